@@ -1,0 +1,303 @@
+"""Load and validate the tidy observations table; find authorities by code or name.
+
+>>> from narrator.catalog import load_catalog
+>>> ds = load_dataset(chart_ids=load_catalog().ids)   # doctest: +SKIP
+>>> ds.authority("leicester").code                      # doctest: +SKIP
+'E06000016'
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from narrator.errors import DataError, UnknownAuthorityError
+from narrator.models import UNITS, Authority, Observation
+from narrator.paths import data_dir
+from narrator.text import slugify
+
+COLUMNS: tuple[str, ...] = (
+    "authority_code",
+    "authority_name",
+    "authority_kind",
+    "region_code",
+    "region_name",
+    "synthetic",
+    "chart_id",
+    "measure",
+    "breakdown",
+    "period",
+    "period_end",
+    "value",
+    "unit",
+    "denominator",
+    "suppressed",
+    "status",
+    "source",
+    "table",
+    "cell",
+    "note",
+)
+KEY: tuple[str, ...] = (
+    "authority_code",
+    "chart_id",
+    "measure",
+    "breakdown",
+    "period",
+    "unit",
+    "denominator",
+    "source",
+)
+REQUIRED_NONEMPTY: tuple[str, ...] = (
+    "authority_code",
+    "authority_name",
+    "authority_kind",
+    "chart_id",
+    "measure",
+    "period",
+    "period_end",
+    "unit",
+    "source",
+)
+KINDS = {"council", "region", "england"}
+STATUSES = {"reported", "missing", "not_applicable"}
+NON_NEGATIVE_UNITS = {"count", "per_100k", "percent", "gbp_thousands_per_100k", "per_km2", "days"}
+ENGLAND_CODE = "E92000001"
+_TRUE = {"true", "1", "yes"}
+_FALSE = {"false", "0", "no", ""}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated observations plus lookups. Build with :func:`load_dataset`."""
+
+    observations: tuple[Observation, ...]
+    authorities: dict[str, Authority]
+    files: tuple[str, ...] = ()
+    _by_auth_chart: dict[tuple[str, str], list[Observation]] = field(
+        default_factory=dict, repr=False
+    )
+    _by_chart: dict[str, list[Observation]] = field(default_factory=dict, repr=False)
+
+    def for_chart(self, authority_code: str, chart_id: str) -> list[Observation]:
+        """Observations of one authority for one chart (empty list when none)."""
+        return self._by_auth_chart.get((authority_code, chart_id), [])
+
+    def chart_rows(self, chart_id: str) -> list[Observation]:
+        """Every authority's observations for one chart."""
+        return self._by_chart.get(chart_id, [])
+
+    @property
+    def england(self) -> Authority | None:
+        return next((a for a in self.authorities.values() if a.kind == "england"), None)
+
+    def region_of(self, authority: Authority) -> Authority | None:
+        return self.authorities.get(authority.region_code) if authority.region_code else None
+
+    def councils(self, *, synthetic: bool | None = None) -> list[Authority]:
+        """Councils sorted by name; ``synthetic`` filters real (False) or fictional (True)."""
+        return sorted(
+            (
+                a
+                for a in self.authorities.values()
+                if a.kind == "council" and (synthetic is None or a.synthetic == synthetic)
+            ),
+            key=lambda a: a.name,
+        )
+
+    def authority(self, query: str) -> Authority:
+        """Find an authority by ONS code, name or slug, case-insensitively.
+
+        Raises :class:`UnknownAuthorityError` with close matches when nothing matches.
+        """
+        q = query.strip().lower()
+        for a in self.authorities.values():
+            if q in (a.code.lower(), a.name.lower(), a.slug):
+                return a
+        names = [a.name for a in self.authorities.values()]
+        close = difflib.get_close_matches(query, names, n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise UnknownAuthorityError(f"unknown authority {query!r}{hint}")
+
+
+def _bool(raw: str, file: str, row: int, column: str) -> bool:
+    low = raw.strip().lower()
+    if low in _TRUE:
+        return True
+    if low in _FALSE:
+        return False
+    raise DataError(f"expected true/false, got {raw!r}", file=file, row=row, field=column)
+
+
+def _number(raw: str, file: str, row: int, column: str) -> float | None:
+    text = raw.strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise DataError(f"not a number: {raw!r}", file=file, row=row, field=column) from None
+    if math.isnan(value) or math.isinf(value):
+        raise DataError(f"not a finite number: {raw!r}", file=file, row=row, field=column)
+    return value
+
+
+def _read_frame(path: Path) -> pd.DataFrame:
+    if not path.exists():
+        raise DataError("file not found", file=str(path))
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DataError(f"cannot parse CSV: {first_line}", file=str(path)) from None
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        raise DataError(f"missing column(s): {', '.join(missing)}", file=str(path), row=1)
+    return frame
+
+
+def _observations(
+    frame: pd.DataFrame, file: str, chart_ids: Iterable[str] | None
+) -> Iterable[tuple[int, dict[str, str], Observation]]:
+    known_charts = set(chart_ids) if chart_ids is not None else None
+    records = frame[list(COLUMNS)].to_dict("records")
+    for i, rec in enumerate(records):
+        row = i + 2  # 1-based line number in the file, after the header line
+        for column in REQUIRED_NONEMPTY:
+            if not rec[column].strip():
+                raise DataError("empty value", file=file, row=row, field=column)
+        if known_charts is not None and rec["chart_id"] not in known_charts:
+            close = difflib.get_close_matches(rec["chart_id"], sorted(known_charts), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise DataError(
+                f"unknown chart id {rec['chart_id']!r}{hint}", file=file, row=row, field="chart_id"
+            )
+        if rec["unit"] not in UNITS:
+            raise DataError(f"unknown unit {rec['unit']!r}", file=file, row=row, field="unit")
+        if rec["authority_kind"] not in KINDS:
+            raise DataError(
+                f"authority_kind must be one of {sorted(KINDS)}, got {rec['authority_kind']!r}",
+                file=file,
+                row=row,
+                field="authority_kind",
+            )
+        status = rec["status"].strip() or "reported"
+        if status not in STATUSES:
+            raise DataError(
+                f"status must be one of {sorted(STATUSES)}", file=file, row=row, field="status"
+            )
+        value = _number(rec["value"], file, row, "value")
+        if value is not None and value < 0 and rec["unit"] in NON_NEGATIVE_UNITS:
+            raise DataError(
+                f"negative {rec['unit']} value {value:g}", file=file, row=row, field="value"
+            )
+        period_end = _number(rec["period_end"], file, row, "period_end")
+        suppressed = _bool(rec["suppressed"], file, row, "suppressed")
+        if value is None and status == "reported" and not suppressed:
+            raise DataError(
+                "value is empty but status is 'reported' (use missing/not_applicable or "
+                "suppressed=true)",
+                file=file,
+                row=row,
+                field="value",
+            )
+        obs = Observation(
+            authority_code=rec["authority_code"],
+            chart_id=rec["chart_id"],
+            measure=rec["measure"],
+            breakdown=rec["breakdown"],
+            period=rec["period"],
+            period_end=int(period_end or 0),
+            value=value,
+            unit=rec["unit"],
+            denominator=rec["denominator"],
+            suppressed=suppressed,
+            status=status,  # type: ignore[arg-type]
+            source=rec["source"],
+            table=rec["table"],
+            cell=rec["cell"],
+            note=rec["note"],
+        )
+        yield row, rec, obs
+
+
+def load_dataset(
+    paths: Sequence[Path | str] | None = None,
+    *,
+    chart_ids: Iterable[str] | None = None,
+    data_root: Path | str | None = None,
+) -> Dataset:
+    """Read and validate observation CSV files (default: ``data/observations.csv``).
+
+    ``chart_ids`` (the catalogue's ids) enables the unknown-chart check. Every problem raises
+    :class:`DataError` naming the file, the 1-based line and the column.
+    """
+    files = [Path(p) for p in paths] if paths else [data_dir(data_root) / "observations.csv"]
+    chart_ids = list(chart_ids) if chart_ids is not None else None
+    observations: list[Observation] = []
+    authorities: dict[str, Authority] = {}
+    seen: dict[tuple[str, ...], tuple[str, int]] = {}
+    for path in files:
+        file = str(path)
+        frame = _read_frame(path)
+        for row, rec, obs in _observations(frame, file, chart_ids):
+            key = tuple(rec[k] for k in KEY)
+            if key in seen:
+                first_file, first_row = seen[key]
+                raise DataError(
+                    f"duplicate key {dict(zip(KEY, key, strict=True))} (first seen in "
+                    f"{first_file} row {first_row})",
+                    file=file,
+                    row=row,
+                    field="authority_code",
+                )
+            seen[key] = (file, row)
+            auth = Authority(
+                code=rec["authority_code"],
+                name=rec["authority_name"],
+                kind=rec["authority_kind"],  # type: ignore[arg-type]
+                region_code=rec["region_code"],
+                region_name=rec["region_name"],
+                synthetic=_bool(rec["synthetic"], file, row, "synthetic"),
+            )
+            known = authorities.setdefault(auth.code, auth)
+            if known != auth:
+                raise DataError(
+                    f"authority {auth.code} is described differently than on an earlier row "
+                    f"({known.name!r}/{known.region_code!r} vs {auth.name!r}/{auth.region_code!r})",
+                    file=file,
+                    row=row,
+                    field="authority_name",
+                )
+            observations.append(obs)
+    by_auth_chart: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    by_chart: dict[str, list[Observation]] = defaultdict(list)
+    for obs in observations:
+        by_auth_chart[(obs.authority_code, obs.chart_id)].append(obs)
+        by_chart[obs.chart_id].append(obs)
+    _check_unique_slugs(authorities, files)
+    return Dataset(
+        observations=tuple(observations),
+        authorities=authorities,
+        files=tuple(str(f) for f in files),
+        _by_auth_chart=dict(by_auth_chart),
+        _by_chart=dict(by_chart),
+    )
+
+
+def _check_unique_slugs(authorities: dict[str, Authority], files: list[Path]) -> None:
+    by_slug: dict[str, str] = {}
+    for a in authorities.values():
+        other = by_slug.setdefault(slugify(a.name), a.code)
+        if other != a.code:
+            raise DataError(
+                f"authorities {other} and {a.code} share the output name {a.slug!r}",
+                file=", ".join(map(str, files)),
+                field="authority_name",
+            )

@@ -1,0 +1,519 @@
+"""Deterministic fact sheets: every fact a writer may state about one chart for one authority.
+
+Facts are computed only from like-with-like observations: the comparable key of a value is its
+*series* — (measure, breakdown, unit, denominator, source) — and comparisons use the same period.
+
+Rules (documented here because writers and the verifier rely on them):
+
+* **direction** vs a comparator is ``about_same`` when the two values differ by no more than
+  ``ABOUT_SAME_TOLERANCE`` (2 %) of the comparator, otherwise ``above`` / ``below``.
+* **rank** is computed among councils of the same kind (real councils for a real council,
+  synthetic for synthetic) that report a non-suppressed value for the same series and period,
+  and only when at least ``MIN_RANK_POOL`` (10) do. Rank 1 is the highest value; quartile 1 is
+  the highest quarter.
+* **trend** uses the subject's reported values of one series over at least two periods: the
+  direction is ``flat`` when the change is within ``ABOUT_SAME_TOLERANCE`` of the first value.
+* **count_estimate** turns a per-100k rate into an approximate number of people using the
+  subject's population for exactly the rate's denominator (never another age group).
+* **share** gives each breakdown's percentage of the total across the breakdowns shown, for
+  count and per-100k series of one measure and period.
+
+>>> fb = FactBuilder(load_dataset(...), load_catalog())   # doctest: +SKIP
+>>> fb.sheet("E06000016", "op_need").fact("op_need:...:direction:england").direction  # doctest: +SKIP
+'below'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from narrator.catalog import Catalog
+from narrator.data import Dataset
+from narrator.models import Authority, Fact, FactSheet, Observation, SourceRef
+from narrator.text import fmt_num, fmt_value, slugify
+
+ABOUT_SAME_TOLERANCE = 0.02
+MIN_RANK_POOL = 10
+SHARE_UNITS = {"count", "per_100k"}
+#: denominator of a rate -> population measure labels (chart ``population``) that count it
+POPULATION_MEASURES: dict[str, tuple[str, ...]] = {
+    "residents": ("resident population", "residents"),
+    "adults aged 18-64": ("adults aged 18-64",),
+    "adults aged 65+": ("adults aged 65+",),
+    "adults aged 18+": ("adults aged 18+",),
+}
+
+SeriesKey = tuple[str, str, str, str, str]  # measure, breakdown, unit, denominator, source
+
+
+def series_key(obs: Observation) -> SeriesKey:
+    return (obs.measure, obs.breakdown, obs.unit, obs.denominator, obs.source)
+
+
+def series_slug(key: SeriesKey) -> str:
+    measure, breakdown, _unit, denominator, source = key
+    parts = [slugify(measure)]
+    if breakdown:
+        parts.append(slugify(breakdown))
+    if denominator:
+        parts.append("per-" + slugify(denominator))
+    return "/".join(parts) + "@" + source
+
+
+def direction_of(value: float, comparator: float) -> str:
+    """``above`` / ``below`` / ``about_same`` with the documented 2 % tolerance.
+
+    >>> direction_of(2199, 2438), direction_of(1194, 1143), direction_of(100, 101.5)
+    ('below', 'above', 'about_same')
+    """
+    if abs(value - comparator) <= ABOUT_SAME_TOLERANCE * abs(comparator):
+        return "about_same"
+    return "above" if value > comparator else "below"
+
+
+def _usable(obs: Observation) -> bool:
+    return obs.value is not None and obs.status == "reported"
+
+
+def _ref(obs: Observation) -> SourceRef:
+    return SourceRef.model_construct(
+        source=obs.source,
+        table=obs.table,
+        cell=obs.cell,
+        authority_code=obs.authority_code,
+        measure=obs.measure,
+        breakdown=obs.breakdown,
+        period=obs.period,
+        value=obs.value,
+    )
+
+
+class FactBuilder:
+    """Builds fact sheets; indexes the dataset once per instance (no global cache)."""
+
+    def __init__(self, dataset: Dataset, catalog: Catalog) -> None:
+        self.dataset = dataset
+        self.catalog = catalog
+        # (chart, series key, period) -> {authority code: observation}
+        self._cells: dict[tuple[str, SeriesKey, str], dict[str, Observation]] = defaultdict(dict)
+        for obs in dataset.observations:
+            self._cells[(obs.chart_id, series_key(obs), obs.period)][obs.authority_code] = obs
+        self._ranks: dict[tuple[str, SeriesKey, str, bool], dict[str, tuple[int, int]]] = {}
+
+    # ---- public API -------------------------------------------------------------------------
+    def sheet(self, authority_code: str, chart_id: str) -> FactSheet:
+        """The fact sheet of one chart for one authority (code as in the dataset)."""
+        authority = self.dataset.authorities[authority_code]
+        chart = self.catalog.chart(chart_id)
+        notes = list(chart.notes)
+        if chart.availability in ("no_la_data", "discontinued"):
+            kind = (
+                "not available at local authority level"
+                if chart.availability == "no_la_data"
+                else "no longer collected"
+            )
+            fact = Fact(
+                id=f"{chart_id}:no_data",
+                kind="no_data",
+                subject=authority.code,
+                text_hint=f"There is no data for {authority.name} on this chart: it is {kind}.",
+            )
+            return FactSheet(
+                authority=authority,
+                chart_id=chart_id,
+                chart_title=chart.title,
+                section=chart.section,
+                status=chart.availability,
+                facts=[fact],
+                notes=notes,
+            )
+        subject = authority
+        rows = self.dataset.for_chart(authority.code, chart_id)
+        facts: list[Fact] = []
+        if not any(_usable(o) or o.suppressed for o in rows):
+            region = self.dataset.region_of(authority)
+            region_rows = self.dataset.for_chart(region.code, chart_id) if region else []
+            if chart.availability == "regional" and region and region_rows:
+                subject, rows = region, region_rows
+                facts.append(
+                    Fact(
+                        id=f"{chart_id}:regional",
+                        kind="note",
+                        subject=region.code,
+                        comparator_name=region.name,
+                        text_hint=f"These figures are for the whole {region.name} region, "
+                        f"not for {authority.name} alone.",
+                    )
+                )
+        for key, obs_list in self._group(rows).items():
+            facts.extend(self._series_facts(chart_id, subject, key, obs_list))
+        facts.extend(self._share_facts(chart_id, subject, rows))
+        has_values = any(f.kind in ("value", "suppressed") for f in facts)
+        if not has_values:
+            facts.append(
+                Fact(
+                    id=f"{chart_id}:no_data",
+                    kind="no_data",
+                    subject=authority.code,
+                    text_hint=f"No data is available for {authority.name} on this chart.",
+                )
+            )
+        return FactSheet(
+            authority=authority,
+            chart_id=chart_id,
+            chart_title=chart.title,
+            section=chart.section,
+            status="ok" if has_values else "no_data",
+            facts=facts,
+            notes=notes,
+        )
+
+    def sheets_for(self, authority_code: str) -> list[FactSheet]:
+        """Every chart's sheet for one authority, in catalogue order."""
+        return [self.sheet(authority_code, c.id) for c in self.catalog.charts]
+
+    # ---- internals --------------------------------------------------------------------------
+    @staticmethod
+    def _group(rows: Iterable[Observation]) -> dict[SeriesKey, list[Observation]]:
+        grouped: dict[SeriesKey, list[Observation]] = defaultdict(list)
+        for obs in rows:
+            grouped[series_key(obs)].append(obs)
+        for obs_list in grouped.values():
+            obs_list.sort(key=lambda o: (o.period_end, o.period))
+        return dict(grouped)
+
+    def _series_facts(
+        self, chart_id: str, subject: Authority, key: SeriesKey, obs_list: list[Observation]
+    ) -> list[Fact]:
+        measure, breakdown, unit, denominator, _source = key
+        base = f"{chart_id}:{series_slug(key)}"
+        common = dict(measure=measure, breakdown=breakdown, unit=unit, denominator=denominator)
+        label = f"{measure} ({breakdown})" if breakdown else measure
+        facts: list[Fact] = []
+        latest_period_end = obs_list[-1].period_end
+        for obs in obs_list:
+            if obs.status != "reported" and obs.period_end == latest_period_end:
+                facts.append(
+                    Fact(
+                        id=f"{base}:missing:{obs.period}",
+                        kind="missing",
+                        period=obs.period,
+                        subject=subject.code,
+                        **common,
+                        text_hint=f"No figure was published for {subject.name} for {label} "
+                        f"in {obs.period}.",
+                        sources=[_ref(obs)],
+                    )
+                )
+        usable = [o for o in obs_list if _usable(o)]
+        suppressed = [o for o in obs_list if o.suppressed]
+        if suppressed and (not usable or suppressed[-1].period_end >= usable[-1].period_end):
+            obs = suppressed[-1]
+            bound = f" (published as {fmt_num(obs.value)}, meaning 5 or fewer)" if obs.value else ""
+            facts.append(
+                Fact(
+                    id=f"{base}:suppressed",
+                    kind="suppressed",
+                    period=obs.period,
+                    subject=subject.code,
+                    value=obs.value,
+                    **common,
+                    detail={"upper_bound": obs.value},
+                    text_hint=f"The figure for {label} in {obs.period} is withheld to protect "
+                    f"privacy{bound}; it is not an exact number.",
+                    sources=[_ref(obs)],
+                )
+            )
+            return facts
+        if not usable:
+            return facts
+        latest = usable[-1]
+        value = float(latest.value)  # type: ignore[arg-type]
+        facts.append(
+            Fact(
+                id=f"{base}:value",
+                kind="value",
+                period=latest.period,
+                subject=subject.code,
+                value=value,
+                **common,
+                text_hint=f"{subject.name}: {fmt_value(value, unit, denominator)} — {label}, "
+                f"{latest.period}.",
+                sources=[_ref(latest)],
+            )
+        )
+        facts.extend(self._comparisons(chart_id, subject, key, latest, base, common, label))
+        facts.extend(self._rank(chart_id, subject, key, latest, base, common, label))
+        facts.extend(self._trend(subject, usable, base, common, label))
+        facts.extend(self._count_estimate(subject, latest, base, common, label))
+        return facts
+
+    def _comparisons(self, chart_id, subject, key, latest, base, common, label) -> list[Fact]:
+        cell = self._cells.get((chart_id, key, latest.period), {})
+        comparators: list[tuple[str, Authority | None]] = [("england", self.dataset.england)]
+        if subject.kind == "council":
+            comparators.append(("region", self.dataset.region_of(subject)))
+        if subject.synthetic:
+            comparators = [
+                (
+                    name,
+                    next(
+                        (
+                            a
+                            for a in self.dataset.authorities.values()
+                            if a.synthetic and a.kind == kind
+                        ),
+                        None,
+                    ),
+                )
+                for name, kind in (("england", "england"), ("region", "region"))
+            ]
+        facts: list[Fact] = []
+        value = float(latest.value)
+        for name, comp in comparators:
+            if comp is None or comp.code == subject.code:
+                continue
+            other = cell.get(comp.code)
+            if other is None or not _usable(other):
+                continue
+            cval = float(other.value)
+            srcs = [_ref(latest), _ref(other)]
+            shared = dict(
+                period=latest.period,
+                subject=subject.code,
+                comparator=name,
+                comparator_name=comp.name,
+                **common,
+            )
+            direction = direction_of(value, cval)
+            diff = value - cval
+            rel = diff / cval * 100 if cval else None
+            ratio = value / cval if cval else None
+            words = {
+                "above": "higher than",
+                "below": "lower than",
+                "about_same": "about the same as",
+            }[direction]
+            facts += [
+                Fact(
+                    id=f"{base}:comparator_value:{name}",
+                    kind="comparator_value",
+                    value=cval,
+                    sources=[_ref(other)],
+                    **shared,
+                    text_hint=f"{comp.name}: {fmt_value(cval, common['unit'], common['denominator'])} — {label}, {latest.period}.",
+                ),
+                Fact(
+                    id=f"{base}:difference:{name}",
+                    kind="difference",
+                    value=diff,
+                    sources=srcs,
+                    **shared,
+                    detail={"relative_pct": None if rel is None else round(rel, 2)},
+                    text_hint=f"{subject.name} minus {comp.name}: {fmt_num(diff)}"
+                    + (f" ({fmt_num(rel, 1)}%)" if rel is not None else "")
+                    + ".",
+                ),
+                Fact(
+                    id=f"{base}:direction:{name}",
+                    kind="direction",
+                    direction=direction,
+                    sources=srcs,
+                    **shared,
+                    detail={
+                        "tolerance_pct": ABOUT_SAME_TOLERANCE * 100,
+                        "subject_value": value,
+                        "comparator_value": cval,
+                    },
+                    text_hint=f"{subject.name} ({fmt_num(value)}) is {words} {comp.name} ({fmt_num(cval)}).",
+                ),
+            ]
+            if ratio is not None:
+                facts.append(
+                    Fact(
+                        id=f"{base}:ratio:{name}",
+                        kind="ratio",
+                        value=round(ratio, 4),
+                        sources=srcs,
+                        **shared,
+                        text_hint=f"{subject.name}'s value is {fmt_num(ratio, 2)} times {comp.name}'s.",
+                    )
+                )
+        return facts
+
+    def _rank_table(
+        self, chart_id: str, key: SeriesKey, period: str, synthetic: bool
+    ) -> dict[str, tuple[int, int]]:
+        cache_key = (chart_id, key, period, synthetic)
+        table = self._ranks.get(cache_key)
+        if table is None:
+            cell = self._cells.get((chart_id, key, period), {})
+            pool = [
+                (float(o.value), code)
+                for code, o in cell.items()
+                if _usable(o)
+                and (a := self.dataset.authorities[code]).kind == "council"
+                and a.synthetic == synthetic
+            ]
+            pool.sort(key=lambda t: (-t[0], t[1]))
+            table = {}
+            if len(pool) >= MIN_RANK_POOL:
+                for i, (val, code) in enumerate(pool):
+                    # ties share the best rank
+                    rank = i + 1 if i == 0 or val != pool[i - 1][0] else table[pool[i - 1][1]][0]
+                    table[code] = (rank, len(pool))
+            self._ranks[cache_key] = table
+        return table
+
+    def _rank(self, chart_id, subject, key, latest, base, common, label) -> list[Fact]:
+        if subject.kind != "council":
+            return []
+        entry = self._rank_table(chart_id, key, latest.period, subject.synthetic).get(subject.code)
+        if entry is None:
+            return []
+        rank, of = entry
+        quartile = min(4, 1 + (rank - 1) * 4 // of)
+        shared = dict(period=latest.period, subject=subject.code, comparator="councils", **common)
+        pool_name = "synthetic councils" if subject.synthetic else "councils in England"
+        return [
+            Fact(
+                id=f"{base}:rank",
+                kind="rank",
+                value=rank,
+                detail={"of": of, "order": "highest_first"},
+                sources=[_ref(latest)],
+                **shared,
+                text_hint=f"{subject.name} ranks {rank} of {of} {pool_name} for {label} "
+                f"(1 = highest), {latest.period}.",
+            ),
+            Fact(
+                id=f"{base}:quartile",
+                kind="quartile",
+                value=quartile,
+                detail={"of": of},
+                sources=[_ref(latest)],
+                **shared,
+                text_hint=f"{subject.name} is in quarter {quartile} of {pool_name} "
+                f"(1 = highest quarter) for {label}.",
+            ),
+        ]
+
+    @staticmethod
+    def _trend(subject, usable, base, common, label) -> list[Fact]:
+        if len(usable) < 2:
+            return []
+        first, last = usable[0], usable[-1]
+        v0, v1 = float(first.value), float(last.value)
+        change = v1 - v0
+        pct = change / v0 * 100 if v0 else None
+        if abs(change) <= ABOUT_SAME_TOLERANCE * abs(v0):
+            direction = "flat"
+        else:
+            direction = "up" if change > 0 else "down"
+        word = {"up": "went up", "down": "went down", "flat": "stayed about the same"}[direction]
+        return [
+            Fact(
+                id=f"{base}:trend",
+                kind="trend",
+                value=change,
+                direction=direction,
+                period=f"{first.period} to {last.period}",
+                subject=subject.code,
+                **common,
+                detail={
+                    "first_period": first.period,
+                    "last_period": last.period,
+                    "first_value": v0,
+                    "last_value": v1,
+                    "change_pct": None if pct is None else round(pct, 2),
+                    "n_periods": len(usable),
+                },
+                sources=[_ref(o) for o in usable],
+                text_hint=f"{label} for {subject.name} {word}, from {fmt_num(v0)} in {first.period} "
+                f"to {fmt_num(v1)} in {last.period}.",
+            )
+        ]
+
+    def _count_estimate(self, subject, latest, base, common, label) -> list[Fact]:
+        if common["unit"] not in ("per_100k", "gbp_thousands_per_100k"):
+            return []
+        wanted = POPULATION_MEASURES.get(common["denominator"], ())
+        pops = [
+            o
+            for o in self.dataset.for_chart(subject.code, "population")
+            if o.measure in wanted and o.unit == "count" and _usable(o)
+        ]
+        if not pops:
+            return []
+        pop = min(pops, key=lambda o: (abs(o.period_end - latest.period_end), -o.period_end))
+        population = float(pop.value)
+        estimate = float(latest.value) * population / 100_000
+        money = common["unit"] == "gbp_thousands_per_100k"
+        unit = "gbp_thousands" if money else "count"
+        shown = (
+            fmt_value(estimate, unit)
+            if money
+            else f"about {fmt_num(round(estimate, -1) if estimate >= 100 else round(estimate))}"
+        )
+        return [
+            Fact(
+                id=f"{base}:count_estimate",
+                kind="count_estimate",
+                value=round(estimate, 1),
+                period=latest.period,
+                subject=subject.code,
+                measure=common["measure"],
+                breakdown=common["breakdown"],
+                unit=unit,
+                denominator="",
+                detail={
+                    "rate": float(latest.value),
+                    "population": population,
+                    "population_period": pop.period,
+                    "population_measure": pop.measure,
+                },
+                sources=[_ref(latest), _ref(pop)],
+                text_hint=f"{label}: {fmt_value(float(latest.value), common['unit'], common['denominator'])} "
+                f"with {fmt_num(population)} {pop.measure} ({pop.period}) is {shown} in all.",
+            )
+        ]
+
+    @staticmethod
+    def _share_facts(chart_id: str, subject: Authority, rows: list[Observation]) -> list[Fact]:
+        groups: dict[tuple[str, str, str, str, str], list[Observation]] = defaultdict(list)
+        for o in rows:
+            if o.breakdown and o.unit in SHARE_UNITS and _usable(o):
+                groups[(o.measure, o.unit, o.denominator, o.source, o.period)].append(o)
+        latest: dict[tuple[str, str, str, str], tuple[int, str]] = {}
+        for (m, u, d, s, p), obs in groups.items():
+            if len(obs) >= 2:
+                pe = obs[0].period_end
+                if (m, u, d, s) not in latest or pe > latest[(m, u, d, s)][0]:
+                    latest[(m, u, d, s)] = (pe, p)
+        facts: list[Fact] = []
+        for (m, u, d, s), (_pe, p) in sorted(latest.items()):
+            obs = sorted(groups[(m, u, d, s, p)], key=lambda o: o.breakdown)
+            total = sum(float(o.value) for o in obs)
+            if total <= 0:
+                continue
+            for o in obs:
+                share = float(o.value) / total * 100
+                facts.append(
+                    Fact(
+                        id=f"{chart_id}:{series_slug(series_key(o))}:share",
+                        kind="share",
+                        value=round(share, 2),
+                        measure=m,
+                        breakdown=o.breakdown,
+                        period=p,
+                        subject=subject.code,
+                        unit="percent",
+                        denominator=f"total of {m}",
+                        detail={"total": total, "part": float(o.value), "n_parts": len(obs)},
+                        sources=[_ref(x) for x in obs],
+                        text_hint=f"{o.breakdown} is {fmt_num(share, 1)}% of the {len(obs)} kinds of "
+                        f"{m} shown for {subject.name} ({p}).",
+                    )
+                )
+        return facts

@@ -1,0 +1,149 @@
+"""`narrator generate`: set up writer, store and pipeline, run authorities, write outputs.
+
+Each authority's report is written (atomically) as soon as its texts are done, so a killed
+batch keeps every finished report, and every finished text is in the store: the same command
+run again continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from narrator.catalog import Catalog
+from narrator.data import Dataset
+from narrator.llm import get_writer
+from narrator.llm.base import GenerationParams
+from narrator.models import Authority
+from narrator.paths import data_dir
+from narrator.pipeline import Pipeline, write_report
+
+
+@dataclass(frozen=True)
+class GenerateOptions:
+    backend: str = "offline"
+    model: str | None = None
+    base_url: str | None = None
+    script: Path | None = None
+    out: Path = Path("outputs")
+    db: str | None = None
+    use_cache: bool = True
+    concurrency: int = 8
+    max_repairs: int = 2
+    params: GenerationParams = GenerationParams()
+
+
+def writer_config(options: GenerateOptions) -> dict[str, Any]:
+    config: dict[str, Any] = {}
+    if options.model:
+        config["model"] = options.model
+    if options.base_url:
+        config["base_url"] = options.base_url
+    if options.script:
+        config["script_file"] = options.script
+    return config
+
+
+def source_lines(root: Path | None = None) -> dict[str, str]:
+    """Source id -> attribution line, from data/sources.yaml (empty when absent)."""
+    path = data_dir(root) / "sources.yaml"
+    if not path.exists():
+        return {}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = raw.get("sources", raw) if isinstance(raw, dict) else {}
+    return {
+        str(k): str(v.get("attribution") or v.get("title") or k) if isinstance(v, dict) else str(v)
+        for k, v in entries.items()
+    }
+
+
+def open_store(options: GenerateOptions):
+    """The run/text store, or None when caching is off and no database was asked for."""
+    if not options.use_cache and options.db is None:
+        return None
+    from narrator.store import Store
+
+    return Store(options.db or f"sqlite:///{options.out / 'narrator.db'}")
+
+
+async def run_generate(
+    dataset: Dataset,
+    catalog: Catalog,
+    targets: list[Authority],
+    options: GenerateOptions,
+    console: Console | None = None,
+) -> dict[str, Any]:
+    """Generate reports for ``targets``; returns a summary (run id, counts, output folders)."""
+    writer = get_writer(options.backend, **writer_config(options))
+    store = open_store(options)
+    pipeline = Pipeline(
+        dataset=dataset,
+        catalog=catalog,
+        writer=writer,
+        params=options.params,
+        store=store if options.use_cache else None,
+        concurrency=options.concurrency,
+        max_repairs=options.max_repairs,
+    )
+    if store is not None:
+        store.start_run(
+            pipeline.run_id,
+            {
+                "backend": writer.name,
+                "model": writer.model,
+                "authorities": [a.code for a in targets],
+            },
+        )
+    sources = source_lines()
+    folders: list[str] = []
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console or Console(stderr=True),
+        transient=False,
+        disable=console is None,
+    )
+    texts_per_report = len(catalog.charts) + len(catalog.sections) + 1
+    with progress:
+        task_reports = progress.add_task("reports", total=len(targets))
+        task_texts = progress.add_task("texts", total=len(targets) * texts_per_report)
+        pipeline.on_text = lambda _t: progress.advance(task_texts)
+        limit = asyncio.Semaphore(max(1, options.concurrency // 4) if len(targets) > 1 else 1)
+
+        async def one(authority: Authority) -> None:
+            async with limit:
+                before = pipeline.stats.cached
+                report = await pipeline.authority_report(authority)
+                progress.advance(task_texts, pipeline.stats.cached - before)
+                folders.append(str(write_report(report, options.out, sources)))
+                progress.advance(task_reports)
+
+        await asyncio.gather(*(one(a) for a in targets))
+    stats = pipeline.stats
+    counts = {
+        "texts": stats.texts,
+        "cached": stats.cached,
+        "verified": stats.verified,
+        "repaired": stats.repaired,
+        "fallback": stats.fallback,
+        "writer_calls": stats.writer_calls,
+        "prompt_tokens": stats.prompt_tokens,
+        "completion_tokens": stats.completion_tokens,
+    }
+    if store is not None:
+        store.finish_run(pipeline.run_id, counts, 0.0)
+    return {
+        "run_id": pipeline.run_id,
+        "backend": writer.name,
+        "model": writer.model,
+        "counts": counts,
+        "outputs": sorted(folders),
+    }

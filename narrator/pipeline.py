@@ -1,0 +1,305 @@
+"""Orchestrates a generation run: chart blurbs, then section summaries, then the overall summary.
+
+Every text goes through the verifier. A text that fails is sent back to its writer with the
+violations (up to ``max_repairs`` times); if it still fails, the offline writer's text is used and
+marked ``fallback``; if even that fails, a number-free notice is published instead. No number is
+published unverified.
+
+Texts are saved to the store as soon as they are written, under a content-addressed cache key
+(prompt version + backend + model + parameters + the fact sheets and child texts they were
+written from). A re-run with unchanged inputs, or a resumed run after a crash, reuses them: no
+text is generated twice and none is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from narrator.catalog import Catalog
+from narrator.data import Dataset
+from narrator.facts import FactBuilder
+from narrator.llm.base import ChildText, GenerationParams, GenerationRequest, Writer
+from narrator.llm.offline import OfflineWriter
+from narrator.models import (
+    Authority,
+    ChartBlock,
+    FactSheet,
+    Report,
+    SectionBlock,
+    SeriesPoint,
+    TextRecord,
+    Verdict,
+)
+from narrator.paths import atomic_write_text
+from narrator.verify import verify_text, violations_feedback
+
+SAFE_NOTICE = (
+    "The written summary for this part could not be checked against the data, so it is not "
+    "shown. The figures are in the chart and table."
+)
+
+
+class TextStore(Protocol):
+    """What the pipeline needs from :class:`narrator.store.Store`."""
+
+    def cached_text(self, cache_key: str) -> TextRecord | None: ...
+    def save_texts(
+        self, texts: list[TextRecord], params: dict | None = None, cache_key: str | None = None
+    ) -> None: ...
+
+
+@dataclass
+class RunStats:
+    """Counts for one run, shown at the end and stored with the run."""
+
+    texts: int = 0
+    cached: int = 0
+    verified: int = 0
+    repaired: int = 0
+    fallback: int = 0
+    writer_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    by_authority: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def add(self, text: TextRecord, *, cached: bool, calls: int) -> None:
+        self.texts += 1
+        self.cached += cached
+        self.writer_calls += calls
+        if text.status in ("verified", "repaired", "fallback"):
+            setattr(self, text.status, getattr(self, text.status) + 1)
+        self.prompt_tokens += text.prompt_tokens
+        self.completion_tokens += text.completion_tokens
+        per = self.by_authority.setdefault(text.authority_code, {"texts": 0, "tokens": 0})
+        per["texts"] += 1
+        per["tokens"] += text.prompt_tokens + text.completion_tokens
+
+
+@dataclass
+class Pipeline:
+    """One configured generator. ``prompt_renderer`` (from :mod:`narrator.prompts`) fills the
+    prompts of LLM backends; the offline and scripted writers need none."""
+
+    dataset: Dataset
+    catalog: Catalog
+    writer: Writer
+    params: GenerationParams = field(default_factory=GenerationParams)
+    store: TextStore | None = None
+    run_id: str = field(default_factory=lambda: new_run_id())
+    max_repairs: int = 2
+    concurrency: int = 8
+    prompt_renderer: Callable[[GenerationRequest], GenerationRequest] | None = None
+    on_text: Callable[[TextRecord], None] | None = None
+    stats: RunStats = field(default_factory=RunStats)
+
+    def __post_init__(self) -> None:
+        self.facts = FactBuilder(self.dataset, self.catalog)
+        self._fallback_writer = OfflineWriter()
+        self._slots = asyncio.Semaphore(self.concurrency)
+
+    # ---- one text ---------------------------------------------------------------------------
+    def _request(self, kind, authority, sheets, section=None, children=()) -> GenerationRequest:
+        request = GenerationRequest(
+            kind=kind,
+            authority=authority,
+            fact_sheets=list(sheets),
+            section=section,
+            children=list(children),
+            params=self.params,
+            prompt_version=f"{self.writer.name}/{self.writer.model}",
+        )
+        return self.prompt_renderer(request) if self.prompt_renderer else request
+
+    def cache_key(self, request: GenerationRequest) -> str:
+        payload = {
+            "backend": self.writer.name,
+            "model": self.writer.model,
+            "prompt": request.prompt_version,
+            "params": request.params.model_dump(),
+            "kind": request.kind,
+            "section": request.section,
+            "sheets": [s.content_hash() for s in request.fact_sheets],
+            "children": [c.body for c in request.children],
+        }
+        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+    async def _text(self, request: GenerationRequest) -> TextRecord:
+        key = self.cache_key(request)
+        if self.store is not None and (hit := self.store.cached_text(key)) is not None:
+            self.stats.add(hit, cached=True, calls=0)
+            return hit
+        sheets = request.fact_sheets
+        async with self._slots:
+            tokens = [0, 0]
+            latency = 0.0
+            http_attempts = 0
+            body, status, verdict, model = "", "fallback", None, self.writer.model
+            current = request
+            for attempt in range(1, self.max_repairs + 2):
+                try:
+                    reply = await self.writer.write(current)
+                except Exception as exc:  # a backend failure must never crash the batch
+                    if isinstance(exc, asyncio.CancelledError):
+                        raise
+                    http_attempts += getattr(exc, "attempts", 1)
+                    break
+                tokens[0] += reply.prompt_tokens
+                tokens[1] += reply.completion_tokens
+                latency += reply.latency_ms
+                http_attempts += reply.attempts
+                model = reply.model
+                verdict = verify_text(reply.text, sheets)
+                if verdict.outcome == "pass":
+                    body, status = reply.text.strip(), "verified" if attempt == 1 else "repaired"
+                    break
+                current = current.model_copy(
+                    update={"feedback": violations_feedback(verdict), "attempt": attempt + 1}
+                )
+            if not body:
+                body, verdict = await self._fallback(request)
+        text = TextRecord(
+            id=text_id(request, body),
+            kind=request.kind,
+            authority_code=request.authority.code,
+            chart_id=request.chart_id,
+            section=request.section,
+            body=body,
+            backend=self.writer.name if status != "fallback" else f"{self.writer.name}+offline",
+            model=model,
+            prompt_version=request.prompt_version,
+            run_id=self.run_id,
+            status=status,  # type: ignore[arg-type]
+            verdict=verdict,
+            fact_sheet=sheets[0] if request.kind == "chart" else None,
+            fact_sheet_ids=[f"{s.authority.code}:{s.chart_id}" for s in sheets],
+            prompt_tokens=tokens[0],
+            completion_tokens=tokens[1],
+            latency_ms=round(latency, 1),
+            attempts=max(http_attempts, 1),
+        )
+        if self.store is not None:
+            self.store.save_texts([text], params=self.params.model_dump(), cache_key=key)
+        self.stats.add(text, cached=False, calls=http_attempts)
+        if self.on_text:
+            self.on_text(text)
+        return text
+
+    async def _fallback(self, request: GenerationRequest) -> tuple[str, Verdict]:
+        reply = await self._fallback_writer.write(request)
+        verdict = verify_text(reply.text, request.fact_sheets)
+        if verdict.outcome == "pass":
+            return reply.text, verdict
+        return SAFE_NOTICE, verify_text(SAFE_NOTICE, request.fact_sheets)
+
+    # ---- one authority ----------------------------------------------------------------------
+    async def authority_report(self, authority: Authority) -> Report:
+        sheets = self.facts.sheets_for(authority.code)
+        blurbs = await asyncio.gather(
+            *(self._text(self._request("chart", authority, [s])) for s in sheets)
+        )
+        by_chart = {t.chart_id: t for t in blurbs}
+        sections: list[SectionBlock] = []
+        section_texts: list[TextRecord] = []
+        summaries = []
+        for info in self.catalog.sections:
+            section_sheets = [s for s in sheets if s.section == info.name]
+            children = [_child(by_chart[s.chart_id]) for s in section_sheets]
+            summaries.append(
+                self._text(self._request("section", authority, section_sheets, info.name, children))
+            )
+        section_texts = list(await asyncio.gather(*summaries))
+        for info, summary in zip(self.catalog.sections, section_texts, strict=True):
+            sections.append(
+                SectionBlock(
+                    name=info.name,
+                    slug=info.slug,
+                    about=info.about,
+                    chart_ids=[c.id for c in self.catalog.charts_in(info.name)],
+                    summary_text_id=summary.id,
+                )
+            )
+        overall = await self._text(
+            self._request("overall", authority, sheets, None, [_child(t) for t in section_texts])
+        )
+        return Report(
+            authority=authority,
+            run_id=self.run_id,
+            generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            backend=self.writer.name,
+            model=self.writer.model,
+            sections=sections,
+            charts=[self._chart_block(s, by_chart[s.chart_id]) for s in sheets],
+            texts=[*blurbs, *section_texts, overall],
+            overall_text_id=overall.id,
+        )
+
+    def _chart_block(self, sheet: FactSheet, text: TextRecord) -> ChartBlock:
+        chart = self.catalog.chart(sheet.chart_id)
+        codes = {sheet.authority.code}
+        if (eng := self.dataset.england) is not None:
+            codes.add(eng.code)
+        if (region := self.dataset.region_of(sheet.authority)) is not None:
+            codes.add(region.code)
+        points = [
+            SeriesPoint(
+                authority_code=o.authority_code,
+                authority_name=self.dataset.authorities[o.authority_code].name,
+                measure=o.measure,
+                breakdown=o.breakdown,
+                period=o.period,
+                value=o.value,
+                unit=o.unit,
+                denominator=o.denominator,
+                suppressed=o.suppressed,
+                source=o.source,
+            )
+            for code in sorted(codes)
+            for o in self.dataset.for_chart(code, sheet.chart_id)
+        ]
+        return ChartBlock(chart=chart, status=sheet.status, text_id=text.id, points=points)
+
+
+def _child(text: TextRecord) -> ChildText:
+    return ChildText(
+        id=text.id, kind=text.kind, chart_id=text.chart_id, section=text.section, body=text.body
+    )
+
+
+def new_run_id() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+def text_id(request: GenerationRequest, body: str) -> str:
+    """Stable id: authority, target and a hash of the text and how it was made."""
+    target = request.chart_id or (request.section or "overall")
+    digest = hashlib.sha256(
+        f"{body}|{request.prompt_version}|{request.kind}|{target}".encode()
+    ).hexdigest()[:10]
+    slug = target.lower().replace(" ", "-")
+    return f"{request.authority.code}-{request.kind}-{slug}-{digest}"
+
+
+def write_report(report: Report, out_dir: Path, sources: dict[str, str] | None = None) -> Path:
+    """Write ``<out>/<slug>/report.json`` (and the HTML page) atomically; returns the folder."""
+    folder = out_dir / report.authority.slug
+    if sources:
+        report = report.model_copy(update={"sources": sources})
+    atomic_write_text(folder / "report.json", report.model_dump_json(indent=2))
+    from narrator.report import render_report
+
+    render_report(report, out_dir)
+    return folder
+
+
+def run_config(**values: Any) -> dict[str, Any]:
+    """Run configuration as stored with the run (secrets never included)."""
+    return {k: v for k, v in values.items() if "key" not in k.lower()} | {"started": time.time()}
