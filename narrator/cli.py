@@ -112,7 +112,8 @@ def generate(
     backend: Annotated[
         str,
         typer.Option(
-            help="Writer backend: offline (default, no network), openai, langchain, local, scripted."
+            help="Writer backend: offline (default, no network), openai, langchain, local, "
+            "scripted."
         ),
     ] = "offline",
     model: Annotated[str | None, typer.Option(help="Model name for the backend.")] = None,
@@ -181,7 +182,10 @@ def data_build(
     ),
     data_dir: DataDir = None,
 ) -> None:
-    """Rebuild data/observations.csv from the raw official workbooks (needs `pip install -e '.[raw]'`)."""
+    """Rebuild data/observations.csv from the raw official workbooks.
+
+    Needs the optional readers: pip install -e '.[raw]'.
+    """
     from narrator.databuild import build
     from narrator.paths import data_dir as default_data_dir
 

@@ -19,8 +19,8 @@ Rules (documented here because writers and the verifier rely on them):
   count and per-100k series of one measure and period.
 
 >>> fb = FactBuilder(load_dataset(...), load_catalog())   # doctest: +SKIP
->>> fb.sheet("E06000016", "op_need").fact("op_need:...:direction:england").direction  # doctest: +SKIP
-'below'
+>>> [f.direction for f in fb.sheet("E06000016", "op_need").facts if f.kind == "direction"]
+['below', 'about_same']
 """
 
 from __future__ import annotations
@@ -30,12 +30,21 @@ from collections.abc import Iterable
 
 from narrator.catalog import Catalog
 from narrator.data import Dataset
-from narrator.models import Authority, Fact, FactSheet, Observation, SourceRef
-from narrator.text import fmt_num, fmt_value, slugify
+from narrator.factrules import (
+    ABOUT_SAME_TOLERANCE,
+    SeriesKey,
+    direction_of,
+    ref,
+    series_key,
+    series_slug,
+    share_facts,
+    trend_facts,
+    usable,
+)
+from narrator.models import Authority, Fact, FactSheet, Observation
+from narrator.text import fmt_num, fmt_value
 
-ABOUT_SAME_TOLERANCE = 0.02
 MIN_RANK_POOL = 10
-SHARE_UNITS = {"count", "per_100k"}
 #: denominator of a rate -> population measure labels (chart ``population``) that count it
 POPULATION_MEASURES: dict[str, tuple[str, ...]] = {
     "residents": ("resident population", "residents"),
@@ -43,50 +52,6 @@ POPULATION_MEASURES: dict[str, tuple[str, ...]] = {
     "adults aged 65+": ("adults aged 65+",),
     "adults aged 18+": ("adults aged 18+",),
 }
-
-SeriesKey = tuple[str, str, str, str, str]  # measure, breakdown, unit, denominator, source
-
-
-def series_key(obs: Observation) -> SeriesKey:
-    return (obs.measure, obs.breakdown, obs.unit, obs.denominator, obs.source)
-
-
-def series_slug(key: SeriesKey) -> str:
-    measure, breakdown, _unit, denominator, source = key
-    parts = [slugify(measure)]
-    if breakdown:
-        parts.append(slugify(breakdown))
-    if denominator:
-        parts.append("per-" + slugify(denominator))
-    return "/".join(parts) + "@" + source
-
-
-def direction_of(value: float, comparator: float) -> str:
-    """``above`` / ``below`` / ``about_same`` with the documented 2 % tolerance.
-
-    >>> direction_of(2199, 2438), direction_of(1194, 1143), direction_of(100, 101.5)
-    ('below', 'above', 'about_same')
-    """
-    if abs(value - comparator) <= ABOUT_SAME_TOLERANCE * abs(comparator):
-        return "about_same"
-    return "above" if value > comparator else "below"
-
-
-def _usable(obs: Observation) -> bool:
-    return obs.value is not None and obs.status == "reported"
-
-
-def _ref(obs: Observation) -> SourceRef:
-    return SourceRef.model_construct(
-        source=obs.source,
-        table=obs.table,
-        cell=obs.cell,
-        authority_code=obs.authority_code,
-        measure=obs.measure,
-        breakdown=obs.breakdown,
-        period=obs.period,
-        value=obs.value,
-    )
 
 
 class FactBuilder:
@@ -131,7 +96,7 @@ class FactBuilder:
         subject = authority
         rows = self.dataset.for_chart(authority.code, chart_id)
         facts: list[Fact] = []
-        if not any(_usable(o) or o.suppressed for o in rows):
+        if not any(usable(o) or o.suppressed for o in rows):
             region = self.dataset.region_of(authority)
             region_rows = self.dataset.for_chart(region.code, chart_id) if region else []
             if chart.availability == "regional" and region and region_rows:
@@ -148,7 +113,7 @@ class FactBuilder:
                 )
         for key, obs_list in self._group(rows).items():
             facts.extend(self._series_facts(chart_id, subject, key, obs_list))
-        facts.extend(self._share_facts(chart_id, subject, rows))
+        facts.extend(share_facts(chart_id, subject, rows))
         has_values = any(f.kind in ("value", "suppressed") for f in facts)
         if not has_values:
             facts.append(
@@ -203,12 +168,12 @@ class FactBuilder:
                         **common,
                         text_hint=f"No figure was published for {subject.name} for {label} "
                         f"in {obs.period}.",
-                        sources=[_ref(obs)],
+                        sources=[ref(obs)],
                     )
                 )
-        usable = [o for o in obs_list if _usable(o)]
+        good = [o for o in obs_list if usable(o)]
         suppressed = [o for o in obs_list if o.suppressed]
-        if suppressed and (not usable or suppressed[-1].period_end >= usable[-1].period_end):
+        if suppressed and (not good or suppressed[-1].period_end >= good[-1].period_end):
             obs = suppressed[-1]
             bound = f" (published as {fmt_num(obs.value)}, meaning 5 or fewer)" if obs.value else ""
             facts.append(
@@ -222,13 +187,13 @@ class FactBuilder:
                     detail={"upper_bound": obs.value},
                     text_hint=f"The figure for {label} in {obs.period} is withheld to protect "
                     f"privacy{bound}; it is not an exact number.",
-                    sources=[_ref(obs)],
+                    sources=[ref(obs)],
                 )
             )
             return facts
-        if not usable:
+        if not good:
             return facts
-        latest = usable[-1]
+        latest = good[-1]
         value = float(latest.value)  # type: ignore[arg-type]
         facts.append(
             Fact(
@@ -240,12 +205,12 @@ class FactBuilder:
                 **common,
                 text_hint=f"{subject.name}: {fmt_value(value, unit, denominator)} — {label}, "
                 f"{latest.period}.",
-                sources=[_ref(latest)],
+                sources=[ref(latest)],
             )
         )
         facts.extend(self._comparisons(chart_id, subject, key, latest, base, common, label))
         facts.extend(self._rank(chart_id, subject, key, latest, base, common, label))
-        facts.extend(self._trend(subject, usable, base, common, label))
+        facts.extend(trend_facts(subject, good, base, common, label))
         facts.extend(self._count_estimate(subject, latest, base, common, label))
         return facts
 
@@ -275,10 +240,10 @@ class FactBuilder:
             if comp is None or comp.code == subject.code:
                 continue
             other = cell.get(comp.code)
-            if other is None or not _usable(other):
+            if other is None or not usable(other):
                 continue
             cval = float(other.value)
-            srcs = [_ref(latest), _ref(other)]
+            srcs = [ref(latest), ref(other)]
             shared = dict(
                 period=latest.period,
                 subject=subject.code,
@@ -290,6 +255,7 @@ class FactBuilder:
             diff = value - cval
             rel = diff / cval * 100 if cval else None
             ratio = value / cval if cval else None
+            shown_c = fmt_value(cval, common["unit"], common["denominator"])
             words = {
                 "above": "higher than",
                 "below": "lower than",
@@ -300,9 +266,9 @@ class FactBuilder:
                     id=f"{base}:comparator_value:{name}",
                     kind="comparator_value",
                     value=cval,
-                    sources=[_ref(other)],
+                    sources=[ref(other)],
                     **shared,
-                    text_hint=f"{comp.name}: {fmt_value(cval, common['unit'], common['denominator'])} — {label}, {latest.period}.",
+                    text_hint=f"{comp.name}: {shown_c} — {label}, {latest.period}.",
                 ),
                 Fact(
                     id=f"{base}:difference:{name}",
@@ -326,7 +292,8 @@ class FactBuilder:
                         "subject_value": value,
                         "comparator_value": cval,
                     },
-                    text_hint=f"{subject.name} ({fmt_num(value)}) is {words} {comp.name} ({fmt_num(cval)}).",
+                    text_hint=f"{subject.name} ({fmt_num(value)}) is {words} {comp.name} "
+                    f"({fmt_num(cval)}).",
                 ),
             ]
             if ratio is not None:
@@ -337,7 +304,8 @@ class FactBuilder:
                         value=round(ratio, 4),
                         sources=srcs,
                         **shared,
-                        text_hint=f"{subject.name}'s value is {fmt_num(ratio, 2)} times {comp.name}'s.",
+                        text_hint=f"{subject.name}'s value is {fmt_num(ratio, 2)} times "
+                        f"{comp.name}'s.",
                     )
                 )
         return facts
@@ -352,7 +320,7 @@ class FactBuilder:
             pool = [
                 (float(o.value), code)
                 for code, o in cell.items()
-                if _usable(o)
+                if usable(o)
                 and (a := self.dataset.authorities[code]).kind == "council"
                 and a.synthetic == synthetic
             ]
@@ -382,7 +350,7 @@ class FactBuilder:
                 kind="rank",
                 value=rank,
                 detail={"of": of, "order": "highest_first"},
-                sources=[_ref(latest)],
+                sources=[ref(latest)],
                 **shared,
                 text_hint=f"{subject.name} ranks {rank} of {of} {pool_name} for {label} "
                 f"(1 = highest), {latest.period}.",
@@ -392,47 +360,11 @@ class FactBuilder:
                 kind="quartile",
                 value=quartile,
                 detail={"of": of},
-                sources=[_ref(latest)],
+                sources=[ref(latest)],
                 **shared,
                 text_hint=f"{subject.name} is in quarter {quartile} of {pool_name} "
                 f"(1 = highest quarter) for {label}.",
             ),
-        ]
-
-    @staticmethod
-    def _trend(subject, usable, base, common, label) -> list[Fact]:
-        if len(usable) < 2:
-            return []
-        first, last = usable[0], usable[-1]
-        v0, v1 = float(first.value), float(last.value)
-        change = v1 - v0
-        pct = change / v0 * 100 if v0 else None
-        if abs(change) <= ABOUT_SAME_TOLERANCE * abs(v0):
-            direction = "flat"
-        else:
-            direction = "up" if change > 0 else "down"
-        word = {"up": "went up", "down": "went down", "flat": "stayed about the same"}[direction]
-        return [
-            Fact(
-                id=f"{base}:trend",
-                kind="trend",
-                value=change,
-                direction=direction,
-                period=f"{first.period} to {last.period}",
-                subject=subject.code,
-                **common,
-                detail={
-                    "first_period": first.period,
-                    "last_period": last.period,
-                    "first_value": v0,
-                    "last_value": v1,
-                    "change_pct": None if pct is None else round(pct, 2),
-                    "n_periods": len(usable),
-                },
-                sources=[_ref(o) for o in usable],
-                text_hint=f"{label} for {subject.name} {word}, from {fmt_num(v0)} in {first.period} "
-                f"to {fmt_num(v1)} in {last.period}.",
-            )
         ]
 
     def _count_estimate(self, subject, latest, base, common, label) -> list[Fact]:
@@ -442,13 +374,14 @@ class FactBuilder:
         pops = [
             o
             for o in self.dataset.for_chart(subject.code, "population")
-            if o.measure in wanted and o.unit == "count" and _usable(o)
+            if o.measure in wanted and o.unit == "count" and usable(o)
         ]
         if not pops:
             return []
         pop = min(pops, key=lambda o: (abs(o.period_end - latest.period_end), -o.period_end))
         population = float(pop.value)
         estimate = float(latest.value) * population / 100_000
+        rate_shown = fmt_value(float(latest.value), common["unit"], common["denominator"])
         money = common["unit"] == "gbp_thousands_per_100k"
         unit = "gbp_thousands" if money else "count"
         shown = (
@@ -473,47 +406,8 @@ class FactBuilder:
                     "population_period": pop.period,
                     "population_measure": pop.measure,
                 },
-                sources=[_ref(latest), _ref(pop)],
-                text_hint=f"{label}: {fmt_value(float(latest.value), common['unit'], common['denominator'])} "
+                sources=[ref(latest), ref(pop)],
+                text_hint=f"{label}: {rate_shown} "
                 f"with {fmt_num(population)} {pop.measure} ({pop.period}) is {shown} in all.",
             )
         ]
-
-    @staticmethod
-    def _share_facts(chart_id: str, subject: Authority, rows: list[Observation]) -> list[Fact]:
-        groups: dict[tuple[str, str, str, str, str], list[Observation]] = defaultdict(list)
-        for o in rows:
-            if o.breakdown and o.unit in SHARE_UNITS and _usable(o):
-                groups[(o.measure, o.unit, o.denominator, o.source, o.period)].append(o)
-        latest: dict[tuple[str, str, str, str], tuple[int, str]] = {}
-        for (m, u, d, s, p), obs in groups.items():
-            if len(obs) >= 2:
-                pe = obs[0].period_end
-                if (m, u, d, s) not in latest or pe > latest[(m, u, d, s)][0]:
-                    latest[(m, u, d, s)] = (pe, p)
-        facts: list[Fact] = []
-        for (m, u, d, s), (_pe, p) in sorted(latest.items()):
-            obs = sorted(groups[(m, u, d, s, p)], key=lambda o: o.breakdown)
-            total = sum(float(o.value) for o in obs)
-            if total <= 0:
-                continue
-            for o in obs:
-                share = float(o.value) / total * 100
-                facts.append(
-                    Fact(
-                        id=f"{chart_id}:{series_slug(series_key(o))}:share",
-                        kind="share",
-                        value=round(share, 2),
-                        measure=m,
-                        breakdown=o.breakdown,
-                        period=p,
-                        subject=subject.code,
-                        unit="percent",
-                        denominator=f"total of {m}",
-                        detail={"total": total, "part": float(o.value), "n_parts": len(obs)},
-                        sources=[_ref(x) for x in obs],
-                        text_hint=f"{o.breakdown} is {fmt_num(share, 1)}% of the {len(obs)} kinds of "
-                        f"{m} shown for {subject.name} ({p}).",
-                    )
-                )
-        return facts

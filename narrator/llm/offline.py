@@ -68,11 +68,9 @@ def value_sentence(name: str, f: Fact, seed: str) -> str:
     shown = fmt_value(float(f.value), f.unit, f.denominator)  # type: ignore[arg-type]
     label = _label(f)
     if f.unit == "per_100k":
+        rate = shown.replace(" for every", f" {label} for every", 1)
         return _pick(
-            [
-                f"In {f.period}, {name} had {shown.replace(' for every', f' {label} for every', 1)}.",
-                f"{name} had {shown.replace(' for every', f' {label} for every', 1)} in {f.period}.",
-            ],
+            [f"In {f.period}, {name} had {rate}.", f"{name} had {rate} in {f.period}."],
             seed,
         )
     if f.unit == "percent":
