@@ -1,0 +1,175 @@
+"""ASCOF time series workbook (NHS England / DHSC, 2015-16 to 2024-25) -> rows.
+
+Only the measures that match a chart of the report are read (see :data:`TABLES`). Each table
+has a header row starting ``Local authority code, Local authority, ONS area code`` followed by
+``<year> - <part>`` columns; only the ``outcome`` columns are kept (6B: the outcome of each
+rating group). Rows are England (code ``E92000001``), council types (skipped: their ONS code is
+``[z]``), the nine regions (``E12...``) and councils.
+
+Deliberately left out: 2A-2D (CLD reablement / discharge measures, 2024-25 only). 2A measures
+"no further request for ongoing support after reablement" and 2D(1)/2D(2) measure reablement
+outcomes after hospital discharge: neither is the report's "discharged to an acceptable
+destination / delayed discharges" (hospital_discharge) and the report's reablement chart is
+"not available at local-authority level". 5A(1) (users' social contact) has no chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from narrator.databuild.common import (
+    ENGLAND_CODE,
+    Row,
+    clean,
+    make_row,
+    normalise_period,
+    parse_cell,
+    period_end,
+    sheet_cell,
+)
+from narrator.errors import DataError
+
+SOURCE_ID = "ascof_2024_25"
+FILE_NAME = "ascof_timeseries_2015-16_to_2024-25.ods"
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How one ASCOF sheet maps to a chart."""
+
+    sheet: str
+    chart_id: str
+    measure: str
+    denominator: str
+    parts: tuple[tuple[str, str], ...] = (("outcome", ""),)  # (column part, breakdown)
+    note: str = ""
+
+
+SURVEY_NOTE = "survey estimate"
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "Table_1d",
+        "user_satisfaction",
+        "service users satisfied with their care and support",
+        "people using services surveyed",
+        note="ASCOF 1D; " + SURVEY_NOTE,
+    ),
+    TableSpec(
+        "Table_3c(1)",
+        "users_info",
+        "service users who find it easy to get information",
+        "people using services surveyed",
+        note="ASCOF 3C(1); " + SURVEY_NOTE,
+    ),
+    TableSpec(
+        "Table_3c(2)",
+        "carers_info",
+        "carers who find it easy to get information",
+        "carers surveyed",
+        note="ASCOF 3C(2); biennial carers survey; " + SURVEY_NOTE,
+    ),
+    TableSpec(
+        "Table_5a(2)",
+        "carers_social_contact",
+        "carers who have as much social contact as they want",
+        "carers surveyed",
+        note="ASCOF 5A(2); biennial carers survey; " + SURVEY_NOTE,
+    ),
+    TableSpec(
+        "Table_6a",
+        "workforce_turnover",
+        "care staff who left their job in the last 12 months",
+        "care workforce staff",
+        note="ASCOF 6A; council-level figure (Skills for Care ASC-WDS turnover)",
+    ),
+    TableSpec(
+        "Table_6b",
+        "providers_cqc",
+        "residential care providers by CQC rating",
+        "residential providers",
+        parts=(
+            ("6b outcome", "good or outstanding"),
+            ("other outcome", "requires improvement or inadequate"),
+            ("not yet rated outcome", "not yet rated"),
+        ),
+        note="ASCOF 6B; CQC ratings of residential providers",
+    ),
+)
+
+
+def _header_row(frame: pd.DataFrame, sheet: str) -> int:
+    for i in range(min(15, len(frame))):
+        if clean(frame.iloc[i, 0]) == "Local authority code":
+            return i
+    raise DataError("no 'Local authority code' header row", file=FILE_NAME, field=sheet)
+
+
+def _authority(first: object, name: object, ons: object) -> tuple[str, str, str] | None:
+    """(code, name, kind) for England/region/council rows; None for council-type rows."""
+    code = clean(ons)
+    if code == ENGLAND_CODE:
+        return code, "England", "england"
+    if code.startswith("E12"):
+        return code, clean(name), "region"
+    if code.startswith("E") and clean(first):
+        return code, clean(name), "council"
+    return None
+
+
+def parse_table(frame: pd.DataFrame, spec: TableSpec) -> list[Row]:
+    """Rows of one ASCOF sheet read with ``header=None`` (row numbers match the sheet)."""
+    head = _header_row(frame, spec.sheet)
+    headers = [clean(h) for h in frame.iloc[head]]
+    columns: list[tuple[int, str, str, str]] = []  # (col index, header, period, breakdown)
+    for j, header in enumerate(headers):
+        if " - " not in header:
+            continue
+        year, part = header.split(" - ", 1)
+        for wanted, breakdown in spec.parts:
+            if part.strip().lower() == wanted:
+                columns.append((j, header, normalise_period(year), breakdown))
+    if not columns:
+        raise DataError("no outcome columns found", file=FILE_NAME, field=spec.sheet)
+    rows: list[Row] = []
+    for i in range(head + 1, len(frame)):
+        who = _authority(frame.iloc[i, 0], frame.iloc[i, 1], frame.iloc[i, 2])
+        if who is None:
+            continue
+        code, name, kind = who
+        for j, header, period, breakdown in columns:
+            rows.append(
+                make_row(
+                    code=code,
+                    name=name,
+                    kind=kind,  # type: ignore[arg-type]
+                    parsed=parse_cell(frame.iloc[i, j]),
+                    note=spec.note,
+                    chart_id=spec.chart_id,
+                    measure=spec.measure,
+                    breakdown=breakdown,
+                    period=period,
+                    period_end=period_end(period),
+                    unit="percent",
+                    denominator=spec.denominator,
+                    source=SOURCE_ID,
+                    table=spec.sheet,
+                    cell=sheet_cell(spec.sheet, i, j, header, name),
+                )
+            )
+    return rows
+
+
+def read(path: Path) -> list[Row]:
+    """All chart rows from the ASCOF workbook at ``path`` (an .ods file; needs odfpy)."""
+    if not path.exists():
+        raise DataError("ASCOF workbook not found", file=str(path))
+    sheets = pd.read_excel(
+        path, sheet_name=[t.sheet for t in TABLES], header=None, engine="odf", dtype=object
+    )
+    rows: list[Row] = []
+    for spec in TABLES:
+        rows.extend(parse_table(sheets[spec.sheet], spec))
+    return rows
