@@ -1,0 +1,197 @@
+"""Public entry points: verify one text, check a report's consistency, explain violations.
+
+Policy (truth first): a text **fails** when any claim is contradicted *or* unverifiable. That
+includes causal/evaluative claims ("because", "due to", "is failing"), stated as fact or as
+speculation: the data shows figures, never why they are what they are, so such sentences must
+be removed rather than published.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from narrator.models import Claim, FactSheet, TextRecord, Verdict
+from narrator.verify import relations as R
+from narrator.verify.check import Checker
+from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sentences
+from narrator.verify.index import FactIndex, Key, build_index
+from narrator.verify.numbers import parse_number, rounds_equal
+
+_DEFAULT = RuleExtractor()
+_NUMERIC = ("number", "percent", "money")
+_INDEX_CACHE: OrderedDict[tuple[int, ...], tuple[list[FactSheet], FactIndex]] = OrderedDict()
+_CACHE_SIZE = 256
+
+
+def index_for(sheets: list[FactSheet]) -> FactIndex:
+    """The (memoised) index of ``sheets``; keyed by object identity, bounded LRU."""
+    key = tuple(id(s) for s in sheets)
+    hit = _INDEX_CACHE.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], sheets, strict=True)):
+        _INDEX_CACHE.move_to_end(key)
+        return hit[1]
+    index = build_index(sheets)
+    _INDEX_CACHE[key] = (list(sheets), index)
+    if len(_INDEX_CACHE) > _CACHE_SIZE:
+        _INDEX_CACHE.popitem(last=False)
+    return index
+
+
+def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list[Claim]:
+    """Run the deterministic checks over already-extracted mentions (any extractor's)."""
+    chk = Checker(index)
+    sentences = split_sentences(text)
+    focus = [chk.focus(text[a:b]) for a, b in sentences]
+    number_keys: dict[int, set[Key]] = {}
+    claims: list[Claim] = []
+    for m in mentions:
+        if m.kind in _NUMERIC and m.value is not None:
+            claim = chk.number(m, focus[m.sentence] if m.sentence < len(focus) else set())
+        elif m.kind == "fraction":
+            claim = R.fraction(chk, m, [focus[m.sentence]] if focus[m.sentence] else [])
+        else:
+            continue
+        claims.append(claim)
+        if claim.status == "supported" and claim.fact_ids:
+            f = _fact(index, claim.fact_ids[0])
+            if f is not None and f.kind not in ("difference", "ratio"):
+                number_keys.setdefault(m.sentence, set()).add(
+                    (index.chart_of[f.id], f.measure, f.breakdown)
+                )
+    for m in mentions:
+        if (m.kind in _NUMERIC and m.value is not None) or m.kind == "fraction":
+            continue
+        s = m.sentence
+        levels = [number_keys.get(s, set()), focus[s] if s < len(focus) else set()]
+        for back in range(s - 1, max(-1, s - 3), -1):
+            levels.append(number_keys.get(back, set()) or focus[back])
+        levels = [lv for lv in levels if lv]
+        sent = text[sentences[s][0] : sentences[s][1]] if s < len(sentences) else text
+        if m.kind == "direction":
+            claims.append(R.direction(chk, m, levels))
+        elif m.kind == "trend":
+            claims.append(R.trend(chk, m, levels))
+        elif m.kind == "rank":
+            claims.append(R.rank(chk, m, levels, sent))
+        elif m.kind == "ratio":
+            claims.append(R.ratio(chk, m, levels))
+        elif m.kind == "majority":
+            claims.append(R.fraction(chk, m, levels))
+        elif m.kind == "year":
+            claims.append(R.year(chk, m))
+        elif m.kind == "causal":
+            claims.append(R.causal(chk, m))
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _fact(index: FactIndex, fact_id: str):
+    for s in index.sheets:
+        f = s.fact(fact_id)
+        if f is not None:
+            return f
+    return None
+
+
+def verify_text(text: str, sheets: list[FactSheet], extractor: Extractor | None = None) -> Verdict:
+    """Check every claim of ``text`` against the facts of ``sheets``.
+
+    Chart blurbs pass their one sheet; section and overall summaries pass every sheet they
+    cover. The verdict fails when any claim is contradicted or unverifiable.
+
+    >>> verify_text("No figures here.", []).outcome
+    'pass'
+    """
+    index = index_for(list(sheets))
+    mentions = (extractor or _DEFAULT).extract(text, index.context)
+    claims = check_mentions(text, mentions, index)
+    outcome = "fail" if any(c.status != "supported" for c in claims) else "pass"
+    return Verdict.model_construct(outcome=outcome, claims=claims)
+
+
+def _stated(claim: Claim) -> tuple[float, float] | None:
+    """The value and precision a numeric claim states (in its written unit)."""
+    raw = claim.text.lower().replace("£", "").replace("%", "").replace("per cent", "")
+    for word in (
+        "about",
+        "around",
+        "almost",
+        "nearly",
+        "roughly",
+        "just over",
+        "just under",
+        "more than",
+        "fewer than",
+        "less than",
+        "over",
+        "under",
+        "approximately",
+    ):
+        raw = raw.replace(word, "")
+    return parse_number(raw.strip())
+
+
+def check_consistency(texts: list[TextRecord]) -> list[Claim]:
+    """Flag the same quantity stated with different values across one report.
+
+    Two supported numeric claims traced to the same fact disagree when, rounded to the coarser
+    of their two precisions, they differ ("18%" and "almost 19%" for 18.4%). Texts without a
+    verdict are verified against their own ``fact_sheet`` when they have one.
+    """
+    seen: dict[tuple[str, str], tuple[TextRecord, Claim, float, float]] = {}
+    flagged: list[Claim] = []
+    for rec in texts:
+        verdict = rec.verdict
+        if verdict is None and rec.fact_sheet is not None:
+            verdict = verify_text(rec.body, [rec.fact_sheet])
+        if verdict is None:
+            continue
+        for c in verdict.claims:
+            if c.kind not in _NUMERIC or not c.fact_ids or c.status == "unverifiable":
+                continue
+            stated = _stated(c)
+            if stated is None:
+                continue
+            key = (c.fact_ids[0], c.unit)
+            if key not in seen:
+                seen[key] = (rec, c, *stated)
+                continue
+            prev_rec, prev, pv, pp = seen[key]
+            v, p = stated
+            if not rounds_equal(pv, v, max(p, pp)):
+                flagged.append(
+                    c.model_copy(
+                        update={
+                            "status": "contradicted",
+                            "kind": "consistency",
+                            "expected": prev.text,
+                            "reason": (
+                                f"'{c.text.strip()}' in {rec.id} and '{prev.text.strip()}' in "
+                                f"{prev_rec.id} state the same figure differently"
+                            ),
+                        }
+                    )
+                )
+    return flagged
+
+
+def violations_feedback(verdict: Verdict) -> list[str]:
+    """Short plain instructions for a repair prompt, one per failing claim.
+
+    >>> violations_feedback(Verdict(outcome="pass"))
+    []
+    """
+    out: list[str] = []
+    for c in verdict.claims:
+        if c.status == "supported":
+            continue
+        quote = c.text.strip()
+        if c.kind == "causal":
+            out.append(f"Remove '{quote}': {c.reason}. State only what the figures show.")
+        elif c.kind == "trend" and c.status == "unverifiable":
+            out.append(f"Remove '{quote}': {c.reason}.")
+        elif c.status == "contradicted":
+            out.append(f"You wrote '{quote}' but {c.reason}. Correct it or remove it.")
+        else:
+            out.append(f"You wrote '{quote}' but {c.reason}. Use only figures from the fact sheet.")
+    return out

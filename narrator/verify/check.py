@@ -1,0 +1,250 @@
+"""Deterministic checks: each extracted :class:`Mention` against the indexed facts -> Claim.
+
+Decision rules (see also ``narrator/verify/__init__.py``):
+
+* a number is **supported** when a fact of a compatible unit, of the right party (the council,
+  England, the region) and of the measure the sentence talks about lies inside the interval the
+  hedge allows; **contradicted** when such facts exist but none fits (the expected value is the
+  nearest one); **unverifiable** when the sheets hold nothing it could be.
+* directions, trends, ranks and ratios are compared with the matching direction / trend /
+  rank / quartile / ratio facts; a trend claim with no trend fact is an invented trend.
+* causal or evaluative phrases are always unverifiable (the data cannot show why).
+"""
+
+from __future__ import annotations
+
+from narrator.models import Claim, Fact
+from narrator.text import fmt_num, fmt_value
+from narrator.verify.extract import Mention
+from narrator.verify.index import Candidate, FactIndex, Key, fact_denominator, tokens
+from narrator.verify.numbers import hedge_interval
+
+_CLS = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days", "times": "times"}
+_ENT_LABEL = {"england": "England", "region": "the region", "subject": "", "relation": ""}
+
+
+class Checker:
+    """Checks the mentions of one text against one :class:`FactIndex`."""
+
+    def __init__(self, index: FactIndex) -> None:
+        self.ix = index
+        self.focus_memo: dict[int, set[Key]] = {}
+
+    # ---- context ----------------------------------------------------------------------
+    def focus(self, sentence_text: str) -> set[Key]:
+        """Keys (chart, measure, breakdown) whose distinctive words the sentence uses."""
+        toks = tokens(sentence_text)
+        best, keys = 0, set()
+        for key, kt in self.ix.key_tokens.items():
+            score = len(toks & kt)
+            if score > best:
+                best, keys = score, {key}
+            elif score == best and score:
+                keys.add(key)
+        return keys
+
+    def name(self, entity: str) -> str:
+        if entity == "england":
+            return "England"
+        if entity == "region":
+            return self.ix.region_name or "the region"
+        return self.ix.subject_name or "the council"
+
+    # ---- numbers ----------------------------------------------------------------------
+    def number(self, m: Mention, focus: set[Key]) -> Claim:
+        cls = "percent" if m.kind in ("fraction",) else _CLS.get(m.unit, "plain")
+        if m.unit == "per_100k":
+            cls = "plain"
+        pool = list(self.ix.candidates.get(cls, ()))
+        if m.extra.get("rate"):
+            pool = [c for c in pool if c.rate or c.entity == "relation"]
+        if not m.relational:
+            pool = [c for c in pool if c.entity != "relation" or c.role in ("change", "change_pct")]
+        if m.total:
+            pool = [c for c in pool if c.total] or pool
+        if not pool:
+            return self._claim(m, "unverifiable", reason=self._no_fact_reason(m))
+        lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
+        focused = [c for c in pool if c.key in focus] if focus else []
+        scoped = focused or pool
+        bound = m.entity if m.entity in ("england", "region", "subject") else ""
+        if bound == "region" and self.ix.regional:
+            bound = "subject"
+        if bound:
+            own = [c for c in scoped if c.entity in (bound, "relation")]
+            scoped = own or scoped
+        hit = self._best(scoped, lo, hi, m)
+        if hit is not None:
+            return self._supported_number(m, hit)
+        other = self._best(pool, lo, hi, m)
+        near = min(scoped, key=lambda c: abs(c.value - (m.value or 0.0)))
+        if m.kind == "money":
+            slip = self._unit_slip(m, scoped)
+            if slip is not None:
+                return slip
+        if other is not None and bound and other.entity not in (bound, "relation"):
+            who = self.name(other.entity)
+            return self._claim(
+                m,
+                "contradicted",
+                near,
+                reason=(
+                    f"{m.text.strip()} is {who}'s figure, not {self.name(bound)}'s "
+                    f"({self._show(near)})"
+                ),
+            )
+        if other is not None and not focused:
+            return self._supported_number(m, other)
+        return self._claim(
+            m,
+            "contradicted",
+            near,
+            reason=(
+                f"the data gives {self._show(near)}"
+                + (f" for {self._label(near.fact)}" if near.fact.measure else "")
+            ),
+        )
+
+    def _best(self, pool: list[Candidate], lo: float, hi: float, m: Mention) -> Candidate | None:
+        best, dist = None, float("inf")
+        for c in pool:
+            if c.suppressed:
+                ok = (
+                    m.hedge
+                    in ("up to", "at most", "no more than", "fewer than", "less than", "under")
+                    and (m.value or 0) >= c.value
+                )
+            else:
+                ok = lo <= c.value <= hi
+            if ok and abs(c.value - (m.value or 0)) < dist:
+                best, dist = c, abs(c.value - (m.value or 0))
+        return best
+
+    def _supported_number(self, m: Mention, c: Candidate) -> Claim:
+        if m.denominator and c.rate:
+            fd = fact_denominator(c.fact)
+            if fd and fd != m.denominator:
+                return self._claim(
+                    m,
+                    "contradicted",
+                    c,
+                    reason=(
+                        f"the figure is per 100,000 {c.fact.denominator}, not per 100,000 "
+                        f"{_DENOM_WORDS.get(m.denominator, m.denominator)} (wrong denominator)"
+                    ),
+                )
+        if (
+            m.unit == "gbp"
+            and c.rate
+            and not m.extra.get("rate")
+            and not m.extra.get("per_resident")
+            and c.cls == "gbp"
+            and not c.total
+        ):
+            # a per-100k money figure stated without "per 100,000" reads as a total
+            return self._claim(
+                m,
+                "contradicted",
+                c,
+                reason=(f"{self._show(c)} is a rate per 100,000 residents, not a total"),
+            )
+        if c.suppressed and not m.hedge:
+            return self._claim(
+                m,
+                "contradicted",
+                c,
+                reason=(
+                    "the published figure is suppressed (1-5 shown as 5); do not state it as exact"
+                ),
+            )
+        return self._claim(m, "supported", c, reason="matches " + self._show(c))
+
+    def _unit_slip(self, m: Mention, pool: list[Candidate]) -> Claim | None:
+        lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
+        for c in self.ix.candidates.get("gbp", ()):
+            if lo <= c.value / 1000 <= hi:
+                return self._claim(
+                    m,
+                    "contradicted",
+                    c,
+                    reason=(
+                        f"unit slip: the table is in £ thousands, so {fmt_num(c.value / 1000)} "
+                        f"means "
+                        f"{self._money(c.value)}, not {m.text.strip()}"
+                    ),
+                )
+        return None
+
+    def _no_fact_reason(self, m: Mention) -> str:
+        what = {"gbp": "money", "percent": "percentage", "times": "ratio", "days": "days"}.get(
+            m.unit, "figure"
+        )
+        return f"no {what} in the data for this chart matches; it cannot be traced to a source"
+
+    # ---- formatting -------------------------------------------------------------------
+    @staticmethod
+    def _money(pounds: float) -> str:
+        if abs(pounds) >= 1e6:
+            return f"£{fmt_num(pounds / 1e6, 1)} million"
+        return f"£{fmt_num(pounds, 0)}"
+
+    def _show(self, c: Candidate) -> str:
+        f = c.fact
+        who = self.name(c.entity) if c.entity in ("england", "region", "subject") else ""
+        if c.cls == "gbp":
+            txt = self._money(c.value)
+            if c.rate:
+                txt += f" per 100,000 {f.denominator or 'residents'}"
+        elif c.cls in ("percent", "pp"):
+            txt = f"{fmt_num(c.value)}%" if c.cls == "percent" else f"{fmt_num(c.value)} points"
+            if c.role == "relative":
+                txt += " (relative difference)"
+        elif c.cls == "times":
+            txt = f"{fmt_num(c.value, 2)} times"
+        elif c.role == "value" and f.unit and f.kind in ("value", "comparator_value"):
+            txt = fmt_value(c.value, f.unit, f.denominator)
+        else:
+            txt = fmt_num(c.value)
+        return f"{who} {txt}".strip() if who else txt
+
+    @staticmethod
+    def _label(f: Fact) -> str:
+        return f"{f.measure} ({f.breakdown})" if f.breakdown else f.measure
+
+    def _claim(
+        self,
+        m: Mention,
+        status: str,
+        c: Candidate | Fact | None = None,
+        expected: str = "",
+        reason: str = "",
+    ) -> Claim:
+        fact = c.fact if isinstance(c, Candidate) else c
+        if isinstance(c, Candidate) and not expected:
+            expected = self._show(c)
+        elif fact is not None and not expected:
+            expected = fact.text_hint
+        return Claim.model_construct(
+            text=m.text,
+            start=m.start,
+            end=m.end,
+            kind=m.kind,
+            value=m.value,
+            unit=m.unit,
+            hedge=m.hedge,
+            comparator=m.comparator,
+            status=status,
+            expected=expected,
+            reason=reason,
+            fact_ids=[fact.id] if fact is not None else [],
+            sources=list(fact.sources) if fact is not None else [],
+        )
+
+
+_DENOM_WORDS = {
+    "65+": "people aged 65+",
+    "18-64": "adults aged 18-64",
+    "18+": "adults",
+    "all": "residents",
+    "carers": "carers",
+}

@@ -1,0 +1,207 @@
+"""An index over the facts of one or more fact sheets, shaped for fast claim checking.
+
+Every numeric reading a writer could legitimately make of a fact becomes a :class:`Candidate`
+in a *unit class* (plain, percent, pp, gbp, days, times, ordinal): e.g. a £-thousands fact is
+a ``gbp`` candidate at value × 1000 and a ``plain`` one at its published value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from narrator.models import Fact, FactSheet
+from narrator.verify.extract import ExtractionContext, normalise_fact_denominator
+
+Key = tuple[str, str, str]  # chart_id, measure, breakdown
+
+_STOP = frozenset(
+    "a an and the of for to in on by from with who that their they are is was were as at it its "
+    "per people aged than or more much this these those be been has have had 18 64 65 all "
+    "value values".split()
+)
+_SYN = {
+    "asked": "request", "asking": "request", "ask": "request", "request": "request",
+    "longterm": "long", "ongoing": "long", "nurse": "nursing", "home": "home",
+    "spend": "expenditure", "spent": "expenditure", "spending": "expenditure",
+    "cost": "expenditure", "costs": "expenditure", "complaint": "complaint",
+    "satisfied": "satisfied", "satisfaction": "satisfied", "vacancy": "vacant",
+    "vacancies": "vacant", "turnover": "left", "leaving": "left", "leave": "left",
+    "delayed": "delay", "delays": "delay", "contribution": "contribution", "nhs": "nhs",
+    "residential": "residential", "deprivation": "deprived", "deprived": "deprived",
+    "disability": "disabled", "recruiting": "recruitment", "recruit": "recruitment",
+    "retaining": "retention", "retain": "retention", "information": "information",
+    "info": "information", "advice": "information", "gross": "gross", "net": "net",
+    "ombudsman": "ombudsman", "payment": "payment", "payments": "payment", "carer": "carer",
+    "density": "density", "dense": "density", "crowded": "density",
+}  # fmt: skip
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def tokens(text: str) -> set[str]:
+    """Content words, lightly stemmed and mapped to shared synonyms.
+
+    >>> sorted(tokens("Requests for support from people aged 65+"))
+    ['request', 'support']
+    """
+    out = set()
+    for raw in _TOKEN.findall(text.lower().replace("long-term", "longterm")):
+        if raw in _STOP:
+            continue
+        tok = _SYN.get(raw)
+        if tok is None:
+            tok = raw[:-1] if len(raw) > 4 and raw.endswith("s") and not raw.endswith("ss") else raw
+            tok = _SYN.get(tok, tok)
+        out.add(tok)
+    return out
+
+
+@dataclass(slots=True)
+class Candidate:
+    value: float
+    cls: str  # plain, percent, pp, gbp, days, times, ordinal
+    entity: str  # subject, england, region, relation
+    fact: Fact
+    key: Key
+    rate: bool = False  # a per-100k reading (denominator applies)
+    total: bool = False  # a whole-area total (count estimate)
+    suppressed: bool = False
+    role: str = "value"  # value, relative, change, first, last, detail ...
+
+
+@dataclass(slots=True)
+class FactIndex:
+    sheets: list[FactSheet]
+    subject_code: str = ""
+    subject_name: str = ""
+    region_name: str = ""
+    regional: bool = False  # the sheet's figures are the region's (workforce charts)
+    candidates: dict[str, list[Candidate]] = field(default_factory=dict)
+    directions: list[Fact] = field(default_factory=list)
+    trends: list[Fact] = field(default_factory=list)
+    ranks: list[Fact] = field(default_factory=list)
+    values: list[Fact] = field(default_factory=list)
+    key_tokens: dict[Key, set[str]] = field(default_factory=dict)
+    periods: set[int] = field(default_factory=set)
+    context: ExtractionContext = field(default_factory=ExtractionContext)
+    chart_of: dict[str, str] = field(default_factory=dict)  # fact id -> chart id
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.candidates.values()) and not self.directions and not self.ranks
+
+
+def _years(text: str) -> set[int]:
+    out: set[int] = set()
+    for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-/]\s*(\d{2}))?(?!\d)", text or ""):
+        y = int(m.group(1))
+        out.add(y)
+        if m.group(2):
+            out.add(int(str(y)[:2] + m.group(2)))
+    return out
+
+
+def build_index(sheets: list[FactSheet]) -> FactIndex:
+    """Index every fact of ``sheets`` (all for one authority)."""
+    idx = FactIndex(sheets=list(sheets))
+    if sheets:
+        a = sheets[0].authority
+        idx.subject_code, idx.subject_name, idx.region_name = a.code, a.name, a.region_name
+    names = {idx.subject_name} if idx.subject_name else set()
+    regions = {idx.region_name} if idx.region_name else set()
+    cands: dict[str, list[Candidate]] = {}
+
+    def add(value: float | None, cls: str, entity: str, fact: Fact, key: Key, **kw) -> None:
+        if value is None:
+            return
+        cands.setdefault(cls, []).append(Candidate(float(value), cls, entity, fact, key, **kw))
+
+    for sheet in sheets:
+        for f in sheet.facts:
+            idx.chart_of[f.id] = sheet.chart_id
+            key: Key = (sheet.chart_id, f.measure, f.breakdown)
+            if f.measure and key not in idx.key_tokens:
+                idx.key_tokens[key] = tokens(f"{f.measure} {f.breakdown}")
+            for text in (f.period, *(str(v) for k, v in f.detail.items() if "period" in k)):
+                idx.periods |= _years(text)
+            if f.kind == "note" and f.subject and f.subject != idx.subject_code:
+                idx.regional = True
+                if f.comparator_name:
+                    regions.add(f.comparator_name)
+            if f.comparator_name and f.comparator == "region":
+                regions.add(f.comparator_name)
+            _add_fact(f, key, add, idx)
+    idx.candidates = cands
+    idx.context = ExtractionContext(tuple(n for n in names if n), tuple(n for n in regions if n))
+    # tokens shared by every key say nothing about which measure a sentence means
+    if len(idx.key_tokens) > 1:
+        common = set.intersection(*idx.key_tokens.values())
+        for k in idx.key_tokens:
+            idx.key_tokens[k] = idx.key_tokens[k] - common
+    return idx
+
+
+def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
+    unit, v = f.unit, f.value
+    money = unit.startswith("gbp_thousands")
+    rate = unit in ("per_100k", "gbp_thousands_per_100k")
+    ent = f.comparator if f.kind == "comparator_value" else "subject"
+    if f.kind in ("value", "comparator_value", "suppressed"):
+        if f.kind != "comparator_value":
+            idx.values.append(f)
+        sup = f.kind == "suppressed" or bool(f.detail.get("suppressed"))
+        if money:
+            add(v * 1000 if v is not None else None, "gbp", ent, f, key, rate=rate, suppressed=sup)
+        cls = {"percent": "percent", "days": "days"}.get(unit, "plain")
+        add(v, cls, ent, f, key, rate=rate, suppressed=sup)
+        if cls != "plain":
+            add(v, "plain", ent, f, key, rate=rate, suppressed=sup)
+    elif f.kind == "count_estimate":
+        if money:
+            add(v * 1000 if v is not None else None, "gbp", "subject", f, key, total=True)
+        add(v, "plain", "subject", f, key, total=True)
+        add(f.detail.get("population"), "plain", "subject", f, key, role="detail")  # type: ignore[arg-type]
+    elif f.kind == "difference" and v is not None:
+        rel = f.detail.get("relative_pct")
+        if money:
+            add(abs(v) * 1000, "gbp", "relation", f, key, role="difference", rate=rate)
+        add(abs(v), "plain", "relation", f, key, role="difference", rate=rate)
+        if unit == "percent":
+            add(abs(v), "pp", "relation", f, key, role="difference")
+            add(abs(v), "percent", "relation", f, key, role="difference")
+        elif unit == "days":
+            add(abs(v), "days", "relation", f, key, role="difference")
+        if rel is not None:
+            add(abs(float(rel)), "percent", "relation", f, key, role="relative")
+    elif f.kind == "ratio":
+        add(v, "times", "relation", f, key)
+    elif f.kind == "direction":
+        idx.directions.append(f)
+    elif f.kind == "trend":
+        idx.trends.append(f)
+        d = f.detail
+        cls = "percent" if unit == "percent" else "plain"
+        for role in ("first_value", "last_value"):
+            val = d.get(role)
+            if val is not None:
+                add(float(val), cls, "subject", f, key, role=role)
+                if money:
+                    add(float(val) * 1000, "gbp", "subject", f, key, role=role)
+        if v is not None:
+            add(abs(v), cls, "relation", f, key, role="change")
+            if unit == "percent":
+                add(abs(v), "pp", "relation", f, key, role="change")
+        if d.get("change_pct") is not None:
+            add(abs(float(d["change_pct"])), "percent", "relation", f, key, role="change_pct")
+    elif f.kind in ("rank", "quartile"):
+        idx.ranks.append(f)
+        if f.kind == "rank":
+            add(v, "ordinal", "subject", f, key)
+            add(f.detail.get("of"), "plain", "subject", f, key, role="detail")  # type: ignore[arg-type]
+    elif f.kind == "share":
+        add(v, "percent", "subject", f, key, role="share")
+        add(f.detail.get("total"), "plain", "subject", f, key, role="detail")  # type: ignore[arg-type]
+
+
+def fact_denominator(f: Fact) -> str:
+    return normalise_fact_denominator(f.denominator)

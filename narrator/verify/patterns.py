@@ -1,0 +1,152 @@
+"""Compiled patterns and small vocabularies of the rule-based extractor (no logic here)."""
+
+from __future__ import annotations
+
+import re
+
+from narrator.verify.numbers import DIGITS_RE, HEDGE_RE, ORDINAL_WORDS, WORDS_RE
+
+IGN = re.IGNORECASE
+
+#: sentence ends: a full stop not inside a number, "!" or "?"
+SENT_SPLIT_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+")
+
+AGE_RE = re.compile(
+    r"\b(?:aged\s+)?(?:18|65|75|85|16|64)\s*(?:\+|plus\b|\s*(?:-|–|to)\s*64\b|"
+    r"\s+(?:and|or)\s+(?:over|older|above)\b)"
+    r"|\b(?:over|under)[- ](?:65|18|75|85)s?\b"
+    r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:-|–|to|and)\s*\d+)?"
+    r"|\b\d+\s*(?:-|–|to)\s*64\b",
+    IGN,
+)
+SCALE = r"(?:\s*(?:k|m|bn|mn)\b|\s+(?:thousands?|millions?|billion)\b)"
+NUM = rf"(?:(?:{DIGITS_RE}){SCALE}?|{WORDS_RE})"
+HEDGE_BEFORE_RE = re.compile(rf"\b({HEDGE_RE})\s*$", IGN)
+
+#: "per 100,000 older people", "for every 100,000 residents"
+RATE_RE = re.compile(
+    r"\b(?:per|for\s+every|for\s+each|in\s+every|out\s+of\s+every|in\s+each|of\s+every)\s+"
+    r"(?:100,000|100\s000|100000|100k|one\s+hundred\s+thousand|a\s+hundred\s+thousand|"
+    r"hundred\s+thousand)\b"
+    r"(?P<denom>(?:[ \t]+(?!in\b|was\b|is\b|were\b|and\b|but\b|compared\b|than\b|while\b|"
+    r"which\b|this\b|that\b|against\b|across\b|for\b|during\b|on\b|at\b|by\b|nationally\b|"
+    r"\d{4}\b)[\w'+-]+){0,6})",
+    IGN,
+)
+PER_RESIDENT_RE = re.compile(r"\bper\s+(?:resident|person|head)\b", IGN)
+#: "one in three", "8 out of 10", "12 in every 100", "6 in 10"
+FRACTION_RE = re.compile(
+    rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?(?P<num>\b(?:\d+(?:\.\d+)?|{WORDS_RE}))\s+"
+    r"(?:in|out\s+of)\s+(?:every\s+)?(?P<den>\d+|ten|twenty|hundred|a\s+hundred|one\s+hundred|"
+    r"two|three|four|five|six|seven|eight|nine)\b(?![,.]?\d)",
+    IGN,
+)
+FRACTION_WORDS: dict[str, float] = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+    "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0,
+    "three quarters": 75.0, "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
+    "a tenth": 10.0, "one tenth": 10.0,
+}  # fmt: skip
+_FW = "|".join(sorted((re.escape(w) for w in FRACTION_WORDS), key=len, reverse=True))
+FRACTION_WORD_RE = re.compile(rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?\b(?P<frac>{_FW})\b", IGN)
+MAJORITY_RE = re.compile(
+    r"(?<!the\s)(?<!among\s)\b(?P<word>most|the\s+majority|a\s+majority|a\s+minority)\s+"
+    r"(?:of\s+(?:the\s+)?)?(?P<noun>carers|people|providers|service\s+users|users|staff|"
+    r"employers|discharges|requests|residents|adults|services|homes|care\s+homes|them|those)\b",
+    IGN,
+)
+RATIO_RE = re.compile(
+    rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?\b(?P<ratio>twice|double|treble|triple|"
+    rf"(?P<n>{DIGITS_RE}|{WORDS_RE})\s+times)\b",
+    IGN,
+)
+PERCENT_RE = re.compile(
+    rf"(?P<num>\b(?:{DIGITS_RE})|\b{WORDS_RE})\s*(?P<unit>%|per\s*cent\b|percent\b)"
+    r"(?P<pts>\s+points?\b|\s+percentage\s+points?\b)?"
+    r"|(?P<num2>\b(?:" + DIGITS_RE + r")|\b" + WORDS_RE + r")\s+percentage\s+points?\b",
+    IGN,
+)
+MONEY_RE = re.compile(
+    rf"£\s?(?P<num>{DIGITS_RE})(?P<scale>{SCALE})?"
+    rf"|(?P<num2>\b(?:{DIGITS_RE}){SCALE}?|\b{WORDS_RE})\s+pounds\b",
+    IGN,
+)
+DAYS_RE = re.compile(r"^\s*(?:of\s+a\s+)?days?\b", IGN)
+ORDINAL_RE = re.compile(
+    r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b", IGN
+)
+YEAR_RE = re.compile(r"\b(?P<y>(?:19[89]|20[0-4])\d)(?:\s*(?:-|–|/|to)\s*(?P<y2>\d{2}|\d{4})\b)?")
+PLAIN_RE = re.compile(rf"(?<![\w£.])(?:{DIGITS_RE}){SCALE}?(?![\w%])|\b(?:{WORDS_RE})\b", IGN)
+
+RANK_RE = re.compile(
+    r"\b(?:(?P<ord>\d+(?:st|nd|rd|th)|"
+    + "|".join(ORDINAL_WORDS)
+    + r")[- ](?P<ordpol>highest|lowest|largest|smallest|biggest|most|least)\b"
+    r"|ranked\s+(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?(?:\s+(?:out\s+)?of\s+(?P<of>\d+))?"
+    r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"
+    r"most\s+deprived|least\s+deprived|most|fewest|best|worst)"
+    r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest)\s+(?P<q>quarter|fifth|tenth|third|half|"
+    r"\d+\s*(?:%|per\s*cent))"
+    r"|(?P<most>(?:higher|lower|more|fewer)\s+than\s+most\s+(?:other\s+)?(?:councils|areas|"
+    r"places|local\s+authorities))"
+    r"|the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
+    r"most\s+deprived|least\s+deprived|fewest|main)\b)",
+    IGN,
+)
+RANK_CONTEXT_RE = re.compile(
+    r"\b(?:councils?|authorit(?:y|ies)|areas?|places|in\s+England|in\s+the\s+country|"
+    r"nationally|of\s+any|in\s+the\s+region|ranked|ranks?)\b",
+    IGN,
+)
+
+_DIRWORDS = (
+    r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|"
+    r"ahead\s+of|behind"
+)
+DIRECTION_WORD_RE = re.compile(
+    r"\b(?P<mod>slightly|a\s+little|a\s+bit|just|much|far|well|considerably|significantly|"
+    r"substantially|a\s+lot|noticeably|marginally)?\s*\b(?P<dir>" + _DIRWORDS + r")\b",
+    IGN,
+)
+SAME_RE = re.compile(
+    r"\b(?:(?:about|roughly|much|broadly|almost|nearly|very\s+close\s+to)\s+)?"
+    r"(?:the\s+same\s+as|similar\s+to|in\s+line\s+with|close\s+to|level\s+with|"
+    r"on\s+a\s+par\s+with|equal\s+to|matches|matched|close\s+to)\b",
+    IGN,
+)
+DIRECTION_MAP = {
+    "higher": "above", "more": "above", "greater": "above", "bigger": "above", "larger": "above",
+    "above": "above", "over": "above", "ahead of": "above", "lower": "below", "fewer": "below",
+    "less": "below", "smaller": "below", "below": "below", "under": "below", "behind": "below",
+}  # fmt: skip
+STRONG_MODS = {"much", "far", "well", "considerably", "significantly", "substantially", "a lot"}
+WEAK_MODS = {"slightly", "a little", "a bit", "just", "marginally"}
+
+TREND_RE = re.compile(
+    r"\b(?P<up>went\s+up|gone\s+up|going\s+up|rose|risen|rising|rises|grew|grown|growing|"
+    r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|up\s+from|"
+    r"has\s+gone\s+up|higher\s+than\s+(?:last|the\s+previous)\s+year|more\s+than\s+before)\b"
+    r"|\b(?P<down>went\s+down|gone\s+down|going\s+down|fell|fallen|falling|"
+    r"dropped|dropping|decreased|decreasing|declined|declining|a\s+decline|a\s+fall|shrank|"
+    r"shrunk|shrinking|down\s+from|lower\s+than\s+(?:last|the\s+previous)\s+year|"
+    r"fewer\s+than\s+before)\b(?!\s+(?:below|short|behind))"
+    r"|\b(?P<flat>stayed\s+(?:about\s+|roughly\s+|much\s+|broadly\s+)?(?:the\s+same|steady|"
+    r"flat|stable|level)|remained\s+(?:about\s+|roughly\s+|broadly\s+)?(?:the\s+same|steady|"
+    r"stable|flat|level|unchanged)|held\s+steady|unchanged|barely\s+changed|"
+    r"hardly\s+changed|levelled\s+off)\b"
+    r"|\b(?P<any>since\s+(?:19|20)\d\d|over\s+the\s+(?:last|past)\s+\w+\s+years|over\s+time|"
+    r"year\s+on\s+year|compared\s+with\s+last\s+year|than\s+a\s+year\s+ago)\b",
+    IGN,
+)
+CAUSAL_RE = re.compile(
+    r"\b(?:because(?:\s+of)?|due\s+to|thanks\s+to|as\s+a\s+result\s+of|caused\s+by|"
+    r"driven\s+by|owing\s+to|resulting\s+from|leads?\s+to|led\s+to|leading\s+to|"
+    r"explains?\s+why|which\s+explains|this\s+shows\s+that|this\s+proves|proves\s+that|"
+    r"(?:is|are)\s+failing|failing\s+to|is\s+succeeding|a\s+sign\s+(?:of|that)|"
+    r"evidence\s+(?:of|that)|under-?funded|poor\s+(?:care|performance|management)|"
+    r"good\s+(?:care|performance|management)|(?:doing|performing)\s+(?:well|badly|poorly|"
+    r"better|worse)|outperform\w*|(?:is|are)\s+to\s+blame|the\s+reason\s+(?:is|for))\b",
+    IGN,
+)
+SPECULATIVE_RE = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|likely)\b", IGN)
+NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\b", IGN)

@@ -1,0 +1,298 @@
+"""Checks of comparative claims: direction, trend, rank/extremes, ratios, fractions, years, causes.
+
+``levels`` is a list of candidate focus sets, most specific first (measures of the numbers in
+the sentence, then its words, then the previous sentence's); a check uses the first level that
+selects any fact of the right kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from narrator.models import Claim, Fact
+from narrator.text import fmt_num
+from narrator.verify.check import Checker
+from narrator.verify.extract import Mention
+from narrator.verify.index import Key, tokens
+from narrator.verify.numbers import hedge_interval
+
+WEAK_LIMIT_PCT = 20.0  # "slightly/a little above" must be within 20 % of the comparator
+STRONG_MIN_PCT = 10.0  # "much/far/well above" must differ by at least 10 %
+SAME_LIMIT_PCT = 5.0  # "about the same as" within 5 % (or the fact says about_same)
+
+
+def pick(facts: Iterable[Fact], levels: list[set[Key]], key_of) -> list[Fact]:
+    facts = list(facts)
+    for level in levels:
+        chosen = [f for f in facts if key_of(f) in level]
+        if chosen:
+            return chosen
+    return facts
+
+
+def direction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
+    comp = m.comparator if m.comparator in ("england", "region") else "england"
+    facts = [f for f in chk.ix.directions if f.comparator == comp]
+    if not facts:
+        return chk._claim(
+            m, "unverifiable", reason=f"the data has no comparison with {chk.name(comp)}"
+        )
+    chosen = pick(facts, levels, lambda f: (chk.ix.chart_of[f.id], f.measure, f.breakdown))
+    results = [_direction_one(chk, m, f) for f in chosen]
+    for claim in results:
+        if claim.status == "supported":
+            return claim
+    return results[0]
+
+
+def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
+    sv, cv = f.detail.get("subject_value"), f.detail.get("comparator_value")
+    rel = abs(float(sv) - float(cv)) / abs(float(cv)) * 100 if sv is not None and cv else 0.0
+    actual = f.direction or ""
+    claimed = m.direction
+    subj, comp = chk.name("subject"), chk.name(f.comparator)
+    word = {"above": "above", "below": "below", "about_same": "about the same as"}
+    truth = (
+        f"{subj} ({fmt_num(float(sv))}) is {word.get(actual, actual)} {comp} ({fmt_num(float(cv))})"
+        if sv is not None and cv is not None
+        else f.text_hint
+    )
+    ok = claimed == actual
+    if not ok and actual == "about_same" and sv is not None and cv is not None:
+        ok = (claimed == "above") == (float(sv) > float(cv)) and claimed != "about_same"
+    if not ok and claimed == "about_same":
+        ok = rel <= SAME_LIMIT_PCT
+    reason = truth
+    if (
+        ok
+        and m.modifier in ("slightly", "a little", "a bit", "just", "marginally")
+        and rel > WEAK_LIMIT_PCT
+    ):
+        ok, reason = False, f"{truth}: a {fmt_num(rel)}% gap is not 'slight'"
+    if (
+        ok
+        and m.modifier
+        in ("much", "far", "well", "considerably", "significantly", "substantially", "a lot")
+        and rel < STRONG_MIN_PCT
+    ):
+        ok, reason = False, f"{truth}: a {fmt_num(rel)}% gap is small, not '{m.modifier}'"
+    return chk._claim(m, "supported" if ok else "contradicted", f, expected=truth, reason=reason)
+
+
+def trend(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
+    facts = chk.ix.trends
+    if not facts or m.comparator in ("england", "region"):
+        return chk._claim(
+            m,
+            "unverifiable",
+            reason=(
+                "invented trend: the data has only one period here, so it cannot show "
+                "change over time"
+                if not facts
+                else f"the data has no trend for {chk.name(m.comparator)}"
+            ),
+        )
+    chosen = pick(facts, levels, lambda f: (chk.ix.chart_of[f.id], f.measure, f.breakdown))
+    if not m.direction:
+        return chk._claim(m, "supported", chosen[0], reason=chosen[0].text_hint)
+    first = None
+    for f in chosen:
+        pct = abs(float(f.detail.get("change_pct") or 0.0))
+        ok = f.direction == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
+        claim = chk._claim(m, "supported" if ok else "contradicted", f, reason=f.text_hint)
+        if ok:
+            return claim
+        first = first or claim
+    return first  # type: ignore[return-value]
+
+
+def rank(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str) -> Claim:
+    form = m.extra.get("form")
+    if form in ("superlative",) and not m.extra.get("context"):
+        extreme = _breakdown_extreme(chk, m, sentence)
+        if extreme is not None:
+            return extreme
+    facts = chk.ix.ranks
+    if not facts:
+        return chk._claim(m, "unverifiable", reason="the data has no ranking among councils here")
+    chosen = pick(facts, levels, lambda f: (chk.ix.chart_of[f.id], f.measure, f.breakdown))
+    ranks = [f for f in chosen if f.kind == "rank"]
+    quarts = {(f.measure, f.breakdown): f for f in chosen if f.kind == "quartile"}
+    first = None
+    for f in ranks:
+        r, of = float(f.value or 0), float(f.detail.get("of") or 0)
+        from_low = of - r + 1
+        high = m.direction == "high"
+        if m.extra.get("deprived"):  # lower values are more deprived
+            high = not high
+        q = quarts.get((f.measure, f.breakdown))
+        quartile = (
+            float(q.value) if q is not None and q.value is not None else 1 + (r - 1) * 4 // of
+        )
+        if form == "nth":
+            ok = (r if high else from_low) == m.value
+        elif form == "ranked":
+            ok = r == m.value and (not m.extra.get("of") or m.extra.get("of") == of)
+        elif form == "among":
+            ok = quartile == (1 if high else 4)
+        elif form == "part":
+            frac = float(m.extra.get("frac") or 0.25)
+            ok = (r if high else from_low) <= max(1.0, frac * of)
+        elif form == "most":
+            ok = (r if high else from_low) <= of / 2
+        else:
+            ok = (r if high else from_low) == 1
+        truth = f"{chk.name('subject')} ranks {fmt_num(r)} of {fmt_num(of)} councils (1 = highest)"
+        claim = chk._claim(
+            m, "supported" if ok else "contradicted", f, expected=truth, reason=truth
+        )
+        if ok:
+            return claim
+        first = first or claim
+    if first is None:
+        return chk._claim(m, "unverifiable", reason="the data has no ranking for this measure")
+    return first
+
+
+def _breakdown_extreme(chk: Checker, m: Mention, sentence: str) -> Claim | None:
+    """ "Direct payments were the most common type": the named breakdown must be the extreme."""
+    toks = tokens(sentence)
+    groups: dict[tuple[str, str], list[Fact]] = {}
+    for f in chk.ix.values:
+        if f.breakdown and f.value is not None:
+            groups.setdefault((chk.ix.chart_of[f.id], f.measure), []).append(f)
+    for facts in groups.values():
+        if len(facts) < 2:
+            continue
+        named = [f for f in facts if tokens(f.breakdown) and tokens(f.breakdown) <= toks]
+        if not named:
+            named = [f for f in facts if len(tokens(f.breakdown) & toks) >= 2]
+        if len(named) != 1:
+            continue
+        f = named[0]
+        best = (
+            max(facts, key=lambda x: x.value or 0.0)
+            if m.direction == "high"
+            else min(facts, key=lambda x: x.value or 0.0)
+        )
+        ok = best.id == f.id
+        truth = f"the {'highest' if m.direction == 'high' else 'lowest'} is {best.breakdown}"
+        return chk._claim(
+            m, "supported" if ok else "contradicted", best, expected=truth, reason=truth
+        )
+    return None
+
+
+def ratio(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
+    comp = m.comparator.removeprefix("rev_") or "england"
+    rev = m.comparator.startswith("rev_")
+    pool = [c for c in chk.ix.candidates.get("times", ()) if c.fact.comparator == comp]
+    if not pool:
+        return chk._claim(m, "unverifiable", reason=f"the data has no ratio to {chk.name(comp)}")
+    chosen_facts = pick(
+        [c.fact for c in pool], levels, lambda f: (chk.ix.chart_of[f.id], f.measure, f.breakdown)
+    )
+    ids = {f.id for f in chosen_facts}
+    v = m.value or 0.0
+    lo, hi = _ratio_interval(v, m.hedge)
+    first = None
+    for c in pool:
+        if c.fact.id not in ids:
+            continue
+        r = 1 / c.value if rev and c.value else c.value
+        ok = lo <= r <= hi
+        pair = (
+            (chk.name(comp), chk.name("subject")) if rev else (chk.name("subject"), chk.name(comp))
+        )
+        truth = f"the ratio is {fmt_num(r, 2)} ({pair[0]} vs {pair[1]})"
+        claim = chk._claim(
+            m,
+            "supported" if ok else "contradicted",
+            c.fact,
+            expected=truth,
+            reason=f"{truth}; '{m.text.strip()}' needs {fmt_num(lo, 2)}-{fmt_num(hi, 2)}",
+        )
+        if ok:
+            return claim
+        first = first or claim
+    return first  # type: ignore[return-value]
+
+
+def _ratio_interval(v: float, hedge: str) -> tuple[float, float]:
+    fam = {"": "exact", "exactly": "exact"}.get(hedge)
+    if fam == "exact" or not hedge:
+        tol = 0.05 if v in (2.0, 0.5) else 0.1
+        return v * (1 - tol), v * (1 + tol)
+    lo, hi = hedge_interval(v, 0.1 * v, hedge)
+    if hedge in ("about", "around", "roughly", "approximately", "some", "close to", "nearer"):
+        return v * 0.9, v * 1.1
+    return lo, hi
+
+
+def fraction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
+    """ "one in three", "nearly half", "most carers": a share that percent facts must support."""
+    if m.kind == "majority":
+        lo, hi = float(m.extra["lo"]), float(m.extra["hi"])
+    else:
+        v = m.value or 0.0
+        if m.hedge in ("nearly", "almost", "getting on for"):
+            lo, hi = v * 0.8, v
+        else:
+            lo, hi = hedge_interval(v, m.precision, m.hedge)
+    pool = [c for c in chk.ix.candidates.get("percent", ()) if c.entity != "relation"]
+    if m.entity in ("england", "region", "subject"):
+        pool = [c for c in pool if c.entity == m.entity] or pool
+    if not pool:
+        return chk._claim(m, "unverifiable", reason="the data has no percentage this could be")
+    for level in levels:
+        chosen = [c for c in pool if c.key in level]
+        if chosen:
+            pool = chosen
+            break
+    best = None
+    for c in pool:
+        val = 100 - c.value if m.negated else c.value
+        if lo <= val <= hi:
+            return chk._claim(m, "supported", c, reason="matches " + chk._show(c))
+        if best is None or abs(val - (m.value or (lo + hi) / 2)) < abs(
+            (100 - best.value if m.negated else best.value) - (m.value or (lo + hi) / 2)
+        ):
+            best = c
+    return chk._claim(
+        m,
+        "contradicted",
+        best,
+        reason=(
+            f"the data gives {chk._show(best)}"
+            + ("" if m.kind != "majority" else f", which is not '{m.text.strip()}'")
+        ),
+    )
+
+
+def year(chk: Checker, m: Mention) -> Claim:
+    years = {int(m.value or 0)}
+    if "y2" in m.extra:
+        years.add(int(m.extra["y2"]))
+    if not chk.ix.periods:
+        return chk._claim(
+            m, "unverifiable", reason="the data has no period to check this year against"
+        )
+    if years & chk.ix.periods:
+        return chk._claim(m, "supported", reason="a period of the data")
+    shown = ", ".join(str(y) for y in sorted(chk.ix.periods))
+    return chk._claim(
+        m, "contradicted", expected=shown, reason=f"the data covers {shown}, not {m.text.strip()}"
+    )
+
+
+def causal(chk: Checker, m: Mention) -> Claim:
+    spec = bool(m.extra.get("speculative"))
+    return chk._claim(
+        m,
+        "unverifiable",
+        reason=(
+            "a claim about causes or performance"
+            + (" (speculative)" if spec else "")
+            + ": the data shows figures, not why they are what they are"
+        ),
+    )
