@@ -1,0 +1,232 @@
+"""Render ``outputs/<slug>/report.html`` and ``outputs/index.html`` from typed reports.
+
+>>> render_report(report, Path("outputs"))  # doctest: +SKIP
+PosixPath('outputs/leicester/report.html')
+
+Templates live in ``templates/`` (autoescape on); CSS/JS in ``static/`` are copied with
+plotly.js (from the installed ``plotly`` package) to ``outputs/assets/``, so a report opens from
+disk without any network.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import plotly
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict
+
+from narrator.models import Chart, ChartBlock, Report, SectionBlock, TextRecord
+from narrator.paths import atomic_write_text
+from narrator.report.charts import ChartView, chart_view
+from narrator.report.format import script_json
+from narrator.report.provenance import ProvenanceIndex, render_body
+
+STATIC_DIR = Path(__file__).with_name("static")
+ASSET_FILES = ("narrator.css", "narrator.js")
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+STATUS_NOTES = {
+    "verified": "",
+    "repaired": "The first AI draft had a mistake; it was corrected and checked again.",
+    "fallback": (
+        "The AI text did not pass our checks, so this text was written instead by narrator's "
+        "built-in fact writer, straight from the figures."
+    ),
+    "unverified": "This AI text has not been checked against the figures.",
+    "failed": "No AI text passed our checks for this block.",
+}
+AVAILABILITY = {
+    "no_data": "No data available for this local authority.",
+    "no_la_data": "Not available at local authority level: these figures are not published "
+    "for individual councils.",
+    "discontinued": "No longer collected: this information is not published any more, so there "
+    "are no recent figures.",
+}
+
+
+class ReportSummary(BaseModel):
+    """One line of the index page."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    name: str
+    slug: str
+    region: str = ""
+    synthetic: bool = False
+    generated_at: str = ""
+    charts_with_data: int = 0
+    charts: int = 0
+
+    @classmethod
+    def of(cls, report: Report) -> ReportSummary:
+        """Summarise a full report for the index."""
+        a = report.authority
+        return cls(
+            code=a.code,
+            name=a.name,
+            slug=a.slug,
+            region=a.region_name,
+            synthetic=a.synthetic,
+            generated_at=report.generated_at,
+            charts_with_data=sum(1 for c in report.charts if c.status == "ok"),
+            charts=len(report.charts),
+        )
+
+
+@dataclass
+class AiBlock:
+    """A ✨ AI text block with its vote buttons."""
+
+    text: TextRecord | None
+    html: Markup
+    note: str
+    kind: str  # chart | section | overall
+
+
+@dataclass
+class ChartCtx:
+    chart: Chart
+    block: ChartBlock
+    view: ChartView
+    ai: AiBlock
+    state: str  # ok | no_data | no_la_data | discontinued
+    message: str
+
+
+@dataclass
+class SectionCtx:
+    block: SectionBlock
+    charts: list[ChartCtx] = field(default_factory=list)
+    summary: AiBlock | None = None
+
+
+def nice_date(stamp: str) -> str:
+    """``2025-06-01T12:00:00Z`` → ``1 June 2025`` (unparseable stamps are returned as given).
+
+    >>> nice_date("2025-06-01T12:00:00Z")
+    '1 June 2025'
+    """
+    try:
+        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return f"{when.day} {when:%B %Y}"
+
+
+def environment() -> Environment:
+    """The Jinja2 environment of the report templates (autoescape always on)."""
+    env = Environment(
+        loader=PackageLoader("narrator.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["script_json"] = script_json
+    env.filters["nice_date"] = nice_date
+    return env
+
+
+def copy_assets(out_dir: Path) -> Path:
+    """Copy plotly.min.js, CSS and JS to ``out_dir/assets`` (only what changed)."""
+    assets = out_dir / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    sources = [STATIC_DIR / name for name in ASSET_FILES] + [PLOTLY_JS]
+    for src in sources:
+        dst = assets / src.name
+        if not dst.exists() or dst.read_bytes() != src.read_bytes():
+            tmp = dst.with_name(f".{dst.name}.tmp")
+            shutil.copyfile(src, tmp)
+            tmp.replace(dst)
+    return assets
+
+
+def _ai_block(report: Report, text_id: str, kind: str, idx: ProvenanceIndex) -> AiBlock:
+    try:
+        text = report.text(text_id)
+    except KeyError:
+        return AiBlock(None, Markup(""), "This text is missing from the report.", kind)
+    return AiBlock(text, render_body(text, idx), STATUS_NOTES.get(text.status, ""), kind)
+
+
+def _chart_ctx(report: Report, block: ChartBlock, idx: ProvenanceIndex) -> ChartCtx:
+    view = chart_view(block, report.authority.code)
+    availability = block.chart.availability
+    if availability in ("no_la_data", "discontinued"):
+        state = availability
+    elif block.status != "ok" or not block.points:
+        state = block.status if block.status != "ok" else "no_data"
+    else:
+        state = "ok"
+    message = AVAILABILITY.get(state, "")
+    if state == "ok" and not view.panels:
+        message = "There are no figures to draw for this chart; see the table below."
+    ai = _ai_block(report, block.text_id, "chart", idx)
+    return ChartCtx(block.chart, block, view, ai, state, message)
+
+
+def report_context(report: Report) -> dict[str, object]:
+    """Everything the report template needs, computed in Python (templates stay dumb)."""
+    points = [p for block in report.charts for p in block.points]
+    names = {report.authority.code: report.authority.name}
+    idx = ProvenanceIndex(points, report.sources, names)
+    blocks = {b.chart.id: b for b in report.charts}
+    sections = []
+    for sec in report.sections:
+        ctx = SectionCtx(sec)
+        ctx.charts = [_chart_ctx(report, blocks[c], idx) for c in sec.chart_ids if c in blocks]
+        ctx.summary = _ai_block(report, sec.summary_text_id, "section", idx)
+        sections.append(ctx)
+    figures = {p.id: p.figure for s in sections for c in s.charts for p in c.view.panels}
+    text_ids = [t.id for t in report.texts]
+    return {
+        "report": report,
+        "authority": report.authority,
+        "overall": _ai_block(report, report.overall_text_id, "overall", idx),
+        "sections": sections,
+        "figures": figures,
+        "page": {"slug": report.authority.slug, "textIds": text_ids, "api": "/api"},
+        "sources": sorted(report.sources.items()),
+        "assets": "../assets",
+        "home": "../index.html",
+    }
+
+
+def render_report_html(report: Report) -> str:
+    """The report page as a string."""
+    return environment().get_template("report.html.j2").render(**report_context(report))
+
+
+def render_report(report: Report, out_dir: Path) -> Path:
+    """Write ``out_dir/<slug>/report.html`` atomically (and the shared assets); return its path."""
+    out_dir = Path(out_dir)
+    copy_assets(out_dir)
+    path = out_dir / report.authority.slug / "report.html"
+    atomic_write_text(path, render_report_html(report))
+    return path
+
+
+def render_index(reports: list[Report] | list[ReportSummary], out_dir: Path) -> Path:
+    """Write ``out_dir/index.html``: every authority, with a client-side search box."""
+    out_dir = Path(out_dir)
+    copy_assets(out_dir)
+    rows = [r if isinstance(r, ReportSummary) else ReportSummary.of(r) for r in reports]
+    rows.sort(key=lambda r: (r.synthetic, r.name.lower()))
+    html = environment().get_template("index.html.j2").render(reports=rows, assets="assets")
+    path = out_dir / "index.html"
+    atomic_write_text(path, html)
+    return path
+
+
+def load_reports(out_dir: Path) -> list[Report]:
+    """Every ``out_dir/*/report.json``, parsed (sorted by folder name)."""
+    return [
+        Report.model_validate_json(p.read_text(encoding="utf-8"))
+        for p in sorted(Path(out_dir).glob("*/report.json"))
+    ]

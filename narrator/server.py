@@ -1,0 +1,188 @@
+"""FastAPI server: the generated reports plus the vote API.
+
+Routes
+------
+``GET /`` index · ``GET /<slug>/`` (and ``/<slug>/report.html``) a report · ``/assets/…`` ·
+``POST /api/votes`` ``{"text_id", "vote": "accurate"|"inaccurate", "comment"?}`` → the tally ·
+``GET /api/texts/{text_id}/votes`` → ``{"accurate": n, "inaccurate": m}`` ·
+``GET /api/reports/{slug}/votes`` → ``{"tallies": {id: tally}, "mine": {id: vote}}`` ·
+``GET /healthz``.
+
+The voter is anonymous: a random id in the ``narrator_voter`` cookie (HttpOnly, SameSite=Lax),
+set on the first vote. A ``voter`` field in the body is rejected (extra fields are forbidden);
+tools that need many voters send their own cookie value (8-64 characters of ``[A-Za-z0-9_-]``).
+
+On startup every ``outputs/*/report.json`` is loaded and its texts are upserted into the store,
+so every text id of a report can be voted on. All state lives on ``app.state`` (no globals).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Literal
+
+import uvicorn
+from fastapi import Cookie, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+
+from narrator.models import Report
+from narrator.report.render import ReportSummary, copy_assets, environment, load_reports
+from narrator.store import Store, UnknownTextError
+
+VOTER_COOKIE = "narrator_voter"
+VOTER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+SLUG_RE = re.compile(r"^[a-z0-9-]{1,120}$")
+COOKIE_MAX_AGE = 400 * 24 * 3600
+
+
+class VoteIn(BaseModel):
+    """Body of ``POST /api/votes``."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    text_id: str = Field(min_length=1, max_length=200)
+    vote: Literal["accurate", "inaccurate"]
+    comment: str | None = Field(default=None, max_length=2000)
+
+
+class VoteOut(BaseModel):
+    text_id: str
+    vote: str
+    accurate: int
+    inaccurate: int
+
+
+def default_db_url(outputs_dir: Path) -> str:
+    """``sqlite:///<outputs>/narrator.db``."""
+    return f"sqlite:///{Path(outputs_dir) / 'narrator.db'}"
+
+
+def _messages(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        loc = ".".join(str(x) for x in err.get("loc", ()) if x != "body") or "body"
+        if err.get("type") == "extra_forbidden":
+            parts.append(f"{loc}: unknown field (the voter comes from a cookie, not the body)")
+        elif err.get("type") == "literal_error":
+            parts.append(f'{loc}: must be "accurate" or "inaccurate"')
+        else:
+            parts.append(f"{loc}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def create_app(outputs_dir: Path, db_url: str | None = None) -> FastAPI:
+    """Build the app serving ``outputs_dir`` with votes stored at ``db_url``."""
+    outputs_dir = Path(outputs_dir).resolve()
+    outputs_dir.mkdir(parents=True, exist_ok=True)
+    copy_assets(outputs_dir)
+    url = db_url or default_db_url(outputs_dir)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = Store(url)
+        reports = load_reports(outputs_dir)
+        for report in reports:
+            store.save_texts(report.texts)
+        app.state.store = store
+        app.state.reports = {r.authority.slug: r for r in reports}
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(title="narrator", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
+    app.state.outputs_dir = outputs_dir
+    app.mount("/assets", StaticFiles(directory=outputs_dir / "assets"), name="assets")
+
+    def store_of(request: Request) -> Store:
+        return request.app.state.store
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"error": _messages(exc)}, status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def _http(_: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+
+    @app.get("/healthz")
+    def healthz(request: Request) -> dict[str, object]:
+        return {"ok": True, "reports": sorted(request.app.state.reports)}
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(request: Request) -> Response:
+        path = outputs_dir / "index.html"
+        if path.is_file():
+            return FileResponse(path, media_type="text/html")
+        rows = [ReportSummary.of(r) for r in request.app.state.reports.values()]
+        html = environment().get_template("index.html.j2").render(reports=rows, assets="assets")
+        return HTMLResponse(html)
+
+    @app.post("/api/votes", response_model=VoteOut)
+    def post_vote(
+        body: VoteIn,
+        request: Request,
+        response: Response,
+        voter: Annotated[str | None, Cookie(alias=VOTER_COOKIE)] = None,
+    ) -> VoteOut:
+        if voter is None or not VOTER_RE.match(voter):
+            voter = secrets.token_urlsafe(18)
+        response.set_cookie(
+            VOTER_COOKIE, voter, max_age=COOKIE_MAX_AGE, httponly=True, samesite="lax", path="/"
+        )
+        store = store_of(request)
+        try:
+            vote = store.cast_vote(body.text_id, voter, body.vote, body.comment or None)
+        except UnknownTextError as exc:
+            raise HTTPException(404, str(exc)) from exc
+        tally = store.tally(body.text_id)
+        return VoteOut(text_id=vote.text_id, vote=vote.vote, **tally)
+
+    @app.get("/api/texts/{text_id:path}/votes")
+    def text_votes(text_id: str, request: Request) -> dict[str, int]:
+        store = store_of(request)
+        if store.get_text(text_id) is None:
+            raise HTTPException(404, f"unknown text id {text_id!r}: no generated text has this id")
+        return store.tally(text_id)
+
+    @app.get("/api/reports/{slug}/votes")
+    def report_votes(
+        slug: str,
+        request: Request,
+        voter: Annotated[str | None, Cookie(alias=VOTER_COOKIE)] = None,
+    ) -> dict[str, dict[str, object]]:
+        report: Report | None = request.app.state.reports.get(slug)
+        if report is None:
+            raise HTTPException(404, f"no report for {slug!r}")
+        ids = [t.id for t in report.texts]
+        store = store_of(request)
+        mine = store.votes_of(voter, ids) if voter else {}
+        return {"tallies": dict(store.tallies(ids)), "mine": dict(mine)}
+
+    @app.get("/{slug}")
+    def report_redirect(slug: str) -> Response:
+        if not SLUG_RE.match(slug):
+            raise HTTPException(404, "not found")
+        return RedirectResponse(f"/{slug}/", status_code=307)
+
+    @app.get("/{slug}/", response_class=HTMLResponse)
+    @app.get("/{slug}/report.html", response_class=HTMLResponse)
+    def report_page(slug: str) -> Response:
+        path = outputs_dir / slug / "report.html"
+        if not SLUG_RE.match(slug) or not path.is_file():
+            raise HTTPException(404, f"no report page for {slug!r}; run narrator generate first")
+        return FileResponse(path, media_type="text/html")
+
+    return app
+
+
+def serve(host: str, port: int, outputs_dir: Path, db_url: str | None = None) -> None:
+    """Run the server in the foreground (what ``narrator serve`` calls)."""
+    uvicorn.run(create_app(outputs_dir, db_url), host=host, port=port, log_level="info")

@@ -1,0 +1,393 @@
+"""Persistent store for runs, generated texts and reader votes (SQLAlchemy 2 ORM).
+
+SQLite by default (WAL journal, busy timeout), PostgreSQL by URL::
+
+    >>> store = Store("sqlite:///:memory:")  # doctest: +SKIP
+    >>> store.save_texts(report.texts)  # doctest: +SKIP
+    >>> store.cast_vote(text_id, voter="v1", vote="accurate")  # doctest: +SKIP
+
+Adding a table for the pipeline (cache, resume …) is a small change: declare one more ORM class
+on :class:`Base` (``create_all`` picks it up on first use) and write its methods with
+:meth:`Store._upsert` for idempotent writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Engine,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    literal,
+    select,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from narrator.errors import NarratorError
+from narrator.models import TextRecord, Verdict
+
+VoteValue = Literal["accurate", "inaccurate"]
+VOTE_VALUES: tuple[str, ...] = ("accurate", "inaccurate")
+DEFAULT_DB_URL = "sqlite:///outputs/narrator.db"
+#: TextRecord fields stored as plain columns of ``texts`` (verdict goes to ``verdict_json``).
+_TEXT_COLUMNS = {
+    "id", "run_id", "authority_code", "kind", "chart_id", "section", "body", "backend", "model",
+    "prompt_version", "status", "prompt_tokens", "completion_tokens", "latency_ms", "attempts",
+}  # fmt: skip
+
+
+class StoreError(NarratorError):
+    """The database URL is unusable or the database cannot be opened."""
+
+
+class UnknownTextError(NarratorError):
+    """A vote or lookup names a text id that the store does not know."""
+
+    def __init__(self, text_id: str):
+        super().__init__(f"unknown text id {text_id!r}: no generated text has this id")
+        self.text_id = text_id
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every narrator table."""
+
+
+class RunRow(Base):
+    __tablename__ = "runs"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    config_json: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    counts_json: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    cost: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class TextRow(Base):
+    __tablename__ = "texts"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    run_id: Mapped[str] = mapped_column(String(64), default="", index=True)
+    authority_code: Mapped[str] = mapped_column(String(32), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    chart_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    section: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    body: Mapped[str] = mapped_column(Text)
+    backend: Mapped[str] = mapped_column(String(64))
+    model: Mapped[str] = mapped_column(String(128))
+    prompt_version: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    verdict_json: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    params_json: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    prompt_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    completion_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    latency_ms: Mapped[float] = mapped_column(Float, default=0.0)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    cache_key: Mapped[str | None] = mapped_column(String(128), nullable=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class VoteRow(Base):
+    __tablename__ = "votes"
+    __table_args__ = (UniqueConstraint("text_id", "voter", name="uq_votes_text_voter"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    text_id: Mapped[str] = mapped_column(ForeignKey("texts.id"), index=True)
+    voter: Mapped[str] = mapped_column(String(64))
+    vote: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+    run_id: Mapped[str] = mapped_column(String(64), default="")
+    prompt_version: Mapped[str] = mapped_column(String(64), default="", index=True)
+    model: Mapped[str] = mapped_column(String(128), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Vote(BaseModel):
+    """One reader's current vote on one text (what :meth:`Store.cast_vote` returns)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text_id: str
+    voter: str
+    vote: VoteValue
+    comment: str | None = None
+    run_id: str = ""
+    prompt_version: str = ""
+    model: str = ""
+    created_at: datetime
+    updated_at: datetime
+
+
+def normalise_url(url: str) -> str:
+    """Map ``postgresql://`` / ``postgres://`` to the psycopg 3 driver; leave others alone.
+
+    >>> normalise_url("postgresql://u@127.0.0.1/db")
+    'postgresql+psycopg://u@127.0.0.1/db'
+    """
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _make_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[1] if "///" in url else ""
+        if path and path != ":memory:" and not path.startswith("file:"):
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        return engine
+    if url.startswith("postgresql"):
+        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    raise StoreError(f"database URL {url!r}: use sqlite:///path.db or postgresql://user@host/db")
+
+
+class Store:
+    """Runs, texts and votes in one database; tables are created on first use."""
+
+    def __init__(self, url: str = DEFAULT_DB_URL):
+        self.url = normalise_url(url)
+        self.engine = _make_engine(self.url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        try:
+            Base.metadata.create_all(self.engine)
+        except Exception as exc:  # noqa: BLE001 - reported as a user-fixable error
+            raise StoreError(f"cannot open database {self.url!r}: {exc}") from exc
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    # ------------------------------------------------------------------ helpers
+    def _insert(self, table: Any) -> Any:
+        """The dialect's INSERT that supports ``ON CONFLICT`` (SQLite and PostgreSQL)."""
+        if self.engine.dialect.name == "postgresql":
+            return postgresql.insert(table)
+        return sqlite.insert(table)
+
+    def _upsert(
+        self, session: Session, table: Any, rows: Sequence[dict[str, Any]], keys: Sequence[str]
+    ) -> None:
+        """Insert ``rows``; on a key conflict overwrite every non-key column (idempotent)."""
+        if not rows:
+            return
+        stmt = self._insert(table).values(list(rows))
+        update = {c: stmt.excluded[c] for c in rows[0] if c not in keys}
+        session.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=update))
+
+    # --------------------------------------------------------------------- runs
+    def start_run(self, run_id: str, config: dict[str, Any]) -> None:
+        """Record that a run started (re-starting the same id resets its end and counts)."""
+        row = {
+            "id": run_id,
+            "started_at": _now(),
+            "finished_at": None,
+            "config_json": config,
+            "counts_json": {},
+            "cost": 0.0,
+        }
+        with self.session() as s:
+            self._upsert(s, RunRow.__table__, [row], ["id"])
+
+    def finish_run(self, run_id: str, counts: dict[str, Any], cost: float) -> None:
+        """Record the end of a run with its counts and cost."""
+        with self.session() as s:
+            run = s.get(RunRow, run_id)
+            if run is None:
+                run = RunRow(id=run_id, config_json={})
+                s.add(run)
+            run.finished_at, run.counts_json, run.cost = _now(), counts, cost
+
+    def get_run(self, run_id: str) -> dict[str, Any] | None:
+        """The run row as a dict, or ``None``."""
+        with self.session() as s:
+            run = s.get(RunRow, run_id)
+            if run is None:
+                return None
+            return {
+                "id": run.id,
+                "started_at": run.started_at,
+                "finished_at": run.finished_at,
+                "config": run.config_json,
+                "counts": run.counts_json,
+                "cost": run.cost,
+            }
+
+    # -------------------------------------------------------------------- texts
+    @staticmethod
+    def _text_row(
+        text: TextRecord, params: dict[str, Any] | None, cache_key: str | None
+    ) -> dict[str, Any]:
+        row = text.model_dump(mode="json", include=_TEXT_COLUMNS)
+        verdict = text.verdict.model_dump(mode="json") if text.verdict else None
+        return row | {
+            "verdict_json": verdict,
+            "params_json": params,
+            "cache_key": cache_key,
+            "created_at": _now(),
+        }
+
+    def save_texts(
+        self,
+        texts: Iterable[TextRecord],
+        params: dict[str, Any] | None = None,
+        cache_key: str | None = None,
+    ) -> int:
+        """Upsert texts by id (saving the same texts twice changes nothing). Returns the count."""
+        rows = [self._text_row(t, params, cache_key) for t in texts]
+        with self.session() as s:
+            for i in range(0, len(rows), 500):
+                self._upsert(s, TextRow.__table__, rows[i : i + 500], ["id"])
+        return len(rows)
+
+    @staticmethod
+    def _to_record(row: TextRow) -> TextRecord:
+        fields = {c: getattr(row, c) for c in _TEXT_COLUMNS}
+        verdict = Verdict.model_validate(row.verdict_json) if row.verdict_json else None
+        return TextRecord.model_validate(fields | {"verdict": verdict})
+
+    def get_text(self, text_id: str) -> TextRecord | None:
+        """The stored text (without its fact sheet), or ``None`` if the id is unknown."""
+        with self.session() as s:
+            row = s.get(TextRow, text_id)
+            return self._to_record(row) if row else None
+
+    def texts_for_run(self, run_id: str) -> list[TextRecord]:
+        """Every text written by one run, ordered by id."""
+        with self.session() as s:
+            rows = s.scalars(select(TextRow).where(TextRow.run_id == run_id).order_by(TextRow.id))
+            return [self._to_record(r) for r in rows]
+
+    # -------------------------------------------------------------------- votes
+    def cast_vote(self, text_id: str, voter: str, vote: str, comment: str | None = None) -> Vote:
+        """Store ``voter``'s vote on ``text_id``; a later vote by the same voter replaces it.
+
+        One atomic ``INSERT … SELECT … ON CONFLICT DO UPDATE`` statement: it copies run id,
+        prompt version and model from the text, so an unknown text inserts nothing and raises
+        :class:`UnknownTextError`; retrying the same call leaves the same single row.
+        """
+        if vote not in VOTE_VALUES:
+            raise NarratorError(f"vote must be one of {', '.join(VOTE_VALUES)}, not {vote!r}")
+        now = _now()
+        cols = [
+            "text_id",
+            "voter",
+            "vote",
+            "comment",
+            "run_id",
+            "prompt_version",
+            "model",
+            "created_at",
+            "updated_at",
+        ]
+        source = select(
+            TextRow.id,
+            literal(voter, String),
+            literal(vote, String),
+            literal(comment, Text),
+            TextRow.run_id,
+            TextRow.prompt_version,
+            TextRow.model,
+            literal(now, DateTime(timezone=True)),
+            literal(now, DateTime(timezone=True)),
+        ).where(TextRow.id == text_id)
+        stmt = self._insert(VoteRow.__table__).from_select(cols, source)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["text_id", "voter"],
+            set_={
+                "vote": stmt.excluded.vote,
+                "comment": stmt.excluded.comment,
+                "updated_at": stmt.excluded.updated_at,
+            },
+        )
+        with self.session() as s:
+            row = s.connection().execute(stmt.returning(*VoteRow.__table__.c)).mappings().first()
+        if row is None:
+            raise UnknownTextError(text_id)
+        return Vote.model_validate(dict(row))
+
+    def tally(self, text_id: str) -> dict[str, int]:
+        """``{"accurate": n, "inaccurate": m}`` for one text (zeros if nobody voted)."""
+        return self.tallies([text_id])[text_id]
+
+    def tallies(self, text_ids: Iterable[str]) -> dict[str, dict[str, int]]:
+        """Tallies of many texts at once (every requested id is present in the result)."""
+        ids = list(dict.fromkeys(text_ids))
+        out = {i: dict.fromkeys(VOTE_VALUES, 0) for i in ids}
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                q = (
+                    select(VoteRow.text_id, VoteRow.vote, func.count())
+                    .where(VoteRow.text_id.in_(chunk))
+                    .group_by(VoteRow.text_id, VoteRow.vote)
+                )
+                for text_id, vote, n in s.execute(q):
+                    out[text_id][vote] = int(n)
+        return out
+
+    def votes_of(self, voter: str, text_ids: Iterable[str]) -> dict[str, str]:
+        """``{text_id: vote}`` for the texts among ``text_ids`` that ``voter`` has voted on."""
+        ids = list(dict.fromkeys(text_ids))
+        out: dict[str, str] = {}
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                q = select(VoteRow.text_id, VoteRow.vote).where(
+                    VoteRow.voter == voter, VoteRow.text_id.in_(ids[i : i + 500])
+                )
+                out.update({t: v for t, v in s.execute(q)})
+        return out
+
+    def votes(self, text_id: str | None = None) -> list[Vote]:
+        """All stored votes (optionally of one text), oldest first."""
+        q = select(VoteRow).order_by(VoteRow.id)
+        if text_id is not None:
+            q = q.where(VoteRow.text_id == text_id)
+        with self.session() as s:
+            return [Vote.model_validate(r, from_attributes=True) for r in s.scalars(q)]
+
+    def votes_by_prompt_version(self) -> dict[str, dict[str, int]]:
+        """Vote counts per prompt version (evals): ``{"v1": {"accurate": 3, "inaccurate": 1}}``."""
+        out: dict[str, dict[str, int]] = {}
+        with self.session() as s:
+            q = select(VoteRow.prompt_version, VoteRow.vote, func.count()).group_by(
+                VoteRow.prompt_version, VoteRow.vote
+            )
+            for version, vote, n in s.execute(q):
+                out.setdefault(version, dict.fromkeys(VOTE_VALUES, 0))[vote] = int(n)
+        return out
