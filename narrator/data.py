@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from functools import cached_property
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -93,7 +94,7 @@ class Dataset:
         """Every authority's observations for one chart."""
         return self._by_chart.get(chart_id, [])
 
-    @property
+    @cached_property
     def england(self) -> Authority | None:
         return next((a for a in self.authorities.values() if a.kind == "england"), None)
 

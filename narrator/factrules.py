@@ -46,17 +46,8 @@ def usable(obs: Observation) -> bool:
 
 
 def ref(obs: Observation) -> SourceRef:
-    return SourceRef.model_construct(
-        source=obs.source,
-        table=obs.table,
-        cell=obs.cell,
-        authority_code=obs.authority_code,
-        measure=obs.measure,
-        breakdown=obs.breakdown,
-        period=obs.period,
-        value=obs.value,
-    )
-
+    """Provenance of one observation (cached on the observation)."""
+    return obs.ref
 
 def trend_facts(subject, usable, base, common, label) -> list[Fact]:
     if len(usable) < 2:

@@ -7,6 +7,8 @@ Rules (documented here because writers and the verifier rely on them):
 
 * **direction** vs a comparator is ``about_same`` when the two values differ by no more than
   ``ABOUT_SAME_TOLERANCE`` (2 %) of the comparator, otherwise ``above`` / ``below``.
+* only rates, shares and averages are compared or ranked: totals (``count``, ``gbp_thousands``)
+  depend on the size of the place, so they get no direction, difference, ratio or rank.
 * **rank** is computed among councils of the same kind (real councils for a real council,
   synthetic for synthetic) that report a non-suppressed value for the same series and period,
   and only when at least ``MIN_RANK_POOL`` (10) do. Rank 1 is the highest value; quartile 1 is
@@ -45,6 +47,8 @@ from narrator.models import Authority, Fact, FactSheet, Observation
 from narrator.text import fmt_num, fmt_value
 
 MIN_RANK_POOL = 10
+#: units whose values grow with the size of the place; only rates and shares are compared
+ABSOLUTE_UNITS = {"count", "gbp_thousands"}
 #: denominator of a rate -> population measure labels (chart ``population``) that count it
 POPULATION_MEASURES: dict[str, tuple[str, ...]] = {
     "residents": ("resident population", "residents"),
@@ -64,6 +68,7 @@ class FactBuilder:
         self._cells: dict[tuple[str, SeriesKey, str], dict[str, Observation]] = defaultdict(dict)
         for obs in dataset.observations:
             self._cells[(obs.chart_id, series_key(obs), obs.period)][obs.authority_code] = obs
+        self._slugs: dict[SeriesKey, str] = {}
         self._ranks: dict[tuple[str, SeriesKey, str, bool], dict[str, tuple[int, int]]] = {}
 
     # ---- public API -------------------------------------------------------------------------
@@ -152,7 +157,8 @@ class FactBuilder:
         self, chart_id: str, subject: Authority, key: SeriesKey, obs_list: list[Observation]
     ) -> list[Fact]:
         measure, breakdown, unit, denominator, _source = key
-        base = f"{chart_id}:{series_slug(key)}"
+        slug = self._slugs.get(key) or self._slugs.setdefault(key, series_slug(key))
+        base = f"{chart_id}:{slug}"
         common = dict(measure=measure, breakdown=breakdown, unit=unit, denominator=denominator)
         label = f"{measure} ({breakdown})" if breakdown else measure
         facts: list[Fact] = []
@@ -208,8 +214,9 @@ class FactBuilder:
                 sources=[ref(latest)],
             )
         )
-        facts.extend(self._comparisons(chart_id, subject, key, latest, base, common, label))
-        facts.extend(self._rank(chart_id, subject, key, latest, base, common, label))
+        if unit not in ABSOLUTE_UNITS:  # totals depend on size: never compared or ranked
+            facts.extend(self._comparisons(chart_id, subject, key, latest, base, common, label))
+            facts.extend(self._rank(chart_id, subject, key, latest, base, common, label))
         facts.extend(trend_facts(subject, good, base, common, label))
         facts.extend(self._count_estimate(subject, latest, base, common, label))
         return facts

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -94,8 +95,10 @@ class Observation(Frozen):
     cell: str = ""
     note: str = ""
 
+    @cached_property
     def ref(self) -> SourceRef:
-        return SourceRef(
+        """The provenance of this value (built once per observation)."""
+        return SourceRef.model_construct(
             source=self.source,
             table=self.table,
             cell=self.cell,
@@ -220,6 +223,15 @@ class Verdict(Frozen):
 TextStatus = Literal["verified", "repaired", "fallback", "unverified", "failed"]
 
 
+class Draft(Frozen):
+    """A writer's text that failed verification, kept with its verdict for review."""
+
+    attempt: int
+    body: str
+    verdict: Verdict | None = None
+    error: str = ""  # backend failure instead of a text (e.g. "RateLimitError after 4 attempts")
+
+
 class TextRecord(Frozen):
     """One generated text block of a report (what report.json stores and votes refer to)."""
 
@@ -235,6 +247,7 @@ class TextRecord(Frozen):
     run_id: str = ""
     status: TextStatus = "unverified"
     verdict: Verdict | None = None
+    drafts: list[Draft] = Field(default_factory=list)  # rejected attempts, with their verdicts
     fact_sheet: FactSheet | None = None  # chart texts: the sheet it was written from
     fact_sheet_ids: list[str] = Field(default_factory=list)  # section / overall: charts covered
     prompt_tokens: int = 0

@@ -32,6 +32,7 @@ from narrator.llm.offline import OfflineWriter
 from narrator.models import (
     Authority,
     ChartBlock,
+    Draft,
     FactSheet,
     Report,
     SectionBlock,
@@ -143,14 +144,14 @@ class Pipeline:
             latency = 0.0
             http_attempts = 0
             body, status, verdict, model = "", "fallback", None, self.writer.model
+            drafts: list[Draft] = []
             current = request
             for attempt in range(1, self.max_repairs + 2):
                 try:
                     reply = await self.writer.write(current)
                 except Exception as exc:  # a backend failure must never crash the batch
-                    if isinstance(exc, asyncio.CancelledError):
-                        raise
                     http_attempts += getattr(exc, "attempts", 1)
+                    drafts.append(Draft(attempt=attempt, body="", error=_describe(exc)))
                     break
                 tokens[0] += reply.prompt_tokens
                 tokens[1] += reply.completion_tokens
@@ -161,6 +162,7 @@ class Pipeline:
                 if verdict.outcome == "pass":
                     body, status = reply.text.strip(), "verified" if attempt == 1 else "repaired"
                     break
+                drafts.append(Draft(attempt=attempt, body=reply.text, verdict=verdict))
                 current = current.model_copy(
                     update={"feedback": violations_feedback(verdict), "attempt": attempt + 1}
                 )
@@ -179,6 +181,7 @@ class Pipeline:
             run_id=self.run_id,
             status=status,  # type: ignore[arg-type]
             verdict=verdict,
+            drafts=drafts,
             fact_sheet=sheets[0] if request.kind == "chart" else None,
             fact_sheet_ids=[f"{s.authority.code}:{s.chart_id}" for s in sheets],
             prompt_tokens=tokens[0],
@@ -266,6 +269,11 @@ class Pipeline:
             for o in self.dataset.for_chart(code, sheet.chart_id)
         ]
         return ChartBlock(chart=chart, status=sheet.status, text_id=text.id, points=points)
+
+
+def _describe(exc: BaseException) -> str:
+    message = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {message}"[:300]
 
 
 def _child(text: TextRecord) -> ChildText:

@@ -34,8 +34,16 @@ def fmt_num(value: float, decimals: int | None = None) -> str:
             decimals = 1
         else:
             decimals = 2
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"
+    value = float(value)
+    if decimals == 0 and value.is_integer():
+        return f"{int(value):,}"
+    digits = repr(value)
+    if "e" in digits or "5" in digits.partition(".")[2][decimals : decimals + 1]:
+        # a tie at the rounding digit: round half up like a person, not to even
+        exact = Decimal(digits).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        text = f"{exact:,.{decimals}f}"
+    else:
+        text = f"{value:,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
