@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import difflib
 import math
-from functools import cached_property
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
