@@ -14,7 +14,7 @@ from narrator.models import Claim, FactSheet, TextRecord, Verdict
 from narrator.verify import relations as R
 from narrator.verify.check import Checker
 from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sentences
-from narrator.verify.index import FactIndex, Key, build_index
+from narrator.verify.index import FactIndex, Key, build_index, series_of
 from narrator.verify.numbers import parse_number, rounds_equal
 
 _DEFAULT = RuleExtractor()
@@ -55,9 +55,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         if claim.status == "supported" and claim.fact_ids:
             f = _fact(index, claim.fact_ids[0])
             if f is not None and f.kind not in ("difference", "ratio"):
-                number_keys.setdefault(m.sentence, set()).add(
-                    (index.chart_of[f.id], f.measure, f.breakdown)
-                )
+                number_keys.setdefault(m.sentence, set()).add(series_of(f, index.chart_of[f.id]))
     for m in mentions:
         if (m.kind in _NUMERIC and m.value is not None) or m.kind == "fraction":
             continue
@@ -105,6 +103,9 @@ def verify_text(text: str, sheets: list[FactSheet], extractor: Extractor | None 
     index = index_for(list(sheets))
     mentions = (extractor or _DEFAULT).extract(text, index.context)
     claims = check_mentions(text, mentions, index)
+    clashes = {(c.start, c.end): c for c in _clashes([("this text", claims)])}
+    if clashes:
+        claims = [clashes.get((c.start, c.end), c) for c in claims]
     outcome = "fail" if any(c.status != "supported" for c in claims) else "pass"
     return Verdict.model_construct(outcome=outcome, claims=claims)
 
@@ -138,15 +139,21 @@ def check_consistency(texts: list[TextRecord]) -> list[Claim]:
     of their two precisions, they differ ("18%" and "almost 19%" for 18.4%). Texts without a
     verdict are verified against their own ``fact_sheet`` when they have one.
     """
-    seen: dict[tuple[str, str], tuple[TextRecord, Claim, float, float]] = {}
-    flagged: list[Claim] = []
+    batches: list[tuple[str, list[Claim]]] = []
     for rec in texts:
         verdict = rec.verdict
         if verdict is None and rec.fact_sheet is not None:
             verdict = verify_text(rec.body, [rec.fact_sheet])
-        if verdict is None:
-            continue
-        for c in verdict.claims:
+        if verdict is not None:
+            batches.append((rec.id, list(verdict.claims)))
+    return _clashes(batches)
+
+
+def _clashes(batches: list[tuple[str, list[Claim]]]) -> list[Claim]:
+    seen: dict[tuple[str, str], tuple[str, Claim, float, float]] = {}
+    flagged: list[Claim] = []
+    for rec_id, claims in batches:
+        for c in claims:
             if c.kind not in _NUMERIC or not c.fact_ids or c.status == "unverifiable":
                 continue
             stated = _stated(c)
@@ -154,9 +161,9 @@ def check_consistency(texts: list[TextRecord]) -> list[Claim]:
                 continue
             key = (c.fact_ids[0], c.unit)
             if key not in seen:
-                seen[key] = (rec, c, *stated)
+                seen[key] = (rec_id, c, *stated)
                 continue
-            prev_rec, prev, pv, pp = seen[key]
+            prev_id, prev, pv, pp = seen[key]
             v, p = stated
             if not rounds_equal(pv, v, max(p, pp)):
                 flagged.append(
@@ -166,8 +173,8 @@ def check_consistency(texts: list[TextRecord]) -> list[Claim]:
                             "kind": "consistency",
                             "expected": prev.text,
                             "reason": (
-                                f"'{c.text.strip()}' in {rec.id} and '{prev.text.strip()}' in "
-                                f"{prev_rec.id} state the same figure differently"
+                                f"'{c.text.strip()}' ({rec_id}) and '{prev.text.strip()}' "
+                                f"({prev_id}) state the same figure differently"
                             ),
                         }
                     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num, fmt_value
 from narrator.verify.extract import Mention
-from narrator.verify.index import Candidate, FactIndex, Key, fact_denominator, tokens
+from narrator.verify.index import Candidate, FactIndex, Key, fact_denominator, series_of, tokens
 from narrator.verify.numbers import hedge_interval
 
 _CLS = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days", "times": "times"}
@@ -42,6 +42,9 @@ class Checker:
             elif score == best and score:
                 keys.add(key)
         return keys
+
+    def series(self, f: Fact) -> Key:
+        return series_of(f, self.ix.chart_of.get(f.id, ""))
 
     def name(self, entity: str) -> str:
         if entity == "england":

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from narrator.models import Fact, FactSheet
 from narrator.verify.extract import ExtractionContext, normalise_fact_denominator
 
-Key = tuple[str, str, str]  # chart_id, measure, breakdown
+Key = str  # one series: "chart:series" (the fact id up to its kind), see :func:`series_of`
 
 _STOP = frozenset(
     "a an and the of for to in on by from with who that their they are is was were as at it its "
@@ -85,6 +85,7 @@ class FactIndex:
     periods: set[int] = field(default_factory=set)
     context: ExtractionContext = field(default_factory=ExtractionContext)
     chart_of: dict[str, str] = field(default_factory=dict)  # fact id -> chart id
+    series_end: dict[Key, int] = field(default_factory=dict)  # series -> latest period year
 
     @property
     def empty(self) -> bool:
@@ -119,11 +120,14 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
     for sheet in sheets:
         for f in sheet.facts:
             idx.chart_of[f.id] = sheet.chart_id
-            key: Key = (sheet.chart_id, f.measure, f.breakdown)
+            key = series_of(f, sheet.chart_id)
             if f.measure and key not in idx.key_tokens:
                 idx.key_tokens[key] = tokens(f"{f.measure} {f.breakdown}")
             for text in (f.period, *(str(v) for k, v in f.detail.items() if "period" in k)):
-                idx.periods |= _years(text)
+                years = _years(text)
+                idx.periods |= years
+                if years and f.kind != "trend":
+                    idx.series_end[key] = max(idx.series_end.get(key, 0), max(years))
             if f.kind == "note" and f.subject and f.subject != idx.subject_code:
                 idx.regional = True
                 if f.comparator_name:
@@ -201,6 +205,17 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
     elif f.kind == "share":
         add(v, "percent", "subject", f, key, role="share")
         add(f.detail.get("total"), "plain", "subject", f, key, role="detail")  # type: ignore[arg-type]
+
+
+def series_of(f: Fact, chart_id: str) -> Key:
+    """The series a fact belongs to: facts.py ids read ``chart:series:kind[:...]``.
+
+    Falls back to chart/measure/breakdown/denominator for ids of another shape.
+    """
+    parts = f.id.split(":")
+    if len(parts) >= 3 and parts[0] == chart_id:
+        return f"{parts[0]}:{parts[1]}"
+    return f"{chart_id}:{f.measure}/{f.breakdown}/{f.denominator}"
 
 
 def fact_denominator(f: Fact) -> str:

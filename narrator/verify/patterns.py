@@ -9,7 +9,7 @@ from narrator.verify.numbers import DIGITS_RE, HEDGE_RE, ORDINAL_WORDS, WORDS_RE
 IGN = re.IGNORECASE
 
 #: sentence ends: a full stop not inside a number, "!" or "?"
-SENT_SPLIT_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+")
+SENT_SPLIT_RE = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+")
 
 AGE_RE = re.compile(
     r"\b(?:aged\s+)?(?:18|65|75|85|16|64)\s*(?:\+|plus\b|\s*(?:-|–|to)\s*64\b|"

@@ -21,13 +21,18 @@ STRONG_MIN_PCT = 10.0  # "much/far/well above" must differ by at least 10 %
 SAME_LIMIT_PCT = 5.0  # "about the same as" within 5 % (or the fact says about_same)
 
 
-def pick(facts: Iterable[Fact], levels: list[set[Key]], key_of) -> list[Fact]:
+def pick(chk: Checker, facts: Iterable[Fact], levels: list[set[Key]]) -> list[Fact]:
+    """Facts of the first focus level that has any; ties go to the most recent series."""
     facts = list(facts)
+    chosen = facts
     for level in levels:
-        chosen = [f for f in facts if key_of(f) in level]
-        if chosen:
-            return chosen
-    return facts
+        hit = [f for f in facts if chk.series(f) in level]
+        if hit:
+            chosen = hit
+            break
+    ends = {f.id: chk.ix.series_end.get(chk.series(f), 0) for f in chosen}
+    latest = max(ends.values(), default=0)
+    return [f for f in chosen if ends[f.id] == latest]
 
 
 def direction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
@@ -37,7 +42,7 @@ def direction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
         return chk._claim(
             m, "unverifiable", reason=f"the data has no comparison with {chk.name(comp)}"
         )
-    chosen = pick(facts, levels, lambda f: (chk.ix.chart_of[f.id], f.measure, f.breakdown))
+    chosen = pick(chk, facts, levels)
     results = [_direction_one(chk, m, f) for f in chosen]
     for claim in results:
         if claim.status == "supported":
@@ -92,7 +97,7 @@ def trend(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
                 else f"the data has no trend for {chk.name(m.comparator)}"
             ),
         )
-    chosen = pick(facts, levels, lambda f: (chk.ix.chart_of[f.id], f.measure, f.breakdown))
+    chosen = pick(chk, facts, levels)
     if not m.direction:
         return chk._claim(m, "supported", chosen[0], reason=chosen[0].text_hint)
     first = None
@@ -115,9 +120,9 @@ def rank(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str) -> Cla
     facts = chk.ix.ranks
     if not facts:
         return chk._claim(m, "unverifiable", reason="the data has no ranking among councils here")
-    chosen = pick(facts, levels, lambda f: (chk.ix.chart_of[f.id], f.measure, f.breakdown))
+    chosen = pick(chk, facts, levels)
     ranks = [f for f in chosen if f.kind == "rank"]
-    quarts = {(f.measure, f.breakdown): f for f in chosen if f.kind == "quartile"}
+    quarts = {chk.series(f): f for f in chk.ix.ranks if f.kind == "quartile"}
     first = None
     for f in ranks:
         r, of = float(f.value or 0), float(f.detail.get("of") or 0)
@@ -125,7 +130,7 @@ def rank(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str) -> Cla
         high = m.direction == "high"
         if m.extra.get("deprived"):  # lower values are more deprived
             high = not high
-        q = quarts.get((f.measure, f.breakdown))
+        q = quarts.get(chk.series(f))
         quartile = (
             float(q.value) if q is not None and q.value is not None else 1 + (r - 1) * 4 // of
         )
@@ -157,10 +162,12 @@ def rank(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str) -> Cla
 def _breakdown_extreme(chk: Checker, m: Mention, sentence: str) -> Claim | None:
     """ "Direct payments were the most common type": the named breakdown must be the extreme."""
     toks = tokens(sentence)
-    groups: dict[tuple[str, str], list[Fact]] = {}
+    groups: dict[tuple[str, ...], list[Fact]] = {}
     for f in chk.ix.values:
         if f.breakdown and f.value is not None:
-            groups.setdefault((chk.ix.chart_of[f.id], f.measure), []).append(f)
+            src = f.sources[0].source if f.sources else ""
+            group = (chk.ix.chart_of[f.id], f.measure, f.denominator, src, f.period)
+            groups.setdefault(group, []).append(f)
     for facts in groups.values():
         if len(facts) < 2:
             continue
@@ -189,9 +196,7 @@ def ratio(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
     pool = [c for c in chk.ix.candidates.get("times", ()) if c.fact.comparator == comp]
     if not pool:
         return chk._claim(m, "unverifiable", reason=f"the data has no ratio to {chk.name(comp)}")
-    chosen_facts = pick(
-        [c.fact for c in pool], levels, lambda f: (chk.ix.chart_of[f.id], f.measure, f.breakdown)
-    )
+    chosen_facts = pick(chk, [c.fact for c in pool], levels)
     ids = {f.id for f in chosen_facts}
     v = m.value or 0.0
     lo, hi = _ratio_interval(v, m.hedge)
