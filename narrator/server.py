@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -181,6 +183,32 @@ def create_app(outputs_dir: Path, db_url: str | None = None) -> FastAPI:
         return FileResponse(path, media_type="text/html")
 
     return app
+
+
+@contextmanager
+def background_server(app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Run ``app`` with uvicorn in a thread; yield its base URL (port 0 picks a free port).
+
+    For tests and benchmarks::
+
+        with background_server(create_app(out, url)) as base:
+            httpx.get(base + "/healthz")
+    """
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="narrator-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"narrator server did not start on {host}:{port}")
+        time.sleep(0.02)
+    bound = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://{host}:{bound}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
 
 
 def serve(host: str, port: int, outputs_dir: Path, db_url: str | None = None) -> None:
