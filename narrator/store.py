@@ -33,6 +33,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    inspect,
     literal,
     select,
 )
@@ -50,6 +51,8 @@ _TEXT_COLUMNS = {
     "id", "run_id", "authority_code", "kind", "chart_id", "section", "body", "backend", "model",
     "prompt_version", "status", "prompt_tokens", "completion_tokens", "latency_ms", "attempts",
 }  # fmt: skip
+#: Text columns that a later save without them (e.g. the server loading report.json) keeps.
+_KEEP_IF_NULL = ("params_json", "cache_key", "record_json")
 
 
 class StoreError(NarratorError):
@@ -102,6 +105,8 @@ class TextRow(Base):
     latency_ms: Mapped[float] = mapped_column(Float, default=0.0)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     cache_key: Mapped[str | None] = mapped_column(String(128), nullable=True, index=True)
+    # the whole TextRecord (fact sheet, drafts): what a cache hit or a resumed run gives back
+    record_json: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
@@ -180,6 +185,7 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         try:
             Base.metadata.create_all(self.engine)
+            self._add_missing_columns()
         except Exception as exc:  # noqa: BLE001 - reported as a user-fixable error
             raise StoreError(f"cannot open database {self.url!r}: {exc}") from exc
 
@@ -201,14 +207,40 @@ class Store:
         return sqlite.insert(table)
 
     def _upsert(
-        self, session: Session, table: Any, rows: Sequence[dict[str, Any]], keys: Sequence[str]
+        self,
+        session: Session,
+        table: Any,
+        rows: Sequence[dict[str, Any]],
+        keys: Sequence[str],
+        keep: Sequence[str] = (),
     ) -> None:
-        """Insert ``rows``; on a key conflict overwrite every non-key column (idempotent)."""
+        """Insert ``rows``; on a key conflict overwrite the other columns (idempotent).
+
+        Columns in ``keep`` keep their stored value when the new one is NULL (and
+        ``created_at`` is never overwritten).
+        """
         if not rows:
             return
         stmt = self._insert(table).values(list(rows))
-        update = {c: stmt.excluded[c] for c in rows[0] if c not in keys}
+        update = {
+            c: func.coalesce(stmt.excluded[c], table.c[c]) if c in keep else stmt.excluded[c]
+            for c in rows[0]
+            if c not in keys and c != "created_at"
+        }
         session.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=update))
+
+    def _add_missing_columns(self) -> None:
+        """Tiny migration: add nullable columns declared since the database was created."""
+        inspector = inspect(self.engine)
+        with self.engine.begin() as conn:
+            for table in Base.metadata.sorted_tables:
+                have = {c["name"] for c in inspector.get_columns(table.name)}
+                for col in table.columns:
+                    if col.name not in have and col.nullable:
+                        kind = col.type.compile(dialect=self.engine.dialect)
+                        conn.exec_driver_sql(
+                            f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}'
+                        )
 
     # --------------------------------------------------------------------- runs
     def start_run(self, run_id: str, config: dict[str, Any]) -> None:
@@ -257,6 +289,7 @@ class Store:
         verdict = text.verdict.model_dump(mode="json") if text.verdict else None
         return row | {
             "verdict_json": verdict,
+            "record_json": text.model_dump(mode="json"),
             "params_json": params,
             "cache_key": cache_key,
             "created_at": _now(),
@@ -272,7 +305,7 @@ class Store:
         rows = [self._text_row(t, params, cache_key) for t in texts]
         with self.session() as s:
             for i in range(0, len(rows), 500):
-                self._upsert(s, TextRow.__table__, rows[i : i + 500], ["id"])
+                self._upsert(s, TextRow.__table__, rows[i : i + 500], ["id"], keep=_KEEP_IF_NULL)
         return len(rows)
 
     @staticmethod
@@ -286,6 +319,21 @@ class Store:
         with self.session() as s:
             row = s.get(TextRow, text_id)
             return self._to_record(row) if row else None
+
+    def cached_text(self, cache_key: str) -> TextRecord | None:
+        """The complete text stored under a content-addressed cache key, if any.
+
+        The pipeline's cache and resume: a text written from the same prompt version, model,
+        parameters and fact sheets is reused instead of being generated again.
+        """
+        with self.session() as s:
+            row = s.scalars(
+                select(TextRow)
+                .where(TextRow.cache_key == cache_key, TextRow.record_json.is_not(None))
+                .order_by(TextRow.created_at.desc())
+                .limit(1)
+            ).first()
+            return TextRecord.model_validate(row.record_json) if row else None
 
     def texts_for_run(self, run_id: str) -> list[TextRecord]:
         """Every text written by one run, ordered by id."""

@@ -97,7 +97,7 @@ def comparison_sentence(facts: dict[str, Fact], seed: str) -> str | None:
             d.direction  # type: ignore[index]
         ]
         shown = fmt_value(float(cv.value), cv.unit, cv.denominator)  # type: ignore[arg-type]
-        if cv.unit in ("per_100k", "gbp_thousands_per_100k"):
+        if cv.unit == "per_100k":  # the rate's denominator was just stated with the value
             shown = shown.split(" for every")[0]
         parts.append(f"{word} {cv.comparator_name} ({shown})")
     if not parts:

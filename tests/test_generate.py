@@ -1,0 +1,119 @@
+"""End to end: `narrator generate` on the shipped data, offline and with planted errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from narrator.catalog import load_catalog
+from narrator.cli import app
+
+RUNNER = CliRunner()
+
+
+def generate(tmp_path, *extra: str) -> dict:
+    result = RUNNER.invoke(
+        app, ["generate", "--authority", "leicester", "--out", str(tmp_path / "out"), *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout[result.stdout.index("{") :])
+
+
+def load_report(tmp_path) -> dict:
+    return json.loads((tmp_path / "out" / "leicester" / "report.json").read_text())
+
+
+def chart_text(report: dict, chart_id: str) -> dict:
+    return next(t for t in report["texts"] if t["chart_id"] == chart_id and t["kind"] == "chart")
+
+
+@pytest.fixture(scope="module")
+def offline_run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("gen")
+    summary = generate(tmp)
+    return tmp, summary, load_report(tmp)
+
+
+def test_offline_report_covers_every_chart_section_and_summary(offline_run):
+    tmp, summary, report = offline_run
+    catalog = load_catalog()
+    assert [c["chart"]["id"] for c in report["charts"]] == [c.id for c in catalog.charts]
+    kinds = [t["kind"] for t in report["texts"]]
+    assert kinds.count("chart") == len(catalog.charts)
+    assert kinds.count("section") == 6 and kinds.count("overall") == 1
+    assert [s["name"] for s in report["sections"]] == [s.name for s in catalog.sections]
+    ids = {t["id"] for t in report["texts"]}
+    assert len(ids) == len(report["texts"])
+    assert report["overall_text_id"] in ids
+    for t in report["texts"]:
+        assert t["backend"].startswith("offline") and t["prompt_version"] and t["model"]
+        assert t["status"] in {"verified", "repaired", "fallback"}
+        assert t["verdict"]["outcome"] == "pass"  # nothing unverified is published
+        if t["kind"] == "chart":
+            assert t["fact_sheet"]["chart_id"] == t["chart_id"]
+    assert summary["counts"]["texts"] == len(report["texts"])
+    html = (tmp / "out" / "leicester" / "report.html").read_text()
+    for chart in catalog.charts:
+        assert chart.title in html
+
+
+def test_leicester_blurbs_state_reference_figures_with_the_right_direction(offline_run):
+    _, _, report = offline_run
+    op = chart_text(report, "op_need")["body"]
+    assert "2,199" in op and "lower than England (2,438)" in op
+    wa = chart_text(report, "wa_need")["body"]
+    assert "1,194" in wa and "higher than England (1,143)" in wa
+    op_types = chart_text(report, "op_care_types")["body"]
+    assert "37" in op_types and "122" in op_types
+
+
+def test_no_data_charts_say_so_honestly(offline_run):
+    _, _, report = offline_run
+    assert "not published for each council" in chart_text(report, "budget_cuts")["body"]
+    assert "no longer collected" in chart_text(report, "dtoc")["body"]
+    assert chart_text(report, "ombudsman")["body"]  # Leicester has reference data here
+
+
+def test_planted_wrong_direction_is_caught_and_replaced(tmp_path):
+    wrong = (
+        "In 2024, Leicester had 2,199 requests for support from people aged 65+ for every "
+        "100,000 residents. That is higher than England (2,438)."
+    )
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({"op_need": wrong}))
+    generate(tmp_path, "--backend", "scripted", "--script", str(script), "--no-cache")
+    text = chart_text(load_report(tmp_path), "op_need")
+    assert text["status"] == "fallback"
+    assert "higher than England (2,438)" not in text["body"]
+    assert "lower than England (2,438)" in text["body"]
+    assert len(text["drafts"]) == 3  # first try + two repairs, each with its verdict
+    bad = [c for c in text["drafts"][0]["verdict"]["claims"] if c["status"] == "contradicted"]
+    assert any("higher than" in c["text"] for c in bad)
+
+
+def test_wrong_text_repaired_on_second_attempt(tmp_path):
+    wrong = "Leicester had 2,199 requests for every 100,000 residents, more than England (2,438)."
+    right = "Leicester had 2,199 requests for every 100,000 residents, fewer than England (2,438)."
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({"op_need": [wrong, right]}))
+    generate(tmp_path, "--backend", "scripted", "--script", str(script), "--no-cache")
+    text = chart_text(load_report(tmp_path), "op_need")
+    assert text["status"] == "repaired" and text["body"] == right
+    assert text["drafts"][0]["body"] == wrong
+
+
+def test_rerun_reuses_stored_texts(tmp_path):
+    first = generate(tmp_path)
+    second = generate(tmp_path)
+    assert first["counts"]["cached"] == 0 and first["counts"]["writer_calls"] > 0
+    assert second["counts"]["cached"] == second["counts"]["texts"] == first["counts"]["texts"]
+    assert second["counts"]["writer_calls"] == 0
+
+
+def test_generate_without_authority_is_a_clear_error(tmp_path):
+    result = RUNNER.invoke(app, ["generate", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--authority" in result.output
+    assert not any(tmp_path.iterdir())
