@@ -51,8 +51,13 @@ FORMER_COUNCILS: dict[str, str] = {
     "E10000027": "Somerset County",
 }
 #: Name preference when sources spell a council differently (first wins).
-NAME_PRIORITY = (ascof.SOURCE_ID, ascfr.SOURCE_ID, imd.SOURCE_ID, oflog.SOURCE_ID,
-                 reference.SOURCE_ID)
+NAME_PRIORITY = (
+    ascof.SOURCE_ID,
+    ascfr.SOURCE_ID,
+    imd.SOURCE_ID,
+    oflog.SOURCE_ID,
+    reference.SOURCE_ID,
+)
 
 
 class BuildReport(BaseModel):
@@ -72,11 +77,13 @@ class BuildReport(BaseModel):
 
 
 def drop_oflog_duplicates(rows: list[Row]) -> tuple[list[Row], int]:
-    """Remove Oflog rows whose council/measure/period ASCOF already reports (prefer ASCOF)."""
+    """Remove Oflog rows whose council/measure/period ASCOF already has (prefer ASCOF).
+
+    A row ASCOF publishes as missing/not applicable also wins: the Oflog extract carries the
+    same survey results, so it never has a value there that ASCOF lacks.
+    """
     reported = {
-        (r.authority_code, r.measure, r.period)
-        for r in rows
-        if r.source == ascof.SOURCE_ID and r.value is not None
+        (r.authority_code, r.measure, r.period) for r in rows if r.source == ascof.SOURCE_ID
     }
     kept = [
         r

@@ -130,6 +130,22 @@ def _row(
     )
 
 
+def _derived(
+    table: Table,
+    place: Place,
+    j: int,
+    parsed: Parsed,
+    population: float | None,
+    unit: str,
+    denominator: str,
+    note: str,
+    **common: object,
+) -> Row:
+    """A rate derived from a published count/total and a population (flagged in ``note``)."""
+    rate = Parsed(derived_per_100k(parsed.value, population), parsed.status, parsed.suppressed)
+    return _row(table, place, j, rate, unit=unit, denominator=denominator, note=note, **common)
+
+
 Populations = dict[str, dict[str, float | None]]  # code -> {"18-64": pop, "65+": pop}
 
 
@@ -146,17 +162,44 @@ def _requests_and_population(table: Table) -> tuple[list[Row], Populations]:
             count = table.column(group, "Requests for support")
             pop = table.column(group, "Population")
             common = {"chart_id": chart, "measure": measure}
-            rows.append(_row(table, place, rate, table.cell(place, rate), unit="per_100k",
-                             denominator=denominator, note="rate per 100,000 of the age group",
-                             **common))
-            rows.append(_row(table, place, count, table.cell(place, count), unit="count",
-                             note=SALT_NOTE, **common))
+            rows.append(
+                _row(
+                    table,
+                    place,
+                    rate,
+                    table.cell(place, rate),
+                    unit="per_100k",
+                    denominator=denominator,
+                    note="rate per 100,000 of the age group",
+                    **common,
+                )
+            )
+            rows.append(
+                _row(
+                    table,
+                    place,
+                    count,
+                    table.cell(place, count),
+                    unit="count",
+                    note=SALT_NOTE,
+                    **common,
+                )
+            )
             parsed = table.cell(place, pop)
             pops.setdefault(place.code, {})[age] = parsed.value
-            rows.append(_row(table, place, pop, parsed, chart_id="population",
-                             measure=denominator, unit="count",
-                             note="ONS population estimate used by NHS Digital as the "
-                                  "denominator of the 2021-22 rates (T12, T36)"))
+            rows.append(
+                _row(
+                    table,
+                    place,
+                    pop,
+                    parsed,
+                    chart_id="population",
+                    measure=denominator,
+                    unit="count",
+                    note="ONS population estimate used by NHS Digital as the "
+                    "denominator of the 2021-22 rates (T12, T36)",
+                )
+            )
     return rows, pops
 
 
@@ -166,16 +209,35 @@ def _long_term_support(table: Table) -> list[Row]:
     for place in table.places():
         for group, age in AGES.items():
             chart = "wa_need" if age == "18-64" else "op_need"
-            common = {"chart_id": chart,
-                      "measure": f"people aged {age} receiving long-term support"}
+            common = {
+                "chart_id": chart,
+                "measure": f"people aged {age} receiving long-term support",
+            }
             rate = table.column(group, "Clients per 100,000 adults")
             count = table.column(group, "Clients")
-            rows.append(_row(table, place, rate, table.cell(place, rate), unit="per_100k",
-                             denominator=f"adults aged {age}",
-                             note="clients during the year; rate per 100,000 of the age group",
-                             **common))
-            rows.append(_row(table, place, count, table.cell(place, count), unit="count",
-                             note="clients during the year; " + SALT_NOTE, **common))
+            rows.append(
+                _row(
+                    table,
+                    place,
+                    rate,
+                    table.cell(place, rate),
+                    unit="per_100k",
+                    denominator=f"adults aged {age}",
+                    note="clients during the year; rate per 100,000 of the age group",
+                    **common,
+                )
+            )
+            rows.append(
+                _row(
+                    table,
+                    place,
+                    count,
+                    table.cell(place, count),
+                    unit="count",
+                    note="clients during the year; " + SALT_NOTE,
+                    **common,
+                )
+            )
     return rows
 
 
@@ -198,17 +260,35 @@ def _care_types(table: Table, pops: Populations) -> list[Row]:
             for detail, breakdown in SETTINGS.items():
                 j = table.column(group, detail)
                 parsed = table.cell(place, j)
-                common = {"chart_id": chart, "breakdown": breakdown,
-                          "measure": f"people aged {age} receiving long-term support"}
-                rows.append(_row(table, place, j, parsed, unit="count",
-                                 note="clients during the year; " + SALT_NOTE, **common))
-                pop = pops.get(place.code, {}).get(age)
-                rate = Parsed(derived_per_100k(parsed.value, pop), parsed.status,
-                              parsed.suppressed)
-                rows.append(_row(table, place, j, rate, unit="per_100k",
-                                 denominator=f"adults aged {age}",
-                                 note=f"derived: count / T12 population aged {age} * 100000",
-                                 **common))
+                common = {
+                    "chart_id": chart,
+                    "breakdown": breakdown,
+                    "measure": f"people aged {age} receiving long-term support",
+                }
+                rows.append(
+                    _row(
+                        table,
+                        place,
+                        j,
+                        parsed,
+                        unit="count",
+                        note="clients during the year; " + SALT_NOTE,
+                        **common,
+                    )
+                )
+                rows.append(
+                    _derived(
+                        table,
+                        place,
+                        j,
+                        parsed,
+                        pops.get(place.code, {}).get(age),
+                        "per_100k",
+                        f"adults aged {age}",
+                        f"derived: count / T12 population aged {age} * 100000",
+                        **common,
+                    )
+                )
     return rows
 
 
@@ -246,30 +326,41 @@ def _carers(table: Table, pops: Populations) -> list[Row]:
             note = "carers of all ages supported during the year; " + SALT_NOTE
             if breakdown.startswith("support to the cared-for"):
                 note += "; a subset of the other types, not an extra group"
-            common = {"chart_id": "carers_support_type", "measure": "carers supported",
-                      "breakdown": breakdown}
+            common = {
+                "chart_id": "carers_support_type",
+                "measure": "carers supported",
+                "breakdown": breakdown,
+            }
             rows.append(_row(table, place, j, parsed, unit="count", note=note, **common))
-            rate = Parsed(derived_per_100k(parsed.value, _adults(pops, place.code)),
-                          parsed.status, parsed.suppressed)
-            rows.append(_row(table, place, j, rate, unit="per_100k", denominator="adults aged 18+",
-                             note="derived: count / (T12 pop 18-64 + pop 65+) * 100000", **common))
+            rows.append(
+                _derived(
+                    table,
+                    place,
+                    j,
+                    parsed,
+                    _adults(pops, place.code),
+                    "per_100k",
+                    "adults aged 18+",
+                    "derived: count / (T12 pop 18-64 + pop 65+) * 100000",
+                    **common,
+                )
+            )
     return rows
 
 
-FINANCE = (
-    # (group, detail, chart, measure, period)
-    ("Net Total Expenditure", "2020-21", "net_expenditure", "net total expenditure", "2020-21"),
-    ("Net Total Expenditure", "2021-22", "net_expenditure", "net total expenditure", "2021-22"),
-    ("Gross Total Expenditure", "2020-21", "gross_expenditure", "gross total expenditure",
-     "2020-21"),
-    ("Gross Total Expenditure", "2021-22", "gross_expenditure", "gross total expenditure",
-     "2021-22"),
-    ("Gross Current Expenditure", "2020-21", "gross_expenditure", "gross current expenditure",
-     "2020-21"),
-    ("Gross Current Expenditure", "2021-22", "gross_expenditure", "gross current expenditure",
-     "2021-22"),
-    ("Income", "Client Contributions", "client_contributions", "client contributions", "2021-22"),
-    ("Income", "Income from NHS", "nhs_contributions", "income from the NHS", "2021-22"),
+_TOTALS = (
+    ("Net Total Expenditure", "net_expenditure"),
+    ("Gross Total Expenditure", "gross_expenditure"),
+    ("Gross Current Expenditure", "gross_expenditure"),
+)
+#: (group, detail, chart, measure, period) of the T3 columns read.
+FINANCE: tuple[tuple[str, str, str, str, str], ...] = tuple(
+    (group, year, chart, group.lower(), year)
+    for group, chart in _TOTALS
+    for year in ("2020-21", PERIOD)
+) + (
+    ("Income", "Client Contributions", "client_contributions", "client contributions", PERIOD),
+    ("Income", "Income from NHS", "nhs_contributions", "income from the NHS", PERIOD),
 )
 
 
@@ -281,16 +372,24 @@ def _finance(table: Table, pops: Populations) -> list[Row]:
             j = table.column(group, detail)
             parsed = table.cell(place, j)
             common = {"chart_id": chart, "measure": measure, "period": period}
-            rows.append(_row(table, place, j, parsed, unit="gbp_thousands",
-                             note="GBP thousands", **common))
+            rows.append(
+                _row(table, place, j, parsed, unit="gbp_thousands", note="GBP thousands", **common)
+            )
             if period != PERIOD:
                 continue
-            rate = Parsed(derived_per_100k(parsed.value, _adults(pops, place.code)),
-                          parsed.status, parsed.suppressed)
-            rows.append(_row(table, place, j, rate, unit="gbp_thousands_per_100k",
-                             denominator="adults aged 18+",
-                             note="derived: total / (T12 pop 18-64 + pop 65+) * 100000; "
-                                  "GBP thousands", **common))
+            rows.append(
+                _derived(
+                    table,
+                    place,
+                    j,
+                    parsed,
+                    _adults(pops, place.code),
+                    "gbp_thousands_per_100k",
+                    "adults aged 18+",
+                    "derived: total / (T12 pop 18-64 + pop 65+) * 100000; GBP thousands",
+                    **common,
+                )
+            )
     return rows
 
 
@@ -298,8 +397,9 @@ def read(path: Path) -> list[Row]:
     """All chart rows from the ASCFR/SALT 2021-22 workbook at ``path`` (needs openpyxl)."""
     if not path.exists():
         raise DataError("ASCFR/SALT workbook not found", file=str(path))
-    sheets = pd.read_excel(path, sheet_name=["T3", "T12", "T34", "T36", "T47"], header=None,
-                           dtype=object)
+    sheets = pd.read_excel(
+        path, sheet_name=["T3", "T12", "T34", "T36", "T47"], header=None, dtype=object
+    )
     tables = {name: Table(name, frame) for name, frame in sheets.items()}
     rows, pops = _requests_and_population(tables["T12"])
     rows += _long_term_support(tables["T36"])

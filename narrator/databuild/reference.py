@@ -167,8 +167,12 @@ def parse_rows(records: list[dict[str, str]]) -> list[Row]:
         chart, label = rec["chart_id"].strip(), rec["measure"].strip()
         target = MAPPING.get((chart, label))
         if target is None:
-            raise DataError(f"no mapping for reference figure {chart}/{label!r}",
-                            file=FILE_NAME, row=line, field="measure")
+            raise DataError(
+                f"no mapping for reference figure {chart}/{label!r}",
+                file=FILE_NAME,
+                row=line,
+                field="measure",
+            )
         unit_text = rec["unit"].strip()
         if unit_text not in UNITS:
             raise DataError(f"unknown unit {unit_text!r}", file=FILE_NAME, row=line, field="unit")
@@ -176,12 +180,24 @@ def parse_rows(records: list[dict[str, str]]) -> list[Row]:
         denominator = target.denominator or denominator
         period = normalise_period(rec["year"])
         regional = label.endswith("(regional)")
-        notes = [n for n in ("regional figure" if regional else "", EXTRA_NOTES.get(chart, ""),
-                             rec.get("note", "").strip()) if n]
-        subject = (REGION_CODE, REGIONS[REGION_CODE], "region") if regional else (
-            LEICESTER[0], LEICESTER[1], "council")
-        for column, (code, name, kind) in (("leicester", subject),
-                                           ("england", (ENGLAND_CODE, "England", "england"))):
+        notes = [
+            n
+            for n in (
+                "regional figure" if regional else "",
+                EXTRA_NOTES.get(chart, ""),
+                rec.get("note", "").strip(),
+            )
+            if n
+        ]
+        subject = (
+            (REGION_CODE, REGIONS[REGION_CODE], "region")
+            if regional
+            else (LEICESTER[0], LEICESTER[1], "council")
+        )
+        for column, (code, name, kind) in (
+            ("leicester", subject),
+            ("england", (ENGLAND_CODE, "England", "england")),
+        ):
             raw = rec.get(column, "").strip()
             if column == "england" and not raw:
                 continue

@@ -82,8 +82,7 @@ SOURCES: dict[str, dict[str, str]] = {
         "publisher": "Published local-authority report (figures transcribed in "
         "leicester_reference.csv)",
         "period": "2019 to 2025 as stated per figure (mostly 2024 / 2023-24)",
-        "licence": "See the publisher of the report; figures are re-used as facts with "
-        "attribution",
+        "licence": "See the publisher of the report; figures are re-used as facts with attribution",
         "licence_caveat": "Figures transcribed from the published page; the underlying "
         "statistics are official statistics from the bodies named in the report.",
         "attribution": "Figures as published on the Leicester local-authority page (2024).",

@@ -7,8 +7,8 @@ invented region (``X12000001`` "Synthetic Region") and an invented England
 (``X92000001`` "England (synthetic)"). Every row has ``synthetic=true``, source ``synthetic``
 and note ``synthetic``. Nothing in the output is a real figure for a real place.
 
-Values: for every series (chart, measure, breakdown, period, unit, denominator, source) that
-real councils report, each fictional council gets a value drawn with a seeded random
+Values: for every series (chart, measure, breakdown, period, unit, denominator; sources
+merged) that real councils report, each fictional council gets a value drawn with a seeded random
 generator around a centre (the real England value for rates, shares, ranks and scores; the
 real council median for counts and money totals) with the real councils' relative spread.
 The region and England rows are the mean of the fictional councils (the sum for counts and
@@ -33,7 +33,7 @@ ENGLAND = ("X92000001", "England (synthetic)")
 EXTENSIVE = {"count", "gbp_thousands"}  # summed, not averaged, for region / England
 BOUNDS = {"percent": (0.0, 100.0), "rank": (1.0, 32844.0), "decile": (1.0, 10.0)}
 
-SeriesKey = tuple[str, str, str, str, int, str, str, str]
+SeriesKey = tuple[str, str, str, str, int, str, str]
 
 
 def _base_csv(base: Path) -> Path:
@@ -52,9 +52,15 @@ def _series(path: Path) -> tuple[dict[SeriesKey, list[float]], dict[SeriesKey, f
         for rec in csv.DictReader(fh):
             if rec["synthetic"] == "true" or not rec["value"]:
                 continue
-            key: SeriesKey = (rec["chart_id"], rec["measure"], rec["breakdown"], rec["period"],
-                              int(rec["period_end"]), rec["unit"], rec["denominator"],
-                              rec["source"])
+            key: SeriesKey = (
+                rec["chart_id"],
+                rec["measure"],
+                rec["breakdown"],
+                rec["period"],
+                int(rec["period_end"]),
+                rec["unit"],
+                rec["denominator"],
+            )
             if rec["authority_kind"] == "council":
                 councils[key].append(float(rec["value"]))
             elif rec["authority_kind"] == "england":
@@ -72,14 +78,27 @@ def _draw(rng: random.Random, centre: float, spread: float, unit: str) -> float:
 
 
 def _row(code: str, name: str, kind: str, key: SeriesKey, value: float, cell: str) -> Row:
-    chart, measure, breakdown, period, end, unit, denominator, _src = key
+    chart, measure, breakdown, period, end, unit, denominator = key
     region = "" if kind == "england" else REGION[0]
     return make_row(
-        code=code, name=name, kind=kind,  # type: ignore[arg-type]
-        region_code=region, region_name=REGION[1] if region else "",
-        parsed=Parsed(value), note="synthetic", synthetic=True,
-        chart_id=chart, measure=measure, breakdown=breakdown, period=period, period_end=end,
-        unit=unit, denominator=denominator, source=SOURCE_ID, table="generated", cell=cell,
+        code=code,
+        name=name,
+        kind=kind,  # type: ignore[arg-type]
+        region_code=region,
+        region_name=REGION[1] if region else "",
+        parsed=Parsed(value),
+        note="synthetic",
+        synthetic=True,
+        chart_id=chart,
+        measure=measure,
+        breakdown=breakdown,
+        period=period,
+        period_end=end,
+        unit=unit,
+        denominator=denominator,
+        source=SOURCE_ID,
+        table="generated",
+        cell=cell,
     )
 
 
@@ -105,8 +124,16 @@ def generate_synthetic(n_councils: int, seed: int, out_path: Path, base: Path) -
         for i in range(1, n_councils + 1):
             value = _draw(rng, centre, spread, unit)
             drawn[key].append(value)
-            rows.append(_row(f"X99{i:06d}", f"Demo Borough {i:03d}", "council", key, value,
-                             f"seed {seed}, draw {i}"))
+            rows.append(
+                _row(
+                    f"X99{i:06d}",
+                    f"Demo Borough {i:03d}",
+                    "council",
+                    key,
+                    value,
+                    f"seed {seed}, draw {i}",
+                )
+            )
     for code, name, kind in ((REGION[0], REGION[1], "region"), (ENGLAND[0], ENGLAND[1], "england")):
         for key, values in sorted(drawn.items()):
             agg = sum(values) if key[5] in EXTENSIVE else statistics.fmean(values)
