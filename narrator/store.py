@@ -7,45 +7,39 @@ SQLite by default (WAL journal, busy timeout), PostgreSQL by URL::
     >>> store.cast_vote(text_id, voter="v1", vote="accurate")  # doctest: +SKIP
 
 Adding a table for the pipeline (cache, resume …) is a small change: declare one more ORM class
-on :class:`Base` (``create_all`` picks it up on first use) and write its methods with
-:meth:`Store._upsert` for idempotent writes.
+in :mod:`narrator.store_schema` (``create_all`` picks it up on first use) and write its methods
+here with :meth:`Store._upsert` for idempotent writes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-from sqlalchemy import (
-    JSON,
-    DateTime,
-    Engine,
-    Float,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    create_engine,
-    event,
-    func,
-    inspect,
-    literal,
-    select,
-)
+from sqlalchemy import DateTime, String, Text, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from narrator.errors import NarratorError
 from narrator.models import TextRecord, Verdict
+from narrator.store_schema import (
+    DEFAULT_DB_URL,
+    VOTE_VALUES,
+    Base,
+    RunRow,
+    StoreError,
+    TextRow,
+    Vote,
+    VoteRow,
+    add_missing_columns,
+    make_engine,
+    normalise_url,
+    now,
+)
 
-VoteValue = Literal["accurate", "inaccurate"]
-VOTE_VALUES: tuple[str, ...] = ("accurate", "inaccurate")
-DEFAULT_DB_URL = "sqlite:///outputs/narrator.db"
+__all__ = ["Base", "Store", "StoreError", "UnknownTextError", "Vote", "normalise_url"]
+
 #: TextRecord fields stored as plain columns of ``texts`` (verdict goes to ``verdict_json``).
 _TEXT_COLUMNS = {
     "id", "run_id", "authority_code", "kind", "chart_id", "section", "body", "backend", "model",
@@ -53,10 +47,6 @@ _TEXT_COLUMNS = {
 }  # fmt: skip
 #: Text columns that a later save without them (e.g. the server loading report.json) keeps.
 _KEEP_IF_NULL = ("params_json", "cache_key", "record_json")
-
-
-class StoreError(NarratorError):
-    """The database URL is unusable or the database cannot be opened."""
 
 
 class UnknownTextError(NarratorError):
@@ -67,125 +57,16 @@ class UnknownTextError(NarratorError):
         self.text_id = text_id
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-class Base(DeclarativeBase):
-    """Declarative base of every narrator table."""
-
-
-class RunRow(Base):
-    __tablename__ = "runs"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    config_json: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    counts_json: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    cost: Mapped[float] = mapped_column(Float, default=0.0)
-
-
-class TextRow(Base):
-    __tablename__ = "texts"
-    id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    run_id: Mapped[str] = mapped_column(String(64), default="", index=True)
-    authority_code: Mapped[str] = mapped_column(String(32), index=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    chart_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    section: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    body: Mapped[str] = mapped_column(Text)
-    backend: Mapped[str] = mapped_column(String(64))
-    model: Mapped[str] = mapped_column(String(128))
-    prompt_version: Mapped[str] = mapped_column(String(64), index=True)
-    status: Mapped[str] = mapped_column(String(16))
-    verdict_json: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    params_json: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    prompt_tokens: Mapped[int] = mapped_column(Integer, default=0)
-    completion_tokens: Mapped[int] = mapped_column(Integer, default=0)
-    latency_ms: Mapped[float] = mapped_column(Float, default=0.0)
-    attempts: Mapped[int] = mapped_column(Integer, default=1)
-    cache_key: Mapped[str | None] = mapped_column(String(128), nullable=True, index=True)
-    # the whole TextRecord (fact sheet, drafts): what a cache hit or a resumed run gives back
-    record_json: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-
-
-class VoteRow(Base):
-    __tablename__ = "votes"
-    __table_args__ = (UniqueConstraint("text_id", "voter", name="uq_votes_text_voter"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    text_id: Mapped[str] = mapped_column(ForeignKey("texts.id"), index=True)
-    voter: Mapped[str] = mapped_column(String(64))
-    vote: Mapped[str] = mapped_column(String(16))
-    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
-    run_id: Mapped[str] = mapped_column(String(64), default="")
-    prompt_version: Mapped[str] = mapped_column(String(64), default="", index=True)
-    model: Mapped[str] = mapped_column(String(128), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-
-
-class Vote(BaseModel):
-    """One reader's current vote on one text (what :meth:`Store.cast_vote` returns)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    text_id: str
-    voter: str
-    vote: VoteValue
-    comment: str | None = None
-    run_id: str = ""
-    prompt_version: str = ""
-    model: str = ""
-    created_at: datetime
-    updated_at: datetime
-
-
-def normalise_url(url: str) -> str:
-    """Map ``postgresql://`` / ``postgres://`` to the psycopg 3 driver; leave others alone.
-
-    >>> normalise_url("postgresql://u@127.0.0.1/db")
-    'postgresql+psycopg://u@127.0.0.1/db'
-    """
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
-    return url
-
-
-def _make_engine(url: str) -> Engine:
-    url = normalise_url(url)
-    if url.startswith("sqlite"):
-        path = url.split("///", 1)[1] if "///" in url else ""
-        if path and path != ":memory:" and not path.startswith("file:"):
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=30000")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.close()
-
-        return engine
-    if url.startswith("postgresql"):
-        return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
-    raise StoreError(f"database URL {url!r}: use sqlite:///path.db or postgresql://user@host/db")
-
-
 class Store:
     """Runs, texts and votes in one database; tables are created on first use."""
 
     def __init__(self, url: str = DEFAULT_DB_URL):
         self.url = normalise_url(url)
-        self.engine = _make_engine(self.url)
+        self.engine = make_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         try:
             Base.metadata.create_all(self.engine)
-            self._add_missing_columns()
+            add_missing_columns(self.engine)
         except Exception as exc:  # noqa: BLE001 - reported as a user-fixable error
             raise StoreError(f"cannot open database {self.url!r}: {exc}") from exc
 
@@ -229,25 +110,12 @@ class Store:
         }
         session.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=update))
 
-    def _add_missing_columns(self) -> None:
-        """Tiny migration: add nullable columns declared since the database was created."""
-        inspector = inspect(self.engine)
-        with self.engine.begin() as conn:
-            for table in Base.metadata.sorted_tables:
-                have = {c["name"] for c in inspector.get_columns(table.name)}
-                for col in table.columns:
-                    if col.name not in have and col.nullable:
-                        kind = col.type.compile(dialect=self.engine.dialect)
-                        conn.exec_driver_sql(
-                            f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}'
-                        )
-
     # --------------------------------------------------------------------- runs
     def start_run(self, run_id: str, config: dict[str, Any]) -> None:
         """Record that a run started (re-starting the same id resets its end and counts)."""
         row = {
             "id": run_id,
-            "started_at": _now(),
+            "started_at": now(),
             "finished_at": None,
             "config_json": config,
             "counts_json": {},
@@ -263,7 +131,7 @@ class Store:
             if run is None:
                 run = RunRow(id=run_id, config_json={})
                 s.add(run)
-            run.finished_at, run.counts_json, run.cost = _now(), counts, cost
+            run.finished_at, run.counts_json, run.cost = now(), counts, cost
 
     def get_run(self, run_id: str) -> dict[str, Any] | None:
         """The run row as a dict, or ``None``."""
@@ -292,7 +160,7 @@ class Store:
             "record_json": text.model_dump(mode="json"),
             "params_json": params,
             "cache_key": cache_key,
-            "created_at": _now(),
+            "created_at": now(),
         }
 
     def save_texts(
@@ -351,7 +219,7 @@ class Store:
         """
         if vote not in VOTE_VALUES:
             raise NarratorError(f"vote must be one of {', '.join(VOTE_VALUES)}, not {vote!r}")
-        now = _now()
+        stamp = now()
         cols = [
             "text_id",
             "voter",
@@ -371,8 +239,8 @@ class Store:
             TextRow.run_id,
             TextRow.prompt_version,
             TextRow.model,
-            literal(now, DateTime(timezone=True)),
-            literal(now, DateTime(timezone=True)),
+            literal(stamp, DateTime(timezone=True)),
+            literal(stamp, DateTime(timezone=True)),
         ).where(TextRow.id == text_id)
         stmt = self._insert(VoteRow.__table__).from_select(cols, source)
         stmt = stmt.on_conflict_do_update(

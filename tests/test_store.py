@@ -142,3 +142,26 @@ def test_tallies_votes_of_and_by_prompt_version(store: Store, texts: list[str]) 
     assert tallies[texts[0]] == {"accurate": 1, "inaccurate": 1}
     assert store.votes_of("a1", texts) == {texts[0]: "accurate", texts[2]: "inaccurate"}
     assert store.votes_by_prompt_version() == {"v1": {"accurate": 1, "inaccurate": 2}}
+
+
+def test_cache_key_survives_a_later_save_without_one(store: Store) -> None:
+    """The server re-registers report.json texts; the pipeline's cache entry must survive."""
+    text = leicester_report().texts[0]
+    store.save_texts([text], params={"temperature": 0.2}, cache_key="key-1")
+    store.save_texts([text])  # as the server does on startup
+    hit = store.cached_text("key-1")
+    assert hit is not None and hit == text  # the whole record, verdict included
+    assert store.cached_text("key-2") is None
+
+
+def test_old_database_gets_new_nullable_columns(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    Store(f"sqlite:///{db}").close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE texts DROP COLUMN record_json")
+    st = Store(f"sqlite:///{db}")
+    text = leicester_report().texts[0]
+    st.save_texts([text], cache_key="k")
+    assert st.cached_text("k") == text
