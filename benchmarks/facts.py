@@ -27,20 +27,22 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     councils = dataset.councils()
 
-    best = float("inf")
+    best = best_cpu = float("inf")
     n_sheets = n_facts = 0
     for _ in range(args.repeat):
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         builder = FactBuilder(dataset, catalog)  # index building is part of the timed work
         sheets = [s for a in councils for s in builder.sheets_for(a.code)]
         best = min(best, time.perf_counter() - t1)
+        best_cpu = min(best_cpu, time.process_time() - c1)
         n_sheets, n_facts = len(sheets), sum(len(s.facts) for s in sheets)
 
     print(f"observations          : {len(dataset.observations):,} ({load_s:.2f} s to load+validate)")
     print(f"councils x charts     : {len(councils)} x {len(catalog.charts)} = {n_sheets:,} sheets")
     print(f"facts                 : {n_facts:,} ({n_facts / max(n_sheets, 1):.1f} per sheet)")
     print(f"build all fact sheets : {best:.2f} s (best of {args.repeat}), "
-          f"{n_sheets / best:,.0f} sheets/s; target < 2 s -> {'OK' if best < 2 else 'MISSED'}")
+          f"{n_sheets / best:,.0f} sheets/s; CPU time {best_cpu:.2f} s (one core); "
+          f"target < 2 s -> {'OK' if best < 2 else 'MISSED'}")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from narrator.models import UNITS, Authority, Observation
 from narrator.paths import data_dir
 from narrator.text import slugify
 
+#: columns of data/observations.csv, in order (data/README.md documents each)
 COLUMNS: tuple[str, ...] = (
     "authority_code",
     "authority_name",
@@ -69,7 +70,6 @@ REQUIRED_NONEMPTY: tuple[str, ...] = (
 KINDS = {"council", "region", "england"}
 STATUSES = {"reported", "missing", "not_applicable"}
 NON_NEGATIVE_UNITS = {"count", "per_100k", "percent", "gbp_thousands_per_100k", "per_km2", "days"}
-ENGLAND_CODE = "E92000001"
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no", ""}
 

@@ -98,7 +98,7 @@ class Observation(Frozen):
     @cached_property
     def ref(self) -> SourceRef:
         """The provenance of this value (built once per observation)."""
-        return SourceRef.model_construct(
+        return SourceRef(
             source=self.source,
             table=self.table,
             cell=self.cell,

@@ -20,31 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from narrator.data import COLUMNS
 from narrator.models import AuthorityKind, Observation
-
-#: Output columns of ``data/observations.csv``, in order (see data/README.md).
-COLUMNS: tuple[str, ...] = (
-    "authority_code",
-    "authority_name",
-    "authority_kind",
-    "region_code",
-    "region_name",
-    "synthetic",
-    "chart_id",
-    "measure",
-    "breakdown",
-    "period",
-    "period_end",
-    "value",
-    "unit",
-    "denominator",
-    "suppressed",
-    "status",
-    "source",
-    "table",
-    "cell",
-    "note",
-)
 
 ENGLAND_CODE = "E92000001"
 
