@@ -15,12 +15,13 @@ from narrator.verify import relations as R
 from narrator.verify.check import Checker
 from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sentences
 from narrator.verify.index import FactIndex, Key, build_index, series_of
-from narrator.verify.numbers import parse_number, rounds_equal
+from narrator.verify.numbers import HEDGES, parse_number, rounds_equal
 
 _DEFAULT = RuleExtractor()
+_INEQUALITY = ("above", "under", "at_least", "at_most")
 _NUMERIC = ("number", "percent", "money")
 _INDEX_CACHE: OrderedDict[tuple[int, ...], tuple[list[FactSheet], FactIndex]] = OrderedDict()
-_CACHE_SIZE = 256
+_CACHE_SIZE = 1024
 
 
 def index_for(sheets: list[FactSheet]) -> FactIndex:
@@ -46,7 +47,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
     claims: list[Claim] = []
     for m in mentions:
         if m.kind in _NUMERIC and m.value is not None:
-            claim = chk.number(m, focus[m.sentence] if m.sentence < len(focus) else set())
+            claim = chk.number(m, focus[m.sentence], number_keys.get(m.sentence - 1))
         elif m.kind == "fraction":
             claim = R.fraction(chk, m, [focus[m.sentence]] if focus[m.sentence] else [])
         else:
@@ -129,7 +130,10 @@ def _stated(claim: Claim) -> tuple[float, float] | None:
         "approximately",
     ):
         raw = raw.replace(word, "")
-    return parse_number(raw.strip())
+    parsed = parse_number(raw.strip())
+    if parsed is not None and claim.unit == "percent":  # "60%" is read to the unit, not the ten
+        return parsed[0], min(parsed[1], 1.0)
+    return parsed
 
 
 def check_consistency(texts: list[TextRecord]) -> list[Claim]:
@@ -154,10 +158,10 @@ def _clashes(batches: list[tuple[str, list[Claim]]]) -> list[Claim]:
     flagged: list[Claim] = []
     for rec_id, claims in batches:
         for c in claims:
-            if c.kind not in _NUMERIC or not c.fact_ids or c.status == "unverifiable":
+            if c.kind not in _NUMERIC or not c.fact_ids or c.status != "supported":
                 continue
             stated = _stated(c)
-            if stated is None:
+            if stated is None or HEDGES.get(c.hedge) in _INEQUALITY:
                 continue
             key = (c.fact_ids[0], c.unit)
             if key not in seen:

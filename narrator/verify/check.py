@@ -54,7 +54,9 @@ class Checker:
         return self.ix.subject_name or "the council"
 
     # ---- numbers ----------------------------------------------------------------------
-    def number(self, m: Mention, focus: set[Key]) -> Claim:
+    def number(self, m: Mention, focus: set[Key], previous: set[Key] | None = None) -> Claim:
+        """Check one figure; ``previous`` is the series the prior sentence's figures matched
+        (a total such as "that works out at about 8,350 in all" refers back to it)."""
         cls = "percent" if m.kind in ("fraction",) else _CLS.get(m.unit, "plain")
         if m.unit == "per_100k":
             cls = "plain"
@@ -68,6 +70,8 @@ class Checker:
         if not pool:
             return self._claim(m, "unverifiable", reason=self._no_fact_reason(m))
         lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
+        if m.total and not focus and previous:
+            focus = previous
         focused = [c for c in pool if c.key in focus] if focus else []
         scoped = focused or pool
         bound = m.entity if m.entity in ("england", "region", "subject") else ""
@@ -76,7 +80,11 @@ class Checker:
         if bound:
             own = [c for c in scoped if c.entity in (bound, "relation")]
             scoped = own or scoped
-        hit = self._best(scoped, lo, hi, m)
+        near_entity = m.extra.get("near")
+        hit = None
+        if not bound and near_entity:
+            hit = self._best([c for c in scoped if c.entity == near_entity], lo, hi, m)
+        hit = hit or self._best(scoped, lo, hi, m)
         if hit is not None:
             return self._supported_number(m, hit)
         other = self._best(pool, lo, hi, m)
@@ -136,21 +144,6 @@ class Checker:
                         f"{_DENOM_WORDS.get(m.denominator, m.denominator)} (wrong denominator)"
                     ),
                 )
-        if (
-            m.unit == "gbp"
-            and c.rate
-            and not m.extra.get("rate")
-            and not m.extra.get("per_resident")
-            and c.cls == "gbp"
-            and not c.total
-        ):
-            # a per-100k money figure stated without "per 100,000" reads as a total
-            return self._claim(
-                m,
-                "contradicted",
-                c,
-                reason=(f"{self._show(c)} is a rate per 100,000 residents, not a total"),
-            )
         if c.suppressed and not m.hedge:
             return self._claim(
                 m,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from narrator.verify import patterns as P
@@ -58,18 +59,23 @@ class ExtractionContext:
     region_names: tuple[str, ...] = ()
 
     def entity_re(self) -> re.Pattern[str]:
-        subj = "|".join(re.escape(n) for n in sorted(self.subject_names, key=len, reverse=True))
-        reg = "|".join(re.escape(n) for n in sorted(self.region_names, key=len, reverse=True))
-        parts = [
-            r"(?P<england>\bEngland\b|\bEnglish\s+average|\bnational(?:ly)?\b|"
-            r"\bthe\s+country\b|\bthe\s+rest\s+of\s+England\b)",
-            r"(?P<region>\bthe\s+region(?:al)?\b|\bregional(?:ly)?\b|\bthe\s+region's\b"
-            + (rf"|\b(?:{reg})\b" if reg else "")
-            + ")",
-            r"(?P<subject>\bthe\s+council\b|\bthe\s+city\b|\bthe\s+county\b|\bthe\s+borough\b|"
-            r"\bthe\s+area\b|\blocally\b|\blocal\b" + (rf"|\b(?:{subj})\b" if subj else "") + ")",
-        ]
-        return re.compile("|".join(parts), re.IGNORECASE)
+        return _entity_re(self.subject_names, self.region_names)
+
+
+@lru_cache(maxsize=512)
+def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) -> re.Pattern[str]:
+    subj = "|".join(re.escape(n) for n in sorted(subject_names, key=len, reverse=True))
+    reg = "|".join(re.escape(n) for n in sorted(region_names, key=len, reverse=True))
+    parts = [
+        r"(?P<england>\bEngland\b|\bEnglish\s+average|\bnational(?:ly)?\b|"
+        r"\bthe\s+country\b|\bthe\s+rest\s+of\s+England\b)",
+        r"(?P<region>\bthe\s+region(?:al)?\b|\bregional(?:ly)?\b|\bthe\s+region's\b"
+        + (rf"|\b(?:{reg})\b" if reg else "")
+        + ")",
+        r"(?P<subject>\bthe\s+council\b|\bthe\s+city\b|\bthe\s+county\b|\bthe\s+borough\b|"
+        r"\bthe\s+area\b|\blocally\b|\blocal\b" + (rf"|\b(?:{subj})\b" if subj else "") + ")",
+    ]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 class Extractor(Protocol):
@@ -167,12 +173,13 @@ class RuleExtractor:
         taken.extend((a, b) for a, b, _ in rates)
         ents = [(m.start(), m.end(), m.lastgroup or "") for m in entity_re.finditer(sent)]
 
-        for m in P.RANK_RE.finditer(sent):
+        low = sent.lower()
+        for m in P.RANK_RE.finditer(sent) if P.RANK_HINT_RE.search(low) else ():
             add(self._rank(m, s0, idx, sent))
-        for m in P.RATIO_RE.finditer(sent):
+        for m in P.RATIO_RE.finditer(sent) if P.RATIO_HINT_RE.search(low) else ():
             if free(*m.span("ratio")):
                 add(self._ratio(m, s0, idx, sent, ents))
-        for m in P.FRACTION_RE.finditer(sent):
+        for m in P.FRACTION_RE.finditer(sent) if (" in " in low or "out of" in low) else ():
             if free(*m.span()) and (val := parse_number(m.group("num"))):
                 den = parse_number(m.group("den").replace("a ", "one "))
                 if den and den[0] > 0:
@@ -188,7 +195,7 @@ class RuleExtractor:
                             "percent",
                         )
                     )
-        for m in P.FRACTION_WORD_RE.finditer(sent):
+        for m in P.FRACTION_WORD_RE.finditer(sent) if P.FRACTION_HINT_RE.search(low) else ():
             if free(*m.span("frac")):
                 frac = P.FRACTION_WORDS[m.group("frac").lower().replace("-", " ")]
                 tail = sent[m.end() : m.end() + 45]
@@ -206,7 +213,11 @@ class RuleExtractor:
                 if kind == "ratio":
                     mm.comparator = self._ratio_comparator(sent, m.end(), ents)
                 add(mm)
-        for m in P.MAJORITY_RE.finditer(sent):
+        for m in (
+            P.MAJORITY_RE.finditer(sent)
+            if ("most" in low or "minority" in low or "majority" in low)
+            else ()
+        ):
             if free(*m.span()):
                 word = m.group("word").lower()
                 lo, hi = (0.0, 50.0) if "minority" in word else (50.0, 100.0)
@@ -221,7 +232,11 @@ class RuleExtractor:
                 )
                 mm.negated = bool(P.NEGATION_RE.search(sent[m.end() : m.end() + 40]))
                 add(mm)
-        for m in P.PERCENT_RE.finditer(sent):
+        for m in (
+            P.PERCENT_RE.finditer(sent)
+            if ("%" in low or "cent" in low or "percentage" in low)
+            else ()
+        ):
             num = m.group("num") or m.group("num2")
             span = m.span("num") if m.group("num") else m.span("num2")
             if free(*span) and (val := parse_number(num)):
@@ -231,7 +246,7 @@ class RuleExtractor:
                         "percent", sent, span[0], m.end(), s0, idx, val, "pp" if pts else "percent"
                     )
                 )
-        for m in P.MONEY_RE.finditer(sent):
+        for m in P.MONEY_RE.finditer(sent) if ("£" in low or "pound" in low) else ():
             num = m.group("num") or m.group("num2")
             if not free(*m.span()):
                 continue
@@ -258,7 +273,8 @@ class RuleExtractor:
                         y2 = m.group("y2")
                         mm.extra["y2"] = float(y2 if len(y2) == 4 else m.group("y")[:2] + y2)
                     add(mm)
-        for m in P.PLAIN_RE.finditer(sent):
+        plain_re = P.PLAIN_RE if P.NUMWORD_HINT_RE.search(low) else P.DIGITS_ONLY_RE
+        for m in plain_re.finditer(sent):
             if not free(*m.span()):
                 continue
             raw = m.group(0)
@@ -274,6 +290,10 @@ class RuleExtractor:
         for mm in found:
             if mm.kind in ("number", "percent", "money", "fraction"):
                 mm.entity = self._bind_entity(sent, mm.start - s0, mm.end - s0, ents)
+                if not mm.entity:
+                    prior = [e[2] for e in ents if e[1] <= mm.start - s0]
+                    if prior:
+                        mm.extra["near"] = prior[-1]
         found.extend(self._directions(sent, s0, idx, ents, taken))
         found.extend(self._trends(sent, s0, idx, ents))
         for m in P.CAUSAL_RE.finditer(sent):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from narrator.models import Fact, FactSheet
 from narrator.verify.extract import ExtractionContext, normalise_fact_denominator
@@ -17,7 +18,7 @@ Key = str  # one series: "chart:series" (the fact id up to its kind), see :func:
 
 _STOP = frozenset(
     "a an and the of for to in on by from with who that their they are is was were as at it its "
-    "per people aged than or more much this these those be been has have had 18 64 65 all "
+    "per people aged than or more much this these those be been has have had all "
     "value values".split()
 )
 _SYN = {
@@ -33,7 +34,8 @@ _SYN = {
     "retaining": "retention", "retain": "retention", "information": "information",
     "info": "information", "advice": "information", "gross": "gross", "net": "net",
     "ombudsman": "ombudsman", "payment": "payment", "payments": "payment", "carer": "carer",
-    "density": "density", "dense": "density", "crowded": "density",
+    "density": "density", "dense": "density", "crowded": "density", "older": "65",
+    "elderly": "65", "pensioner": "65", "working": "64", "younger": "64",
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -92,14 +94,15 @@ class FactIndex:
         return not any(self.candidates.values()) and not self.directions and not self.ranks
 
 
-def _years(text: str) -> set[int]:
+@lru_cache(maxsize=4096)
+def _years(text: str) -> frozenset[int]:
     out: set[int] = set()
     for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-/]\s*(\d{2}))?(?!\d)", text or ""):
         y = int(m.group(1))
         out.add(y)
         if m.group(2):
             out.add(int(str(y)[:2] + m.group(2)))
-    return out
+    return frozenset(out)
 
 
 def build_index(sheets: list[FactSheet]) -> FactIndex:

@@ -30,7 +30,7 @@ RATE_RE = re.compile(
     r"hundred\s+thousand)\b"
     r"(?P<denom>(?:[ \t]+(?!in\b|was\b|is\b|were\b|and\b|but\b|compared\b|than\b|while\b|"
     r"which\b|this\b|that\b|against\b|across\b|for\b|during\b|on\b|at\b|by\b|nationally\b|"
-    r"\d{4}\b)[\w'+-]+){0,6})",
+    r"\d{4}\b)[\w'+-]+){0,6}(?:\s+(?:and|or)\s+(?:over|older|above)\b)?)",
     IGN,
 )
 PER_RESIDENT_RE = re.compile(r"\bper\s+(?:resident|person|head)\b", IGN)
@@ -78,6 +78,16 @@ ORDINAL_RE = re.compile(
 YEAR_RE = re.compile(r"\b(?P<y>(?:19[89]|20[0-4])\d)(?:\s*(?:-|–|/|to)\s*(?P<y2>\d{2}|\d{4})\b)?")
 PLAIN_RE = re.compile(rf"(?<![\w£.])(?:{DIGITS_RE}){SCALE}?(?![\w%])|\b(?:{WORDS_RE})\b", IGN)
 
+DIGITS_ONLY_RE = re.compile(rf"(?<![\w£.])(?:{DIGITS_RE}){SCALE}?(?![\w%])", IGN)
+NUMWORD_HINT_RE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b"
+)
+RANK_HINT_RE = re.compile(
+    r"highest|lowest|largest|smallest|biggest|most|least|fewest|ranked|top|bottom|best|worst|main"
+)
+RATIO_HINT_RE = re.compile(r"times|twice|double|treble|triple")
+FRACTION_HINT_RE = re.compile(r"half|third|quarter|fifth|tenth")
 RANK_RE = re.compile(
     r"\b(?:(?P<ord>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINAL_WORDS)

@@ -229,6 +229,18 @@ def _ratio_interval(v: float, hedge: str) -> tuple[float, float]:
         tol = 0.05 if v in (2.0, 0.5) else 0.1
         return v * (1 - tol), v * (1 + tol)
     lo, hi = hedge_interval(v, 0.1 * v, hedge)
+    if hedge in (
+        "more than",
+        "over",
+        "above",
+        "in excess of",
+        "upwards of",
+        "well over",
+        "at least",
+    ):
+        return v, float("inf")
+    if hedge in ("fewer than", "less than", "under", "below", "well under", "up to", "at most"):
+        return 0.0, v
     if hedge in ("about", "around", "roughly", "approximately", "some", "close to", "nearer"):
         return v * 0.9, v * 1.1
     return lo, hi

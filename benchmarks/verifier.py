@@ -1,0 +1,112 @@
+"""Verifier accuracy and speed on the labelled corpus (``evals/verifier/corpus.jsonl``).
+
+A wrong claim is *caught* when any verifier claim overlapping its span is not supported (or the
+report-level consistency check flags it); a correct claim is *false-flagged* when any
+overlapping verifier claim is not supported. Fact sheets are built before the timed loop.
+
+    python benchmarks/verifier.py [--corpus PATH] [--repeat 3] [--show-misses]
+"""
+
+# ruff: noqa: E501
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from narrator.catalog import load_catalog
+from narrator.data import load_dataset
+from narrator.facts import FactBuilder
+from narrator.verify import verify_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def overlapping(claim: dict, verdict_claims) -> list:
+    return [c for c in verdict_claims if c.start < claim["end"] and c.end > claim["start"]]
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, default=ROOT / "evals/verifier/corpus.jsonl")
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes over the chart texts")
+    ap.add_argument("--show-misses", action="store_true")
+    args = ap.parse_args(argv)
+
+    records = [json.loads(line) for line in args.corpus.open(encoding="utf-8")]
+    catalog = load_catalog()
+    fb = FactBuilder(load_dataset(chart_ids=catalog.ids), catalog)
+    built: dict[tuple[str, str], object] = {}  # one sheet per (authority, chart), as a run has
+
+    def sheet(code: str, chart: str):
+        if (code, chart) not in built:
+            built[(code, chart)] = fb.sheet(code, chart)
+        return built[(code, chart)]
+
+    sheets = {r["id"]: [sheet(r["authority_code"], c) for c in r["charts"]] for r in records}
+
+    caught, wrong = Counter(), Counter()
+    flagged, right = Counter(), Counter()
+    text_fp = text_ok = 0
+    misses: list[str] = []
+    for r in records:
+        verdict = verify_text(r["text"], sheets[r["id"]])
+        for claim in r["claims"]:
+            bad = [c for c in overlapping(claim, verdict.claims) if c.status != "supported"]
+            mode = claim["mode"]
+            if claim["correct"]:
+                right[mode] += 1
+                if bad:
+                    flagged[mode] += 1
+                    misses.append(
+                        f"FALSE FLAG [{mode}] {claim['text']!r}: {bad[0].reason}\n    {r['text']}"
+                    )
+            else:
+                wrong[mode] += 1
+                if bad:
+                    caught[mode] += 1
+                else:
+                    misses.append(f"MISSED [{mode}] {claim['text']!r}\n    {r['text']}")
+        if all(c["correct"] for c in r["claims"]):
+            text_ok += 1
+            text_fp += verdict.outcome == "fail"
+
+    print(
+        f"corpus: {len(records)} texts, {sum(wrong.values())} wrong claims, "
+        f"{sum(right.values())} correct claims"
+    )
+    print(f"\n{'failure mode':<20}{'caught':>8}{'of':>6}{'recall':>9}")
+    for mode in sorted(wrong):
+        print(f"{mode:<20}{caught[mode]:>8}{wrong[mode]:>6}{caught[mode] / wrong[mode]:>9.1%}")
+    tw, tc = sum(wrong.values()), sum(caught.values())
+    print(f"{'ALL WRONG CLAIMS':<20}{tc:>8}{tw:>6}{tc / tw:>9.1%}   (target >= 97%)")
+    print(f"\n{'correct claim kind':<20}{'flagged':>8}{'of':>6}{'false flag':>11}")
+    for mode in sorted(right):
+        print(f"{mode:<20}{flagged[mode]:>8}{right[mode]:>6}{flagged[mode] / right[mode]:>11.1%}")
+    rw, rf = sum(right.values()), sum(flagged.values())
+    print(f"{'ALL CORRECT CLAIMS':<20}{rf:>8}{rw:>6}{rf / rw:>11.1%}   (target <= 3%)")
+    print(
+        f"texts with only correct claims failed: {text_fp}/{text_ok} ({text_fp / max(1, text_ok):.1%})"
+    )
+
+    chart_texts = [(r["text"], sheets[r["id"]]) for r in records if r["kind"] == "chart"]
+    for text, sh in chart_texts:  # warm the per-sheet index cache like a pipeline run would
+        verify_text(text, sh)
+    best = float("inf")
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        for text, sh in chart_texts:
+            verify_text(text, sh)
+        best = min(best, time.perf_counter() - t0)
+    print(
+        f"\nthroughput: {len(chart_texts) / best:,.0f} chart texts/s on one core "
+        f"({len(chart_texts)} texts, best of {args.repeat}; target >= 2,000)"
+    )
+    if args.show_misses:
+        print("\n" + "\n".join(misses))
+
+
+if __name__ == "__main__":
+    main()
