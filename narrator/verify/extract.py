@@ -288,7 +288,7 @@ class RuleExtractor:
             add(self._number("number", sent, m.start(), m.end(), s0, idx, val, unit))
         self._attach_rates(found, rates, sent, s0)
         for mm in found:
-            if mm.kind in ("number", "percent", "money", "fraction"):
+            if mm.kind in ("number", "percent", "money", "fraction", "majority"):
                 mm.entity = self._bind_entity(sent, mm.start - s0, mm.end - s0, ents)
                 if not mm.entity:
                     prior = [e[2] for e in ents if e[1] <= mm.start - s0]
@@ -489,7 +489,7 @@ class RuleExtractor:
             ea, eb, kind = prior[-1]
             gap = sent[eb:a]
             if re.fullmatch(
-                r"(?:'s|’s)?\s*(?:\(|:)?\s*(?:[\w'’-]+\s+){0,5}?\(?\s*", gap
+                r"(?:'s|’s)?\s*(?:\(|:)?\s*(?:[\w'’-]+\s+){0,3}?\(?\s*", gap
             ) and not re.search(r"\b(?:than|and|while|compared|against|versus|vs)\b", gap, re.I):
                 return kind
         return ""

@@ -257,8 +257,9 @@ def fraction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
         else:
             lo, hi = hedge_interval(v, m.precision, m.hedge)
     pool = [c for c in chk.ix.candidates.get("percent", ()) if c.entity != "relation"]
-    if m.entity in ("england", "region", "subject"):
-        pool = [c for c in pool if c.entity == m.entity] or pool
+    wanted = m.entity or str(m.extra.get("near") or "subject")
+    if wanted in ("england", "region", "subject"):
+        pool = [c for c in pool if c.entity == wanted] or pool
     if not pool:
         return chk._claim(m, "unverifiable", reason="the data has no percentage this could be")
     for level in levels:
