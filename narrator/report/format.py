@@ -82,6 +82,19 @@ def unit_label(unit: str, denominator: str = "") -> str:
     return f"{base} ({denominator})"
 
 
+def denominator_phrase(unit: str, denominator: str) -> str:
+    """What a formatted value is *of*, to follow it in a sentence.
+
+    >>> denominator_phrase("per_100k", "adults aged 65+"), denominator_phrase("percent", "carers")
+    ('per 100,000 adults aged 65+', 'of carers')
+    """
+    if unit in ("per_100k", "gbp_thousands_per_100k"):
+        return f"per 100,000 {denominator or 'people'}"
+    if unit == "percent" and denominator:
+        return f"of {denominator}"
+    return ""
+
+
 def script_json(data: Any) -> Markup:
     """JSON safe to place inside ``<script type="application/json">``.
 

@@ -14,14 +14,17 @@ from collections.abc import Mapping
 from markupsafe import Markup, escape
 
 from narrator.models import Claim, SeriesPoint, SourceRef, TextRecord
-from narrator.report.format import format_value
+from narrator.report.format import denominator_phrase, format_value
 
+UNMARKED_KINDS = frozenset({"year", "period", "date"})  # labels, not figures from the data
+WORDED_KINDS = frozenset({"direction", "trend", "rank", "ratio", "fraction", "comparison"})
 PointKey = tuple[str, str, str, str]  # authority code, measure, breakdown, period
 _PARAGRAPH = re.compile(r"(?:(?!\n[ \t]*\n).)+", re.S)
 _MD_HEADING = re.compile(r"^\s*(?:#{1,6}\s+(?P<h>.+?)|\*\*(?P<b>.+?)\*\*:?)\s*$")
 
 SPAN = Markup(
-    '<span class="prov" tabindex="0" title="{tip}" data-claim-kind="{kind}">{text}</span>'
+    '<span class="prov prov-{kind}" tabindex="0" title="{tip}" data-claim-kind="{kind}">'
+    "{text}</span>"
 )
 
 
@@ -49,7 +52,7 @@ class ProvenanceIndex:
         denominator = point.denominator if point else ""
         value = ref.value if ref.value is not None else (point.value if point else None)
         shown = format_value(value, unit) if value is not None else "value not recorded"
-        label = _of_whom(unit, denominator)
+        label = denominator_phrase(unit, denominator)
         what = ref.measure + (f" ({ref.breakdown})" if ref.breakdown else "")
         area = self.names.get(ref.authority_code, ref.authority_code)
         where = ", ".join(x for x in (ref.table, ref.cell) if x)
@@ -58,22 +61,13 @@ class ProvenanceIndex:
 
     def tooltip(self, claim: Claim) -> str:
         """All sources of a supported claim, or what it was checked against."""
+        if claim.kind in WORDED_KINDS and claim.expected:
+            sources = sorted({ref.source for ref in claim.sources})
+            tail = f" — {', '.join(sources)}" if sources else ""
+            return f"Checked: {claim.expected}{tail}"
         if claim.sources:
             return "; ".join(self.describe(ref, claim) for ref in claim.sources)
         return f"Checked: {claim.expected or claim.reason or 'matches the figures for this chart'}"
-
-
-def _of_whom(unit: str, denominator: str) -> str:
-    """What a formatted value is *of* (the denominator), e.g. ``per 100,000 adults aged 65+``.
-
-    >>> _of_whom("per_100k", "adults aged 65+"), _of_whom("percent", "carers surveyed")
-    ('per 100,000 adults aged 65+', 'of carers surveyed')
-    """
-    if unit in ("per_100k", "gbp_thousands_per_100k"):
-        return f"per 100,000 {denominator or 'people'}"
-    if unit == "percent" and denominator:
-        return f"of {denominator}"
-    return ""
 
 
 def _marked_claims(text: TextRecord) -> list[Claim]:
@@ -83,7 +77,9 @@ def _marked_claims(text: TextRecord) -> list[Claim]:
     out: list[Claim] = []
     end = 0
     for c in sorted(text.verdict.claims, key=lambda c: (c.start, -c.end)):
-        if c.status != "supported" or not (end <= c.start < c.end <= len(text.body)):
+        if c.status != "supported" or c.kind in UNMARKED_KINDS:
+            continue
+        if not (end <= c.start < c.end <= len(text.body)):
             continue
         out.append(c)
         end = c.end

@@ -34,8 +34,8 @@ STATUS_NOTES = {
     "verified": "",
     "repaired": "The first AI draft had a mistake; it was corrected and checked again.",
     "fallback": (
-        "The AI text did not pass our checks, so this text was written instead by narrator's "
-        "built-in fact writer, straight from the figures."
+        "This text was written by narrator's built-in fact writer, because the AI text did not "
+        "pass checking against the figures."
     ),
     "unverified": "This AI text has not been checked against the figures.",
     "failed": "No AI text passed our checks for this block.",
@@ -156,7 +156,7 @@ def _ai_block(report: Report, text_id: str, kind: str, idx: ProvenanceIndex) -> 
 
 
 def _chart_ctx(report: Report, block: ChartBlock, idx: ProvenanceIndex) -> ChartCtx:
-    view = chart_view(block, report.authority.code)
+    view = chart_view(block, report.authority.code, report.authority.name)
     availability = block.chart.availability
     if availability in ("no_la_data", "discontinued"):
         state = availability

@@ -1,0 +1,54 @@
+"""CLI functions for ``narrator serve`` and ``narrator render`` (registered by narrator.cli).
+
+Plain functions with Typer ``Annotated`` options; narrator.cli registers them with
+``app.command("serve")(friendly(serve_command))`` and the same for ``render_command``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from narrator.errors import NarratorError
+
+OutDir = Annotated[
+    Path, typer.Option("--out", help="Folder that `narrator generate` wrote (default: outputs/).")
+]
+
+
+def serve_command(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    out: OutDir = Path("outputs"),
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="Database URL for votes: sqlite:///path.db (default <out>/narrator.db) or "
+            "postgresql://user@host/db."
+        ),
+    ] = None,
+) -> None:
+    """Serve the generated reports (index at /) and the vote API."""
+    from narrator.server import serve
+
+    if not out.is_dir():
+        raise NarratorError(f"{out}: no such folder; run `narrator generate` first or pass --out")
+    typer.echo(f"narrator: serving {out} at http://{host}:{port}/ (Ctrl+C to stop)")
+    serve(host, port, out, db)
+
+
+def render_command(
+    out: OutDir = Path("outputs"),
+) -> None:
+    """Re-render every report page and the index from the report.json files under --out."""
+    from narrator.report.render import load_reports, render_index, render_report
+
+    reports = load_reports(out)
+    if not reports:
+        raise NarratorError(f"{out}: no */report.json found; run `narrator generate` first")
+    for report in reports:
+        render_report(report, out)
+    index = render_index(reports, out)
+    typer.echo(f"rendered {len(reports)} report(s) and {index}")
