@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import json
 import sys
 from pathlib import Path
@@ -64,6 +65,9 @@ def _load(data_dir: Path | None, data_files: list[Path] | None):
 
     catalog = load_catalog(data_dir)
     dataset = load_dataset(data_files or None, chart_ids=catalog.ids, data_root=data_dir)
+    # The loaded data lives as long as the command: keep the garbage collector from re-scanning
+    # it on every collection while fact sheets and texts are built (a measured ~30 % saving).
+    gc.freeze()
     return catalog, dataset
 
 

@@ -94,9 +94,18 @@ class Dataset:
         """Every authority's observations for one chart."""
         return self._by_chart.get(chart_id, [])
 
-    @cached_property
+    @property
     def england(self) -> Authority | None:
-        return next((a for a in self.authorities.values() if a.kind == "england"), None)
+        """Real England (the comparator of real councils)."""
+        return self._englands.get(False)
+
+    @cached_property
+    def _englands(self) -> dict[bool, Authority]:
+        return {a.synthetic: a for a in self.authorities.values() if a.kind == "england"}
+
+    def england_for(self, authority: Authority) -> Authority | None:
+        """England as comparator: the real one, or the synthetic set's own England."""
+        return self._englands.get(authority.synthetic)
 
     def region_of(self, authority: Authority) -> Authority | None:
         return self.authorities.get(authority.region_code) if authority.region_code else None

@@ -223,24 +223,11 @@ class FactBuilder:
 
     def _comparisons(self, chart_id, subject, key, latest, base, common, label) -> list[Fact]:
         cell = self._cells.get((chart_id, key, latest.period), {})
-        comparators: list[tuple[str, Authority | None]] = [("england", self.dataset.england)]
+        comparators: list[tuple[str, Authority | None]] = [
+            ("england", self.dataset.england_for(subject))
+        ]
         if subject.kind == "council":
             comparators.append(("region", self.dataset.region_of(subject)))
-        if subject.synthetic:
-            comparators = [
-                (
-                    name,
-                    next(
-                        (
-                            a
-                            for a in self.dataset.authorities.values()
-                            if a.synthetic and a.kind == kind
-                        ),
-                        None,
-                    ),
-                )
-                for name, kind in (("england", "england"), ("region", "region"))
-            ]
         facts: list[Fact] = []
         value = float(latest.value)
         for name, comp in comparators:
