@@ -15,9 +15,8 @@ class DataError(NarratorError):
     """
 
     def __init__(self, message: str, *, file: str = "", row: int | None = None, field: str = ""):
-        where = ", ".join(
-            p for p in (file, f"row {row}" if row is not None else "", f"field {field}" if field else "") if p
-        )
+        parts = (file, f"row {row}" if row is not None else "", f"field {field}" if field else "")
+        where = ", ".join(p for p in parts if p)
         super().__init__(f"{where}: {message}" if where else message)
         self.file, self.row, self.field = file, row, field
 
