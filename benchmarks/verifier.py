@@ -20,6 +20,7 @@ from narrator.catalog import load_catalog
 from narrator.data import load_dataset
 from narrator.facts import FactBuilder
 from narrator.verify import verify_text
+from narrator.verify.index import build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,16 +95,24 @@ def main(argv: list[str] | None = None) -> None:
     chart_texts = [(r["text"], sheets[r["id"]]) for r in records if r["kind"] == "chart"]
     for text, sh in chart_texts:  # warm the per-sheet index cache like a pipeline run would
         verify_text(text, sh)
-    best = float("inf")
+    best = best_cpu = float("inf")
     for _ in range(args.repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for text, sh in chart_texts:
             verify_text(text, sh)
         best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    n = len(chart_texts)
     print(
-        f"\nthroughput: {len(chart_texts) / best:,.0f} chart texts/s on one core "
-        f"({len(chart_texts)} texts, best of {args.repeat}; target >= 2,000)"
+        f"\nthroughput: {n / best:,.0f} chart texts/s wall, {n / best_cpu:,.0f} per CPU-second, "
+        f"one core ({n} texts, best of {args.repeat}, sheet index cached as in a run; "
+        "target >= 2,000)"
     )
+    c0 = time.process_time()
+    for _text, sh in chart_texts:
+        build_index(sh)
+    cold = time.process_time() - c0
+    print(f"index build (once per sheet per run): {cold / n * 1000:.2f} ms CPU per sheet")
     if args.show_misses:
         print("\n" + "\n".join(misses))
 

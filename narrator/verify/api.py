@@ -14,7 +14,7 @@ from narrator.models import Claim, FactSheet, TextRecord, Verdict
 from narrator.verify import relations as R
 from narrator.verify.check import Checker
 from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sentences
-from narrator.verify.index import FactIndex, Key, build_index, series_of
+from narrator.verify.index import FactIndex, Key, build_index
 from narrator.verify.numbers import HEDGES, parse_number, rounds_equal
 
 _DEFAULT = RuleExtractor()
@@ -56,7 +56,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         if claim.status == "supported" and claim.fact_ids:
             f = _fact(index, claim.fact_ids[0])
             if f is not None and f.kind not in ("difference", "ratio"):
-                number_keys.setdefault(m.sentence, set()).add(series_of(f, index.chart_of[f.id]))
+                number_keys.setdefault(m.sentence, set()).add(chk.series(f))
     for m in mentions:
         if (m.kind in _NUMERIC and m.value is not None) or m.kind == "fraction":
             continue
@@ -85,11 +85,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
 
 
 def _fact(index: FactIndex, fact_id: str):
-    for s in index.sheets:
-        f = s.fact(fact_id)
-        if f is not None:
-            return f
-    return None
+    return index.fact_by_id.get(fact_id)
 
 
 def verify_text(text: str, sheets: list[FactSheet], extractor: Extractor | None = None) -> Verdict:

@@ -44,7 +44,8 @@ class Checker:
         return keys
 
     def series(self, f: Fact) -> Key:
-        return series_of(f, self.ix.chart_of.get(f.id, ""))
+        key = self.ix.series_by_id.get(f.id)
+        return key if key is not None else series_of(f, self.ix.chart_of.get(f.id, ""))
 
     def name(self, entity: str) -> str:
         if entity == "england":

@@ -179,22 +179,29 @@ class RuleExtractor:
         for m in P.RATIO_RE.finditer(sent) if P.RATIO_HINT_RE.search(low) else ():
             if free(*m.span("ratio")):
                 add(self._ratio(m, s0, idx, sent, ents))
-        for m in P.FRACTION_RE.finditer(sent) if (" in " in low or "out of" in low) else ():
-            if free(*m.span()) and (val := parse_number(m.group("num"))):
-                den = parse_number(m.group("den").replace("a ", "one "))
-                if den and den[0] > 0:
-                    add(
-                        self._mk(
-                            "fraction",
-                            m,
-                            s0,
-                            idx,
-                            100 * val[0] / den[0],
-                            max(100 / den[0], 0.1),
-                            m.group("hedge") or "",
-                            "percent",
-                        )
+        for m in P.FRACTION_ANCHOR_RE.finditer(sent) if (" in " in low or "out of" in low) else ():
+            head = sent[max(0, m.start() - 48) : m.start()]
+            nm = P.FRACTION_NUM_RE.search(head)
+            if not nm:
+                continue
+            a = m.start() - len(head) + nm.start()
+            val = parse_number(nm.group("num"))
+            den = parse_number(m.group("den").lower().replace("a ", "one "))
+            if free(a, m.end()) and val and den and den[0] > 0:
+                decimal = den[0] in (10, 100, 1000)
+                add(
+                    Mention(
+                        "fraction",
+                        s0 + a,
+                        s0 + m.end(),
+                        sent[a : m.end()],
+                        idx,
+                        value=100 * val[0] / den[0],
+                        precision=100 / den[0] if decimal else 6.0,
+                        hedge=(nm.group("hedge") or "").lower(),
+                        unit="percent",
                     )
+                )
         for m in P.FRACTION_WORD_RE.finditer(sent) if P.FRACTION_HINT_RE.search(low) else ():
             if free(*m.span("frac")):
                 frac = P.FRACTION_WORDS[m.group("frac").lower().replace("-", " ")]
@@ -296,7 +303,8 @@ class RuleExtractor:
                         mm.extra["near"] = prior[-1]
         found.extend(self._directions(sent, s0, idx, ents, taken))
         found.extend(self._trends(sent, s0, idx, ents))
-        for m in P.CAUSAL_RE.finditer(sent):
+        causal_hint = any(h in low for h in P.CAUSAL_HINTS)
+        for m in P.CAUSAL_RE.finditer(sent) if causal_hint else ():
             mm = Mention("causal", s0 + m.start(), s0 + m.end(), m.group(0), idx)
             mm.extra["speculative"] = "yes" if P.SPECULATIVE_RE.search(sent) else ""
             found.append(mm)
@@ -534,7 +542,9 @@ class RuleExtractor:
                     continue
                 comp = before[-1][2]
                 dir_ = "below" if dir_ == "above" else "above"
-            start = m.start("mod") if m.group("mod") else a
+            mod = P.DIRECTION_MOD_RE.search(sent[max(0, a - 16) : a])
+            modifier = " ".join(mod.group("mod").lower().split()) if mod else ""
+            start = a - (min(a, 16) - mod.start()) if mod else a
             mm = Mention(
                 "direction",
                 s0 + start,
@@ -543,7 +553,7 @@ class RuleExtractor:
                 idx,
                 direction=dir_,
                 comparator=comp,
-                modifier=" ".join((m.group("mod") or "").lower().split()),
+                modifier=modifier,
             )
             out.append(mm)
         for m in P.SAME_RE.finditer(sent):
@@ -565,7 +575,7 @@ class RuleExtractor:
     @staticmethod
     def _trends(sent, s0, idx, ents) -> list[Mention]:
         out = []
-        for m in P.TREND_RE.finditer(sent):
+        for m in P.TREND_RE.finditer(sent) if P.TREND_HINT_RE.search(sent.lower()) else ():
             kind = m.lastgroup or "any"
             mm = Mention(
                 "trend",

@@ -88,6 +88,8 @@ class FactIndex:
     context: ExtractionContext = field(default_factory=ExtractionContext)
     chart_of: dict[str, str] = field(default_factory=dict)  # fact id -> chart id
     series_end: dict[Key, int] = field(default_factory=dict)  # series -> latest period year
+    series_by_id: dict[str, Key] = field(default_factory=dict)  # fact id -> series
+    fact_by_id: dict[str, Fact] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -124,6 +126,8 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
         for f in sheet.facts:
             idx.chart_of[f.id] = sheet.chart_id
             key = series_of(f, sheet.chart_id)
+            idx.series_by_id[f.id] = key
+            idx.fact_by_id.setdefault(f.id, f)
             if f.measure and key not in idx.key_tokens:
                 idx.key_tokens[key] = tokens(f"{f.measure} {f.breakdown}")
             for text in (f.period, *(str(v) for k, v in f.detail.items() if "period" in k)):

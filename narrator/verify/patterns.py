@@ -35,11 +35,15 @@ RATE_RE = re.compile(
 )
 PER_RESIDENT_RE = re.compile(r"\bper\s+(?:resident|person|head)\b", IGN)
 #: "one in three", "8 out of 10", "12 in every 100", "6 in 10"
-FRACTION_RE = re.compile(
-    rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?(?P<num>\b(?:\d+(?:\.\d+)?|{WORDS_RE}))\s+"
-    r"(?:in|out\s+of)\s+(?:every\s+)?(?P<den>\d+|ten|twenty|hundred|a\s+hundred|one\s+hundred|"
+#: "one in three", "8 out of 10", "12 in every 100", "6 in 10": found from the "in N" anchor,
+#: then the number (and hedge) just before it (anchoring first keeps this fast)
+FRACTION_ANCHOR_RE = re.compile(
+    r"\s(?:in|out\s+of)\s+(?:every\s+)?(?P<den>\d+|ten|twenty|hundred|a\s+hundred|one\s+hundred|"
     r"two|three|four|five|six|seven|eight|nine)\b(?![,.]?\d)",
     IGN,
+)
+FRACTION_NUM_RE = re.compile(
+    rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?(?P<num>\b(?:\d+(?:\.\d+)?|{WORDS_RE}))$", IGN
 )
 FRACTION_WORDS: dict[str, float] = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
@@ -113,10 +117,20 @@ _DIRWORDS = (
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|"
     r"ahead\s+of|behind"
 )
-DIRECTION_WORD_RE = re.compile(
+DIRECTION_WORD_RE = re.compile(r"\b(?P<dir>" + _DIRWORDS + r")\b", IGN)
+DIRECTION_MOD_RE = re.compile(
     r"\b(?P<mod>slightly|a\s+little|a\s+bit|just|much|far|well|considerably|significantly|"
-    r"substantially|a\s+lot|noticeably|marginally)?\s*\b(?P<dir>" + _DIRWORDS + r")\b",
+    r"substantially|a\s+lot|noticeably|marginally)\s+$",
     IGN,
+)
+CAUSAL_HINTS = (
+    "because", "due to", "thanks", "result", "caused", "driven", "owing", "lead", "led ",
+    "explain", "shows that", "prove", "fail", "succeed", "sign ", "evidence", "funded", "poor",
+    "good", "doing", "perform", "blame", "reason",
+)  # fmt: skip
+TREND_HINT_RE = re.compile(
+    r"up|down|ris|rose|grow|grew|increas|climb|doubl|fell|fall|drop|decreas|declin|shr|"
+    r"stay|remain|steady|unchang|chang|level|since|over\s+(?:the|time)|year",
 )
 SAME_RE = re.compile(
     r"\b(?:(?:about|roughly|much|broadly|almost|nearly|very\s+close\s+to)\s+)?"
