@@ -96,6 +96,4 @@ def fmt_value(value: float, unit: str, denominator: str = "") -> str:
         return f"{fmt_num(value, 2)} days"
     if unit == "per_km2":
         return f"{fmt_num(value)} people per square kilometre"
-    if unit == "decile":
-        return f"decile {fmt_num(value, 1)}"
     return fmt_num(value)

@@ -49,7 +49,7 @@ def _headline_order(series: dict[str, dict[str, Fact]]) -> list[str]:
     def score(base: str) -> tuple:
         facts = series[base]
         value = facts.get("value") or facts.get("suppressed")
-        if value is None:
+        if value is None or value.value == 0:
             return (1, 0, 0, 0, 0.0, base)
         diff = facts.get("difference:england")
         rel = abs(float(diff.detail.get("relative_pct") or 0)) if diff else 0.0
@@ -83,7 +83,12 @@ def value_sentence(name: str, f: Fact, seed: str) -> str:
         )
     if f.unit == "count" and "population" not in f.measure:
         return f"In {f.period}, {name} had {shown} {label}."
-    return f"In {f.period}, the figure for {label} in {name} was {shown}."
+    if f.unit == "per_km2":
+        return f"In {f.period}, {name} had {shown}."
+    if f.unit == "decile":
+        low = "a lower decile means more deprived"
+        return f"In {f.period}, the {label} in {name} was {shown} ({low})."
+    return f"In {f.period}, the {label} in {name} was {shown}."
 
 
 def comparison_sentence(facts: dict[str, Fact], seed: str) -> str | None:
@@ -117,8 +122,8 @@ def trend_sentence(f: Fact) -> str:
 
 def rank_sentence(name: str, f: Fact) -> str:
     return (
-        f"Out of {f.detail['of']} councils, {name} ranks {int(f.value)} for this "  # type: ignore[arg-type]
-        f"(1 is the highest)."
+        f"Out of {f.detail['of']} councils, {name} ranks {int(f.value)} for this, "  # type: ignore[arg-type]
+        f"counting from the highest."
     )
 
 
@@ -139,12 +144,15 @@ def chart_text(sheet: FactSheet) -> str:
     note = sheet.fact(f"{sheet.chart_id}:regional")
     if note is not None:
         sentences.append(note.text_hint)
-    stated = 0
+    stated: set[tuple[str, str]] = set()
     for base in _headline_order(series):
         facts = series[base]
+        head = facts.get("value") or facts.get("suppressed")
+        if head is None or (head.measure, head.breakdown) in stated:
+            continue  # one figure per measure: the most recent source wins
         seed = f"{sheet.authority.code}|{base}"
-        if "value" in facts:
-            sentences.append(value_sentence(name, facts["value"], seed))
+        if head.kind == "value":
+            sentences.append(value_sentence(name, head, seed))
             cmp = comparison_sentence(facts, seed)
             if cmp:
                 sentences.append(cmp)
@@ -152,15 +160,13 @@ def chart_text(sheet: FactSheet) -> str:
                 sentences.append(trend_sentence(facts["trend"]))
             elif "rank" in facts:
                 sentences.append(rank_sentence(name, facts["rank"]))
-        elif "suppressed" in facts:
-            sentences.append(
-                f"The figure for {_label(facts['suppressed'])} in {facts['suppressed'].period} "
-                f"is kept private because it is very small, so it is not an exact number."
-            )
         else:
-            continue
-        stated += 1
-        if stated >= MAX_SERIES or len(sentences) >= 4:
+            sentences.append(
+                f"The figure for {_label(head)} in {head.period} is kept private because it is "
+                f"very small, so it is not an exact number."
+            )
+        stated.add((head.measure, head.breakdown))
+        if len(stated) >= MAX_SERIES or len(sentences) >= 4:
             break
     return " ".join(sentences[:5]) or f"There is no published data for {name} on this chart."
 
