@@ -166,6 +166,8 @@ class Pipeline:
                 current = current.model_copy(
                     update={"feedback": violations_feedback(verdict), "attempt": attempt + 1}
                 )
+                if self.prompt_renderer:  # the repair prompt carries the violations
+                    current = self.prompt_renderer(current)
             if not body:
                 body, verdict = await self._fallback(request)
         text = TextRecord(
