@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
+_EPSILON = 1e-9  # a float deficit this small is rounding, not a reason to sleep (or spin)
 
 
 class TokenBucket:
@@ -41,12 +42,14 @@ class TokenBucket:
             self.updated = now
 
     def wait_time(self, amount: float) -> float:
-        """Seconds until ``amount`` is available (``amount`` is capped at capacity)."""
-        amount = min(amount, self.capacity)
-        return max(0.0, (amount - self.level) / self.rate)
+        """Seconds until ``amount`` is available (an amount above capacity needs a full
+        bucket, else it would never be admitted)."""
+        deficit = min(amount, self.capacity) - self.level
+        return 0.0 if deficit <= _EPSILON else deficit / self.rate
 
     def take(self, amount: float) -> None:
-        self.level -= min(amount, self.capacity)
+        """Take ``amount``; an oversized request leaves a debt later requests wait out."""
+        self.level -= amount
 
 
 class RateLimiter:
