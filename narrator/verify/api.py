@@ -8,6 +8,7 @@ be removed rather than published.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from narrator.models import Claim, FactSheet, TextRecord, Verdict
@@ -41,6 +42,8 @@ def index_for(sheets: list[FactSheet]) -> FactIndex:
 def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list[Claim]:
     """Run the deterministic checks over already-extracted mentions (any extractor's)."""
     chk = Checker(index)
+    if index.measure_texts:
+        mentions = [m for m in mentions if not _in_measure_name(text, m, index)]
     sentences = split_sentences(text)
     focus = [chk.focus(text[a:b]) for a, b in sentences]
     number_keys: dict[int, set[Key]] = {}
@@ -69,7 +72,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         if m.kind == "direction":
             claims.append(R.direction(chk, m, levels))
         elif m.kind == "trend":
-            claims.append(R.trend(chk, m, levels))
+            claims.append(R.trend(chk, m, levels, sent))
         elif m.kind == "rank":
             claims.append(R.rank(chk, m, levels, sent))
         elif m.kind == "ratio":
@@ -82,6 +85,18 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claims.append(R.causal(chk, m))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _in_measure_name(text: str, m: Mention, index: FactIndex) -> bool:
+    """A figure that is part of a measure's name ("in the last 12 months") is not a claim."""
+    if m.kind not in ("number", "percent"):
+        return False
+    nxt = _NEXT_WORD.match(text, m.end)
+    phrase = (m.text + (nxt.group(0) if nxt else "")).lower()
+    return any(phrase in t for t in index.measure_texts)
+
+
+_NEXT_WORD = re.compile(r"\s*[^\s.,;()]+")
 
 
 def _fact(index: FactIndex, fact_id: str):
@@ -159,7 +174,7 @@ def _clashes(batches: list[tuple[str, list[Claim]]]) -> list[Claim]:
             stated = _stated(c)
             if stated is None or HEDGES.get(c.hedge) in _INEQUALITY:
                 continue
-            key = (c.fact_ids[0], c.unit)
+            key = (c.fact_ids[0], c.expected)  # the same value of the same fact
             if key not in seen:
                 seen[key] = (rec_id, c, *stated)
                 continue

@@ -80,6 +80,7 @@ class Checker:
             bound = "subject"
         if bound:
             own = [c for c in scoped if c.entity in (bound, "relation")]
+            own = own or [c for c in pool if c.entity in (bound, "relation")]
             scoped = own or scoped
         near_entity = m.extra.get("near")
         hit = None

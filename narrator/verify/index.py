@@ -18,7 +18,8 @@ Key = str  # one series: "chart:series" (the fact id up to its kind), see :func:
 
 _STOP = frozenset(
     "a an and the of for to in on by from with who that their they are is was were as at it its "
-    "per people aged than or more much this these those be been has have had all "
+    "per people aged than or more much this these those be been has have had all england "
+    "english national region regional rank ranks ranked ranking "
     "value values".split()
 )
 _SYN = {
@@ -38,6 +39,7 @@ _SYN = {
     "elderly": "65", "pensioner": "65", "working": "64", "younger": "64",
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9]+")
+_AGES = frozenset({"18", "64", "65", "75", "85"})
 
 
 def tokens(text: str) -> set[str]:
@@ -48,7 +50,7 @@ def tokens(text: str) -> set[str]:
     """
     out = set()
     for raw in _TOKEN.findall(text.lower().replace("long-term", "longterm")):
-        if raw in _STOP:
+        if raw in _STOP or (raw.isdigit() and raw not in _AGES):
             continue
         tok = _SYN.get(raw)
         if tok is None:
@@ -90,6 +92,7 @@ class FactIndex:
     series_end: dict[Key, int] = field(default_factory=dict)  # series -> latest period year
     series_by_id: dict[str, Key] = field(default_factory=dict)  # fact id -> series
     fact_by_id: dict[str, Fact] = field(default_factory=dict)
+    measure_texts: set[str] = field(default_factory=set)  # "care staff who left ... 12 months"
 
     @property
     def empty(self) -> bool:
@@ -128,6 +131,8 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
             key = series_of(f, sheet.chart_id)
             idx.series_by_id[f.id] = key
             idx.fact_by_id.setdefault(f.id, f)
+            if f.measure and any(ch.isdigit() for ch in f.measure + f.breakdown):
+                idx.measure_texts.add(f"{f.measure} {f.breakdown}".lower())
             if f.measure and key not in idx.key_tokens:
                 idx.key_tokens[key] = tokens(f"{f.measure} {f.breakdown}")
             for text in (f.period, *(str(v) for k, v in f.detail.items() if "period" in k)):
@@ -196,6 +201,8 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
             val = d.get(role)
             if val is not None:
                 add(float(val), cls, "subject", f, key, role=role)
+                if cls != "plain":
+                    add(float(val), "plain", "subject", f, key, role=role)
                 if money:
                     add(float(val) * 1000, "gbp", "subject", f, key, role=role)
         if v is not None:
@@ -208,6 +215,7 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
         idx.ranks.append(f)
         if f.kind == "rank":
             add(v, "ordinal", "subject", f, key)
+            add(v, "plain", "subject", f, key, role="rank")
             add(f.detail.get("of"), "plain", "subject", f, key, role="detail")  # type: ignore[arg-type]
     elif f.kind == "share":
         add(v, "percent", "subject", f, key, role="share")

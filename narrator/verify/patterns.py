@@ -103,7 +103,7 @@ RANK_RE = re.compile(
     r"\d+\s*(?:%|per\s*cent))"
     r"|(?P<most>(?:higher|lower|more|fewer)\s+than\s+most\s+(?:other\s+)?(?:councils|areas|"
     r"places|local\s+authorities))"
-    r"|the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
+    r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
     r"most\s+deprived|least\s+deprived|fewest|main)\b)",
     IGN,
 )
@@ -163,7 +163,8 @@ TREND_RE = re.compile(
     IGN,
 )
 CAUSAL_RE = re.compile(
-    r"\b(?:because(?:\s+of)?|due\s+to|thanks\s+to|as\s+a\s+result\s+of|caused\s+by|"
+    r"\b(?:because(?!\s+(?:it|the\s+(?:number|figure|count))\s+(?:is|was|are)\s+(?:very\s+)?"
+    r"small)(?:\s+of)?|due\s+to|thanks\s+to|as\s+a\s+result\s+of|caused\s+by|"
     r"driven\s+by|owing\s+to|resulting\s+from|leads?\s+to|led\s+to|leading\s+to|"
     r"explains?\s+why|which\s+explains|this\s+shows\s+that|this\s+proves|proves\s+that|"
     r"(?:is|are)\s+failing|failing\s+to|is\s+succeeding|a\s+sign\s+(?:of|that)|"

@@ -7,6 +7,7 @@ selects any fact of the right kind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from narrator.models import Claim, Fact
@@ -84,8 +85,14 @@ def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
     return chk._claim(m, "supported" if ok else "contradicted", f, expected=truth, reason=reason)
 
 
-def trend(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
+def trend(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str = "") -> Claim:
     facts = chk.ix.trends
+    years = set(re.findall(r"(?:19|20)\d\d(?:[-/]\d\d)?", sentence))
+    if years and facts:  # "between 2016-17 and 2022-23 it went up": the series with those ends
+        dated = [
+            f for f in facts if {f.detail.get("first_period"), f.detail.get("last_period")} & years
+        ]
+        facts = dated or facts
     if not facts or m.comparator in ("england", "region"):
         return chk._claim(
             m,
