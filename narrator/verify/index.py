@@ -46,7 +46,7 @@ def tokens(text: str) -> set[str]:
     """Content words, lightly stemmed and mapped to shared synonyms.
 
     >>> sorted(tokens("Requests for support from people aged 65+"))
-    ['request', 'support']
+    ['65', 'request', 'support']
     """
     out = set()
     for raw in _TOKEN.findall(text.lower().replace("long-term", "longterm")):

@@ -1,0 +1,195 @@
+"""Extraction of comparative mentions: ranks, ratios, directions vs a comparator, trends.
+
+Each function reads one sentence (``sent``, starting at ``s0`` in the text) and returns
+:class:`~narrator.verify.mention.Mention` objects; ``ents`` are the (start, end, kind) entity
+names found in the sentence (kind: subject, england, region).
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrator.verify import patterns as P
+from narrator.verify.mention import Entity, Mention
+from narrator.verify.numbers import ORDINAL_WORDS, parse_number
+
+
+def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
+    mm = Mention("rank", s0 + m.start(), s0 + m.end(), m.group(0), idx)
+    g = m.groupdict()
+    low_words = ("lowest", "smallest", "least", "fewest", "bottom", "worst", "most deprived")
+    if g["ord"]:
+        n = g["ord"].lower()
+        mm.value = float(ORDINAL_WORDS.get(n) or int(re.sub(r"\D", "", n)))
+        mm.direction = "low" if g["ordpol"].lower() in low_words else "high"
+        mm.extra["form"] = "nth"
+    elif g["ranked"]:
+        mm.value = float(g["ranked"])
+        mm.direction = "high"
+        mm.extra["form"] = "ranked"
+        if g["of"]:
+            mm.extra["of"] = float(g["of"])
+    elif g["among"]:
+        pol = " ".join(g["amongpol"].lower().split())
+        mm.direction = "low" if pol in low_words else "high"
+        mm.extra["form"] = "among"
+        if "deprived" in pol:
+            mm.extra["deprived"] = "yes"
+    elif g["qpol"]:
+        mm.direction = "high" if g["qpol"].lower() in ("top", "highest") else "low"
+        q = g["q"].lower()
+        frac = {"quarter": 0.25, "fifth": 0.2, "tenth": 0.1, "third": 1 / 3, "half": 0.5}.get(q)
+        if frac is None:
+            frac = float(re.sub(r"[^\d.]", "", q)) / 100
+        mm.extra["form"] = "part"
+        mm.extra["frac"] = frac
+    elif g["most"]:
+        mm.direction = "high" if g["most"].lower().startswith(("higher", "more")) else "low"
+        mm.extra["form"] = "most"
+    else:
+        pol = " ".join(g["suppol"].lower().split())
+        mm.direction = "low" if pol in low_words or pol == "least common" else "high"
+        mm.extra["form"] = "superlative"
+        if "deprived" in pol:
+            mm.extra["deprived"] = "yes"
+    mm.extra["context"] = "yes" if P.RANK_CONTEXT_RE.search(sent) else ""
+    return mm
+
+
+def ratio_mention(m, s0, idx, sent, ents) -> Mention:
+    word = m.group("ratio").lower()
+    if m.group("n"):
+        val = parse_number(m.group("n"))
+        value = val[0] if val else 0.0
+    else:
+        value = {"twice": 2.0, "double": 2.0, "treble": 3.0, "triple": 3.0}[word]
+    mm = Mention(
+        "ratio",
+        s0 + m.start(),
+        s0 + m.end(),
+        m.group(0),
+        idx,
+        value=value,
+        precision=0.1,
+        hedge=(m.group("hedge") or "").lower(),
+        unit="times",
+    )
+    mm.comparator = ratio_comparator(sent, m.end(), ents)
+    return mm
+
+
+def ratio_comparator(sent: str, end: int, ents) -> Entity:
+    """Which entity a ratio compares with; reversed ("England's is 3 times Leicester's")."""
+    after = [e for e in ents if e[0] >= end]
+    before = [e for e in ents if e[1] <= end]
+    if after and after[0][2] in ("england", "region"):
+        return after[0][2]
+    if after and after[0][2] == "subject" and before and before[-1][2] in ("england", "region"):
+        return "rev_" + before[-1][2]
+    return "england"
+
+
+def comparator_follows(tail: str, ents, end: int) -> bool:
+    return bool(
+        re.match(
+            r"\s*(?:of\s+)?(?:the\s+|that\s+(?:of|in|for)\s+)?(?:England|"
+            r"national|regional|the\s+region|the\s+England|English)",
+            tail,
+            re.I,
+        )
+    ) or bool(
+        re.match(
+            r"\s*(?:of\s+)?(?:the\s+)?(?:rate|figure|level|average|amount)\s+"
+            r"(?:in|for|across)\s+(?:England|the\s+region)",
+            tail,
+            re.I,
+        )
+    )
+
+
+def direction_mentions(sent, s0, idx, ents, taken) -> list[Mention]:
+    out: list[Mention] = []
+    for m in P.DIRECTION_WORD_RE.finditer(sent):
+        a, b = m.span("dir")
+        if any(x <= a < y for x, y in taken):
+            continue
+        tail = sent[b : b + 70]
+        if re.match(r"\s*than\s+(?:about\s+|around\s+|roughly\s+)?[£\d]", tail, re.I):
+            continue  # "more than 2,000": a hedge, not a comparison
+        if re.match(r"\s+than\s+(?:last|the\s+previous)\s+year|\s+than\s+before", tail, re.I):
+            continue  # a trend
+        after = [
+            e
+            for e in ents
+            if e[0] >= b
+            and e[0] - b <= 60
+            and not re.search(r"[.;]|\b(?:but|while|whereas)\b", sent[b : e[0]])
+        ]
+        if not after:
+            continue
+        gap = sent[b : after[0][0]]
+        word = " ".join(m.group("dir").lower().split())
+        if word in ("over", "under") and not re.fullmatch(r"\s*(?:the\s+)?", gap):
+            continue
+        if word in ("above", "below", "under", "over", "ahead of", "behind"):
+            ok = re.fullmatch(r"\s*(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?", gap, re.I)
+        else:
+            ok = re.search(r"\bthan\b", gap, re.I) and len(gap) <= 60
+        if not ok:
+            continue
+        dir_ = P.DIRECTION_MAP[word]
+        comp = after[0][2]
+        if comp == "subject":
+            before = [e for e in ents if e[1] <= a and e[2] in ("england", "region")]
+            if not before:
+                continue
+            comp = before[-1][2]
+            dir_ = "below" if dir_ == "above" else "above"
+        mod = P.DIRECTION_MOD_RE.search(sent[max(0, a - 16) : a])
+        modifier = " ".join(mod.group("mod").lower().split()) if mod else ""
+        start = a - (min(a, 16) - mod.start()) if mod else a
+        mm = Mention(
+            "direction",
+            s0 + start,
+            s0 + after[0][1],
+            sent[start : after[0][1]],
+            idx,
+            direction=dir_,
+            comparator=comp,
+            modifier=modifier,
+        )
+        out.append(mm)
+    for m in P.SAME_RE.finditer(sent):
+        after = [e for e in ents if e[0] >= m.end() and e[0] - m.end() <= 25]
+        if after and after[0][2] in ("england", "region"):
+            out.append(
+                Mention(
+                    "direction",
+                    s0 + m.start(),
+                    s0 + after[0][1],
+                    sent[m.start() : after[0][1]],
+                    idx,
+                    direction="about_same",
+                    comparator=after[0][2],
+                )
+            )
+    return out
+
+
+def trend_mentions(sent, s0, idx, ents) -> list[Mention]:
+    out = []
+    for m in P.TREND_RE.finditer(sent) if P.TREND_HINT_RE.search(sent.lower()) else ():
+        kind = m.lastgroup or "any"
+        mm = Mention(
+            "trend",
+            s0 + m.start(),
+            s0 + m.end(),
+            m.group(0),
+            idx,
+            direction={"up": "up", "down": "down", "flat": "flat"}.get(kind, ""),
+        )
+        before = [e for e in ents if e[1] <= m.start()]
+        if before and before[-1][2] in ("england", "region"):
+            mm.comparator = before[-1][2]
+        out.append(mm)
+    return out
