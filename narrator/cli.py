@@ -18,6 +18,8 @@ import typer
 from rich.console import Console
 
 from narrator.errors import NarratorError
+from narrator.report.cli import render_command, serve_command
+from narrator.verify.cli import verify_command
 
 app = typer.Typer(
     help="narrator: checked plain-English narratives for local-authority adult social care "
@@ -227,23 +229,9 @@ def data_check(data_dir: DataDir = None, data_file: DataFiles = None) -> None:
     )
 
 
-def _register_optional() -> None:
-    """Commands whose modules are optional parts of the package."""
-    try:
-        from narrator.verify.cli import verify_command
-    except ImportError:
-        pass
-    else:
-        app.command("verify")(friendly(verify_command))
-    try:
-        from narrator.report.cli import serve_command
-    except ImportError:
-        pass
-    else:
-        app.command("serve")(friendly(serve_command))
-
-
-_register_optional()
+app.command("verify")(friendly(verify_command))
+app.command("serve")(friendly(serve_command))
+app.command("render")(friendly(render_command))
 
 
 def main() -> None:  # pragma: no cover - entry point

@@ -297,6 +297,8 @@ class Report(Frozen):
     texts: list[TextRecord]
     overall_text_id: str
     sources: dict[str, str] = Field(default_factory=dict)  # source id -> attribution line
+    #: the same quantity stated with different values in different texts (for review)
+    consistency: list[Claim] = Field(default_factory=list)
 
     def text(self, text_id: str) -> TextRecord:
         for t in self.texts:

@@ -41,7 +41,7 @@ from narrator.models import (
     Verdict,
 )
 from narrator.paths import atomic_write_text
-from narrator.verify import verify_text, violations_feedback
+from narrator.verify import check_consistency, verify_text, violations_feedback
 
 SAFE_NOTICE = (
     "The written summary for this part could not be checked against the data, so it is not "
@@ -235,6 +235,7 @@ class Pipeline:
         overall = await self._text(
             self._request("overall", authority, sheets, None, [_child(t) for t in section_texts])
         )
+        texts = [*blurbs, *section_texts, overall]
         return Report(
             authority=authority,
             run_id=self.run_id,
@@ -243,8 +244,9 @@ class Pipeline:
             model=self.writer.model,
             sections=sections,
             charts=[self._chart_block(s, by_chart[s.chart_id]) for s in sheets],
-            texts=[*blurbs, *section_texts, overall],
+            texts=texts,
             overall_text_id=overall.id,
+            consistency=check_consistency(texts),
         )
 
     def _chart_block(self, sheet: FactSheet, text: TextRecord) -> ChartBlock:
