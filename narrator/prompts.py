@@ -15,8 +15,9 @@ block is data, never instructions.
 
 The version id stored with every text is ``f"{name}/{version}@{sha256(file bytes)[:12]}"``.
 
-Token counts are an *estimate*: ``ceil(chars / 4)`` (see :func:`estimate_tokens`).
-``tiktoken`` would download its BPE tables at run time, which this project cannot do.
+Token counts are an *estimate* (words + punctuation marks, see
+:func:`narrator.prompt_data.estimate_tokens`): ``tiktoken`` would download its BPE tables at
+run time, which this project cannot do.
 
 >>> p = load_prompt("chart_blurb")
 >>> p.name, p.version, p.version_id.startswith("chart_blurb/v1@")
@@ -26,10 +27,8 @@ Token counts are an *estimate*: ``ceil(chars / 4)`` (see :func:`estimate_tokens`
 from __future__ import annotations
 
 import hashlib
-import json
-import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,8 +38,16 @@ import yaml
 
 from narrator.errors import TemplateError
 from narrator.llm.base import ChildText, GenerationRequest
-from narrator.models import Authority, Fact, FactSheet, TextKind
+from narrator.models import Authority, FactSheet, TextKind
 from narrator.paths import prompts_dir as default_prompts_dir
+from narrator.prompt_data import (
+    DATA_CLOSE,
+    DATA_OPEN,
+    STEPS,
+    data_block,
+    estimate_tokens,
+    feedback_block,
+)
 from narrator.replies import (
     REPLY_MODELS,
     ReplyFormatError,
@@ -55,6 +62,7 @@ __all__ = [
     "ReplyFormatError",
     "data_block",
     "estimate_tokens",
+    "feedback_block",
     "json_schema_for",
     "load_prompt",
     "parse_reply",
@@ -62,124 +70,16 @@ __all__ = [
     "render_request",
 ]
 
-DATA_OPEN = "<<<DATA"
-DATA_CLOSE = "DATA>>>"
-#: Columns of one fact row inside the data block (a series header line gives the measure,
-#: unit, "per" group and period shared by the rows under it).
-FACT_COLUMNS: tuple[str, ...] = ("ref", "kind", "value", "vs", "dir", "hint")
 #: Fact kinds a summary sees (blurbs see every kind, trimmed to the token budget).
 SUMMARY_KINDS = frozenset({"value", "comparator_value", "direction", "no_data", "missing", "note",
                            "suppressed"})
-#: Lower = more important. Facts are dropped from the highest level down to fit the budget.
-_PRIORITY: dict[str, int] = {
-    "value": 0, "no_data": 0, "missing": 0, "suppressed": 0, "note": 0,
-    "comparator_value": 1, "direction": 1, "trend": 3, "difference": 3, "rank": 4, "share": 4,
-    "count_estimate": 5, "quartile": 6, "ratio": 6,
-}  # fmt: skip
+#: First detail step (see :data:`narrator.prompt_data.STEPS`) tried per text kind.
+_FIRST_STEP = {"chart": 0, "section": 4, "overall": 5}
 _PROMPT_FOR_KIND: dict[str, str] = {
     "chart": "chart_blurb",
     "section": "section_summary",
     "overall": "overall_summary",
 }
-
-
-# --------------------------------------------------------------------------- data rendering
-def _json_line(value: Any) -> str:
-    """Compact JSON, with ``<`` ``>`` escaped so data can never close the data fence."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def _num(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else round(float(value), 4)
-
-
-def fact_priority(fact: Fact) -> int:
-    """How important a fact is for a short text (0 = always kept)."""
-    level = _PRIORITY.get(fact.kind, 4)
-    if fact.comparator == "region" and level == 1:
-        level = 2
-    return level
-
-
-def _series_head(fact: Fact) -> dict[str, Any]:
-    head: dict[str, Any] = {"measure": fact.measure}
-    if fact.breakdown:
-        head["breakdown"] = fact.breakdown
-    head.update(unit=fact.unit, per=fact.denominator, period=fact.period)
-    return head
-
-
-def data_block(
-    authority: Authority,
-    sheets: Iterable[FactSheet],
-    *,
-    children: Iterable[ChildText] = (),
-    max_level: int | None = None,
-    kinds: frozenset[str] | None = None,
-    section: str | None = None,
-) -> str:
-    """The fenced data block: a header, a line per sheet and per series, a row per fact, a line
-    per child text. Every string is JSON-escaped (see :func:`_json_line`).
-
-    Facts are grouped under a series line ``{"measure", "unit", "per", "period"}`` and shown
-    as rows ``[ref, kind, value, vs, dir, hint]``; ``ref`` is a short local reference
-    (``f1``, ``f2`` ...), not the fact id. ``kinds`` keeps facts of those kinds only and
-    ``max_level`` those of :func:`fact_priority` at most ``max_level``.
-    """
-    lines = [DATA_OPEN, _json_line({"columns": list(FACT_COLUMNS)})]
-    head: dict[str, Any] = {"authority": authority.name, "region": authority.region_name}
-    if section:
-        head["section"] = section
-    lines.append(_json_line(head))
-    ref = 0
-    for sheet in sheets:
-        info: dict[str, Any] = {"chart": sheet.chart_title, "status": sheet.status}
-        if sheet.notes:
-            info["notes"] = sheet.notes
-        lines.append(_json_line(info))
-        current: dict[str, Any] | None = None
-        for fact in sheet.facts:
-            if kinds is not None and fact.kind not in kinds:
-                continue
-            if max_level is not None and fact_priority(fact) > max_level:
-                continue
-            series = _series_head(fact)
-            if fact.measure and (current is None or (series["measure"], series.get("breakdown"))
-                                 != (current["measure"], current.get("breakdown"))):
-                current = series
-                lines.append(_json_line(current))
-            ref += 1
-            vs = fact.comparator_name or fact.comparator or None
-            lines.append(_json_line([f"f{ref}", fact.kind, _num(fact.value), vs, fact.direction,
-                                     fact.text_hint]))
-    for child in children:
-        lines.append(_json_line({"child": child.kind, "title": child.title or child.section or "",
-                                 "text": child.body}))
-    lines.append(DATA_CLOSE)
-    return "\n".join(lines)
-
-
-def feedback_block(feedback: Iterable[str]) -> str:
-    """Verifier feedback of a repair attempt, fenced and escaped like the data."""
-    items = [f for f in feedback if f]
-    if not items:
-        return ""
-    return "\n".join(["<<<FEEDBACK", *(_json_line(f) for f in items), "FEEDBACK>>>"])
-
-
-def estimate_tokens(text: str) -> int:
-    """Approximate token count: ``ceil(len(text) / 4)``.
-
-    An approximation (English prose is ~4 characters per token for GPT-4o-class tokenizers;
-    JSON-heavy text is nearer 3, so this under-counts such text by up to a quarter).
-
-    >>> estimate_tokens("abcdefgh"), estimate_tokens("")
-    (2, 0)
-    """
-    return math.ceil(len(text) / 4)
 
 
 # --------------------------------------------------------------------------- templates
@@ -214,10 +114,9 @@ class PromptTemplate:
     ) -> tuple[str, str]:
         """Render the system and user messages for one text.
 
-        Chart blurbs see every fact; when the prompt exceeds the template's
-        ``model_hints.max_prompt_tokens`` the least important facts (see
-        :func:`fact_priority`) are dropped level by level, never values, no-data notes or
-        England comparisons. Summaries see only :data:`SUMMARY_KINDS`.
+        The data block starts at full detail for chart blurbs (summaries: key facts only) and
+        is made more compact step by step (:data:`narrator.prompt_data.STEPS`) until the
+        prompt fits ``model_hints.max_prompt_tokens`` (estimated by :func:`estimate_tokens`).
         """
         kinds = None if kind == "chart" else SUMMARY_KINDS
         budget = int(self.model_hints.get("max_prompt_tokens") or 0)
@@ -229,10 +128,10 @@ class PromptTemplate:
             "schema": self.output_schema,
             "n_children": len(children),
         }
-        levels = [None, *range(max(_PRIORITY.values()) - 1, 0, -1)] if budget else [None]
-        for level in levels:
+        steps = STEPS[_FIRST_STEP.get(str(kind), 0):] if budget else STEPS[:1]
+        for step in steps:
             context["data"] = data_block(authority, fact_sheets, children=children, kinds=kinds,
-                                         max_level=level, section=section)
+                                         step=step, section=section)
             system, user = self._render_blocks(context)
             if not budget or estimate_tokens(system) + estimate_tokens(user) <= budget:
                 break

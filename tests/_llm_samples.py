@@ -14,7 +14,9 @@ _L = "people aged 65+ receiving long-term support"
 
 
 def _f(fid: str, kind: str, hint: str, **kw) -> Fact:
-    return Fact(id=fid, kind=kind, text_hint=hint, subject=LEICESTER.code, **kw)
+    # ids follow narrator.facts: "<chart>:<series>:<kind>[:comparator]"
+    return Fact(id="op_need:" + fid.replace(".", ":"), kind=kind, text_hint=hint,
+                subject=LEICESTER.code, **kw)
 
 
 def op_need_sheet(label: str = _M) -> FactSheet:

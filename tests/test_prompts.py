@@ -76,8 +76,9 @@ def test_chart_prompt_holds_compact_facts_rules_and_json_request():
     block = user[user.index(DATA_OPEN + "\n"): user.index("\n" + DATA_CLOSE)]
     rows = [json.loads(line) for line in block.splitlines()[1:]]
     facts = [r for r in rows if isinstance(r, list)]
-    assert ["f1", "value", 2199, None, None] == facts[0][:5]
-    assert any(r[1] == "direction" and r[3] == "England" and r[4] == "below" for r in facts)
+    assert ["value", 2199, None, None] == facts[0][:4]
+    assert any(r[0] == "comparator_value" and r[2] == "England" and r[3] == "below"
+               for r in facts)
     assert {"measure": "requests for support from people aged 65+", "unit": "per_100k",
             "per": "adults aged 65+", "period": "2023-24"} in rows
     assert "sources" not in user and "E06000016" not in user  # compact: no raw JSON dump
@@ -113,6 +114,21 @@ def test_summaries_carry_children_and_key_facts_only():
 def test_feedback_is_fenced_data():
     req = render_request(chart_request(feedback=["said 'above' but the value is below"]))
     assert "<<<FEEDBACK" in req.user_prompt and "FEEDBACK>>>" in req.user_prompt
+
+
+def test_real_leicester_sheets_fit_the_budget_and_keep_england_comparisons():
+    from narrator.catalog import load_catalog
+    from narrator.data import load_dataset
+    from narrator.facts import FactBuilder
+
+    builder = FactBuilder(load_dataset(), load_catalog())
+    template = load_prompt("chart_blurb")
+    for sheet in builder.sheets_for("E06000016"):
+        system, user = template.render(kind="chart", authority=sheet.authority,
+                                       fact_sheets=[sheet])
+        assert estimate_tokens(system) + estimate_tokens(user) <= 600, sheet.chart_id
+        if sheet.chart_id == "op_need":
+            assert '["value",2199,' in user and '["comparator_value",2438,"England","below"' in user
 
 
 def test_chart_blurb_prompt_within_token_budget():

@@ -30,11 +30,12 @@ def data_lines(prompt: str) -> list[Any]:
 def compose(prompt: str) -> tuple[str, list[dict[str, str]]]:
     """A correct blurb (value, comparison and direction hints) and summary paragraphs (the
     child texts, else the blurb) for the prompt's data."""
-    rows = [r for r in data_lines(prompt) if isinstance(r, list) and len(r) >= 6]
+    # fact rows are [kind, value, vs, dir, hint]; the hint may be left out to save tokens
+    rows = [r for r in data_lines(prompt) if isinstance(r, list) and len(r) >= 5]
     children = [c for c in data_lines(prompt) if isinstance(c, dict) and "child" in c]
-    key = [r[5] for r in rows if r[1] in ("value", "comparator_value", "direction", "no_data",
-                                          "missing", "suppressed", "note") and r[5]]
-    hints = key or [r[5] for r in rows if r[5]]
+    key = [r[4] for r in rows if r[0] in ("value", "comparator_value", "direction", "no_data",
+                                          "missing", "suppressed", "note") and r[4]]
+    hints = key or [r[4] for r in rows if r[4]]
     blurb = " ".join(hints[:5]) or "No data is available for this chart."
     paragraphs: list[dict[str, str]] = []
     for child in children:
