@@ -13,8 +13,9 @@ here with :meth:`Store._upsert` for idempotent writes.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import DateTime, String, Text, func, literal, select
@@ -64,6 +65,12 @@ class Store:
         self.url = normalise_url(url)
         self.engine = make_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite has one writer at a time: queue this process's writers on a lock instead of
+        # letting them spin in SQLite's busy handler (other processes still use busy_timeout).
+        sqlite_db = self.engine.dialect.name == "sqlite"
+        self._write_lock: AbstractContextManager[Any] = (
+            threading.Lock() if sqlite_db else nullcontext()
+        )
         try:
             Base.metadata.create_all(self.engine)
             add_missing_columns(self.engine)
@@ -75,10 +82,14 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits on success and rolls back on error."""
-        with self._sessions.begin() as session:
-            yield session
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """A session that commits on success and rolls back on error (``write``: serialised)."""
+        if write:
+            with self._write_lock, self._sessions.begin() as session:
+                yield session
+        else:
+            with self._sessions.begin() as session:
+                yield session
 
     # ------------------------------------------------------------------ helpers
     def _insert(self, table: Any) -> Any:
@@ -121,12 +132,12 @@ class Store:
             "counts_json": {},
             "cost": 0.0,
         }
-        with self.session() as s:
+        with self.session(write=True) as s:
             self._upsert(s, RunRow.__table__, [row], ["id"])
 
     def finish_run(self, run_id: str, counts: dict[str, Any], cost: float) -> None:
         """Record the end of a run with its counts and cost."""
-        with self.session() as s:
+        with self.session(write=True) as s:
             run = s.get(RunRow, run_id)
             if run is None:
                 run = RunRow(id=run_id, config_json={})
@@ -171,7 +182,7 @@ class Store:
     ) -> int:
         """Upsert texts by id (saving the same texts twice changes nothing). Returns the count."""
         rows = [self._text_row(t, params, cache_key) for t in texts]
-        with self.session() as s:
+        with self.session(write=True) as s:
             for i in range(0, len(rows), 500):
                 self._upsert(s, TextRow.__table__, rows[i : i + 500], ["id"], keep=_KEEP_IF_NULL)
         return len(rows)
@@ -251,7 +262,7 @@ class Store:
                 "updated_at": stmt.excluded.updated_at,
             },
         )
-        with self.session() as s:
+        with self.session(write=True) as s:
             row = s.connection().execute(stmt.returning(*VoteRow.__table__.c)).mappings().first()
         if row is None:
             raise UnknownTextError(text_id)

@@ -79,7 +79,8 @@ def test_no_external_scripts_and_local_plotly(page: str, tmp_path: Path) -> None
 
 def test_provenance_spans_carry_source_value_and_source(page: str) -> None:
     assert (
-        '<span class="prov prov-rate" tabindex="0" title="2,199 per 100,000 adults aged 65+ — Leicester, '
+        '<span class="prov prov-rate" tabindex="0" '
+        'title="2,199 per 100,000 adults aged 65+ — Leicester, '
         'requests for support from people aged 65+, 2023-24 — ascfr_2024 [T1]"' in page
     )
     assert 'title="43% of carers surveyed — Leicester' in page
@@ -179,7 +180,7 @@ def test_render_body_escapes_each_segment_and_wraps_only_supported_claims() -> N
     assert 'title="12 — X, m, 2024 — s1"' in html
     assert '">&lt;b&gt;12&lt;/b&gt;</span> &amp; 30 &lt; 40.' in html
     assert 'title="Checked: 7 (fact f1)"' in html
-    assert html.count("class=\"prov ") == 2 and "<b>" not in html
+    assert html.count('class="prov ') == 2 and "<b>" not in html
 
 
 def test_render_body_with_hostile_tooltip_source() -> None:
