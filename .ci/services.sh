@@ -21,6 +21,7 @@ _narrator_services() {
     local need=()
     [ -x /usr/bin/chromium ] || need+=(chromium)
     ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
+    [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)
     if [ "${#need[@]}" -gt 0 ]; then
         if command -v apt-get >/dev/null 2>&1; then
             { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \

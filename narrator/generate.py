@@ -20,9 +20,10 @@ from narrator.catalog import Catalog
 from narrator.data import Dataset
 from narrator.llm import get_writer
 from narrator.llm.base import GenerationParams
-from narrator.models import Authority
+from narrator.models import Authority, Report
 from narrator.paths import data_dir
 from narrator.pipeline import Pipeline, write_report
+from narrator.report.render import ReportSummary, render_index
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,16 @@ def source_lines(root: Path | None = None) -> dict[str, str]:
         str(k): str(v.get("attribution") or v.get("title") or k) if isinstance(v, dict) else str(v)
         for k, v in entries.items()
     }
+
+
+def write_index(out: Path, fresh: dict[str, ReportSummary]) -> Path:
+    """Rewrite ``<out>/index.html`` with this run's reports and those already on disk."""
+    for path in sorted(out.glob("*/report.json")):
+        if path.parent.name not in fresh:
+            fresh[path.parent.name] = ReportSummary.of(
+                Report.model_validate_json(path.read_text(encoding="utf-8"))
+            )
+    return render_index(list(fresh.values()), out)
 
 
 def open_store(options: GenerateOptions):
@@ -102,6 +113,7 @@ async def run_generate(
         )
     sources = source_lines()
     folders: list[str] = []
+    summaries: dict[str, ReportSummary] = {}
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -124,9 +136,11 @@ async def run_generate(
                 report = await pipeline.authority_report(authority)
                 progress.advance(task_texts, pipeline.stats.cached - before)
                 folders.append(str(write_report(report, options.out, sources)))
+                summaries[authority.slug] = ReportSummary.of(report)
                 progress.advance(task_reports)
 
         await asyncio.gather(*(one(a) for a in targets))
+    write_index(options.out, summaries)
     stats = pipeline.stats
     counts = {
         "texts": stats.texts,

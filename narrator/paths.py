@@ -18,6 +18,12 @@ def prompts_dir(override: str | Path | None = None) -> Path:
     return Path(override or os.environ.get("NARRATOR_PROMPTS_DIR") or PROJECT_ROOT / "prompts")
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (temp file in the same folder + rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -27,6 +33,7 @@ def atomic_write_text(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual file mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
