@@ -64,6 +64,20 @@ def source_lines(root: Path | None = None) -> dict[str, str]:
     }
 
 
+def prompt_renderer_for(writer: object):
+    """Renders versioned prompt templates for writers that read prompts (LLM backends).
+
+    Templates are loaded (and checked) once per run; a broken template stops the run before
+    any call is made.
+    """
+    if not getattr(writer, "uses_prompts", True):
+        return None
+    from narrator.prompts import load_prompt, prompt_name_for, render_request
+
+    templates = {k: load_prompt(prompt_name_for(k)) for k in ("chart", "section", "overall")}
+    return lambda request: render_request(request, templates[request.kind])
+
+
 def write_index(out: Path, fresh: dict[str, ReportSummary]) -> Path:
     """Rewrite ``<out>/index.html`` with this run's reports and those already on disk."""
     for path in sorted(out.glob("*/report.json")):
@@ -101,6 +115,7 @@ async def run_generate(
         store=store if options.use_cache else None,
         concurrency=options.concurrency,
         max_repairs=options.max_repairs,
+        prompt_renderer=prompt_renderer_for(writer),
     )
     if store is not None:
         store.start_run(

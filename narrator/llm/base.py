@@ -80,7 +80,9 @@ class WriterReply(BaseModel):
 @runtime_checkable
 class Writer(Protocol):
     """A text writer. ``name`` is the backend name, ``model`` the model identifier stored with
-    every text."""
+    every text. A writer that works from the fact sheets alone (no prompt) sets the class
+    attribute ``uses_prompts = False``; otherwise the pipeline fills ``system_prompt`` and
+    ``user_prompt`` from the versioned templates in ``prompts/``."""
 
     name: str
     model: str

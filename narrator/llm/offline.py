@@ -219,6 +219,7 @@ class OfflineWriter:
     """Deterministic writer that needs nothing: no network, no model, no key."""
 
     name = "offline"
+    uses_prompts = False  # writes from the fact sheets directly
 
     def __init__(self, model: str = VERSION, **_: object) -> None:
         self.model = model

@@ -24,6 +24,7 @@ from narrator.llm.offline import OfflineWriter
 
 class ScriptedWriter:
     name = "scripted"
+    uses_prompts = False
 
     def __init__(
         self,
