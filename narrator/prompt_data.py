@@ -208,3 +208,43 @@ def feedback_block(feedback: Iterable[str]) -> str:
     if not items:
         return ""
     return "\n".join(["<<<FEEDBACK", *(json_line(f) for f in items), "FEEDBACK>>>"])
+
+
+_KEY_KINDS = ("value", "comparator_value", "direction", "no_data", "missing", "suppressed", "note")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def key_sentences(sheets: Iterable[FactSheet], children: Iterable[ChildText] = (), *,
+                  max_series: int = 2, limit: int = 8) -> list[str]:
+    """Correct plain sentences for a weak model to word: the hints of each sheet's best series
+    (value, England comparison, direction, notes), then the first sentences of child texts.
+
+    The figures in them were computed and formatted by code; the model only rewords.
+    """
+    out: list[str] = []
+    for sheet in sheets:
+        series: dict[tuple[str, ...], list[Fact]] = {}
+        for fact in sheet.facts:
+            if fact.kind in _KEY_KINDS and (fact.comparator in ("", "england")):
+                series.setdefault(_series_key(fact), []).append(fact)
+        best = sorted(series.values(), key=_series_rank)[:max_series]
+        for facts in sorted(best, key=lambda fs: sheet.facts.index(fs[0])):
+            out += [f.text_hint for f in facts if f.text_hint and f.kind != "comparator_value"]
+    for child in children:
+        body = " ".join(line for line in child.body.splitlines() if not line.startswith("### "))
+        out += [s for s in _SENTENCE_END.split(body.strip())[:2] if s]
+    return list(dict.fromkeys(out))[:limit]
+
+
+def main_unit(sheets: Iterable[FactSheet]) -> str:
+    """The unit of the first sheet's headline series (for unit-specific wording examples)."""
+    for sheet in sheets:
+        values = [f for f in sheet.facts if f.kind == "value" and f.measure]
+        if values:
+            series: dict[tuple[str, ...], list[Fact]] = {}
+            for fact in sheet.facts:
+                if fact.measure:
+                    series.setdefault(_series_key(fact), []).append(fact)
+            best = min(series.values(), key=_series_rank)
+            return next((f.unit for f in best if f.kind == "value"), values[0].unit)
+    return ""

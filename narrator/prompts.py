@@ -47,6 +47,9 @@ from narrator.prompt_data import (
     data_block,
     estimate_tokens,
     feedback_block,
+    json_line,
+    key_sentences,
+    main_unit,
 )
 from narrator.replies import (
     REPLY_MODELS,
@@ -75,6 +78,7 @@ SUMMARY_KINDS = frozenset({"value", "comparator_value", "direction", "no_data", 
                            "suppressed"})
 #: First detail step (see :data:`narrator.prompt_data.STEPS`) tried per text kind.
 _FIRST_STEP = {"chart": 0, "section": 4, "overall": 5}
+_PROMPT_STYLES = {"word_facts": "word_facts"}  # style -> template used for every kind
 _PROMPT_FOR_KIND: dict[str, str] = {
     "chart": "chart_blurb",
     "section": "section_summary",
@@ -127,6 +131,9 @@ class PromptTemplate:
             "no_data": bool(fact_sheets) and statuses.isdisjoint({"ok"}),
             "schema": self.output_schema,
             "n_children": len(children),
+            "sentences": [json_line(s) for s in key_sentences(
+                fact_sheets, children, max_series=int(self.model_hints.get("sentence_series", 2)))],
+            "unit": main_unit(fact_sheets),
         }
         steps = STEPS[_FIRST_STEP.get(str(kind), 0):] if budget else STEPS[:1]
         for step in steps:
@@ -145,6 +152,22 @@ class PromptTemplate:
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{self.path}: cannot render: {exc}") from exc
         return system, user
+
+    def example_messages(self, request: GenerationRequest) -> list[dict[str, str]]:
+        """A worked example as a user/assistant turn pair, for templates that define
+        ``{% block example_user %}`` and ``{% block example_assistant %}`` (else ``[]``).
+        Small models copy the shape of an example far better than they follow rules."""
+        if "example_user" not in self._template.blocks:
+            return []
+        context = {"kind": request.kind, "unit": main_unit(request.fact_sheets)}
+        try:
+            ctx = self._template.new_context(context)
+            user = "".join(self._template.blocks["example_user"](ctx)).strip()
+            ctx = self._template.new_context(context)
+            answer = "".join(self._template.blocks["example_assistant"](ctx)).strip()
+        except (jinja2.TemplateError, KeyError) as exc:
+            raise TemplateError(f"{self.path}: cannot render the example: {exc}") from exc
+        return [{"role": "user", "content": user}, {"role": "assistant", "content": answer}]
 
     def render_request(self, request: GenerationRequest) -> tuple[str, str]:
         return self.render(kind=request.kind, authority=request.authority,
@@ -209,9 +232,10 @@ def load_prompt(name: str, version: str = "latest",
                           path=path, meta=meta, _template=template)
 
 
-def prompt_name_for(kind: TextKind | str) -> str:
-    """Template name for a text kind (``chart`` -> ``chart_blurb`` ...)."""
-    return _PROMPT_FOR_KIND[kind]
+def prompt_name_for(kind: TextKind | str, style: str | None = None) -> str:
+    """Template name for a text kind (``chart`` -> ``chart_blurb`` ...). ``style="word_facts"``
+    (small local models) uses the one ``word_facts`` template for every kind."""
+    return _PROMPT_STYLES.get(style or "", "") or _PROMPT_FOR_KIND[kind]
 
 
 def render_request(request: GenerationRequest, template: PromptTemplate | None = None,
