@@ -119,7 +119,7 @@ def verify_text(text: str, sheets: list[FactSheet], extractor: Extractor | None 
     if clashes:
         claims = [clashes.get((c.start, c.end), c) for c in claims]
     outcome = "fail" if any(c.status != "supported" for c in claims) else "pass"
-    return Verdict.model_construct(outcome=outcome, claims=claims)
+    return Verdict(outcome=outcome, claims=claims)
 
 
 def _stated(claim: Claim) -> tuple[float, float] | None:

@@ -222,7 +222,8 @@ class Checker:
             expected = self._show(c)
         elif fact is not None and not expected:
             expected = fact.text_hint
-        return Claim.model_construct(
+        # a validated constructor: pydantic-core builds it faster than model_construct (measured)
+        return Claim(
             text=m.text,
             start=m.start,
             end=m.end,

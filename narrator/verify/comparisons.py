@@ -107,8 +107,10 @@ def comparator_follows(tail: str, ents, end: int) -> bool:
     )
 
 
-def direction_mentions(sent, s0, idx, ents, taken) -> list[Mention]:
+def direction_mentions(sent, s0, idx, ents, taken, low: str | None = None) -> list[Mention]:
     out: list[Mention] = []
+    if not ents:
+        return out
     for m in P.DIRECTION_WORD_RE.finditer(sent):
         a, b = m.span("dir")
         if any(x <= a < y for x, y in taken):
@@ -159,7 +161,8 @@ def direction_mentions(sent, s0, idx, ents, taken) -> list[Mention]:
             modifier=modifier,
         )
         out.append(mm)
-    for m in P.SAME_RE.finditer(sent):
+    low = sent.lower() if low is None else low
+    for m in P.SAME_RE.finditer(sent) if P.SAME_HINT_RE.search(low) else ():
         after = [e for e in ents if e[0] >= m.end() and e[0] - m.end() <= 25]
         if after and after[0][2] in ("england", "region"):
             out.append(
@@ -176,9 +179,12 @@ def direction_mentions(sent, s0, idx, ents, taken) -> list[Mention]:
     return out
 
 
-def trend_mentions(sent, s0, idx, ents) -> list[Mention]:
-    out = []
-    for m in P.TREND_RE.finditer(sent) if P.TREND_HINT_RE.search(sent.lower()) else ():
+def trend_mentions(sent, s0, idx, ents, low: str | None = None) -> list[Mention]:
+    out: list[Mention] = []
+    low = sent.lower() if low is None else low
+    if not (P.TREND_HINT_RE.search(low) and P.TREND_WORD_RE.search(low)):
+        return out
+    for m in P.TREND_RE.finditer(sent):
         kind = m.lastgroup or "any"
         mm = Mention(
             "trend",

@@ -38,15 +38,18 @@ def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) ->
     subj = "|".join(re.escape(n) for n in sorted(subject_names, key=len, reverse=True))
     reg = "|".join(re.escape(n) for n in sorted(region_names, key=len, reverse=True))
     parts = [
-        r"(?P<england>\bEngland\b|\bEnglish\s+average|\bnational(?:ly)?\b|"
-        r"\bthe\s+country\b|\bthe\s+rest\s+of\s+England\b)",
-        r"(?P<region>\bthe\s+region(?:al)?\b|\bregional(?:ly)?\b|\bthe\s+region's\b"
-        + (rf"|\b(?:{reg})\b" if reg else "")
+        r"(?P<england>England\b|English\s+average|national(?:ly)?\b|"
+        r"the\s+country\b|the\s+rest\s+of\s+England\b)",
+        r"(?P<region>the\s+region(?:al)?\b|regional(?:ly)?\b|the\s+region's\b"
+        + (rf"|(?:{reg})\b" if reg else "")
         + ")",
-        r"(?P<subject>\bthe\s+council\b|\bthe\s+city\b|\bthe\s+county\b|\bthe\s+borough\b|"
-        r"\bthe\s+area\b|\blocally\b|\blocal\b" + (rf"|\b(?:{subj})\b" if subj else "") + ")",
+        r"(?P<subject>the\s+council\b|the\s+city\b|the\s+county\b|the\s+borough\b|"
+        r"the\s+area\b|locally\b|local\b" + (rf"|(?:{subj})\b" if subj else "") + ")",
     ]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    # every branch starts at a word boundary with one of these letters: test both once (speed)
+    first = {"e", "n", "t", "r", "l", *(n[0].lower() for n in (*subject_names, *region_names) if n)}
+    cls = "".join(re.escape(c) for c in sorted(first))
+    return re.compile(rf"\b(?=[{cls}])(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
 class Extractor(Protocol):
@@ -138,13 +141,17 @@ class RuleExtractor:
             found.append(m)
             taken.append((m.start - s0, m.end - s0))
 
-        for m in P.AGE_RE.finditer(sent):
-            taken.append(m.span())
-        rates = [(m.start(), m.end(), m.group("denom")) for m in P.RATE_RE.finditer(sent)]
-        taken.extend((a, b) for a, b, _ in rates)
-        ents = [(m.start(), m.end(), m.lastgroup or "") for m in entity_re.finditer(sent)]
-
         low = sent.lower()
+        # exact prefilters: each pattern below needs the trigger it is gated on to match at all
+        digit = P.DIGIT_RE.search(sent) is not None
+        if digit:
+            taken.extend(m.span() for m in P.AGE_RE.finditer(sent))
+        if "100" in sent or "hundred" in low:
+            rates = [(m.start(), m.end(), m.group("denom")) for m in P.RATE_RE.finditer(sent)]
+            taken.extend((a, b) for a, b, _ in rates)
+        else:
+            rates = []
+        ents = [(m.start(), m.end(), m.lastgroup or "") for m in entity_re.finditer(sent)]
         for m in P.RANK_RE.finditer(sent) if P.RANK_HINT_RE.search(low) else ():
             add(C.rank_mention(m, s0, idx, sent))
         for m in P.RATIO_RE.finditer(sent) if P.RATIO_HINT_RE.search(low) else ():
@@ -235,7 +242,7 @@ class RuleExtractor:
             )
             if val:
                 add(self._number("money", sent, m.start(), m.end(), s0, idx, val, "gbp"))
-        for m in P.YEAR_RE.finditer(sent):
+        for m in P.YEAR_RE.finditer(sent) if digit else ():
             if free(*m.span()) and not sent[m.end() : m.end() + 1].isdigit():
                 after = sent[m.end() : m.end() + 12].lower()
                 if not re.match(r"\s*(?:%|per|people|residents|carers|requests)", after):
@@ -252,7 +259,7 @@ class RuleExtractor:
                         mm.extra["y2"] = float(y2 if len(y2) == 4 else m.group("y")[:2] + y2)
                     add(mm)
         plain_re = P.PLAIN_RE if P.NUMWORD_HINT_RE.search(low) else P.DIGITS_ONLY_RE
-        for m in plain_re.finditer(sent):
+        for m in plain_re.finditer(sent) if digit or plain_re is P.PLAIN_RE else ():
             if not free(*m.span()):
                 continue
             raw = m.group(0)
@@ -264,7 +271,7 @@ class RuleExtractor:
             after = sent[m.end() : m.end() + 12]
             unit = "days" if P.DAYS_RE.match(after) else ""
             add(self._number("number", sent, m.start(), m.end(), s0, idx, val, unit))
-        self._attach_rates(found, rates, sent, s0)
+        self._attach_rates(found, rates, sent, s0, "per" in low)
         for mm in found:
             if mm.kind in ("number", "percent", "money", "fraction", "majority"):
                 mm.entity = self._bind_entity(sent, mm.start - s0, mm.end - s0, ents)
@@ -272,10 +279,10 @@ class RuleExtractor:
                     prior = [e[2] for e in ents if e[1] <= mm.start - s0]
                     if prior:
                         mm.extra["near"] = prior[-1]
-        found.extend(C.direction_mentions(sent, s0, idx, ents, taken))
-        found.extend(C.trend_mentions(sent, s0, idx, ents))
-        causal_hint = any(h in low for h in P.CAUSAL_HINTS)
-        for m in P.CAUSAL_RE.finditer(sent) if causal_hint else ():
+        if ents:  # a direction needs a comparator named after it
+            found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low))
+        found.extend(C.trend_mentions(sent, s0, idx, ents, low))
+        for m in P.CAUSAL_RE.finditer(sent) if P.CAUSAL_HINT_RE.search(low) else ():
             mm = Mention("causal", s0 + m.start(), s0 + m.end(), m.group(0), idx)
             mm.extra["speculative"] = "yes" if P.SPECULATIVE_RE.search(sent) else ""
             found.append(mm)
@@ -345,7 +352,7 @@ class RuleExtractor:
         return bool(val and val[0] >= 10)
 
     @staticmethod
-    def _attach_rates(found: list[Mention], rates, sent: str, s0: int) -> None:
+    def _attach_rates(found: list[Mention], rates, sent: str, s0: int, per: bool) -> None:
         nums = [m for m in found if m.kind in ("number", "money") and not m.relational]
         for a, _b, denom in rates:
             before = [m for m in nums if m.end - s0 <= a and ";" not in sent[m.end - s0 : a]]
@@ -354,7 +361,7 @@ class RuleExtractor:
                 target.unit = "per_100k" if target.kind == "number" else "gbp"
                 target.denominator = classify_denominator(denom)
                 target.extra["rate"] = "yes"
-        for m in P.PER_RESIDENT_RE.finditer(sent):
+        for m in P.PER_RESIDENT_RE.finditer(sent) if per and nums else ():
             before = [n for n in nums if n.end - s0 <= m.start()]
             if before and before[-1].kind == "money":
                 before[-1].extra["per_resident"] = "yes"

@@ -48,16 +48,23 @@ def tokens(text: str) -> set[str]:
     >>> sorted(tokens("Requests for support from people aged 65+"))
     ['65', 'request', 'support']
     """
-    out = set()
-    for raw in _TOKEN.findall(text.lower().replace("long-term", "longterm")):
-        if raw in _STOP or (raw.isdigit() and raw not in _AGES):
-            continue
-        tok = _SYN.get(raw)
-        if tok is None:
-            tok = raw[:-1] if len(raw) > 4 and raw.endswith("s") and not raw.endswith("ss") else raw
-            tok = _SYN.get(tok, tok)
-        out.add(tok)
+    out = set(map(_word_token, _TOKEN.findall(text.lower().replace("long-term", "longterm"))))
+    out.discard("")
     return out
+
+
+# A pure function of one word (a bounded vocabulary); memoised because every sentence of every
+# verified text is tokenised. Holds only short strings, never fact sheets.
+@lru_cache(maxsize=16384)
+def _word_token(raw: str) -> str:
+    """The token a word stands for ("" for stop words and bare numbers)."""
+    if raw in _STOP or (raw.isdigit() and raw not in _AGES):
+        return ""
+    tok = _SYN.get(raw)
+    if tok is None:
+        tok = raw[:-1] if len(raw) > 4 and raw.endswith("s") and not raw.endswith("ss") else raw
+        tok = _SYN.get(tok, tok)
+    return tok
 
 
 @dataclass(slots=True)

@@ -4,28 +4,46 @@ from __future__ import annotations
 
 import re
 
-from narrator.verify.numbers import DIGITS_RE, HEDGE_RE, ORDINAL_WORDS, WORDS_RE
+from narrator.verify.numbers import (
+    DIGITS_RE,
+    HEDGE_RE,
+    HEDGES,
+    ORDINAL_WORDS,
+    SCALE_WORDS,
+    UNITS_WORDS,
+    WORDS_RE,
+)
 
 IGN = re.IGNORECASE
+# Speed: Python's ``re`` tries every branch of an alternation at every position, so patterns
+# whose branches all begin at a word boundary test that boundary once, then a lookahead on the
+# possible first characters (``(?=[...])``) before the branches. Both are zero-width and
+# necessary for any match, so matches are exactly those of the plain alternation.
+#: first letters of number words and of hedges
+NUMWORD_FIRST = "".join(sorted({w[0] for w in (*UNITS_WORDS, *SCALE_WORDS)}))
+HEDGE_FIRST = "".join(sorted({h[0] for h in HEDGES}))
+#: last words a number-word run can end with ("forty-three", "two and a half")
+NUMWORD_LAST = frozenset({*UNITS_WORDS, *SCALE_WORDS, "half", "quarter"})
+DIGIT_RE = re.compile(r"\d")  # every pattern that needs a digit is skipped without one
 
 #: sentence ends: a full stop not inside a number, "!" or "?"
 SENT_SPLIT_RE = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+")
 
 AGE_RE = re.compile(
-    r"\b(?:aged\s+)?(?:18|65|75|85|16|64)\s*(?:\+|plus\b|\s*(?:-|–|to)\s*64\b|"
+    r"\b(?=[aou\d])(?:(?:aged\s+)?(?:18|65|75|85|16|64)\s*(?:\+|plus\b|\s*(?:-|–|to)\s*64\b|"
     r"\s+(?:and|or)\s+(?:over|older|above)\b)"
-    r"|\b(?:over|under)[- ](?:65|18|75|85)s?\b"
-    r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:-|–|to|and)\s*\d+)?"
-    r"|\b\d+\s*(?:-|–|to)\s*64\b",
+    r"|(?:over|under)[- ](?:65|18|75|85)s?\b"
+    r"|aged\s+(?:between\s+)?\d+(?:\s*(?:-|–|to|and)\s*\d+)?"
+    r"|\d+\s*(?:-|–|to)\s*64\b)",
     IGN,
 )
 SCALE = r"(?:\s*(?:k|m|bn|mn)\b|\s+(?:thousands?|millions?|billion)\b)"
 NUM = rf"(?:(?:{DIGITS_RE}){SCALE}?|{WORDS_RE})"
-HEDGE_BEFORE_RE = re.compile(rf"\b({HEDGE_RE})\s*$", IGN)
+HEDGE_BEFORE_RE = re.compile(rf"\b(?=[{HEDGE_FIRST}])({HEDGE_RE})\s*$", IGN)
 
 #: "per 100,000 older people", "for every 100,000 residents"
 RATE_RE = re.compile(
-    r"\b(?:per|for\s+every|for\s+each|in\s+every|out\s+of\s+every|in\s+each|of\s+every)\s+"
+    r"\b(?=[pfio])(?:per|for\s+every|for\s+each|in\s+every|out\s+of\s+every|in\s+each|of\s+every)\s+"
     r"(?:100,000|100\s000|100000|100k|one\s+hundred\s+thousand|a\s+hundred\s+thousand|"
     r"hundred\s+thousand)\b"
     r"(?P<denom>(?:[ \t]+(?!in\b|was\b|is\b|were\b|and\b|but\b|compared\b|than\b|while\b|"
@@ -65,9 +83,9 @@ RATIO_RE = re.compile(
     IGN,
 )
 PERCENT_RE = re.compile(
-    rf"(?P<num>\b(?:{DIGITS_RE})|\b{WORDS_RE})\s*(?P<unit>%|per\s*cent\b|percent\b)"
+    rf"(?=[\d.{NUMWORD_FIRST}])(?:(?P<num>\b(?:{DIGITS_RE})|\b{WORDS_RE})\s*(?P<unit>%|per\s*cent\b|percent\b)"
     r"(?P<pts>\s+points?\b|\s+percentage\s+points?\b)?"
-    r"|(?P<num2>\b(?:" + DIGITS_RE + r")|\b" + WORDS_RE + r")\s+percentage\s+points?\b",
+    r"|(?P<num2>\b(?:" + DIGITS_RE + r")|\b" + WORDS_RE + r")\s+percentage\s+points?\b)",
     IGN,
 )
 MONEY_RE = re.compile(
@@ -79,13 +97,21 @@ DAYS_RE = re.compile(r"^\s*(?:of\s+a\s+)?days?\b", IGN)
 ORDINAL_RE = re.compile(
     r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b", IGN
 )
-YEAR_RE = re.compile(r"\b(?P<y>(?:19[89]|20[0-4])\d)(?:\s*(?:-|–|/|to)\s*(?P<y2>\d{2}|\d{4})\b)?")
-PLAIN_RE = re.compile(rf"(?<![\w£.])(?:{DIGITS_RE}){SCALE}?(?![\w%])|\b(?:{WORDS_RE})\b", IGN)
+YEAR_RE = re.compile(
+    r"\b(?=[12])(?P<y>(?:19[89]|20[0-4])\d)(?:\s*(?:-|–|/|to)\s*(?P<y2>\d{2}|\d{4})\b)?"
+)
+PLAIN_RE = re.compile(
+    rf"(?=[\d.])(?<![\w£.])(?:{DIGITS_RE}){SCALE}?(?![\w%])"
+    rf"|\b(?=[{NUMWORD_FIRST}])(?:{WORDS_RE})\b",
+    IGN,
+)
 
-DIGITS_ONLY_RE = re.compile(rf"(?<![\w£.])(?:{DIGITS_RE}){SCALE}?(?![\w%])", IGN)
+DIGITS_ONLY_RE = re.compile(rf"(?=[\d.])(?<![\w£.])(?:{DIGITS_RE}){SCALE}?(?![\w%])", IGN)
+#: on the lower-cased sentence; ``\Bteen\b`` is ``\b\w+teen\b`` without the backtracking
 NUMWORD_HINT_RE = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b"
+    r"\b(?=[otfsenhmb])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b"
+    r"|\Bteen\b"
 )
 RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|ranked|top|bottom|best|worst|main"
@@ -117,7 +143,7 @@ _DIRWORDS = (
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|"
     r"ahead\s+of|behind"
 )
-DIRECTION_WORD_RE = re.compile(r"\b(?P<dir>" + _DIRWORDS + r")\b", IGN)
+DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauo])(?P<dir>" + _DIRWORDS + r")\b", IGN)
 DIRECTION_MOD_RE = re.compile(
     r"\b(?P<mod>slightly|a\s+little|a\s+bit|just|much|far|well|considerably|significantly|"
     r"substantially|a\s+lot|noticeably|marginally)\s+$",
@@ -128,10 +154,19 @@ CAUSAL_HINTS = (
     "explain", "shows that", "prove", "fail", "succeed", "sign ", "evidence", "funded", "poor",
     "good", "doing", "perform", "blame", "reason",
 )  # fmt: skip
+#: on the lower-cased sentence: any of the hints (one scan instead of a substring test each)
+CAUSAL_HINT_RE = re.compile("|".join(re.escape(h) for h in CAUSAL_HINTS))
 TREND_HINT_RE = re.compile(
     r"up|down|ris|rose|grow|grew|increas|climb|doubl|fell|fall|drop|decreas|declin|shr|"
     r"stay|remain|steady|unchang|chang|level|since|over\s+(?:the|time)|year",
 )
+#: a necessary substring of every TREND_RE match (checked on the lower-cased sentence)
+TREND_WORD_RE = re.compile(
+    r"went|gone|going|ris|rose|grew|grow|increas|climb|doubled|from|year|before|fell|fall|"
+    r"dropp|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time"
+)
+#: a necessary substring of every SAME_RE match (checked on the lower-cased sentence)
+SAME_HINT_RE = re.compile(r"same|similar|line|close|level|par|equal|match")
 SAME_RE = re.compile(
     r"\b(?:(?:about|roughly|much|broadly|almost|nearly|very\s+close\s+to)\s+)?"
     r"(?:the\s+same\s+as|similar\s+to|in\s+line\s+with|close\s+to|level\s+with|"
