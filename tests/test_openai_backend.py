@@ -169,3 +169,14 @@ def test_rate_limited_writer_stays_under_the_stub_limit():
         assert len(replies) == 39
         # the client-side limiter keeps the batch at the limit: (almost) no 429s from the stub
         assert stub.stats["rate_limited"] <= 2
+
+
+def test_llama_cpp_server_style_500_for_json_schema_degrades_too():
+    with start_stub(json_schema_supported=False, format_error_status=500) as stub:
+        writer = OpenAIWriter(model="stub", base_url=stub.base_url, **FAST)
+        reply = run(writer.write(render_request(chart_request())))
+        assert reply.output_mode == "json_object" and reply.attempts == 2
+        stub.configure(json_schema_supported=True, fail_rate=1.0, fail_kinds=("500",))
+        with pytest.raises(GenerationError):  # an ordinary 500 is retried, not a degradation
+            run(OpenAIWriter(model="stub", base_url=stub.base_url, max_attempts=2, **FAST)
+                .write(render_request(chart_request())))

@@ -78,11 +78,14 @@ def chat_body(request: GenerationRequest, model: str, mode: OutputMode) -> dict[
 
 
 def is_format_rejection(exc: BaseException) -> bool:
-    """A 400/422 saying the server does not accept this ``response_format``."""
-    if status_of(exc) not in (400, 422):
-        return False
+    """The server does not accept this ``response_format``: a 400/422 that says so, or a 500
+    naming ``response_format`` (llama-cpp-python's server answers a ``json_schema`` request
+    with HTTP 500 "Input should be 'text' or 'json_object'")."""
+    status = status_of(exc)
     text = f"{exc} {getattr(exc, 'body', '')}".lower()
-    return any(word in text for word in _FORMAT_WORDS)
+    if status in (400, 422):
+        return any(word in text for word in _FORMAT_WORDS)
+    return status == 500 and "response_format" in text
 
 
 def reply_from_completion(completion: Any, request: GenerationRequest, mode: OutputMode,

@@ -51,6 +51,7 @@ class StubBehaviour:
     retry_after: float = 0.05  # seconds, sent with injected 429s
     json_schema_supported: bool = True
     json_object_supported: bool = True
+    format_error_status: int = 400  # 500 mimics llama-cpp-python's server
     requests_per_minute: float | None = None
     burst: float | None = None  # bucket capacity for requests_per_minute (default: 1 s worth)
     batch_polls: int = 1  # GET /v1/batches/{id} calls before a batch is completed
@@ -126,7 +127,9 @@ class _State:
             fmt == "json_object" and not b.json_object_supported
         ):
             self.stats["unsupported_format"] += 1
-            return (*error_body(400, f"response_format type '{fmt}' is not supported"), {})
+            message = ("1 validation error: {'loc': ('body', 'response_format', 'type'), 'msg': "
+                       "\"Input should be 'text' or 'json_object'\"}")
+            return (*error_body(b.format_error_status, message), {})
         outcome = self.decide(body) if inject else "ok"
         self.stats[outcome] += 1
         if b.latency:
@@ -341,7 +344,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     names = {f.name for f in fields(StubBehaviour)}
     for name in sorted(names - {"fail_kinds", "json_schema_supported", "json_object_supported",
-                                "model"}):
+                                "model", "format_error_status"}):
         parser.add_argument("--" + name.replace("_", "-"), type=float, default=None)
     parser.add_argument("--fail-kinds", default=",".join(FAIL_KINDS))
     parser.add_argument("--no-json-schema", action="store_true")

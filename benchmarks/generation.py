@@ -1,0 +1,131 @@
+"""Generation throughput through the real HTTP path: pipeline -> OpenAIWriter -> stub server.
+
+Runs every shipped council (or ``--authorities N``) against the OpenAI-compatible stub with a
+provider rate limit (default 600 requests/min, enforced by the stub with 429 + Retry-After) and
+a per-call latency (default 50 ms); the writer's own token bucket is set to the same limit.
+Prints:
+
+* achieved throughput as a ratio of the limit (successful calls per minute / limit; target
+  >= 0.9), and the 429s the stub had to send (target: few);
+* speed-up over a sequential loop (the same pipeline with one text at a time, timed on
+  ``--sequential`` authorities, per text);
+* calls on an unchanged re-run (same store; target 0);
+* mean estimated prompt tokens per chart blurb (target <= 600; estimate of
+  :func:`narrator.prompt_data.estimate_tokens`).
+
+Run: python benchmarks/generation.py [--authorities 10] [--rpm 600] [--latency 0.05]
+A full run (153 councils x 43 texts at 600/min) takes about 11 minutes: that is the limit.
+No assertion: a measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from narrator.catalog import load_catalog
+from narrator.data import load_dataset
+from narrator.generate import prompt_renderer_for
+from narrator.llm.openai_backend import OpenAIWriter
+from narrator.llm.stub_server import start_stub
+from narrator.models import Authority
+from narrator.pipeline import Pipeline
+from narrator.prompts import estimate_tokens, load_prompt
+from narrator.store import Store
+
+
+async def run_all(pipeline: Pipeline, targets: list[Authority], parallel: int) -> float:
+    """Generate every target's report, ``parallel`` authorities at a time; returns seconds."""
+    gate = asyncio.Semaphore(parallel)
+
+    async def one(authority: Authority) -> None:
+        async with gate:
+            await pipeline.authority_report(authority)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one(a) for a in targets))
+    return time.perf_counter() - started
+
+
+def mean_blurb_tokens(pipeline: Pipeline, targets: list[Authority]) -> tuple[float, int]:
+    template = load_prompt("chart_blurb")
+    counts = []
+    for authority in targets:
+        for sheet in pipeline.facts.sheets_for(authority.code):
+            system, user = template.render(kind="chart", authority=authority,
+                                           fact_sheets=[sheet])
+            counts.append(estimate_tokens(system) + estimate_tokens(user))
+    return statistics.mean(counts), max(counts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--authorities", type=int, default=0, help="first N councils (0: all)")
+    parser.add_argument("--rpm", type=float, default=600.0, help="provider limit, requests/min")
+    parser.add_argument("--latency", type=float, default=0.05, help="stub latency per call, s")
+    parser.add_argument("--concurrency", type=int, default=16, help="texts in flight")
+    parser.add_argument("--sequential", type=int, default=1,
+                        help="authorities timed one text at a time for the baseline")
+    args = parser.parse_args()
+
+    catalog = load_catalog()
+    dataset = load_dataset(chart_ids=catalog.ids)
+    targets = dataset.councils(synthetic=False)
+    if args.authorities:
+        targets = targets[: args.authorities]
+
+    with tempfile.TemporaryDirectory() as tmp, \
+            start_stub(requests_per_minute=args.rpm, latency=args.latency) as stub:
+        store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
+
+        def pipeline(concurrency: int, with_store: bool) -> Pipeline:
+            writer = OpenAIWriter(model="stub", base_url=stub.base_url,
+                                  requests_per_minute=args.rpm)
+            return Pipeline(dataset=dataset, catalog=catalog, writer=writer,
+                            store=store if with_store else None, concurrency=concurrency,
+                            prompt_renderer=prompt_renderer_for(writer))
+
+        # sequential baseline: one text at a time, same limiter and stub, no cache
+        seq_targets = targets[: max(1, args.sequential)]
+        seq = pipeline(1, with_store=False)
+        seq_s = asyncio.run(run_all(seq, seq_targets, 1))
+        seq_texts = seq.stats.texts
+        stub.reset()
+
+        # the batch: every target concurrently, at the limit
+        main_run = pipeline(args.concurrency, with_store=True)
+        wall = asyncio.run(run_all(main_run, targets, max(1, args.concurrency // 4)))
+        ok, limited, calls = stub.stats["ok"], stub.stats["rate_limited"], stub.calls
+        stats = main_run.stats
+
+        # unchanged re-run: same store, new pipeline and writer
+        before = stub.calls
+        rerun = pipeline(args.concurrency, with_store=True)
+        rerun_s = asyncio.run(run_all(rerun, targets, max(1, args.concurrency // 4)))
+        rerun_calls = stub.calls - before
+
+        tokens_mean, tokens_max = mean_blurb_tokens(main_run, targets)
+
+    achieved = ok / wall * 60
+    per_text_seq = seq_s / max(1, seq_texts)
+    per_text_conc = wall / max(1, stats.texts)
+    print(f"authorities              {len(targets)} ({stats.texts} texts; "
+          f"{stats.verified} verified, {stats.repaired} repaired, {stats.fallback} fallback)")
+    print(f"limit / latency          {args.rpm:.0f} requests/min, {args.latency * 1000:.0f} ms")
+    print(f"wall time                {wall:.1f} s for {calls} calls ({ok} ok, "
+          f"{limited} answered 429 by the stub)")
+    print(f"throughput               {achieved:.0f} calls/min = {achieved / args.rpm:.2f} "
+          f"of the limit")
+    print(f"sequential loop          {per_text_seq * 1000:.0f} ms/text over {seq_texts} texts "
+          f"-> speed-up x{per_text_seq / per_text_conc:.1f}")
+    print(f"unchanged re-run         {rerun_calls} calls in {rerun_s:.1f} s "
+          f"({rerun.stats.cached} of {rerun.stats.texts} texts from the cache)")
+    print(f"prompt tokens per blurb  mean {tokens_mean:.0f}, max {tokens_max} (estimate)")
+
+
+if __name__ == "__main__":
+    main()
