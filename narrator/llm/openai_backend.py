@@ -30,7 +30,7 @@ from tenacity import AsyncRetrying
 
 from narrator.errors import BackendError
 from narrator.llm.base import GenerationRequest, WriterReply
-from narrator.llm.messages import chat_messages
+from narrator.llm.messages import message_list
 from narrator.llm.ratelimit import RateLimiter
 from narrator.llm.retry import (
     GenerationError,
@@ -60,12 +60,12 @@ def response_format(mode: OutputMode, kind: str) -> dict[str, Any] | None:
     return None
 
 
-def chat_body(request: GenerationRequest, model: str, mode: OutputMode) -> dict[str, Any]:
+def chat_body(request: GenerationRequest, model: str, mode: OutputMode,
+              style: str | None = None) -> dict[str, Any]:
     """The JSON body of one chat-completion call (also used for Batch API lines)."""
-    system, user = chat_messages(request)
     body: dict[str, Any] = {
         "model": model,
-        "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
+        "messages": message_list(request, style),
         "temperature": request.params.temperature,
         "max_tokens": request.params.max_tokens,
     }
@@ -99,11 +99,11 @@ def reply_from_completion(completion: Any, request: GenerationRequest, mode: Out
         raise ReplyFormatError("reply has no message content")
     text = parse_reply(request.kind, content, allow_plain=(mode == "text"))
     usage = data.get("usage") or {}
-    system, user = chat_messages(request)
+    prompt = "".join(m["content"] for m in message_list(request))
     return WriterReply(
         text=text,
         model=str(data.get("model") or model),
-        prompt_tokens=int(usage.get("prompt_tokens") or estimate_tokens(system + user)),
+        prompt_tokens=int(usage.get("prompt_tokens") or estimate_tokens(prompt)),
         completion_tokens=int(usage.get("completion_tokens") or estimate_tokens(content)),
         output_mode=mode,
         raw=content,
@@ -126,6 +126,7 @@ class OpenAIWriter:
         tokens_per_minute: float | None = None,
         output_mode: OutputMode | None = None,
         *,
+        prompt_style: str | None = None,
         backoff_initial: float = 0.5,
         backoff_cap: float = 20.0,
         limiter: RateLimiter | None = None,
@@ -146,6 +147,11 @@ class OpenAIWriter:
         self.limiter = limiter or RateLimiter(requests_per_minute, tokens_per_minute)
         self._key = key
         self._fixed_mode = output_mode
+        #: ``"word_facts"`` for small models: code picks the sentences, the model rewords them
+        #: (plain text); ``None``: the full chart_blurb / summary templates.
+        self.prompt_style = prompt_style
+        if prompt_style and output_mode is None:
+            self._fixed_mode = "text"
         self._modes: dict[str, OutputMode] = {}  # base URL -> strongest mode that worked
         self._clients: dict[int, openai.AsyncOpenAI] = {}  # event-loop id -> client
 
@@ -204,8 +210,8 @@ class OpenAIWriter:
 
     async def _with_retries(self, request: GenerationRequest,
                             mode: OutputMode) -> tuple[WriterReply, int]:
-        body = chat_body(request, self.model, mode)
-        cost = estimate_tokens(body["messages"][0]["content"] + body["messages"][1]["content"])
+        body = chat_body(request, self.model, mode, self.prompt_style)
+        cost = estimate_tokens("".join(m["content"] for m in body["messages"]))
         cost += request.params.max_tokens
         used = 0
         try:
