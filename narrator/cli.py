@@ -107,43 +107,51 @@ def charts(data_dir: DataDir = None) -> None:
         typer.echo(f"{c.id:<24} {c.section:<20} {c.availability:<13} {c.title}")
 
 
+def _opt(help_text: str, *names: str, **kw: Any) -> Any:
+    return typer.Option(*names, help=help_text, **kw)
+
+
 @app.command()
 @friendly
 def generate(
     authority: Annotated[
-        list[str] | None,
-        typer.Option("--authority", "-a", help="Council name or code (repeatable)."),
+        list[str] | None, _opt("Council name or code (repeatable).", "--authority", "-a")
     ] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Every council in the data.")] = False,
+    all_: Annotated[bool, _opt("Every council in the data.", "--all")] = False,
     backend: Annotated[
-        str,
-        typer.Option(
-            help="Writer backend: offline (default, no network), openai, langchain, local, "
-            "scripted."
-        ),
-    ] = "offline",
-    model: Annotated[str | None, typer.Option(help="Model name for the backend.")] = None,
-    base_url: Annotated[
         str | None,
-        typer.Option(help="OpenAI-compatible server URL, e.g. http://127.0.0.1:8080/v1."),
+        _opt("Writer: offline (default, no network), openai, langchain, local, scripted."),
     ] = None,
-    script: Annotated[
-        Path | None, typer.Option(help="JSON script for the scripted backend (target -> text).")
+    model: Annotated[
+        str | None,
+        _opt("Model: e.g. gpt-4o-mini (openai), anthropic:claude-… (langchain), a .gguf (local)."),
     ] = None,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("outputs"),
+    base_url: Annotated[
+        str | None, _opt("OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1.")
+    ] = None,
+    script: Annotated[Path | None, _opt("JSON script for the scripted backend.")] = None,
+    out: Annotated[Path | None, _opt("Output folder (default outputs/).")] = None,
     db: Annotated[
         str | None,
-        typer.Option(
-            help="Database URL for runs, texts and the cache (default: sqlite:///<out>/narrator.db)."
-        ),
+        _opt("Database URL for runs, texts and cache (default sqlite:///<out>/narrator.db)."),
     ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not reuse stored texts.")
-    ] = False,
-    concurrency: Annotated[int, typer.Option(min=1, help="Texts written at the same time.")] = 8,
+    no_cache: Annotated[bool, _opt("Do not reuse stored texts.", "--no-cache")] = False,
+    concurrency: Annotated[int | None, _opt("Texts written at the same time.", min=1)] = None,
     max_repairs: Annotated[
-        int, typer.Option(min=0, max=5, help="Repair attempts per failed text.")
-    ] = 2,
+        int | None, _opt("Repair attempts per failed text.", min=0, max=5)
+    ] = None,
+    temperature: Annotated[float | None, _opt("Sampling temperature.", min=0.0)] = None,
+    max_tokens: Annotated[int | None, _opt("Max tokens per reply.", min=16)] = None,
+    seed: Annotated[int | None, _opt("Sampling seed, where the backend supports one.")] = None,
+    rpm: Annotated[
+        float | None, _opt("Requests-per-minute limit (openai).", "--rpm", min=1)
+    ] = None,
+    tpm: Annotated[float | None, _opt("Tokens-per-minute limit (openai).", "--tpm", min=1)] = None,
+    timeout: Annotated[float | None, _opt("Seconds per HTTP request.", min=1)] = None,
+    max_attempts: Annotated[int | None, _opt("HTTP attempts per call.", min=1)] = None,
+    config: Annotated[
+        Path | None, _opt("TOML config file (default ./narrator.toml if present).")
+    ] = None,
     data_dir: DataDir = None,
     data_file: DataFiles = None,
 ) -> None:
@@ -151,10 +159,18 @@ def generate(
 
     Every number in every text is checked against the data; texts that fail are repaired or
     replaced by the offline writer's text. Re-running with unchanged inputs reuses stored texts
-    (a killed batch resumes where it stopped).
+    (a killed batch resumes where it stopped). Settings come from flags, NARRATOR_* variables
+    and narrator.toml, in that order; the OpenAI key only from OPENAI_API_KEY.
     """
+    from narrator.config import load_settings
     from narrator.generate import GenerateOptions, run_generate
 
+    settings = load_settings(
+        config, backend=backend, model=model, base_url=base_url, out=out, db=db,
+        concurrency=concurrency, max_repairs=max_repairs, temperature=temperature,
+        max_tokens=max_tokens, seed=seed, requests_per_minute=rpm, tokens_per_minute=tpm,
+        timeout=timeout, max_attempts=max_attempts,
+    )  # fmt: skip
     catalog, dataset = _load(data_dir, data_file)
     if all_:
         targets = dataset.councils()
@@ -162,17 +178,7 @@ def generate(
         targets = [dataset.authority(a) for a in authority]
     else:
         raise NarratorError("say which authority: --authority NAME (repeatable) or --all")
-    options = GenerateOptions(
-        backend=backend,
-        model=model,
-        base_url=base_url,
-        script=script,
-        out=out,
-        db=db,
-        use_cache=not no_cache,
-        concurrency=concurrency,
-        max_repairs=max_repairs,
-    )
+    options = GenerateOptions(settings=settings, script=script, use_cache=not no_cache)
     summary = asyncio.run(run_generate(dataset, catalog, targets, options, console=err))
     typer.echo(json.dumps(summary, indent=2))
 

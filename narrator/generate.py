@@ -8,7 +8,7 @@ run again continues where it stopped.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from narrator.catalog import Catalog
+from narrator.config import Settings
 from narrator.data import Dataset
 from narrator.llm import get_writer
 from narrator.llm.base import GenerationParams
@@ -28,25 +29,47 @@ from narrator.report.render import ReportSummary, render_index
 
 @dataclass(frozen=True)
 class GenerateOptions:
-    backend: str = "offline"
-    model: str | None = None
-    base_url: str | None = None
-    script: Path | None = None
-    out: Path = Path("outputs")
-    db: str | None = None
+    """A run's settings plus the per-invocation choices that are not configuration."""
+
+    settings: Settings = field(default_factory=Settings)
+    script: Path | None = None  # scripted backend only
     use_cache: bool = True
-    concurrency: int = 8
-    max_repairs: int = 2
-    params: GenerationParams = GenerationParams()
+
+    @property
+    def out(self) -> Path:
+        return self.settings.out
+
+    @property
+    def params(self) -> GenerationParams:
+        s = self.settings
+        return GenerationParams(temperature=s.temperature, max_tokens=s.max_tokens, seed=s.seed)
+
+
+#: which settings each built-in backend takes (third-party backends get model and base_url)
+BACKEND_SETTINGS: dict[str, tuple[str, ...]] = {
+    "offline": (),
+    "scripted": ("model",),
+    "openai": (
+        "model",
+        "base_url",
+        "timeout",
+        "max_attempts",
+        "requests_per_minute",
+        "tokens_per_minute",
+    ),
+    "langchain": ("model", "base_url", "max_attempts"),
+    "local": ("max_attempts",),
+}
 
 
 def writer_config(options: GenerateOptions) -> dict[str, Any]:
-    config: dict[str, Any] = {}
-    if options.model:
-        config["model"] = options.model
-    if options.base_url:
-        config["base_url"] = options.base_url
-    if options.script:
+    """Keyword arguments for the chosen backend's constructor."""
+    s = options.settings
+    names = BACKEND_SETTINGS.get(s.backend, ("model", "base_url"))
+    config = {n: getattr(s, n) for n in names if getattr(s, n) is not None}
+    if s.backend == "local" and s.model:
+        config["model_path"] = s.model  # a GGUF file instead of the bundled SmolLM2
+    if options.script is not None:
         config["script_file"] = options.script
     return config
 
@@ -90,11 +113,12 @@ def write_index(out: Path, fresh: dict[str, ReportSummary]) -> Path:
 
 def open_store(options: GenerateOptions):
     """The run/text store, or None when caching is off and no database was asked for."""
-    if not options.use_cache and options.db is None:
+    db = options.settings.db
+    if not options.use_cache and db is None:
         return None
     from narrator.store import Store
 
-    return Store(options.db or f"sqlite:///{options.out / 'narrator.db'}")
+    return Store(db or f"sqlite:///{options.out / 'narrator.db'}")
 
 
 async def run_generate(
@@ -105,7 +129,8 @@ async def run_generate(
     console: Console | None = None,
 ) -> dict[str, Any]:
     """Generate reports for ``targets``; returns a summary (run id, counts, output folders)."""
-    writer = get_writer(options.backend, **writer_config(options))
+    settings = options.settings
+    writer = get_writer(settings.backend, **writer_config(options))
     store = open_store(options)
     pipeline = Pipeline(
         dataset=dataset,
@@ -113,8 +138,8 @@ async def run_generate(
         writer=writer,
         params=options.params,
         store=store if options.use_cache else None,
-        concurrency=options.concurrency,
-        max_repairs=options.max_repairs,
+        concurrency=settings.concurrency,
+        max_repairs=settings.max_repairs,
         prompt_renderer=prompt_renderer_for(writer),
     )
     if store is not None:
@@ -143,7 +168,7 @@ async def run_generate(
         task_reports = progress.add_task("reports", total=len(targets))
         task_texts = progress.add_task("texts", total=len(targets) * texts_per_report)
         pipeline.on_text = lambda _t: progress.advance(task_texts)
-        limit = asyncio.Semaphore(max(1, options.concurrency // 4) if len(targets) > 1 else 1)
+        limit = asyncio.Semaphore(max(1, settings.concurrency // 4) if len(targets) > 1 else 1)
 
         async def one(authority: Authority) -> None:
             async with limit:

@@ -1,0 +1,92 @@
+"""Run configuration: one pydantic settings object.
+
+Precedence, highest first: command-line flags, ``NARRATOR_*`` environment variables, an
+optional ``narrator.toml`` in the working folder (or the file named by ``--config``), defaults.
+The OpenAI API key is never part of it: the OpenAI SDK reads ``OPENAI_API_KEY`` itself.
+
+Example ``narrator.toml``::
+
+    backend = "openai"
+    model = "gpt-4o-mini"
+    requests_per_minute = 500
+    tokens_per_minute = 200000
+
+>>> Settings(backend="offline").concurrency
+8
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from narrator.errors import NarratorError
+
+
+class ConfigError(NarratorError):
+    """A configuration value is invalid."""
+
+
+class Settings(BaseSettings):
+    """Everything a generation run can be configured with."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NARRATOR_", toml_file="narrator.toml", extra="forbid", frozen=True
+    )
+
+    backend: str = "offline"
+    model: str | None = None
+    base_url: str | None = None
+    temperature: float = 0.2
+    max_tokens: int = 400
+    seed: int | None = 7
+    requests_per_minute: float | None = None
+    tokens_per_minute: float | None = None
+    timeout: float = 30.0
+    max_attempts: int = 4
+    concurrency: int = 8
+    max_repairs: int = 2
+    out: Path = Path("outputs")
+    db: str | None = None
+    batch_api: bool = False
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+
+def load_settings(config_file: Path | None = None, **flags: Any) -> Settings:
+    """Settings from flags (``None`` = not given), environment and the TOML file."""
+    given = {k: v for k, v in flags.items() if v is not None}
+    try:
+        if config_file is not None:
+            if not config_file.exists():
+                raise ConfigError(f"{config_file}: config file not found")
+
+            class FileSettings(Settings):
+                model_config = SettingsConfigDict(toml_file=config_file)
+
+            return FileSettings(**given)
+        return Settings(**given)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "config"
+        source = str(config_file or "narrator.toml / NARRATOR_* / flags")
+        raise ConfigError(f"{source}, field {where}: {err['msg']}") from None
+    except (OSError, ValueError) as exc:  # TOML syntax errors are ValueErrors
+        raise ConfigError(f"{config_file or 'narrator.toml'}: {exc}") from None
