@@ -10,7 +10,6 @@ import asyncio
 import functools
 import gc
 import json
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -240,5 +239,3 @@ app.command("serve")(friendly(serve_command))
 app.command("render")(friendly(render_command))
 
 
-def main() -> None:  # pragma: no cover - entry point
-    sys.exit(app())
