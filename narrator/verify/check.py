@@ -61,13 +61,7 @@ class Checker:
         cls = "percent" if m.kind in ("fraction",) else _CLS.get(m.unit, "plain")
         if m.unit == "per_100k":
             cls = "plain"
-        pool = list(self.ix.candidates.get(cls, ()))
-        if m.extra.get("rate"):
-            pool = [c for c in pool if c.rate or c.entity == "relation"]
-        if not m.relational:
-            pool = [c for c in pool if c.entity != "relation" or c.role in ("change", "change_pct")]
-        if m.total:
-            pool = [c for c in pool if c.total] or pool
+        pool = self._pool(cls, bool(m.extra.get("rate")), m.relational, m.total)
         if not pool:
             return self._claim(m, "unverifiable", reason=self._no_fact_reason(m))
         lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
@@ -118,6 +112,23 @@ class Checker:
             ),
         )
 
+    def _pool(self, cls: str, rate: bool, relational: bool, total: bool) -> list[Candidate]:
+        """Candidates a figure of this shape may match (memoised on the index; never mutated)."""
+        key = (cls, rate, relational, total)
+        pool = self.ix.pools.get(key)
+        if pool is None:
+            pool = list(self.ix.candidates.get(cls, ()))
+            if rate:
+                pool = [c for c in pool if c.rate or c.entity == "relation"]
+            if not relational:
+                pool = [
+                    c for c in pool if c.entity != "relation" or c.role in ("change", "change_pct")
+                ]
+            if total:
+                pool = [c for c in pool if c.total] or pool
+            self.ix.pools[key] = pool
+        return pool
+
     def _best(self, pool: list[Candidate], lo: float, hi: float, m: Mention) -> Candidate | None:
         best, dist = None, float("inf")
         for c in pool:
@@ -155,7 +166,8 @@ class Checker:
                     "the published figure is suppressed (1-5 shown as 5); do not state it as exact"
                 ),
             )
-        return self._claim(m, "supported", c, reason="matches " + self._show(c))
+        shown = self._show(c)
+        return self._claim(m, "supported", c, expected=shown, reason="matches " + shown)
 
     def _unit_slip(self, m: Mention, pool: list[Candidate]) -> Claim | None:
         lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)

@@ -90,21 +90,7 @@ def ratio_comparator(sent: str, end: int, ents) -> Entity:
 
 
 def comparator_follows(tail: str, ents, end: int) -> bool:
-    return bool(
-        re.match(
-            r"\s*(?:of\s+)?(?:the\s+|that\s+(?:of|in|for)\s+)?(?:England|"
-            r"national|regional|the\s+region|the\s+England|English)",
-            tail,
-            re.I,
-        )
-    ) or bool(
-        re.match(
-            r"\s*(?:of\s+)?(?:the\s+)?(?:rate|figure|level|average|amount)\s+"
-            r"(?:in|for|across)\s+(?:England|the\s+region)",
-            tail,
-            re.I,
-        )
-    )
+    return bool(P.COMPARATOR_NEXT_RE.match(tail)) or bool(P.COMPARATOR_RATE_NEXT_RE.match(tail))
 
 
 def direction_mentions(sent, s0, idx, ents, taken, low: str | None = None) -> list[Mention]:
@@ -116,27 +102,25 @@ def direction_mentions(sent, s0, idx, ents, taken, low: str | None = None) -> li
         if any(x <= a < y for x, y in taken):
             continue
         tail = sent[b : b + 70]
-        if re.match(r"\s*than\s+(?:about\s+|around\s+|roughly\s+)?[£\d]", tail, re.I):
+        if P.THAN_FIGURE_RE.match(tail):
             continue  # "more than 2,000": a hedge, not a comparison
-        if re.match(r"\s+than\s+(?:last|the\s+previous)\s+year|\s+than\s+before", tail, re.I):
+        if P.THAN_PAST_RE.match(tail):
             continue  # a trend
         after = [
             e
             for e in ents
-            if e[0] >= b
-            and e[0] - b <= 60
-            and not re.search(r"[.;]|\b(?:but|while|whereas)\b", sent[b : e[0]])
+            if e[0] >= b and e[0] - b <= 60 and not P.CLAUSE_BREAK_RE.search(sent[b : e[0]])
         ]
         if not after:
             continue
         gap = sent[b : after[0][0]]
         word = " ".join(m.group("dir").lower().split())
-        if word in ("over", "under") and not re.fullmatch(r"\s*(?:the\s+)?", gap):
+        if word in ("over", "under") and not P.THE_GAP_RE.fullmatch(gap):
             continue
         if word in ("above", "below", "under", "over", "ahead of", "behind"):
-            ok = re.fullmatch(r"\s*(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?", gap, re.I)
+            ok = P.PLACE_GAP_RE.fullmatch(gap)
         else:
-            ok = re.search(r"\bthan\b", gap, re.I) and len(gap) <= 60
+            ok = P.THAN_RE.search(gap) and len(gap) <= 60
         if not ok:
             continue
         dir_ = P.DIRECTION_MAP[word]

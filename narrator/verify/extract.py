@@ -11,6 +11,7 @@ into measure/subject/value/comparator/direction) plugs into the same determinist
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,8 @@ class ExtractionContext:
         return _entity_re(self.subject_names, self.region_names)
 
 
+# A pure function of immutable name tuples (one per council), bounded: compiling the pattern
+# once per council instead of once per text. It holds patterns only, never sheets or indexes.
 @lru_cache(maxsize=512)
 def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) -> re.Pattern[str]:
     subj = "|".join(re.escape(n) for n in sorted(subject_names, key=len, reverse=True))
@@ -85,15 +88,15 @@ def classify_denominator(phrase: str) -> str:
     p = phrase.lower()
     if not p.strip():
         return ""
-    if re.search(r"65|older|pensioner|elderly|over-?65", p):
+    if P.DEN_65_RE.search(p):
         return "65+"
-    if re.search(r"18\s*(?:-|–|to)\s*64|working[- ]age|younger adults", p):
+    if P.DEN_WORKING_RE.search(p):
         return "18-64"
     if "carer" in p:
         return "carers"
-    if re.search(r"\badults?\b|18\s*\+|18 and over", p):
+    if P.DEN_ADULTS_RE.search(p):
         return "18+"
-    if re.search(r"resident|people|population|person|inhabitant|everyone|local", p):
+    if P.DEN_ALL_RE.search(p):
         return "all"
     return ""
 
@@ -116,6 +119,9 @@ def normalise_fact_denominator(denominator: str) -> str:
     return ""
 
 
+_START = operator.attrgetter("start")
+
+
 class RuleExtractor:
     """Regex + number-word extractor: fast, offline and deterministic (the default)."""
 
@@ -123,19 +129,25 @@ class RuleExtractor:
 
     def extract(self, text: str, context: ExtractionContext) -> list[Mention]:
         entity_re = context.entity_re()
+        hints = P.hints_in(text.lower())  # a hint absent from the text is absent everywhere
         out: list[Mention] = []
         for idx, (s0, s1) in enumerate(split_sentences(text)):
-            out.extend(self._sentence(text, s0, s1, idx, entity_re))
+            out.extend(self._sentence(text, s0, s1, idx, entity_re, hints))
         return out
 
     # ---- one sentence ---------------------------------------------------------------------
-    def _sentence(self, text: str, s0: int, s1: int, idx: int, entity_re) -> list[Mention]:
+    def _sentence(
+        self, text: str, s0: int, s1: int, idx: int, entity_re, hints: frozenset[str]
+    ) -> list[Mention]:
         sent = text[s0:s1]
         taken: list[tuple[int, int]] = []
         found: list[Mention] = []
 
         def free(a: int, b: int) -> bool:
-            return all(b <= x or a >= y for x, y in taken)
+            for x, y in taken:
+                if b > x and a < y:
+                    return False
+            return True
 
         def add(m: Mention) -> None:
             found.append(m)
@@ -152,9 +164,11 @@ class RuleExtractor:
         else:
             rates = []
         ents = [(m.start(), m.end(), m.lastgroup or "") for m in entity_re.finditer(sent)]
-        for m in P.RANK_RE.finditer(sent) if P.RANK_HINT_RE.search(low) else ():
+        for m in P.RANK_RE.finditer(sent) if "rank" in hints and P.RANK_HINT_RE.search(low) else ():
             add(C.rank_mention(m, s0, idx, sent))
-        for m in P.RATIO_RE.finditer(sent) if P.RATIO_HINT_RE.search(low) else ():
+        for m in (
+            P.RATIO_RE.finditer(sent) if "ratio" in hints and P.RATIO_HINT_RE.search(low) else ()
+        ):
             if free(*m.span("ratio")):
                 add(C.ratio_mention(m, s0, idx, sent, ents))
         for m in P.FRACTION_ANCHOR_RE.finditer(sent) if (" in " in low or "out of" in low) else ():
@@ -180,7 +194,8 @@ class RuleExtractor:
                         unit="percent",
                     )
                 )
-        for m in P.FRACTION_WORD_RE.finditer(sent) if P.FRACTION_HINT_RE.search(low) else ():
+        frac_hint = "fraction" in hints and P.FRACTION_HINT_RE.search(low)
+        for m in P.FRACTION_WORD_RE.finditer(sent) if frac_hint else ():
             if free(*m.span("frac")):
                 frac = P.FRACTION_WORDS[m.group("frac").lower().replace("-", " ")]
                 tail = sent[m.end() : m.end() + 45]
@@ -245,7 +260,7 @@ class RuleExtractor:
         for m in P.YEAR_RE.finditer(sent) if digit else ():
             if free(*m.span()) and not sent[m.end() : m.end() + 1].isdigit():
                 after = sent[m.end() : m.end() + 12].lower()
-                if not re.match(r"\s*(?:%|per|people|residents|carers|requests)", after):
+                if not P.YEAR_NOT_BEFORE_RE.match(after):
                     mm = Mention(
                         "year",
                         s0 + m.start(),
@@ -258,7 +273,8 @@ class RuleExtractor:
                         y2 = m.group("y2")
                         mm.extra["y2"] = float(y2 if len(y2) == 4 else m.group("y")[:2] + y2)
                     add(mm)
-        plain_re = P.PLAIN_RE if P.NUMWORD_HINT_RE.search(low) else P.DIGITS_ONLY_RE
+        words = "numword" in hints and P.NUMWORD_HINT_RE.search(low)
+        plain_re = P.PLAIN_RE if words else P.DIGITS_ONLY_RE
         for m in plain_re.finditer(sent) if digit or plain_re is P.PLAIN_RE else ():
             if not free(*m.span()):
                 continue
@@ -281,12 +297,14 @@ class RuleExtractor:
                         mm.extra["near"] = prior[-1]
         if ents:  # a direction needs a comparator named after it
             found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low))
-        found.extend(C.trend_mentions(sent, s0, idx, ents, low))
-        for m in P.CAUSAL_RE.finditer(sent) if P.CAUSAL_HINT_RE.search(low) else ():
+        if "trend" in hints:
+            found.extend(C.trend_mentions(sent, s0, idx, ents, low))
+        causal = "causal" in hints and P.CAUSAL_HINT_RE.search(low)
+        for m in P.CAUSAL_RE.finditer(sent) if causal else ():
             mm = Mention("causal", s0 + m.start(), s0 + m.end(), m.group(0), idx)
             mm.extra["speculative"] = "yes" if P.SPECULATIVE_RE.search(sent) else ""
             found.append(mm)
-        found.sort(key=lambda x: x.start)
+        found.sort(key=_START)
         return found
 
     # ---- helpers --------------------------------------------------------------------------
@@ -325,19 +343,12 @@ class RuleExtractor:
             unit=unit,
         )
         tail = sent[b : b + 60].lower()
-        if re.match(
-            r"\s*(?:%|per\s*cent|percentage\s+points?|points?|pounds|£|days?|"
-            r"[a-z' ]{0,25}?)?\s*\b(?:more|fewer|less|higher|lower|greater|smaller|"
-            r"bigger|larger|above|below|extra)\b",
-            tail,
-        ) or re.search(r"\b(?:difference|gap)\s+of\s*$", sent[max(0, a - 20) : a].lower()):
+        if P.RELATIONAL_AFTER_RE.match(tail) or P.GAP_OF_BEFORE_RE.search(
+            sent[max(0, a - 20) : a].lower()
+        ):
             mm.relational = True
-        if re.match(
-            r"[^.;]{0,40}?\b(?:in\s+all|in\s+total|altogether|overall|a\s+year|in\s+a\s+year)\b",
-            tail,
-        ) or re.search(
-            r"\b(?:total|totall?ing)\s+(?:of\s+)?(?:about\s+|around\s+)?£?\s*$",
-            sent[max(0, a - 25) : a].lower(),
+        if P.TOTAL_AFTER_RE.match(tail) or P.TOTAL_BEFORE_RE.search(
+            sent[max(0, a - 25) : a].lower()
         ):
             mm.total = True
         return mm
@@ -370,20 +381,12 @@ class RuleExtractor:
     def _bind_entity(sent: str, a: int, b: int, ents) -> Entity:
         """Whose figure a number is, when an entity name sits right next to it."""
         for ea, _eb, kind in ents:  # "2,438 for England", "12 in Leicester"
-            if (
-                ea >= b
-                and ea - b <= 30
-                and re.fullmatch(
-                    r"[^\d,;()]{0,12}?\b(?:for|in|across|of)\s+(?:the\s+)?", sent[b:ea], re.I
-                )
-            ):
+            if ea >= b and ea - b <= 30 and P.BIND_AFTER_RE.fullmatch(sent[b:ea]):
                 return kind
         prior = [e for e in ents if e[1] <= a]
         if prior:
             ea, eb, kind = prior[-1]
             gap = sent[eb:a]
-            if re.fullmatch(
-                r"(?:'s|’s)?\s*(?:\(|:)?\s*(?:[\w'’-]+\s+){0,3}?\(?\s*", gap
-            ) and not re.search(r"\b(?:than|and|while|compared|against|versus|vs)\b", gap, re.I):
+            if P.BIND_BEFORE_RE.fullmatch(gap) and not P.CONTRAST_RE.search(gap):
                 return kind
         return ""

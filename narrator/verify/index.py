@@ -100,12 +100,15 @@ class FactIndex:
     series_by_id: dict[str, Key] = field(default_factory=dict)  # fact id -> series
     fact_by_id: dict[str, Fact] = field(default_factory=dict)
     measure_texts: set[str] = field(default_factory=set)  # "care staff who left ... 12 months"
+    #: memo of the checker: (unit class, rate, relational, total) -> candidates (see Checker)
+    pools: dict[tuple[str, bool, bool, bool], list[Candidate]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
         return not any(self.candidates.values()) and not self.directions and not self.ranks
 
 
+# pure function of a period label ("2023-24"), bounded; no sheets or indexes are held
 @lru_cache(maxsize=4096)
 def _years(text: str) -> frozenset[int]:
     out: set[int] = set()

@@ -44,6 +44,7 @@ WORDS_RE = (
 )
 DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DIGITS = re.compile(rf"^(?:{DIGITS_RE})$")
+_NUMBER = re.compile(rf"^({DIGITS_RE})\s*([a-z]*)$")
 _TOKEN = re.compile(r"[a-z]+")
 
 
@@ -121,7 +122,7 @@ def parse_number(text: str) -> tuple[float, float] | None:
     ((52000000.0, 1000000.0), (1200000000.0, 100000000.0), (300000.0, 100000.0))
     """
     text = text.strip().lower()
-    m = re.match(rf"^({DIGITS_RE})\s*([a-z]*)$", text)
+    m = _NUMBER.match(text)
     if m:
         value, precision = parse_digits(m.group(1))
         suffix = m.group(2)

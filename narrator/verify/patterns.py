@@ -22,8 +22,6 @@ IGN = re.IGNORECASE
 #: first letters of number words and of hedges
 NUMWORD_FIRST = "".join(sorted({w[0] for w in (*UNITS_WORDS, *SCALE_WORDS)}))
 HEDGE_FIRST = "".join(sorted({h[0] for h in HEDGES}))
-#: last words a number-word run can end with ("forty-three", "two and a half")
-NUMWORD_LAST = frozenset({*UNITS_WORDS, *SCALE_WORDS, "half", "quarter"})
 DIGIT_RE = re.compile(r"\d")  # every pattern that needs a digit is skipped without one
 
 #: sentence ends: a full stop not inside a number, "!" or "?"
@@ -208,5 +206,58 @@ CAUSAL_RE = re.compile(
     r"better|worse)|outperform\w*|(?:is|are)\s+to\s+blame|the\s+reason\s+(?:is|for))\b",
     IGN,
 )
+# ---- context tests of the extractor (precompiled: they run for every figure) ----------------
+DEN_65_RE = re.compile(r"65|older|pensioner|elderly|over-?65")
+DEN_WORKING_RE = re.compile(r"18\s*(?:-|–|to)\s*64|working[- ]age|younger adults")
+DEN_ADULTS_RE = re.compile(r"\badults?\b|18\s*\+|18 and over")
+DEN_ALL_RE = re.compile(r"resident|people|population|person|inhabitant|everyone|local")
+YEAR_NOT_BEFORE_RE = re.compile(r"\s*(?:%|per|people|residents|carers|requests)")
+#: "239 fewer", "9% more than": a figure that is a difference (on the lower-cased tail)
+RELATIONAL_AFTER_RE = re.compile(
+    r"\s*(?:%|per\s*cent|percentage\s+points?|points?|pounds|£|days?|"
+    r"[a-z' ]{0,25}?)?\s*\b(?:more|fewer|less|higher|lower|greater|smaller|"
+    r"bigger|larger|above|below|extra)\b"
+)
+GAP_OF_BEFORE_RE = re.compile(r"\b(?:difference|gap)\s+of\s*$")
+TOTAL_AFTER_RE = re.compile(
+    r"[^.;]{0,40}?\b(?:in\s+all|in\s+total|altogether|overall|a\s+year|in\s+a\s+year)\b"
+)
+TOTAL_BEFORE_RE = re.compile(r"\b(?:total|totall?ing)\s+(?:of\s+)?(?:about\s+|around\s+)?£?\s*$")
+BIND_AFTER_RE = re.compile(r"[^\d,;()]{0,12}?\b(?:for|in|across|of)\s+(?:the\s+)?", IGN)
+BIND_BEFORE_RE = re.compile(r"(?:'s|’s)?\s*(?:\(|:)?\s*(?:[\w'’-]+\s+){0,3}?\(?\s*")
+CONTRAST_RE = re.compile(r"\b(?:than|and|while|compared|against|versus|vs)\b", IGN)
+COMPARATOR_NEXT_RE = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+|that\s+(?:of|in|for)\s+)?(?:England|"
+    r"national|regional|the\s+region|the\s+England|English)",
+    IGN,
+)
+COMPARATOR_RATE_NEXT_RE = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+)?(?:rate|figure|level|average|amount)\s+"
+    r"(?:in|for|across)\s+(?:England|the\s+region)",
+    IGN,
+)
+THAN_FIGURE_RE = re.compile(r"\s*than\s+(?:about\s+|around\s+|roughly\s+)?[£\d]", IGN)
+THAN_PAST_RE = re.compile(r"\s+than\s+(?:last|the\s+previous)\s+year|\s+than\s+before", IGN)
+CLAUSE_BREAK_RE = re.compile(r"[.;]|\b(?:but|while|whereas)\b")
+THE_GAP_RE = re.compile(r"\s*(?:the\s+)?")
+PLACE_GAP_RE = re.compile(r"\s*(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?", IGN)
+THAN_RE = re.compile(r"\bthan\b", IGN)
 SPECULATIVE_RE = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|likely)\b", IGN)
 NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\b", IGN)
+
+#: hint -> patterns searched on lower-cased text; each is necessary for the extractor patterns
+#: it gates, so a hint missing from a whole text skips those patterns in all its sentences
+HINTS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "rank": (RANK_HINT_RE,),
+    "ratio": (RATIO_HINT_RE,),
+    "fraction": (FRACTION_HINT_RE,),
+    "numword": (NUMWORD_HINT_RE,),
+    "trend": (TREND_HINT_RE, TREND_WORD_RE),
+    "same": (SAME_HINT_RE,),
+    "causal": (CAUSAL_HINT_RE,),
+}
+
+
+def hints_in(low_text: str) -> frozenset[str]:
+    """The hints present in a lower-cased text (the only function in this module)."""
+    return frozenset(k for k, pats in HINTS.items() if all(p.search(low_text) for p in pats))

@@ -17,6 +17,7 @@ from narrator.verify.extract import Mention
 from narrator.verify.index import Key, tokens
 from narrator.verify.numbers import hedge_interval
 
+_YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 WEAK_LIMIT_PCT = 20.0  # "slightly/a little above" must be within 20 % of the comparator
 STRONG_MIN_PCT = 10.0  # "much/far/well above" must differ by at least 10 %
 SAME_LIMIT_PCT = 5.0  # "about the same as" within 5 % (or the fact says about_same)
@@ -87,7 +88,7 @@ def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
 
 def trend(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str = "") -> Claim:
     facts = chk.ix.trends
-    years = set(re.findall(r"(?:19|20)\d\d(?:[-/]\d\d)?", sentence))
+    years = set(_YEARS.findall(sentence))
     if years and facts:  # "between 2016-17 and 2022-23 it went up": the series with those ends
         dated = [
             f for f in facts if {f.detail.get("first_period"), f.detail.get("last_period")} & years
@@ -278,7 +279,8 @@ def fraction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
     for c in pool:
         val = 100 - c.value if m.negated else c.value
         if lo <= val <= hi:
-            return chk._claim(m, "supported", c, reason="matches " + chk._show(c))
+            shown = chk._show(c)
+            return chk._claim(m, "supported", c, expected=shown, reason="matches " + shown)
         if best is None or abs(val - (m.value or (lo + hi) / 2)) < abs(
             (100 - best.value if m.negated else best.value) - (m.value or (lo + hi) / 2)
         ):
