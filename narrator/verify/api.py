@@ -4,12 +4,19 @@ Policy (truth first): a text **fails** when any claim is contradicted *or* unver
 includes causal/evaluative claims ("because", "due to", "is failing"), stated as fact or as
 speculation: the data shows figures, never why they are what they are, so such sentences must
 be removed rather than published.
+
+State: a :class:`Verifier` owns everything cached between calls (the index of each set of fact
+sheets it has seen); this module keeps none. The only module-level memos are bounded
+``lru_cache`` s of pure functions of short immutable strings (a word's token, the years in a
+period label, the entity pattern for a tuple of names), which cannot go stale.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import OrderedDict
+from collections.abc import Sequence
 
 from narrator.models import Claim, FactSheet, TextRecord, Verdict
 from narrator.verify import relations as R
@@ -18,25 +25,111 @@ from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sen
 from narrator.verify.index import FactIndex, Key, build_index
 from narrator.verify.numbers import HEDGES, parse_number, rounds_equal
 
-_DEFAULT = RuleExtractor()
 _INEQUALITY = ("above", "under", "at_least", "at_most")
 _NUMERIC = ("number", "percent", "money")
-_INDEX_CACHE: OrderedDict[tuple[int, ...], tuple[list[FactSheet], FactIndex]] = OrderedDict()
-_CACHE_SIZE = 1024
 
 
-def index_for(sheets: list[FactSheet]) -> FactIndex:
-    """The (memoised) index of ``sheets``; keyed by object identity, bounded LRU."""
-    key = tuple(id(s) for s in sheets)
-    hit = _INDEX_CACHE.get(key)
-    if hit is not None and all(a is b for a, b in zip(hit[0], sheets, strict=True)):
-        _INDEX_CACHE.move_to_end(key)
-        return hit[1]
-    index = build_index(sheets)
-    _INDEX_CACHE[key] = (list(sheets), index)
-    if len(_INDEX_CACHE) > _CACHE_SIZE:
-        _INDEX_CACHE.popitem(last=False)
-    return index
+class Verifier:
+    """Verifies texts against fact sheets, caching each sheet set's index for its lifetime.
+
+    Hold one per generation run: a sheet is verified several times (draft, repairs, fallback,
+    summaries). The cache is a bounded LRU keyed by the identity of the sheets; every entry
+    keeps strong references to its sheets, so no id in a live key can be reused by another
+    object, and a hit is still checked object by object. Not thread-safe: one per thread
+    (asyncio tasks on one event loop may share one).
+
+    >>> v = Verifier()
+    >>> v.verify("No figures here.", []).outcome, v.feedback(v.verify("", []))
+    ('pass', [])
+    """
+
+    def __init__(self, extractor: Extractor | None = None, cache_size: int = 1024) -> None:
+        self.extractor: Extractor = extractor or RuleExtractor()
+        self.cache_size = max(1, cache_size)
+        self._indexes: OrderedDict[tuple[int, ...], tuple[tuple[FactSheet, ...], FactIndex]]
+        self._indexes = OrderedDict()
+
+    def index(self, sheets: Sequence[FactSheet]) -> FactIndex:
+        """The index of ``sheets``: built once, then served from this verifier's LRU."""
+        key = tuple(map(id, sheets))
+        hit = self._indexes.get(key)
+        if hit is not None and all(map(operator.is_, hit[0], sheets)):
+            self._indexes.move_to_end(key)
+            return hit[1]
+        held = tuple(sheets)
+        index = build_index(list(held))
+        self._indexes[key] = (held, index)
+        if len(self._indexes) > self.cache_size:
+            self._indexes.popitem(last=False)
+        return index
+
+    def verify(
+        self, text: str, sheets: Sequence[FactSheet], extractor: Extractor | None = None
+    ) -> Verdict:
+        """Check every claim of ``text`` against the facts of ``sheets`` -> :class:`Verdict`.
+
+        Chart blurbs pass their one sheet; section and overall summaries every sheet they
+        cover. ``extractor`` overrides this verifier's extractor for one call.
+        """
+        index = self.index(sheets)
+        mentions = (extractor or self.extractor).extract(text, index.context)
+        claims = check_mentions(text, mentions, index)
+        clashes = {(c.start, c.end): c for c in _clashes([("this text", claims)])}
+        if clashes:
+            claims = [clashes.get((c.start, c.end), c) for c in claims]
+        outcome = "fail" if any(c.status != "supported" for c in claims) else "pass"
+        return Verdict(outcome=outcome, claims=claims)
+
+    def feedback(self, verdict: Verdict) -> list[str]:
+        """Plain repair instructions, one per failing claim (see :func:`violations_feedback`)."""
+        return violations_feedback(verdict)
+
+    def consistency(self, texts: Sequence[TextRecord]) -> list[Claim]:
+        """The same quantity stated differently across one report.
+
+        Two supported numeric claims traced to the same fact disagree when, rounded to the
+        coarser of their two precisions, they differ ("18%" and "almost 19%" for 18.4%). Texts
+        without a verdict are verified against their own ``fact_sheet`` when they have one.
+        """
+        batches: list[tuple[str, list[Claim]]] = []
+        for rec in texts:
+            verdict = rec.verdict
+            if verdict is None and rec.fact_sheet is not None:
+                verdict = self.verify(rec.body, [rec.fact_sheet])
+            if verdict is not None:
+                batches.append((rec.id, list(verdict.claims)))
+        return _clashes(batches)
+
+
+def verify_text(
+    text: str,
+    sheets: Sequence[FactSheet],
+    extractor: Extractor | None = None,
+    *,
+    verifier: Verifier | None = None,
+) -> Verdict:
+    """Check every claim of ``text`` against the facts of ``sheets`` (see :meth:`Verifier.verify`).
+
+    The verdict fails when any claim is contradicted or unverifiable. Pass a long-lived
+    ``verifier`` to reuse its sheet indexes; without one a throwaway :class:`Verifier` indexes
+    the sheets again on every call.
+
+    >>> verify_text("No figures here.", []).outcome
+    'pass'
+    """
+    if verifier is None:
+        verifier = Verifier(extractor, cache_size=1)
+    return verifier.verify(text, sheets, extractor)
+
+
+def check_consistency(
+    texts: Sequence[TextRecord], *, verifier: Verifier | None = None
+) -> list[Claim]:
+    """Flag the same quantity stated with different values across one report.
+
+    See :meth:`Verifier.consistency`; without ``verifier`` a throwaway one is used.
+    """
+    return (verifier or Verifier()).consistency(texts)
 
 
 def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list[Claim]:
@@ -103,25 +196,6 @@ def _fact(index: FactIndex, fact_id: str):
     return index.fact_by_id.get(fact_id)
 
 
-def verify_text(text: str, sheets: list[FactSheet], extractor: Extractor | None = None) -> Verdict:
-    """Check every claim of ``text`` against the facts of ``sheets``.
-
-    Chart blurbs pass their one sheet; section and overall summaries pass every sheet they
-    cover. The verdict fails when any claim is contradicted or unverifiable.
-
-    >>> verify_text("No figures here.", []).outcome
-    'pass'
-    """
-    index = index_for(list(sheets))
-    mentions = (extractor or _DEFAULT).extract(text, index.context)
-    claims = check_mentions(text, mentions, index)
-    clashes = {(c.start, c.end): c for c in _clashes([("this text", claims)])}
-    if clashes:
-        claims = [clashes.get((c.start, c.end), c) for c in claims]
-    outcome = "fail" if any(c.status != "supported" for c in claims) else "pass"
-    return Verdict(outcome=outcome, claims=claims)
-
-
 def _stated(claim: Claim) -> tuple[float, float] | None:
     """The value and precision a numeric claim states (in its written unit)."""
     raw = claim.text.lower().replace("£", "").replace("%", "").replace("per cent", "")
@@ -145,23 +219,6 @@ def _stated(claim: Claim) -> tuple[float, float] | None:
     if parsed is not None and claim.unit == "percent":  # "60%" is read to the unit, not the ten
         return parsed[0], min(parsed[1], 1.0)
     return parsed
-
-
-def check_consistency(texts: list[TextRecord]) -> list[Claim]:
-    """Flag the same quantity stated with different values across one report.
-
-    Two supported numeric claims traced to the same fact disagree when, rounded to the coarser
-    of their two precisions, they differ ("18%" and "almost 19%" for 18.4%). Texts without a
-    verdict are verified against their own ``fact_sheet`` when they have one.
-    """
-    batches: list[tuple[str, list[Claim]]] = []
-    for rec in texts:
-        verdict = rec.verdict
-        if verdict is None and rec.fact_sheet is not None:
-            verdict = verify_text(rec.body, [rec.fact_sheet])
-        if verdict is not None:
-            batches.append((rec.id, list(verdict.claims)))
-    return _clashes(batches)
 
 
 def _clashes(batches: list[tuple[str, list[Claim]]]) -> list[Claim]:
