@@ -41,7 +41,7 @@ from narrator.models import (
     Verdict,
 )
 from narrator.paths import atomic_write_text
-from narrator.verify import check_consistency, verify_text, violations_feedback
+from narrator.verify import Verifier
 
 SAFE_NOTICE = (
     "The written summary for this part could not be checked against the data, so it is not "
@@ -104,6 +104,7 @@ class Pipeline:
 
     def __post_init__(self) -> None:
         self.facts = FactBuilder(self.dataset, self.catalog)
+        self.verifier = Verifier()  # one per run: caches each fact sheet's index
         self._fallback_writer = OfflineWriter()
         self._slots = asyncio.Semaphore(self.concurrency)
 
@@ -158,13 +159,13 @@ class Pipeline:
                 latency += reply.latency_ms
                 http_attempts += reply.attempts
                 model = reply.model
-                verdict = verify_text(reply.text, sheets)
+                verdict = self.verifier.verify(reply.text, sheets)
                 if verdict.outcome == "pass":
                     body, status = reply.text.strip(), "verified" if attempt == 1 else "repaired"
                     break
                 drafts.append(Draft(attempt=attempt, body=reply.text, verdict=verdict))
                 current = current.model_copy(
-                    update={"feedback": violations_feedback(verdict), "attempt": attempt + 1}
+                    update={"feedback": self.verifier.feedback(verdict), "attempt": attempt + 1}
                 )
                 if self.prompt_renderer:  # the repair prompt carries the violations
                     current = self.prompt_renderer(current)
@@ -200,10 +201,10 @@ class Pipeline:
 
     async def _fallback(self, request: GenerationRequest) -> tuple[str, Verdict]:
         reply = await self._fallback_writer.write(request)
-        verdict = verify_text(reply.text, request.fact_sheets)
+        verdict = self.verifier.verify(reply.text, request.fact_sheets)
         if verdict.outcome == "pass":
             return reply.text, verdict
-        return SAFE_NOTICE, verify_text(SAFE_NOTICE, request.fact_sheets)
+        return SAFE_NOTICE, self.verifier.verify(SAFE_NOTICE, request.fact_sheets)
 
     # ---- one authority ----------------------------------------------------------------------
     async def authority_report(self, authority: Authority) -> Report:
@@ -246,7 +247,7 @@ class Pipeline:
             charts=[self._chart_block(s, by_chart[s.chart_id]) for s in sheets],
             texts=texts,
             overall_text_id=overall.id,
-            consistency=check_consistency(texts),
+            consistency=self.verifier.consistency(texts),
         )
 
     def _chart_block(self, sheet: FactSheet, text: TextRecord) -> ChartBlock:
