@@ -4,7 +4,7 @@ failure raised when the attempts run out.
 * transient: HTTP 429, 408, 409, 5xx, timeouts, connection errors and malformed or
   schema-invalid replies (:class:`~narrator.prompts.ReplyFormatError`);
 * wait: the server's ``Retry-After`` / ``retry-after-ms`` when it sends one (capped), else
-  exponential backoff with full jitter;
+  exponential backoff with "equal" jitter (a uniform wait in [d/2, d], d = initial * 2**n, capped);
 * at most ``max_attempts`` attempts, then :class:`GenerationError` (which the pipeline records
   as a failed text, with the attempts made).
 """
