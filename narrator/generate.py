@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from narrator.catalog import Catalog
 from narrator.config import Settings
+from narrator.costs import load_prices
 from narrator.data import Dataset
 from narrator.llm import get_writer
 from narrator.llm.base import GenerationParams
@@ -141,6 +142,7 @@ async def run_generate(
         concurrency=settings.concurrency,
         max_repairs=settings.max_repairs,
         prompt_renderer=prompt_renderer_for(writer),
+        prices=load_prices(),
     )
     if store is not None:
         store.start_run(
@@ -191,13 +193,17 @@ async def run_generate(
         "writer_calls": stats.writer_calls,
         "prompt_tokens": stats.prompt_tokens,
         "completion_tokens": stats.completion_tokens,
+        "cost": round(stats.cost, 6),
+        "unpriced_texts": stats.unpriced,
     }
     if store is not None:
-        store.finish_run(pipeline.run_id, counts, 0.0)
+        store.finish_run(pipeline.run_id, counts, stats.cost)
     return {
         "run_id": pipeline.run_id,
         "backend": writer.name,
         "model": writer.model,
         "counts": counts,
+        "currency": pipeline.prices.currency if pipeline.prices else "",
+        "per_authority": stats.by_authority,
         "outputs": sorted(folders),
     }

@@ -254,6 +254,7 @@ class TextRecord(Frozen):
     completion_tokens: int = 0
     latency_ms: float = 0.0
     attempts: int = 1
+    cost: float | None = None  # estimated, in the price table's currency; None = no price known
 
 
 class SeriesPoint(Frozen):

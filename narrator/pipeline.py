@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from narrator.catalog import Catalog
+from narrator.costs import PriceTable, estimate_cost
 from narrator.data import Dataset
 from narrator.facts import FactBuilder
 from narrator.llm.base import ChildText, GenerationParams, GenerationRequest, Writer
@@ -70,7 +71,9 @@ class RunStats:
     writer_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    by_authority: dict[str, dict[str, int]] = field(default_factory=dict)
+    cost: float = 0.0  # of the texts written in this run (cached texts cost nothing now)
+    unpriced: int = 0  # texts whose model has no price in data/prices.yaml
+    by_authority: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def add(self, text: TextRecord, *, cached: bool, calls: int) -> None:
         self.texts += 1
@@ -78,11 +81,20 @@ class RunStats:
         self.writer_calls += calls
         if text.status in ("verified", "repaired", "fallback"):
             setattr(self, text.status, getattr(self, text.status) + 1)
+        per = self.by_authority.setdefault(
+            text.authority_code, {"texts": 0, "tokens": 0, "cost": 0.0}
+        )
+        per["texts"] += 1
+        if cached:
+            return
         self.prompt_tokens += text.prompt_tokens
         self.completion_tokens += text.completion_tokens
-        per = self.by_authority.setdefault(text.authority_code, {"texts": 0, "tokens": 0})
-        per["texts"] += 1
         per["tokens"] += text.prompt_tokens + text.completion_tokens
+        if text.cost is None:
+            self.unpriced += 1
+        else:
+            self.cost += text.cost
+            per["cost"] += text.cost
 
 
 @dataclass
@@ -99,6 +111,8 @@ class Pipeline:
     max_repairs: int = 2
     concurrency: int = 8
     prompt_renderer: Callable[[GenerationRequest], GenerationRequest] | None = None
+    prices: PriceTable | None = None  # token prices for cost estimates (data/prices.yaml)
+    batch_pricing: bool = False  # texts come through the Batch API (discounted)
     on_text: Callable[[TextRecord], None] | None = None
     stats: RunStats = field(default_factory=RunStats)
 
@@ -191,6 +205,11 @@ class Pipeline:
             completion_tokens=tokens[1],
             latency_ms=round(latency, 1),
             attempts=max(http_attempts, 1),
+            cost=estimate_cost(
+                model, tokens[0], tokens[1], batch=self.batch_pricing, prices=self.prices
+            )
+            if self.prices is not None
+            else None,
         )
         if self.store is not None:
             self.store.save_texts([text], params=self.params.model_dump(), cache_key=key)
