@@ -16,7 +16,15 @@ from __future__ import annotations
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num, fmt_value
 from narrator.verify.extract import Mention
-from narrator.verify.index import Candidate, FactIndex, Key, fact_denominator, series_of, tokens
+from narrator.verify.index import (
+    Candidate,
+    FactIndex,
+    Key,
+    distinctive,
+    fact_denominator,
+    series_of,
+    tokens,
+)
 from narrator.verify.numbers import hedge_interval
 
 _CLS = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days", "times": "times"}
@@ -32,16 +40,55 @@ class Checker:
 
     # ---- context ----------------------------------------------------------------------
     def focus(self, sentence_text: str) -> set[Key]:
-        """Keys (chart, measure, breakdown) whose distinctive words the sentence uses."""
-        toks = tokens(sentence_text)
+        """Keys (chart, measure, breakdown) whose distinctive words the sentence uses.
+
+        A sentence opening with a chart's title ("Carer support type: In 2021-22, ...", as
+        summaries quote their charts) is about that chart alone: its words are matched against
+        the series of the chart(s) of that title only, as in that chart's own text, and with no
+        distinctive word it may still use any series of those charts, but no other chart's.
+        """
+        titled = self._title(sentence_text) if ":" in sentence_text else None
+        if titled is None:
+            return self._best_keys(tokens(sentence_text), self.ix.key_tokens)
+        title, rest = titled
+        local = self.ix.title_tokens.get(title)
+        if local is None:
+            charts = self.ix.title_charts[title]
+            raw = {
+                k: t
+                for k, t in self.ix.series_tokens.items()
+                if any(k in self.ix.chart_series[c] for c in charts)
+            }
+            local = self.ix.title_tokens[title] = distinctive(raw)
+        keys = self._best_keys(tokens(rest), local)
+        if not keys:
+            keys = set().union(*(self.ix.chart_series[c] for c in self.ix.title_charts[title]))
+        return keys
+
+    def _title(self, sentence_text: str) -> tuple[str, str] | None:
+        """(chart title, the rest) when a line of the sentence opens with "<chart title>:"."""
+        colon = sentence_text.find(":")
+        line = sentence_text.rfind("\n", 0, colon) + 1
+        title = sentence_text[line:colon].strip().lower()
+        if title in self.ix.title_charts:
+            return title, sentence_text[colon + 1 :]
+        return None
+
+    def _best_keys(self, toks: set[str], key_tokens: dict[Key, set[str]]) -> set[Key]:
+        """The keys sharing the most distinctive words with the sentence; with none shared, the
+        series without a breakdown whose measure the sentence names in full ("488 carers
+        supported" is the total, not a breakdown's figure), else none."""
         best, keys = 0, set()
-        for key, kt in self.ix.key_tokens.items():
+        for key, kt in key_tokens.items():
             score = len(toks & kt)
             if score > best:
                 best, keys = score, {key}
             elif score == best and score:
                 keys.add(key)
-        return keys
+        if best:
+            return keys
+        raw = self.ix.series_tokens
+        return {k for k, kt in key_tokens.items() if not kt and raw[k] and raw[k] <= toks}
 
     def series(self, f: Fact) -> Key:
         key = self.ix.series_by_id.get(f.id)
@@ -76,11 +123,12 @@ class Checker:
             own = [c for c in scoped if c.entity in (bound, "relation")]
             own = own or [c for c in pool if c.entity in (bound, "relation")]
             scoped = own or scoped
-        near_entity = m.extra.get("near")
         hit = None
-        if not bound and near_entity:
-            hit = self._best([c for c in scoped if c.entity == near_entity], lo, hi, m)
-        hit = hit or self._best(scoped, lo, hi, m)
+        if not focus and previous and not m.total:
+            # "That is lower than England (122).": a sentence naming no measure goes on about
+            # the series the previous sentence's figures were traced to, when it fits
+            hit = self._first_fit([c for c in scoped if c.key in previous], lo, hi, m, bound)
+        hit = hit or self._first_fit(scoped, lo, hi, m, bound)
         if hit is not None:
             return self._supported_number(m, hit)
         other = self._best(pool, lo, hi, m)
@@ -128,6 +176,16 @@ class Checker:
                 pool = [c for c in pool if c.total] or pool
             self.ix.pools[key] = pool
         return pool
+
+    def _first_fit(
+        self, scoped: list[Candidate], lo: float, hi: float, m: Mention, bound: str
+    ) -> Candidate | None:
+        """The best fit, among the figures of the entity a nearby name suggests first."""
+        near_entity = m.extra.get("near")
+        hit = None
+        if not bound and near_entity:
+            hit = self._best([c for c in scoped if c.entity == near_entity], lo, hi, m)
+        return hit or self._best(scoped, lo, hi, m)
 
     def _best(self, pool: list[Candidate], lo: float, hi: float, m: Mention) -> Candidate | None:
         best, dist = None, float("inf")

@@ -92,7 +92,8 @@ class FactIndex:
     trends: list[Fact] = field(default_factory=list)
     ranks: list[Fact] = field(default_factory=list)
     values: list[Fact] = field(default_factory=list)
-    key_tokens: dict[Key, set[str]] = field(default_factory=dict)
+    key_tokens: dict[Key, set[str]] = field(default_factory=dict)  # distinctive words per key
+    series_tokens: dict[Key, set[str]] = field(default_factory=dict)  # all words per key
     periods: set[int] = field(default_factory=set)
     context: ExtractionContext = field(default_factory=ExtractionContext)
     chart_of: dict[str, str] = field(default_factory=dict)  # fact id -> chart id
@@ -100,6 +101,11 @@ class FactIndex:
     series_by_id: dict[str, Key] = field(default_factory=dict)  # fact id -> series
     fact_by_id: dict[str, Fact] = field(default_factory=dict)
     measure_texts: set[str] = field(default_factory=set)  # "care staff who left ... 12 months"
+    #: chart title (lower case) -> ids of the charts with that title ("Types of care provided")
+    title_charts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    chart_series: dict[str, set[Key]] = field(default_factory=dict)  # chart id -> its series
+    #: memo of the checker: title -> key tokens of the titled charts' series alone
+    title_tokens: dict[str, dict[Key, set[str]]] = field(default_factory=dict)
     #: memo of the checker: (unit class, rate, relational, total) -> candidates (see Checker)
     pools: dict[tuple[str, bool, bool, bool], list[Candidate]] = field(default_factory=dict)
 
@@ -136,15 +142,20 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
         cands.setdefault(cls, []).append(Candidate(float(value), cls, entity, fact, key, **kw))
 
     for sheet in sheets:
+        title = sheet.chart_title.strip().lower()
+        if title and sheet.chart_id not in idx.title_charts.get(title, ()):
+            idx.title_charts[title] = (*idx.title_charts.get(title, ()), sheet.chart_id)
+        in_chart = idx.chart_series.setdefault(sheet.chart_id, set())
         for f in sheet.facts:
             idx.chart_of[f.id] = sheet.chart_id
             key = series_of(f, sheet.chart_id)
             idx.series_by_id[f.id] = key
+            in_chart.add(key)
             idx.fact_by_id.setdefault(f.id, f)
             if f.measure and any(ch.isdigit() for ch in f.measure + f.breakdown):
                 idx.measure_texts.add(f"{f.measure} {f.breakdown}".lower())
-            if f.measure and key not in idx.key_tokens:
-                idx.key_tokens[key] = tokens(f"{f.measure} {f.breakdown}")
+            if f.measure and key not in idx.series_tokens:
+                idx.series_tokens[key] = tokens(f"{f.measure} {f.breakdown}")
             for text in (f.period, *(str(v) for k, v in f.detail.items() if "period" in k)):
                 years = _years(text)
                 idx.periods |= years
@@ -159,12 +170,16 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
             _add_fact(f, key, add, idx)
     idx.candidates = cands
     idx.context = ExtractionContext(tuple(n for n in names if n), tuple(n for n in regions if n))
-    # tokens shared by every key say nothing about which measure a sentence means
-    if len(idx.key_tokens) > 1:
-        common = set.intersection(*idx.key_tokens.values())
-        for k in idx.key_tokens:
-            idx.key_tokens[k] = idx.key_tokens[k] - common
+    idx.key_tokens = distinctive(idx.series_tokens)
     return idx
+
+
+def distinctive(key_tokens: dict[Key, set[str]]) -> dict[Key, set[str]]:
+    """Tokens shared by every key say nothing about which measure a sentence means."""
+    if len(key_tokens) < 2:
+        return key_tokens
+    common = set.intersection(*key_tokens.values())
+    return {k: t - common for k, t in key_tokens.items()}
 
 
 def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
