@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 
 from narrator.models import Claim, FactSheet, TextRecord, Verdict
@@ -222,35 +222,41 @@ def _stated(claim: Claim) -> tuple[float, float] | None:
 
 
 def _clashes(batches: list[tuple[str, list[Claim]]]) -> list[Claim]:
+    # only a fact value stated twice can clash: count the keys first (cheap), parse only those
+    keyed = [
+        (rec_id, c, (c.fact_ids[0], c.expected))
+        for rec_id, claims in batches
+        for c in claims
+        if c.kind in _NUMERIC and c.fact_ids and c.status == "supported"
+    ]
+    counts = Counter(key for _, _, key in keyed)
     seen: dict[tuple[str, str], tuple[str, Claim, float, float]] = {}
     flagged: list[Claim] = []
-    for rec_id, claims in batches:
-        for c in claims:
-            if c.kind not in _NUMERIC or not c.fact_ids or c.status != "supported":
-                continue
-            stated = _stated(c)
-            if stated is None or HEDGES.get(c.hedge) in _INEQUALITY:
-                continue
-            key = (c.fact_ids[0], c.expected)  # the same value of the same fact
-            if key not in seen:
-                seen[key] = (rec_id, c, *stated)
-                continue
-            prev_id, prev, pv, pp = seen[key]
-            v, p = stated
-            if not rounds_equal(pv, v, max(p, pp)):
-                flagged.append(
-                    c.model_copy(
-                        update={
-                            "status": "contradicted",
-                            "kind": "consistency",
-                            "expected": prev.text,
-                            "reason": (
-                                f"'{c.text.strip()}' ({rec_id}) and '{prev.text.strip()}' "
-                                f"({prev_id}) state the same figure differently"
-                            ),
-                        }
-                    )
+    for rec_id, c, key in keyed:
+        if counts[key] < 2:
+            continue  # stated once in the batches: nothing to clash with
+        stated = _stated(c)
+        if stated is None or HEDGES.get(c.hedge) in _INEQUALITY:
+            continue
+        if key not in seen:
+            seen[key] = (rec_id, c, *stated)
+            continue
+        prev_id, prev, pv, pp = seen[key]
+        v, p = stated
+        if not rounds_equal(pv, v, max(p, pp)):
+            flagged.append(
+                c.model_copy(
+                    update={
+                        "status": "contradicted",
+                        "kind": "consistency",
+                        "expected": prev.text,
+                        "reason": (
+                            f"'{c.text.strip()}' ({rec_id}) and '{prev.text.strip()}' "
+                            f"({prev_id}) state the same figure differently"
+                        ),
+                    }
                 )
+            )
     return flagged
 
 

@@ -20,7 +20,7 @@ from narrator.verify.index import (
     Candidate,
     FactIndex,
     Key,
-    distinctive,
+    KeyWords,
     fact_denominator,
     series_of,
     tokens,
@@ -49,18 +49,18 @@ class Checker:
         """
         titled = self._title(sentence_text) if ":" in sentence_text else None
         if titled is None:
-            return self._best_keys(tokens(sentence_text), self.ix.key_tokens)
+            return self.ix.key_words.best(tokens(sentence_text))
         title, rest = titled
-        local = self.ix.title_tokens.get(title)
-        if local is None:
+        words = self.ix.title_words.get(title)
+        if words is None:
             charts = self.ix.title_charts[title]
             raw = {
                 k: t
                 for k, t in self.ix.series_tokens.items()
                 if any(k in self.ix.chart_series[c] for c in charts)
             }
-            local = self.ix.title_tokens[title] = distinctive(raw)
-        keys = self._best_keys(tokens(rest), local)
+            words = self.ix.title_words[title] = KeyWords(raw)
+        keys = words.best(tokens(rest))
         if not keys:
             keys = set().union(*(self.ix.chart_series[c] for c in self.ix.title_charts[title]))
         return keys
@@ -73,22 +73,6 @@ class Checker:
         if title in self.ix.title_charts:
             return title, sentence_text[colon + 1 :]
         return None
-
-    def _best_keys(self, toks: set[str], key_tokens: dict[Key, set[str]]) -> set[Key]:
-        """The keys sharing the most distinctive words with the sentence; with none shared, the
-        series without a breakdown whose measure the sentence names in full ("488 carers
-        supported" is the total, not a breakdown's figure), else none."""
-        best, keys = 0, set()
-        for key, kt in key_tokens.items():
-            score = len(toks & kt)
-            if score > best:
-                best, keys = score, {key}
-            elif score == best and score:
-                keys.add(key)
-        if best:
-            return keys
-        raw = self.ix.series_tokens
-        return {k for k, kt in key_tokens.items() if not kt and raw[k] and raw[k] <= toks}
 
     def series(self, f: Fact) -> Key:
         key = self.ix.series_by_id.get(f.id)

@@ -70,13 +70,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['It was 0.53 days.', 'England was 0.7!']
     """
+    return list(_sentence_spans(text))
+
+
+# A pure function of one text (bounded): extraction and checking both need the sentences.
+@lru_cache(maxsize=64)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans, start = [], 0
-    for m in P.SENT_SPLIT_RE.finditer(text):
-        spans.append((start, m.start()))
+    for m in P.SENT_END_RE.finditer(text):
+        cut = m.start(1)  # the whitespace after ".", "!" or "?" -- unless it ends "e.g."/"i.e."
+        if text[cut - 4 : cut] in ("e.g.", "i.e.") and (
+            cut < 5 or not P.WORD_CHAR_RE.match(text, cut - 5)
+        ):
+            continue
+        spans.append((start, cut))
         start = m.end()
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def classify_denominator(phrase: str) -> str:
@@ -122,6 +133,22 @@ def normalise_fact_denominator(denominator: str) -> str:
 _START = operator.attrgetter("start")
 
 
+def _may_end_in_number(head: str) -> bool:
+    """Exact prefilter of ``FRACTION_NUM_RE``: ``head`` (before an optional final newline)
+    ends in a digit or in a number word (any text that is not ASCII is searched anyway)."""
+    if not head.isascii():
+        return True
+    h = head[:-1] if head.endswith("\n") else head
+    if not h:
+        return False
+    if h[-1].isdigit():
+        return True
+    i = len(h)
+    while i and h[i - 1].isalpha():
+        i -= 1
+    return h[i:].lower() in P.NUMBER_WORD_ENDS
+
+
 class RuleExtractor:
     """Regex + number-word extractor: fast, offline and deterministic (the default)."""
 
@@ -156,7 +183,7 @@ class RuleExtractor:
         low = sent.lower()
         # exact prefilters: each pattern below needs the trigger it is gated on to match at all
         digit = P.DIGIT_RE.search(sent) is not None
-        if digit:
+        if digit and (not sent.isascii() or any(w in low for w in P.AGE_NEEDS)):
             taken.extend(m.span() for m in P.AGE_RE.finditer(sent))
         if "100" in sent or "hundred" in low:
             rates = [(m.start(), m.end(), m.group("denom")) for m in P.RATE_RE.finditer(sent)]
@@ -173,7 +200,7 @@ class RuleExtractor:
                 add(C.ratio_mention(m, s0, idx, sent, ents))
         for m in P.FRACTION_ANCHOR_RE.finditer(sent) if (" in " in low or "out of" in low) else ():
             head = sent[max(0, m.start() - 48) : m.start()]
-            nm = P.FRACTION_NUM_RE.search(head)
+            nm = P.FRACTION_NUM_RE.search(head) if _may_end_in_number(head) else None
             if not nm:
                 continue
             a = m.start() - len(head) + nm.start()
@@ -325,10 +352,15 @@ class RuleExtractor:
     @staticmethod
     def _number(kind, sent, a, b, s0, idx, val, unit) -> Mention:
         hedge = ""
-        hm = P.HEDGE_BEFORE_RE.search(sent[max(0, a - 24) : a])
+        before = sent[max(0, a - 24) : a]
+        hm = (
+            P.HEDGE_BEFORE_RE.search(before)
+            if not before.isascii() or before.rstrip().lower().endswith(P.HEDGE_ENDS)
+            else None
+        )
         if hm:
             hedge = " ".join(hm.group(1).lower().split())
-            a = a - (len(sent[max(0, a - 24) : a]) - hm.start())
+            a = a - (len(before) - hm.start())
         if kind == "money" and a > 0 and sent[a - 1] == "£":
             a -= 1
         mm = Mention(
@@ -343,14 +375,21 @@ class RuleExtractor:
             unit=unit,
         )
         tail = sent[b : b + 60].lower()
-        if P.RELATIONAL_AFTER_RE.match(tail) or P.GAP_OF_BEFORE_RE.search(
-            sent[max(0, a - 20) : a].lower()
-        ):
+        if P.RELATIONAL_AFTER_RE.match(tail):
             mm.relational = True
-        if P.TOTAL_AFTER_RE.match(tail) or P.TOTAL_BEFORE_RE.search(
-            sent[max(0, a - 25) : a].lower()
+        else:
+            gap = sent[max(0, a - 20) : a].lower()
+            mm.relational = ("gap" in gap or "difference" in gap) and bool(
+                P.GAP_OF_BEFORE_RE.search(gap)
+            )
+        ascii_tail = tail.isascii()
+        if (not ascii_tail or any(w in tail for w in P.TOTAL_AFTER_NEEDS)) and (
+            P.TOTAL_AFTER_RE.match(tail)
         ):
             mm.total = True
+        else:
+            lead = sent[max(0, a - 25) : a].lower()
+            mm.total = "total" in lead and bool(P.TOTAL_BEFORE_RE.search(lead))
         return mm
 
     @staticmethod

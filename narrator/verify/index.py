@@ -80,6 +80,36 @@ class Candidate:
     role: str = "value"  # value, relative, change, first, last, detail ...
 
 
+class KeyWords:
+    """Which series a sentence's words point to: the keys sharing the most distinctive words
+    with it; with none shared, the series without a breakdown whose measure the sentence names
+    in full ("488 carers supported" is the total, not a breakdown's figure), else none."""
+
+    __slots__ = ("by_token", "bare", "raw")
+
+    def __init__(self, raw: dict[Key, set[str]]) -> None:
+        self.raw = raw
+        self.by_token: dict[str, list[Key]] = {}
+        self.bare: list[Key] = []
+        for key, kt in distinctive(raw).items():
+            for tok in kt:
+                self.by_token.setdefault(tok, []).append(key)
+            if not kt and raw[key]:
+                self.bare.append(key)
+
+    def best(self, toks: set[str]) -> set[Key]:
+        scores: dict[Key, int] = {}
+        by_token = self.by_token
+        for tok in toks:
+            for key in by_token.get(tok, ()):
+                scores[key] = scores.get(key, 0) + 1
+        if scores:
+            top = max(scores.values())
+            return {k for k, n in scores.items() if n == top}
+        raw = self.raw
+        return {k for k in self.bare if raw[k] <= toks}
+
+
 @dataclass(slots=True)
 class FactIndex:
     sheets: list[FactSheet]
@@ -92,8 +122,8 @@ class FactIndex:
     trends: list[Fact] = field(default_factory=list)
     ranks: list[Fact] = field(default_factory=list)
     values: list[Fact] = field(default_factory=list)
-    key_tokens: dict[Key, set[str]] = field(default_factory=dict)  # distinctive words per key
     series_tokens: dict[Key, set[str]] = field(default_factory=dict)  # all words per key
+    key_words: KeyWords = field(default_factory=lambda: KeyWords({}))
     periods: set[int] = field(default_factory=set)
     context: ExtractionContext = field(default_factory=ExtractionContext)
     chart_of: dict[str, str] = field(default_factory=dict)  # fact id -> chart id
@@ -104,8 +134,8 @@ class FactIndex:
     #: chart title (lower case) -> ids of the charts with that title ("Types of care provided")
     title_charts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     chart_series: dict[str, set[Key]] = field(default_factory=dict)  # chart id -> its series
-    #: memo of the checker: title -> key tokens of the titled charts' series alone
-    title_tokens: dict[str, dict[Key, set[str]]] = field(default_factory=dict)
+    #: memo of the checker: title -> the words of the titled charts' series alone
+    title_words: dict[str, KeyWords] = field(default_factory=dict)
     #: memo of the checker: (unit class, rate, relational, total) -> candidates (see Checker)
     pools: dict[tuple[str, bool, bool, bool], list[Candidate]] = field(default_factory=dict)
 
@@ -170,7 +200,7 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
             _add_fact(f, key, add, idx)
     idx.candidates = cands
     idx.context = ExtractionContext(tuple(n for n in names if n), tuple(n for n in regions if n))
-    idx.key_tokens = distinctive(idx.series_tokens)
+    idx.key_words = KeyWords(idx.series_tokens)
     return idx
 
 

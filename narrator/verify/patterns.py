@@ -23,9 +23,19 @@ IGN = re.IGNORECASE
 NUMWORD_FIRST = "".join(sorted({w[0] for w in (*UNITS_WORDS, *SCALE_WORDS)}))
 HEDGE_FIRST = "".join(sorted({h[0] for h in HEDGES}))
 DIGIT_RE = re.compile(r"\d")  # every pattern that needs a digit is skipped without one
+#: exact prefilters, tested on lower-cased ASCII text (other text is always searched): a
+#: substring every match of the pattern contains, or the endings every match has
+AGE_NEEDS = ("aged", "18", "65", "75", "85", "16", "64")  # AGE_RE
+TOTAL_AFTER_NEEDS = ("all", "total", "altogether", "overall", "year")  # TOTAL_AFTER_RE
+HEDGE_ENDS = tuple(HEDGES)  # HEDGE_BEFORE_RE: a hedge, then only whitespace
+#: FRACTION_NUM_RE: the last word of a number in words
+NUMBER_WORD_ENDS = frozenset({*UNITS_WORDS, *SCALE_WORDS, "half", "quarter"})
 
 #: sentence ends: a full stop not inside a number, "!" or "?"
 SENT_SPLIT_RE = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+")
+#: the same, scanned fast (one character class first); "e.g."/"i.e." are tested on each hit
+SENT_END_RE = re.compile(r"[.!?](\s+)")
+WORD_CHAR_RE = re.compile(r"\w")
 
 AGE_RE = re.compile(
     r"\b(?=[aou\d])(?:(?:aged\s+)?(?:18|65|75|85|16|64)\s*(?:\+|plus\b|\s*(?:-|–|to)\s*64\b|"
@@ -95,8 +105,10 @@ DAYS_RE = re.compile(r"^\s*(?:of\s+a\s+)?days?\b", IGN)
 ORDINAL_RE = re.compile(
     r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b", IGN
 )
+#: a year ("2023", "2021-22"); starts with a character class so ``re`` scans for [12] fast
 YEAR_RE = re.compile(
-    r"\b(?=[12])(?P<y>(?:19[89]|20[0-4])\d)(?:\s*(?:-|–|/|to)\s*(?P<y2>\d{2}|\d{4})\b)?"
+    r"(?P<y>[12](?<=\b[12])(?:(?<=1)9[89]|(?<=2)0[0-4])\d)"
+    r"(?:\s*(?:-|–|/|to)\s*(?P<y2>\d{2}|\d{4})\b)?"
 )
 PLAIN_RE = re.compile(
     rf"(?=[\d.])(?<![\w£.])(?:{DIGITS_RE}){SCALE}?(?![\w%])"
