@@ -148,6 +148,13 @@ def generate(
     tpm: Annotated[float | None, _opt("Tokens-per-minute limit (openai).", "--tpm", min=1)] = None,
     timeout: Annotated[float | None, _opt("Seconds per HTTP request.", min=1)] = None,
     max_attempts: Annotated[int | None, _opt("HTTP attempts per call.", min=1)] = None,
+    batch_api: Annotated[
+        bool | None,
+        _opt(
+            "Send first attempts through the OpenAI Batch API (half price, slower).",
+            "--batch-api/--no-batch-api",
+        ),
+    ] = None,
     config: Annotated[
         Path | None, _opt("TOML config file (default ./narrator.toml if present).")
     ] = None,
@@ -168,7 +175,7 @@ def generate(
         config, backend=backend, model=model, base_url=base_url, out=out, db=db,
         concurrency=concurrency, max_repairs=max_repairs, temperature=temperature,
         max_tokens=max_tokens, seed=seed, requests_per_minute=rpm, tokens_per_minute=tpm,
-        timeout=timeout, max_attempts=max_attempts,
+        timeout=timeout, max_attempts=max_attempts, batch_api=batch_api,
     )  # fmt: skip
     catalog, dataset = _load(data_dir, data_file)
     if all_:
@@ -237,5 +244,3 @@ def data_check(data_dir: DataDir = None, data_file: DataFiles = None) -> None:
 app.command("verify")(friendly(verify_command))
 app.command("serve")(friendly(serve_command))
 app.command("render")(friendly(render_command))
-
-

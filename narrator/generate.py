@@ -20,6 +20,7 @@ from narrator.catalog import Catalog
 from narrator.config import Settings
 from narrator.costs import load_prices
 from narrator.data import Dataset
+from narrator.errors import BackendError
 from narrator.llm import get_writer
 from narrator.llm.base import GenerationParams
 from narrator.models import Authority, Report
@@ -61,6 +62,19 @@ BACKEND_SETTINGS: dict[str, tuple[str, ...]] = {
     "langchain": ("model", "base_url", "max_attempts"),
     "local": ("max_attempts",),
 }
+
+
+BATCH_CONCURRENCY = 1_000_000
+
+
+def batching_writer(writer: object):
+    """Wrap an OpenAI writer for ``--batch-api`` (only the openai backend has a Batch API)."""
+    from narrator.llm.batching import BatchingWriter
+    from narrator.llm.openai_backend import OpenAIWriter
+
+    if not isinstance(writer, OpenAIWriter):
+        raise BackendError("--batch-api needs --backend openai (the OpenAI Batch API)")
+    return BatchingWriter(writer)
 
 
 def writer_config(options: GenerateOptions) -> dict[str, Any]:
@@ -132,6 +146,10 @@ async def run_generate(
     """Generate reports for ``targets``; returns a summary (run id, counts, output folders)."""
     settings = options.settings
     writer = get_writer(settings.backend, **writer_config(options))
+    concurrency = settings.concurrency
+    if settings.batch_api:
+        writer = batching_writer(writer)
+        concurrency = BATCH_CONCURRENCY  # every first attempt joins the queue at once
     store = open_store(options)
     pipeline = Pipeline(
         dataset=dataset,
@@ -139,10 +157,11 @@ async def run_generate(
         writer=writer,
         params=options.params,
         store=store if options.use_cache else None,
-        concurrency=settings.concurrency,
+        concurrency=concurrency,
         max_repairs=settings.max_repairs,
         prompt_renderer=prompt_renderer_for(writer),
         prices=load_prices(),
+        batch_pricing=settings.batch_api,
     )
     if store is not None:
         store.start_run(
@@ -170,7 +189,7 @@ async def run_generate(
         task_reports = progress.add_task("reports", total=len(targets))
         task_texts = progress.add_task("texts", total=len(targets) * texts_per_report)
         pipeline.on_text = lambda _t: progress.advance(task_texts)
-        limit = asyncio.Semaphore(max(1, settings.concurrency // 4) if len(targets) > 1 else 1)
+        limit = asyncio.Semaphore(max(1, concurrency // 4) if len(targets) > 1 else 1)
 
         async def one(authority: Authority) -> None:
             async with limit:

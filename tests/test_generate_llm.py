@@ -71,3 +71,23 @@ def test_flaky_server_batch_completes_with_bounded_recorded_attempts(tmp_path):
         # every HTTP attempt is counted once: by the texts, by the run and by the server
         assert summary["counts"]["writer_calls"] == sum(t["attempts"] for t in records)
         assert stub.calls == summary["counts"]["writer_calls"]
+
+
+def test_batch_api_mode_submits_few_batches_at_half_price(tmp_path):
+    with start_stub() as stub:
+        summary = run(tmp_path, stub, "--model", "gpt-4o-mini", "--batch-api", "--no-cache")
+        assert summary["counts"]["texts"] == 43
+        batches = stub._http.state.batches  # the server's own record of submitted batches
+        records = texts(tmp_path)
+        assert len(records) == 43 and all(t["verdict"]["outcome"] == "pass" for t in records)
+        # charts, then sections, then the overall summary: about three batches, not 43 calls
+        assert 3 <= len(batches) <= 4
+        lines = sum(b["request_counts"]["total"] for b in batches.values())
+        assert lines >= 43
+        prices = load_prices()
+        for t in records:
+            if t["backend"] == "openai" and t["attempts"] == 1 and not t["drafts"]:
+                full = estimate_cost(
+                    t["model"], t["prompt_tokens"], t["completion_tokens"], prices=prices
+                )
+                assert t["cost"] == pytest.approx(full * prices.batch_discount)
