@@ -8,13 +8,18 @@ built while warming up (a run verifies each sheet several times), so the timed l
 extraction and checking. Throughput is reported per wall second and per CPU second
 (``time.process_time``: the machine may be shared), best of ``--repeat`` passes.
 
-    python benchmarks/verifier.py [--corpus PATH] [--repeat 3] [--show-misses]
+    python benchmarks/verifier.py [--corpus PATH] [--repeat 3] [--show-misses] [--write-verdicts]
+
+``--write-verdicts`` stores a digest of every corpus verdict in ``evals/verifier/verdicts.jsonl``;
+``tests/test_verify_golden.py`` fails when any verdict changes (speed work must not change one;
+a deliberate change of the checks regenerates the file in the same commit).
 """
 
 # ruff: noqa: E501
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import time
 from collections import Counter
@@ -27,6 +32,13 @@ from narrator.verify import Verifier
 from narrator.verify.index import build_index
 
 ROOT = Path(__file__).resolve().parent.parent
+VERDICTS = ROOT / "evals/verifier/verdicts.jsonl"
+
+
+def verdict_digest(verdict) -> str:
+    """A short stable digest of one verdict (every claim, span, status, expected, reason, source)."""
+    blob = json.dumps(verdict.model_dump(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
 def overlapping(claim: dict, verdict_claims) -> list:
@@ -38,6 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", type=Path, default=ROOT / "evals/verifier/corpus.jsonl")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes over the chart texts")
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--write-verdicts", action="store_true", help=f"store digests in {VERDICTS}")
     args = ap.parse_args(argv)
 
     records = [json.loads(line) for line in args.corpus.open(encoding="utf-8")]
@@ -57,8 +70,10 @@ def main(argv: list[str] | None = None) -> None:
     flagged, right = Counter(), Counter()
     text_fp = text_ok = 0
     misses: list[str] = []
+    digests: list[str] = []
     for r in records:
         verdict = verifier.verify(r["text"], sheets[r["id"]])
+        digests.append(json.dumps({"id": r["id"], "verdict": verdict_digest(verdict)}))
         for claim in r["claims"]:
             bad = [c for c in overlapping(claim, verdict.claims) if c.status != "supported"]
             mode = claim["mode"]
@@ -118,6 +133,9 @@ def main(argv: list[str] | None = None) -> None:
         build_index(sh)
     cold = time.process_time() - c0
     print(f"index build (once per sheet per run): {cold / n * 1000:.2f} ms CPU per sheet")
+    if args.write_verdicts:
+        VERDICTS.write_text("\n".join(digests) + "\n", encoding="utf-8")
+        print(f"wrote {len(digests)} verdict digests to {VERDICTS.relative_to(ROOT)}")
     if args.show_misses:
         print("\n" + "\n".join(misses))
 

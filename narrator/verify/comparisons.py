@@ -93,7 +93,10 @@ def comparator_follows(tail: str, ents, end: int) -> bool:
     return bool(P.COMPARATOR_NEXT_RE.match(tail)) or bool(P.COMPARATOR_RATE_NEXT_RE.match(tail))
 
 
-def direction_mentions(sent, s0, idx, ents, taken, low: str | None = None) -> list[Mention]:
+def direction_mentions(
+    sent, s0, idx, ents, taken, low: str | None = None, same: bool = True
+) -> list[Mention]:
+    """``same=False`` (the whole text lacks the "same" hint) skips "about the same as"."""
     out: list[Mention] = []
     if not ents:
         return out
@@ -146,7 +149,7 @@ def direction_mentions(sent, s0, idx, ents, taken, low: str | None = None) -> li
         )
         out.append(mm)
     low = sent.lower() if low is None else low
-    for m in P.SAME_RE.finditer(sent) if P.SAME_HINT_RE.search(low) else ():
+    for m in P.SAME_RE.finditer(sent) if same and P.SAME_HINT_RE.search(low) else ():
         after = [e for e in ents if e[0] >= m.end() and e[0] - m.end() <= 25]
         if after and after[0][2] in ("england", "region"):
             out.append(

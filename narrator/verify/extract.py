@@ -323,7 +323,7 @@ class RuleExtractor:
                     if prior:
                         mm.extra["near"] = prior[-1]
         if ents:  # a direction needs a comparator named after it
-            found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low))
+            found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low, "same" in hints))
         if "trend" in hints:
             found.extend(C.trend_mentions(sent, s0, idx, ents, low))
         causal = "causal" in hints and P.CAUSAL_HINT_RE.search(low)

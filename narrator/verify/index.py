@@ -119,6 +119,7 @@ class FactIndex:
     regional: bool = False  # the sheet's figures are the region's (workforce charts)
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)
     directions: list[Fact] = field(default_factory=list)
+    directions_to: dict[str, list[Fact]] = field(default_factory=dict)  # by comparator
     trends: list[Fact] = field(default_factory=list)
     ranks: list[Fact] = field(default_factory=list)
     values: list[Fact] = field(default_factory=list)
@@ -248,6 +249,7 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
         add(v, "times", "relation", f, key)
     elif f.kind == "direction":
         idx.directions.append(f)
+        idx.directions_to.setdefault(f.comparator, []).append(f)
     elif f.kind == "trend":
         idx.trends.append(f)
         d = f.detail

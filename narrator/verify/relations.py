@@ -39,7 +39,7 @@ def pick(chk: Checker, facts: Iterable[Fact], levels: list[set[Key]]) -> list[Fa
 
 def direction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
     comp = m.comparator if m.comparator in ("england", "region") else "england"
-    facts = [f for f in chk.ix.directions if f.comparator == comp]
+    facts = chk.ix.directions_to.get(comp, ())
     if not facts:
         return chk._claim(
             m, "unverifiable", reason=f"the data has no comparison with {chk.name(comp)}"

@@ -1,0 +1,57 @@
+"""Every verdict on the labelled corpus is exactly the stored one (speed work changes none).
+
+The digests in ``evals/verifier/verdicts.jsonl`` cover each claim's span, status, expected value,
+reason and sources. A deliberate change of the checks regenerates them in the same commit:
+``python benchmarks/verifier.py --write-verdicts`` (and says why in the message).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from narrator.catalog import load_catalog
+from narrator.data import load_dataset
+from narrator.facts import FactBuilder
+from narrator.paths import data_dir
+from narrator.verify import Verifier
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "evals/verifier/corpus.jsonl"
+VERDICTS = ROOT / "evals/verifier/verdicts.jsonl"
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("bench_verifier", ROOT / "benchmarks/verifier.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.mark.skipif(
+    not (data_dir() / "observations.csv").exists() or not VERDICTS.exists(),
+    reason="needs the shipped data and the stored verdicts",
+)
+def test_corpus_verdicts_are_byte_identical_to_the_stored_ones():
+    digest = _benchmark().verdict_digest
+    stored = {d["id"]: d["verdict"] for d in map(json.loads, VERDICTS.open(encoding="utf-8"))}
+    catalog = load_catalog()
+    fb = FactBuilder(load_dataset(chart_ids=catalog.ids), catalog)
+    built: dict[tuple[str, str], object] = {}
+    verifier = Verifier()
+    changed = []
+    records = [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
+    assert len(records) == len(stored)
+    for r in records:
+        sheets = []
+        for chart in r["charts"]:
+            key = (r["authority_code"], chart)
+            if key not in built:
+                built[key] = fb.sheet(*key)
+            sheets.append(built[key])
+        if digest(verifier.verify(r["text"], sheets)) != stored[r["id"]]:
+            changed.append(r["id"])
+    assert changed == [], f"{len(changed)} verdicts changed, e.g. {changed[:10]}"
