@@ -155,6 +155,14 @@ def generate(
             "--batch-api/--no-batch-api",
         ),
     ] = None,
+    output_mode: Annotated[
+        str | None,
+        _opt("Force json_schema, json_object or text replies (default: probe the server)."),
+    ] = None,
+    prompt_style: Annotated[
+        str | None,
+        _opt("word_facts: a small model only rewords facts the code picked (local models)."),
+    ] = None,
     config: Annotated[
         Path | None, _opt("TOML config file (default ./narrator.toml if present).")
     ] = None,
@@ -176,6 +184,7 @@ def generate(
         concurrency=concurrency, max_repairs=max_repairs, temperature=temperature,
         max_tokens=max_tokens, seed=seed, requests_per_minute=rpm, tokens_per_minute=tpm,
         timeout=timeout, max_attempts=max_attempts, batch_api=batch_api,
+        output_mode=output_mode, prompt_style=prompt_style,
     )  # fmt: skip
     catalog, dataset = _load(data_dir, data_file)
     if all_:

@@ -18,7 +18,7 @@ Example ``narrator.toml``::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 from pydantic_settings import (
@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     out: Path = Path("outputs")
     db: str | None = None
     batch_api: bool = False
+    #: force one structured-output mode (json_schema, json_object, text) instead of probing
+    output_mode: Literal["json_schema", "json_object", "text"] | None = None
+    #: "word_facts" makes a small model only reword facts the code picked (local models)
+    prompt_style: Literal["word_facts"] | None = None
 
     @classmethod
     def settings_customise_sources(

@@ -58,6 +58,8 @@ BACKEND_SETTINGS: dict[str, tuple[str, ...]] = {
         "max_attempts",
         "requests_per_minute",
         "tokens_per_minute",
+        "output_mode",
+        "prompt_style",
     ),
     "langchain": ("model", "base_url", "max_attempts"),
     "local": ("max_attempts",),
@@ -112,7 +114,8 @@ def prompt_renderer_for(writer: object):
         return None
     from narrator.prompts import load_prompt, prompt_name_for, render_request
 
-    templates = {k: load_prompt(prompt_name_for(k)) for k in ("chart", "section", "overall")}
+    style = getattr(writer, "prompt_style", None)  # e.g. "word_facts" for small local models
+    templates = {k: load_prompt(prompt_name_for(k, style)) for k in ("chart", "section", "overall")}
     return lambda request: render_request(request, templates[request.kind])
 
 

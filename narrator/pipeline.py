@@ -120,7 +120,15 @@ class Pipeline:
         self.facts = FactBuilder(self.dataset, self.catalog)
         self.verifier = Verifier()  # one per run: caches each fact sheet's index
         self._fallback_writer = OfflineWriter()
-        self._slots = asyncio.Semaphore(self.concurrency)
+        self._slot_loop: asyncio.AbstractEventLoop | None = None
+        self._slot_sem = asyncio.Semaphore(self.concurrency)
+
+    def _slots(self) -> asyncio.Semaphore:
+        """The concurrency limit of the running event loop (a pipeline may serve several)."""
+        loop = asyncio.get_running_loop()
+        if self._slot_loop is not loop:
+            self._slot_loop, self._slot_sem = loop, asyncio.Semaphore(self.concurrency)
+        return self._slot_sem
 
     # ---- one text ---------------------------------------------------------------------------
     def _request(self, kind, authority, sheets, section=None, children=()) -> GenerationRequest:
@@ -154,7 +162,7 @@ class Pipeline:
             self.stats.add(hit, cached=True, calls=0)
             return hit
         sheets = request.fact_sheets
-        async with self._slots:
+        async with self._slots():
             tokens = [0, 0]
             latency = 0.0
             http_attempts = 0

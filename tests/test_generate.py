@@ -117,3 +117,19 @@ def test_generate_without_authority_is_a_clear_error(tmp_path):
     assert result.exit_code == 2
     assert "--authority" in result.output
     assert not any(tmp_path.iterdir())
+
+
+def test_one_pipeline_serves_two_event_loops():
+    """asyncio.run twice on the same pipeline (as a notebook or a server would) works."""
+    import asyncio
+
+    from narrator.data import load_dataset
+    from narrator.llm.offline import OfflineWriter
+    from narrator.pipeline import Pipeline
+
+    catalog = load_catalog()
+    dataset = load_dataset(chart_ids=catalog.ids)
+    pipeline = Pipeline(dataset=dataset, catalog=catalog, writer=OfflineWriter())
+    first = asyncio.run(pipeline.authority_report(dataset.authority("Rutland")))
+    second = asyncio.run(pipeline.authority_report(dataset.authority("Rutland")))
+    assert [t.body for t in first.texts] == [t.body for t in second.texts]
