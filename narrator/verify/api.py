@@ -138,14 +138,22 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
     if index.measure_texts:
         mentions = [m for m in mentions if not _in_measure_name(text, m, index)]
     sentences = split_sentences(text)
-    focus = [chk.focus(text[a:b]) for a, b in sentences]
+    memo: dict[int, set[Key]] = {}
+
+    def focus(i: int) -> set[Key]:  # computed for the sentences a check needs, once each
+        keys = memo.get(i)
+        if keys is None:
+            keys = memo[i] = chk.focus(text[sentences[i][0] : sentences[i][1]])
+        return keys
+
     number_keys: dict[int, set[Key]] = {}
     claims: list[Claim] = []
     for m in mentions:
         if m.kind in _NUMERIC and m.value is not None:
-            claim = chk.number(m, focus[m.sentence], number_keys.get(m.sentence - 1))
+            claim = chk.number(m, focus(m.sentence), number_keys.get(m.sentence - 1))
         elif m.kind == "fraction":
-            claim = R.fraction(chk, m, [focus[m.sentence]] if focus[m.sentence] else [])
+            here = focus(m.sentence)
+            claim = R.fraction(chk, m, [here] if here else [])
         else:
             continue
         claims.append(claim)
@@ -156,10 +164,16 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
     for m in mentions:
         if (m.kind in _NUMERIC and m.value is not None) or m.kind == "fraction":
             continue
+        if m.kind == "year":
+            claims.append(R.year(chk, m))
+            continue
+        if m.kind == "causal":
+            claims.append(R.causal(chk, m))
+            continue
         s = m.sentence
-        levels = [number_keys.get(s, set()), focus[s] if s < len(focus) else set()]
+        levels = [number_keys.get(s, set()), focus(s) if s < len(sentences) else set()]
         for back in range(s - 1, max(-1, s - 3), -1):
-            levels.append(number_keys.get(back, set()) or focus[back])
+            levels.append(number_keys.get(back, set()) or focus(back))
         levels = [lv for lv in levels if lv]
         sent = text[sentences[s][0] : sentences[s][1]] if s < len(sentences) else text
         if m.kind == "direction":
@@ -172,10 +186,6 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claims.append(R.ratio(chk, m, levels))
         elif m.kind == "majority":
             claims.append(R.fraction(chk, m, levels))
-        elif m.kind == "year":
-            claims.append(R.year(chk, m))
-        elif m.kind == "causal":
-            claims.append(R.causal(chk, m))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 

@@ -100,7 +100,9 @@ def direction_mentions(
     out: list[Mention] = []
     if not ents:
         return out
-    for m in P.DIRECTION_WORD_RE.finditer(sent):
+    # a direction needs a comparator named after it: words after the last name cannot be one
+    # (scanning up to one character past that name's start keeps ``\b`` exact there)
+    for m in P.DIRECTION_WORD_RE.finditer(sent, 0, ents[-1][0] + 1):
         a, b = m.span("dir")
         if any(x <= a < y for x, y in taken):
             continue

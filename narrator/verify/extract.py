@@ -375,7 +375,7 @@ class RuleExtractor:
             unit=unit,
         )
         tail = sent[b : b + 60].lower()
-        if P.RELATIONAL_AFTER_RE.match(tail):
+        if any(w in tail for w in P.RELATIONAL_NEEDS) and P.RELATIONAL_AFTER_RE.match(tail):
             mm.relational = True
         else:
             gap = sent[max(0, a - 20) : a].lower()

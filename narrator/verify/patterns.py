@@ -27,6 +27,10 @@ DIGIT_RE = re.compile(r"\d")  # every pattern that needs a digit is skipped with
 #: substring every match of the pattern contains, or the endings every match has
 AGE_NEEDS = ("aged", "18", "65", "75", "85", "16", "64")  # AGE_RE
 TOTAL_AFTER_NEEDS = ("all", "total", "altogether", "overall", "year")  # TOTAL_AFTER_RE
+RELATIONAL_NEEDS = (  # RELATIONAL_AFTER_RE (on any text: it is matched case-sensitively)
+    "more", "fewer", "less", "higher", "lower", "greater", "smaller", "bigger", "larger",
+    "above", "below", "extra",
+)  # fmt: skip
 HEDGE_ENDS = tuple(HEDGES)  # HEDGE_BEFORE_RE: a hedge, then only whitespace
 #: FRACTION_NUM_RE: the last word of a number in words
 NUMBER_WORD_ENDS = frozenset({*UNITS_WORDS, *SCALE_WORDS, "half", "quarter"})
@@ -270,6 +274,15 @@ HINTS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 
+#: hints worth testing on the whole text first: each sentence tests its hint again, so a text-level
+#: test only pays for hints that most texts lack; the common ones are taken as present
+TEXT_LEVEL_HINTS = ("ratio", "fraction", "same", "causal")
+_COMMON_HINTS = frozenset(HINTS) - frozenset(TEXT_LEVEL_HINTS)
+
+
 def hints_in(low_text: str) -> frozenset[str]:
-    """The hints present in a lower-cased text (the only function in this module)."""
-    return frozenset(k for k, pats in HINTS.items() if all(p.search(low_text) for p in pats))
+    """The hints that may be present in a lower-cased text (the only function in this module):
+    a rare hint is searched for; a common one is assumed (each sentence searches for it)."""
+    return _COMMON_HINTS | frozenset(
+        k for k in TEXT_LEVEL_HINTS if all(p.search(low_text) for p in HINTS[k])
+    )
