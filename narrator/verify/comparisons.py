@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from narrator.verify import patterns as P
+from narrator.verify import scan as S
 from narrator.verify.mention import Entity, Mention
 from narrator.verify.numbers import ORDINAL_WORDS, parse_number
 
@@ -102,7 +103,14 @@ def direction_mentions(
         return out
     # a direction needs a comparator named after it: words after the last name cannot be one
     # (scanning up to one character past that name's start keeps ``\b`` exact there)
-    for m in P.DIRECTION_WORD_RE.finditer(sent, 0, ents[-1][0] + 1):
+    low = sent.lower() if low is None else low
+    end = ents[-1][0] + 1
+    words = (
+        S.finditer(P.DIRECTION_WORD_RE, P.DIRECTION_ANCHOR_RE, sent[:end], False, low[:end])
+        if sent.isascii()  # the lower-cased text then has the same positions
+        else P.DIRECTION_WORD_RE.finditer(sent, 0, end)
+    )
+    for m in words:
         a, b = m.span("dir")
         if any(x <= a < y for x, y in taken):
             continue
@@ -150,7 +158,6 @@ def direction_mentions(
             modifier=modifier,
         )
         out.append(mm)
-    low = sent.lower() if low is None else low
     for m in P.SAME_RE.finditer(sent) if same and P.SAME_HINT_RE.search(low) else ():
         after = [e for e in ents if e[0] >= m.end() and e[0] - m.end() <= 25]
         if after and after[0][2] in ("england", "region"):

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from narrator.verify import comparisons as C
 from narrator.verify import patterns as P
+from narrator.verify import scan as S
 from narrator.verify.mention import Entity, Mention
 from narrator.verify.numbers import HEDGES, parse_number
 
@@ -300,7 +301,7 @@ class RuleExtractor:
                         y2 = m.group("y2")
                         mm.extra["y2"] = float(y2 if len(y2) == 4 else m.group("y")[:2] + y2)
                     add(mm)
-        words = "numword" in hints and P.NUMWORD_HINT_RE.search(low)
+        words = "numword" in hints and S.search(P.NUMWORD_HINT_RE, P.NUMWORD_ANCHOR_RE, low)
         plain_re = P.PLAIN_RE if words else P.DIGITS_ONLY_RE
         for m in plain_re.finditer(sent) if digit or plain_re is P.PLAIN_RE else ():
             if not free(*m.span()):

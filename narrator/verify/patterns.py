@@ -127,6 +127,11 @@ NUMWORD_HINT_RE = re.compile(
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b"
     r"|\Bteen\b"
 )
+#: anchors of NUMWORD_HINT_RE (every match starts with one of these literals; see scan.py)
+NUMWORD_ANCHOR_RE = re.compile(
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|teen"
+)
 RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|ranked|top|bottom|best|worst|main"
 )
@@ -158,6 +163,11 @@ _DIRWORDS = (
     r"ahead\s+of|behind"
 )
 DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauo])(?P<dir>" + _DIRWORDS + r")\b", IGN)
+#: anchors of DIRECTION_WORD_RE in a lower-cased ASCII sentence (see scan.py)
+DIRECTION_ANCHOR_RE = re.compile(
+    r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|ahead|"
+    r"behind"
+)
 DIRECTION_MOD_RE = re.compile(
     r"\b(?P<mod>slightly|a\s+little|a\s+bit|just|much|far|well|considerably|significantly|"
     r"substantially|a\s+lot|noticeably|marginally)\s+$",
