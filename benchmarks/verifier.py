@@ -32,6 +32,7 @@ from narrator.verify import Verifier
 from narrator.verify.index import build_index
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "evals/verifier/corpus.jsonl"
 VERDICTS = ROOT / "evals/verifier/verdicts.jsonl"
 
 
@@ -41,19 +42,9 @@ def verdict_digest(verdict) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def overlapping(claim: dict, verdict_claims) -> list:
-    return [c for c in verdict_claims if c.start < claim["end"] and c.end > claim["start"]]
-
-
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--corpus", type=Path, default=ROOT / "evals/verifier/corpus.jsonl")
-    ap.add_argument("--repeat", type=int, default=3, help="timed passes over the chart texts")
-    ap.add_argument("--show-misses", action="store_true")
-    ap.add_argument("--write-verdicts", action="store_true", help=f"store digests in {VERDICTS}")
-    args = ap.parse_args(argv)
-
-    records = [json.loads(line) for line in args.corpus.open(encoding="utf-8")]
+def load_corpus(path: Path = CORPUS) -> tuple[list[dict], dict[str, list]]:
+    """The corpus records and, per record id, its fact sheets (one per authority and chart)."""
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
     catalog = load_catalog()
     fb = FactBuilder(load_dataset(chart_ids=catalog.ids), catalog)
     built: dict[tuple[str, str], object] = {}  # one sheet per (authority, chart), as a run has
@@ -63,7 +54,22 @@ def main(argv: list[str] | None = None) -> None:
             built[(code, chart)] = fb.sheet(code, chart)
         return built[(code, chart)]
 
-    sheets = {r["id"]: [sheet(r["authority_code"], c) for c in r["charts"]] for r in records}
+    return records, {r["id"]: [sheet(r["authority_code"], c) for c in r["charts"]] for r in records}
+
+
+def overlapping(claim: dict, verdict_claims) -> list:
+    return [c for c in verdict_claims if c.start < claim["end"] and c.end > claim["start"]]
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes over the chart texts")
+    ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--write-verdicts", action="store_true", help=f"store digests in {VERDICTS}")
+    args = ap.parse_args(argv)
+
+    records, sheets = load_corpus(args.corpus)
 
     verifier = Verifier()
     caught, wrong = Counter(), Counter()

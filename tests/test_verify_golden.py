@@ -13,9 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from narrator.catalog import load_catalog
-from narrator.data import load_dataset
-from narrator.facts import FactBuilder
 from narrator.paths import data_dir
 from narrator.verify import Verifier
 
@@ -36,22 +33,14 @@ def _benchmark():
     reason="needs the shipped data and the stored verdicts",
 )
 def test_corpus_verdicts_are_byte_identical_to_the_stored_ones():
-    digest = _benchmark().verdict_digest
+    bench = _benchmark()
     stored = {d["id"]: d["verdict"] for d in map(json.loads, VERDICTS.open(encoding="utf-8"))}
-    catalog = load_catalog()
-    fb = FactBuilder(load_dataset(chart_ids=catalog.ids), catalog)
-    built: dict[tuple[str, str], object] = {}
-    verifier = Verifier()
-    changed = []
-    records = [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
+    records, sheets = bench.load_corpus(CORPUS)
     assert len(records) == len(stored)
-    for r in records:
-        sheets = []
-        for chart in r["charts"]:
-            key = (r["authority_code"], chart)
-            if key not in built:
-                built[key] = fb.sheet(*key)
-            sheets.append(built[key])
-        if digest(verifier.verify(r["text"], sheets)) != stored[r["id"]]:
-            changed.append(r["id"])
+    verifier = Verifier()
+    changed = [
+        r["id"]
+        for r in records
+        if bench.verdict_digest(verifier.verify(r["text"], sheets[r["id"]])) != stored[r["id"]]
+    ]
     assert changed == [], f"{len(changed)} verdicts changed, e.g. {changed[:10]}"

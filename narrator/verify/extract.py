@@ -22,6 +22,22 @@ from narrator.verify import patterns as P
 from narrator.verify import scan as S
 from narrator.verify.mention import Entity, Mention
 from narrator.verify.numbers import HEDGES, parse_number
+from narrator.verify.spans import (
+    classify_denominator,
+    may_end_in_number,
+    normalise_fact_denominator,
+    split_sentences,
+)
+
+__all__ = [
+    "ExtractionContext",
+    "Extractor",
+    "Mention",
+    "RuleExtractor",
+    "classify_denominator",
+    "normalise_fact_denominator",
+    "split_sentences",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,90 +80,7 @@ class Extractor(Protocol):
     def extract(self, text: str, context: ExtractionContext) -> list[Mention]: ...
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; full stops inside numbers do not end one.
-
-    >>> t = "It was 0.53 days. England was 0.7!"
-    >>> [t[a:b] for a, b in split_sentences(t)]
-    ['It was 0.53 days.', 'England was 0.7!']
-    """
-    return list(_sentence_spans(text))
-
-
-# A pure function of one text (bounded): extraction and checking both need the sentences.
-@lru_cache(maxsize=64)
-def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    spans, start = [], 0
-    for m in P.SENT_END_RE.finditer(text):
-        cut = m.start(1)  # the whitespace after ".", "!" or "?" -- unless it ends "e.g."/"i.e."
-        if text[cut - 4 : cut] in ("e.g.", "i.e.") and (
-            cut < 5 or not P.WORD_CHAR_RE.match(text, cut - 5)
-        ):
-            continue
-        spans.append((start, cut))
-        start = m.end()
-    if start < len(text) and text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return tuple(spans)
-
-
-def classify_denominator(phrase: str) -> str:
-    """Normalise the noun phrase after "per 100,000" to a population group ("" if none).
-
-    >>> [classify_denominator(p) for p in (" older people", " residents", "")]
-    ['65+', 'all', '']
-    """
-    p = phrase.lower()
-    if not p.strip():
-        return ""
-    if P.DEN_65_RE.search(p):
-        return "65+"
-    if P.DEN_WORKING_RE.search(p):
-        return "18-64"
-    if "carer" in p:
-        return "carers"
-    if P.DEN_ADULTS_RE.search(p):
-        return "18+"
-    if P.DEN_ALL_RE.search(p):
-        return "all"
-    return ""
-
-
-def normalise_fact_denominator(denominator: str) -> str:
-    """The same groups for a fact's ``denominator`` field ("residents" -> "all")."""
-    d = denominator.lower()
-    if not d:
-        return ""
-    if "65" in d:
-        return "65+"
-    if "18-64" in d or "18 to 64" in d:
-        return "18-64"
-    if "carer" in d:
-        return "carers"
-    if "18+" in d or d.startswith("adults"):
-        return "18+"
-    if re.search(r"resident|population|people", d):
-        return "all"
-    return ""
-
-
 _START = operator.attrgetter("start")
-
-
-def _may_end_in_number(head: str) -> bool:
-    """Exact prefilter of ``FRACTION_NUM_RE``: ``head`` (before an optional final newline)
-    ends in a digit or in a number word (any text that is not ASCII is searched anyway)."""
-    if not head.isascii():
-        return True
-    h = head[:-1] if head.endswith("\n") else head
-    if not h:
-        return False
-    if h[-1].isdigit():
-        return True
-    i = len(h)
-    while i and h[i - 1].isalpha():
-        i -= 1
-    return h[i:].lower() in P.NUMBER_WORD_ENDS
 
 
 class RuleExtractor:
@@ -201,7 +134,7 @@ class RuleExtractor:
                 add(C.ratio_mention(m, s0, idx, sent, ents))
         for m in P.FRACTION_ANCHOR_RE.finditer(sent) if (" in " in low or "out of" in low) else ():
             head = sent[max(0, m.start() - 48) : m.start()]
-            nm = P.FRACTION_NUM_RE.search(head) if _may_end_in_number(head) else None
+            nm = P.FRACTION_NUM_RE.search(head) if may_end_in_number(head) else None
             if not nm:
                 continue
             a = m.start() - len(head) + nm.start()
