@@ -178,7 +178,7 @@ def direction_mentions(
 def trend_mentions(sent, s0, idx, ents, low: str | None = None) -> list[Mention]:
     out: list[Mention] = []
     low = sent.lower() if low is None else low
-    if not (P.TREND_HINT_RE.search(low) and P.TREND_WORD_RE.search(low)):
+    if not (P.TREND_WORD_RE.search(low) and P.TREND_HINT_RE.search(low)):
         return out
     for m in P.TREND_RE.finditer(sent):
         kind = m.lastgroup or "any"

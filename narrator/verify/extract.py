@@ -117,7 +117,7 @@ class RuleExtractor:
         low = sent.lower()
         # exact prefilters: each pattern below needs the trigger it is gated on to match at all
         digit = P.DIGIT_RE.search(sent) is not None
-        if digit and (not sent.isascii() or any(w in low for w in P.AGE_NEEDS)):
+        if digit and (not sent.isascii() or P.AGE_NEEDS_RE.search(low)):
             taken.extend(m.span() for m in P.AGE_RE.finditer(sent))
         if "100" in sent or "hundred" in low:
             rates = [(m.start(), m.end(), m.group("denom")) for m in P.RATE_RE.finditer(sent)]
@@ -309,7 +309,7 @@ class RuleExtractor:
             unit=unit,
         )
         tail = sent[b : b + 60].lower()
-        if any(w in tail for w in P.RELATIONAL_NEEDS) and P.RELATIONAL_AFTER_RE.match(tail):
+        if P.RELATIONAL_NEEDS_RE.search(tail) and P.RELATIONAL_AFTER_RE.match(tail):
             mm.relational = True
         else:
             gap = sent[max(0, a - 20) : a].lower()
@@ -317,7 +317,7 @@ class RuleExtractor:
                 P.GAP_OF_BEFORE_RE.search(gap)
             )
         ascii_tail = tail.isascii()
-        if (not ascii_tail or any(w in tail for w in P.TOTAL_AFTER_NEEDS)) and (
+        if (not ascii_tail or P.TOTAL_AFTER_NEEDS_RE.search(tail)) and (
             P.TOTAL_AFTER_RE.match(tail)
         ):
             mm.total = True

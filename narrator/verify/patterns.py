@@ -25,12 +25,12 @@ HEDGE_FIRST = "".join(sorted({h[0] for h in HEDGES}))
 DIGIT_RE = re.compile(r"\d")  # every pattern that needs a digit is skipped without one
 #: exact prefilters, tested on lower-cased ASCII text (other text is always searched): a
 #: substring every match of the pattern contains, or the endings every match has
-AGE_NEEDS = ("aged", "18", "65", "75", "85", "16", "64")  # AGE_RE
-TOTAL_AFTER_NEEDS = ("all", "total", "altogether", "overall", "year")  # TOTAL_AFTER_RE
-RELATIONAL_NEEDS = (  # RELATIONAL_AFTER_RE (on any text: it is matched case-sensitively)
-    "more", "fewer", "less", "higher", "lower", "greater", "smaller", "bigger", "larger",
-    "above", "below", "extra",
-)  # fmt: skip
+AGE_NEEDS_RE = re.compile("aged|18|65|75|85|16|64")  # AGE_RE
+TOTAL_AFTER_NEEDS_RE = re.compile("all|total|altogether|overall|year")  # TOTAL_AFTER_RE
+#: RELATIONAL_AFTER_RE (on any text: it is matched case-sensitively)
+RELATIONAL_NEEDS_RE = re.compile(
+    "more|fewer|less|higher|lower|greater|smaller|bigger|larger|above|below|extra"
+)
 HEDGE_ENDS = tuple(HEDGES)  # HEDGE_BEFORE_RE: a hedge, then only whitespace
 #: FRACTION_NUM_RE: the last word of a number in words
 NUMBER_WORD_ENDS = frozenset({*UNITS_WORDS, *SCALE_WORDS, "half", "quarter"})
