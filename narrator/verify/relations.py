@@ -44,12 +44,13 @@ def direction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
         return chk._claim(
             m, "unverifiable", reason=f"the data has no comparison with {chk.name(comp)}"
         )
-    chosen = pick(chk, facts, levels)
-    results = [_direction_one(chk, m, f) for f in chosen]
-    for claim in results:
+    first = None
+    for f in pick(chk, facts, levels):  # the first supported reading, else the first one
+        claim = _direction_one(chk, m, f)
         if claim.status == "supported":
             return claim
-    return results[0]
+        first = first or claim
+    return first  # type: ignore[return-value]
 
 
 def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
