@@ -26,7 +26,8 @@ PY
 }
 
 echo "== local model in-process"
-time narrator generate --authority Leicester --backend local --out "$out/inprocess" --no-cache >/dev/null
+time narrator generate --authority Leicester --backend local --out "$out/inprocess" --no-cache \
+    --max-repairs 1 --max-tokens 200 >/dev/null
 check "$out/inprocess/leicester/report.json" "in-process"
 
 echo "== local model through python -m llama_cpp.server"
@@ -42,5 +43,6 @@ for _ in $(seq 1 120); do
     sleep 1
 done
 time narrator generate --authority Leicester --backend openai --base-url "http://127.0.0.1:$port/v1" \
-    --model smollm2 --prompt-style word_facts --out "$out/server" --no-cache >/dev/null
+    --model smollm2 --prompt-style word_facts --out "$out/server" --no-cache \
+    --max-repairs 1 --max-tokens 200 >/dev/null
 check "$out/server/leicester/report.json" "llama_cpp.server"
