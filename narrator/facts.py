@@ -43,10 +43,15 @@ from narrator.factrules import (
     trend_facts,
     usable,
 )
-from narrator.models import Authority, Fact, FactSheet, Observation
+from narrator.models import Authority, Chart, Fact, FactSheet, Observation
 from narrator.text import fmt_num, fmt_value
 
 MIN_RANK_POOL = 10
+#: chart availabilities with no council data at all, and how a fact sheet says so
+UNAVAILABLE = {
+    "no_la_data": "not available at local authority level",
+    "discontinued": "no longer collected",
+}
 #: units whose values grow with the size of the place; only rates and shares are compared
 ABSOLUTE_UNITS = {"count", "gbp_thousands"}
 #: denominator of a rate -> population measure labels (chart ``population``) that count it
@@ -76,39 +81,45 @@ class FactBuilder:
         """The fact sheet of one chart for one authority (code as in the dataset)."""
         authority = self.dataset.authorities[authority_code]
         chart = self.catalog.chart(chart_id)
-        notes = list(chart.notes)
-        if chart.availability in ("no_la_data", "discontinued"):
-            kind = (
-                "not available at local authority level"
-                if chart.availability == "no_la_data"
-                else "no longer collected"
+        facts: list[Fact] = []
+        status = chart.availability if chart.availability in UNAVAILABLE else "no_data"
+        if status == "no_data":
+            facts = self._chart_facts(authority, chart)
+            if any(f.kind in ("value", "suppressed") for f in facts):
+                status = "ok"
+        if status != "ok":
+            why = UNAVAILABLE.get(status, "not available for this council")
+            facts.append(
+                Fact(
+                    id=f"{chart_id}:no_data",
+                    kind="no_data",
+                    subject=authority.code,
+                    text_hint=f"There is no data for {authority.name} on this chart: it is {why}.",
+                )
             )
-            fact = Fact(
-                id=f"{chart_id}:no_data",
-                kind="no_data",
-                subject=authority.code,
-                text_hint=f"There is no data for {authority.name} on this chart: it is {kind}.",
-            )
-            return FactSheet(
-                authority=authority,
-                chart_id=chart_id,
-                chart_title=chart.title,
-                section=chart.section,
-                status=chart.availability,
-                facts=[fact],
-                notes=notes,
-            )
+        return FactSheet(
+            authority=authority,
+            chart_id=chart_id,
+            chart_title=chart.title,
+            section=chart.section,
+            status=status,
+            facts=facts,
+            notes=list(chart.notes),
+        )
+
+    def _chart_facts(self, authority: Authority, chart: Chart) -> list[Fact]:
+        """Facts of every series the authority (or, for regional charts, its region) has."""
         subject = authority
-        rows = self.dataset.for_chart(authority.code, chart_id)
+        rows = self.dataset.for_chart(authority.code, chart.id)
         facts: list[Fact] = []
         if not any(usable(o) or o.suppressed for o in rows):
             region = self.dataset.region_of(authority)
-            region_rows = self.dataset.for_chart(region.code, chart_id) if region else []
+            region_rows = self.dataset.for_chart(region.code, chart.id) if region else []
             if chart.availability == "regional" and region and region_rows:
                 subject, rows = region, region_rows
                 facts.append(
                     Fact(
-                        id=f"{chart_id}:regional",
+                        id=f"{chart.id}:regional",
                         kind="note",
                         subject=region.code,
                         comparator_name=region.name,
@@ -117,27 +128,9 @@ class FactBuilder:
                     )
                 )
         for key, obs_list in self._group(rows).items():
-            facts.extend(self._series_facts(chart_id, subject, key, obs_list))
-        facts.extend(share_facts(chart_id, subject, rows))
-        has_values = any(f.kind in ("value", "suppressed") for f in facts)
-        if not has_values:
-            facts.append(
-                Fact(
-                    id=f"{chart_id}:no_data",
-                    kind="no_data",
-                    subject=authority.code,
-                    text_hint=f"No data is available for {authority.name} on this chart.",
-                )
-            )
-        return FactSheet(
-            authority=authority,
-            chart_id=chart_id,
-            chart_title=chart.title,
-            section=chart.section,
-            status="ok" if has_values else "no_data",
-            facts=facts,
-            notes=notes,
-        )
+            facts.extend(self._series_facts(chart.id, subject, key, obs_list))
+        facts.extend(share_facts(chart.id, subject, rows))
+        return facts
 
     def sheets_for(self, authority_code: str) -> list[FactSheet]:
         """Every chart's sheet for one authority, in catalogue order."""
