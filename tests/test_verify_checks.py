@@ -158,8 +158,11 @@ def test_inconsistent_figures_within_one_text_fail():
     assert verdict.outcome == "fail"
 
 
-def test_no_numbers_no_claims_pass():
-    assert (
-        verify_text("No data is available for Leicester on this chart.", sheets("op_need")).outcome
-        == "pass"
-    )
+def test_no_data_statement_needs_a_sheet_without_data():
+    """A sentence with no number is grounded only by what the sheet licenses: "no data" is
+    true of a discontinued chart, and an unsupported claim about a chart that has data."""
+    text = "No data is available for Leicester on this chart."
+    assert verify_text(text, sheets("dtoc")).outcome == "pass"
+    verdict = verify_text(text, sheets("op_need"))
+    assert verdict.outcome == "fail"
+    assert [c.reason for c in verdict.claims] == ["no fact supports this sentence"]

@@ -17,8 +17,10 @@ import operator
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from narrator.models import Claim, FactSheet, TextRecord, Verdict
+from narrator.verify import grounding as G
 from narrator.verify import relations as R
 from narrator.verify.check import Checker
 from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sentences
@@ -186,20 +188,30 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claims.append(R.ratio(chk, m, levels))
         elif m.kind == "majority":
             claims.append(R.fraction(chk, m, levels))
-    claims.sort(key=lambda c: (c.start, c.end))
+    claims.extend(G.ungrounded(text, sentences, claims, index))
+    claims.sort(key=lambda c: (c.start, c.kind != "grounding", c.end))  # sentence, then parts
     return claims
 
 
 def _in_measure_name(text: str, m: Mention, index: FactIndex) -> bool:
-    """A figure that is part of a measure's name ("in the last 12 months") is not a claim."""
+    """A figure that is part of a measure's name ("in the last 12 months") is not a claim:
+    the figure with the words either side of it must occur, as whole words, in the name."""
     if m.kind not in ("number", "percent"):
         return False
     nxt = _NEXT_WORD.match(text, m.end)
-    phrase = (m.text + (nxt.group(0) if nxt else "")).lower()
-    return any(phrase in t for t in index.measure_texts)
+    prev = _PREV_WORD.search(text, max(0, m.start - 30), m.start)
+    phrase = ((prev.group(0) if prev else "") + m.text + (nxt.group(0) if nxt else "")).lower()
+    # a whole word of the name: "was 10." is not the "10" of "the most deprived 10% in England"
+    return any(phrase in t and _whole(phrase).search(t) for t in index.measure_texts)
+
+
+@lru_cache(maxsize=4096)  # pure function of a short phrase: its whole-word pattern
+def _whole(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.])" + re.escape(phrase) + r"(?![\w%])")
 
 
 _NEXT_WORD = re.compile(r"\s*[^\s.,;()]+")
+_PREV_WORD = re.compile(r"[^\s.,;()]+\s*$")
 
 
 def _fact(index: FactIndex, fact_id: str):
@@ -281,7 +293,12 @@ def violations_feedback(verdict: Verdict) -> list[str]:
         if c.status == "supported":
             continue
         quote = c.text.strip()
-        if c.kind == "causal":
+        if c.kind == "grounding":
+            out.append(
+                f"Delete the sentence '{quote}': {c.reason}. Every sentence must state a figure, "
+                "comparison or trend that is in the fact sheet."
+            )
+        elif c.kind == "causal":
             out.append(f"Remove '{quote}': {c.reason}. State only what the figures show.")
         elif c.kind == "trend" and c.status == "unverifiable":
             out.append(f"Remove '{quote}': {c.reason}.")

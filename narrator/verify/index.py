@@ -139,6 +139,8 @@ class FactIndex:
     title_words: dict[str, KeyWords] = field(default_factory=dict)
     #: memo of the checker: (unit class, rate, relational, total) -> candidates (see Checker)
     pools: dict[tuple[str, bool, bool, bool], list[Candidate]] = field(default_factory=dict)
+    #: memo of the grounding check: the statements these sheets license (see grounding.py)
+    grounding: object = None
 
     @property
     def empty(self) -> bool:

@@ -1,0 +1,194 @@
+"""Sentence grounding: every sentence of a text must say something the facts support.
+
+A sentence (and every clause after a colon or semicolon) is *grounded* when it holds at least
+one supported claim other than a bare year, or when it is one of the recognised statements a
+fact sheet licenses:
+
+* a no-data statement ("no data", "not published for each council", "no longer collected")
+  when a sheet has no data (status ``no_data``/``no_la_data``/``discontinued``, or no figure),
+  or when it names a chart whose sheet has no data;
+* a privacy statement ("kept private", "withheld", "5 or fewer") with a suppressed fact;
+* a regional note ("for the whole East Midlands region") with the sheet's note fact.
+
+Headings (a short first line of a paragraph without a full stop, "### Title" lines) and a
+chart title opening a sentence ("Ombudsman: In 2024 ...") are labels, not sentences. Anything
+else -- an echo of instructions, an invented event -- is ``unverifiable``: "no fact supports
+this sentence".
+
+>>> heading_lines("How the figures compare\\nIn 2024 it rose.")
+[(0, 23)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrator.models import Claim
+from narrator.verify.index import FactIndex
+
+REASON = "no fact supports this sentence"
+_NO_DATA_STATUS = ("no_data", "no_la_data", "discontinued")
+_CLAUSE_RE = re.compile(r"[:;](?=\s|$)")
+_TERMINAL = ".!?:;"
+_NO_DATA_RE = re.compile(
+    r"\bno\s+(?:published\s+|recent\s+|local\s+|current\s+)?(?:data|figures?|information|numbers?)\b|"
+    r"\bnot\s+(?:been\s+)?(?:published|available|collected|reported|recorded)\b|"
+    r"\bno\s+longer\s+(?:collected|published|reported|available)\b|"
+    r"\b(?:is|are)n't\s+(?:published|available|collected)\b|"
+    r"\bat\s+(?:local\s+authority|council)\s+level\b|\bfor\s+each\s+council\b|"
+    r"\bhas\s+no\s+figures?\b|\bhave\s+no\s+figures?\b",
+    re.IGNORECASE,
+)
+_PRIVATE_RE = re.compile(
+    r"\bkept\s+private\b|\bwithheld\b|\bsuppressed\b|\b(?:5|five)\s+or\s+(?:fewer|less)\b|"
+    r"\bfewer\s+than\s+(?:6|six)\b|\btoo\s+small\s+to\s+(?:publish|show|report)\b|"
+    r"\bnot\s+an\s+exact\s+number\b",
+    re.IGNORECASE,
+)
+_REGIONAL_RE = re.compile(
+    r"\bwhole\s+(?:of\s+the\s+)?[\w ]{0,40}?region\b|\bregion\s+as\s+a\s+whole\b|"
+    r"\bregional\s+figures?\b|\bnot\s+for\s+[\w' -]{1,60}?\s+alone\b",
+    re.IGNORECASE,
+)
+
+
+def heading_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of heading lines: "### ..." lines, and short first lines of a paragraph that end
+    without a full stop and are followed by more text."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    first = True  # the first line of a paragraph
+    for line in text.split("\n"):
+        end = pos + len(line)
+        s = line.strip()
+        if s.startswith("#") or (
+            first and s and s[-1] not in _TERMINAL and len(s.split()) <= 10 and end < len(text)
+        ):
+            out.append((pos, end))
+        first = not s
+        pos = end + 1
+    return out
+
+
+class Grounding:
+    """What statements the facts of one index license (computed once per index)."""
+
+    __slots__ = ("no_data", "no_data_titles", "private", "regional", "no_compare", "labels")
+
+    def __init__(self, ix: FactIndex) -> None:
+        kinds = {f.kind for f in ix.fact_by_id.values()}
+        empty = [s for s in ix.sheets if s.status in _NO_DATA_STATUS]
+        no_figure = [
+            s
+            for s in ix.sheets
+            if not any(f.kind in ("value", "suppressed", "share") for f in s.facts)
+        ]
+        self.no_data = bool(empty or no_figure)
+        self.no_data_titles = tuple(
+            {s.chart_title.strip().lower() for s in (*empty, *no_figure) if s.chart_title.strip()}
+        )
+        self.private = "suppressed" in kinds or any(f.detail.get("suppressed") for f in ix.values)
+        self.regional = "note" in kinds or ix.regional
+        self.no_compare = not ix.directions
+        names = (*ix.context.subject_names, *ix.context.region_names, "England")
+        # a chart title or a name opening a sentence before a colon labels what follows
+        self.labels = frozenset((*ix.title_charts, *(n.lower() for n in names)))
+
+    def licensed(self, clause: str) -> bool:
+        """A recognised grounded statement (no data, privacy, regional note)."""
+        low = clause.lower()
+        if self.no_data_titles and any(t in low for t in self.no_data_titles):
+            return True  # it names a chart that has no data
+        if _NO_DATA_RE.search(clause) and (self.no_data or (self.no_compare and "compare" in low)):
+            return True
+        if self.private and _PRIVATE_RE.search(clause):
+            return True
+        return self.regional and _REGIONAL_RE.search(clause) is not None
+
+
+def _grounding(ix: FactIndex) -> Grounding:
+    g = ix.grounding  # memo on the index: computed for the first text that needs it
+    if not isinstance(g, Grounding):
+        g = ix.grounding = Grounding(ix)
+    return g
+
+
+def ungrounded(
+    text: str, sentences: list[tuple[int, int]], claims: list[Claim], ix: FactIndex
+) -> list[Claim]:
+    """An ``unverifiable`` claim for every sentence or clause no supported claim grounds."""
+    if not ix.sheets:
+        return []
+    anchors = [
+        (c.start, c.end)
+        for c in claims
+        if c.status == "supported" and c.kind not in ("year", "grounding")
+    ]
+    heads = heading_lines(text) if "\n" in text else []
+    out: list[Claim] = []
+    g: Grounding | None = None
+    for s0, s1 in _merged(text, sentences):
+        parts = _clauses(text, s0, s1, heads)
+        for a, b in parts:
+            if any(x < b and y > a for x, y in anchors):
+                continue
+            clause = text[a:b]
+            if g is None:
+                g = _grounding(ix)
+            if clause.strip(" .!?").lower() in g.labels or g.licensed(clause):
+                continue
+            out.append(
+                Claim(
+                    text=clause,
+                    start=a,
+                    end=b,
+                    kind="grounding",
+                    status="unverifiable",
+                    reason=REASON,
+                )
+            )
+    return out
+
+
+def _merged(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, with one cut after an abbreviation ("St. Helens had ...") undone."""
+    if "St." not in text:
+        return sentences
+    out: list[tuple[int, int]] = []
+    glued = False
+    for s0, s1 in sentences:
+        if glued:
+            out[-1] = (out[-1][0], s1)
+        else:
+            out.append((s0, s1))
+        glued = _ABBREV_RE.search(text, 0, s1) is not None
+    return out
+
+
+_ABBREV_RE = re.compile(r"(?<![\w.])St\.$")
+
+
+def _clauses(text: str, s0: int, s1: int, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses of one sentence (split after ":" and ";"), without heading lines."""
+    for h0, h1 in heads:
+        if h0 >= s0 and h0 < s1:
+            s0 = max(s0, h1 + 1)
+    sent = text[s0:s1]
+    cuts = []
+    if ":" in sent or ";" in sent:  # not inside brackets: "(community: direct payment only)"
+        cuts = [
+            m.end()
+            for m in _CLAUSE_RE.finditer(sent)
+            if sent.count("(", 0, m.start()) <= sent.count(")", 0, m.start())
+        ]
+    out: list[tuple[int, int]] = []
+    a = 0
+    for cut in [*cuts, len(sent)]:
+        piece = sent[a:cut]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip().rstrip(":;").strip()
+        if body and any(ch.isalnum() for ch in body):
+            start = s0 + a + lead
+            out.append((start, start + len(body)))
+        a = cut
+    return out
