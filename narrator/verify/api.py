@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from narrator.models import Claim, FactSheet, TextRecord, Verdict
+from narrator.verify import binding as B
 from narrator.verify import grounding as G
 from narrator.verify import relations as R
 from narrator.verify.check import Checker
@@ -153,6 +154,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
     for m in mentions:
         if m.kind in _NUMERIC and m.value is not None:
             claim = chk.number(m, focus(m.sentence), number_keys.get(m.sentence - 1))
+            claim = B.change(chk, m, claim, text, focus(m.sentence))
         elif m.kind == "fraction":
             here = focus(m.sentence)
             claim = R.fraction(chk, m, [here] if here else [])
@@ -188,6 +190,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claims.append(R.ratio(chk, m, levels))
         elif m.kind == "majority":
             claims.append(R.fraction(chk, m, levels))
+    claims = B.bind_units(text, claims, chk)
+    if "than" in text:
+        claims.extend(B.relations(text, claims, chk))
     claims.extend(G.ungrounded(text, sentences, claims, index))
     claims.sort(key=lambda c: (c.start, c.kind != "grounding", c.end))  # sentence, then parts
     return claims

@@ -174,6 +174,8 @@ def _clauses(text: str, s0: int, s1: int, heads: list[tuple[int, int]]) -> list[
         if h0 >= s0 and h0 < s1:
             s0 = max(s0, h1 + 1)
     sent = text[s0:s1]
+    if ":" not in sent and ";" not in sent and sent[:1].isalnum():  # the common case
+        return [(s0, s1)]
     cuts = []
     if ":" in sent or ";" in sent:  # not inside brackets: "(community: direct payment only)"
         cuts = [

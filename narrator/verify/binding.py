@@ -1,0 +1,233 @@
+"""What a stated number is said to be: its noun, its change, its relation to another number.
+
+* **Unit/measure binding**: a figure followed by a noun naming people, clients, complaints,
+  requests ... is a count of that thing. A matched fact in £ thousands stated as a count is a
+  unit slip (contradicted); a noun the fact's measure does not name (``2.4 people using day
+  services`` for complaints decided by the ombudsman, ``7,230 people using unpaid carers``) is
+  a measure mismatch (unverifiable).
+* **Change claims**: "an increase of N", "up by N", "N more than in 2019" state a change, so N
+  must be a trend's change or a difference from a comparator, not a level.
+* **Stated relations**: "England (67.8) is higher than 72.9%" must hold between the two stated
+  numbers; a comparison of a party with itself ("England ... than England") is contradicted.
+
+>>> head_noun(" people using day services for every 100,000 residents")
+('people', 'person')
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrator.models import Claim
+from narrator.text import fmt_num
+from narrator.verify.check import Checker
+from narrator.verify.mention import Mention
+from narrator.verify.numbers import hedge_interval
+
+# head noun -> group; a group is compatible with a measure whose words contain one of its stems
+_HEADS = {
+    "people": "person", "persons": "person", "person": "person", "adults": "person",
+    "residents": "person", "individuals": "person", "inhabitants": "person",
+    "clients": "client", "users": "client", "recipients": "client",
+    "carers": "carer", "complaints": "complaint", "requests": "request", "asks": "request",
+    "referrals": "request", "contacts": "request", "staff": "staff", "workers": "staff",
+    "employees": "staff", "jobs": "post", "posts": "post", "vacancies": "post",
+    "providers": "provider", "homes": "provider", "beds": "bed",
+}  # fmt: skip
+_STEMS = {
+    "person": ("people", "person", "adult", "resident", "population", "individual", "client",
+               "user", "recipient", "request", "support", "aged", "older", "men", "women"),
+    "client": ("client", "user", "people", "person", "recipient", "support", "service"),
+    "carer": ("carer",),
+    "complaint": ("complaint",),
+    "request": ("request", "contact", "referral", "ask"),
+    "staff": ("staff", "worker", "workforce", "post", "job", "employ", "left", "turnover"),
+    "post": ("post", "job", "vacan", "filled", "staff", "workforce"),
+    "provider": ("provider", "home", "location", "service", "residential", "nursing"),
+    "bed": ("bed",),
+}  # fmt: skip
+_NOUN_RE = re.compile(r"\s+((?:[a-z][\w'-]*\s+){0,2}?)([a-z]+)\b", re.IGNORECASE)
+_STOP_BEFORE_HEAD = frozenset("for per in of from a an the and or to with than is was are".split())
+
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:(?:increase|rise|growth|fall|drop|decrease|decline|reduction|jump|gain|change)s?"
+    r"\s+of|(?:up|down|rose|risen|fell|fallen|grew|grown|increased|decreased|dropped|declined|"
+    r"went\s+up|went\s+down|gone\s+up|gone\s+down)\s+by)\s*$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER_RE = re.compile(
+    r"\s*(?:%|per\s*cent|points?)?\s*(?:[a-z-]+\s+){0,3}?(?:more|fewer|less|higher|lower)\s+than"
+    r"\s+(?:in\s+|it\s+was\s+in\s+)?(?:(?:19|20)\d\d|the\s+(?:year|previous)|before|last\s+year)",
+    re.IGNORECASE,
+)
+_CHANGE_ROLES = ("change", "change_pct", "difference", "relative")
+
+_GREATER = frozenset("higher above more greater bigger larger over".split())
+_LESS = frozenset("lower below less fewer smaller under".split())
+_RELATION_RE = re.compile(
+    r"^\)?\s*,?\s*(?:which\s+|and\s+)?(?:is|was|are|were)\s+(?:(?:much|slightly|a\s+bit|a\s+little|"
+    r"far|well|still)\s+)?(higher|lower|above|below|more|less|greater|smaller|bigger|larger|"
+    r"fewer|over|under)\s+(?:than\s+)?[^.;:\d]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def head_noun(after: str) -> tuple[str, str] | None:
+    """The counted noun right after a figure ("people", "complaints") and its group."""
+    m = _NOUN_RE.match(after)
+    if m is None:
+        return None
+    mods = m.group(1).lower().split()
+    if any(w in _STOP_BEFORE_HEAD for w in mods):
+        return None
+    word = m.group(2).lower()
+    group = _HEADS.get(word)
+    return (word, group) if group else None
+
+
+def bind_units(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
+    """Unit slips and measure mismatches of supported counts (see the module doc)."""
+    out = []
+    for c in claims:
+        if c.kind == "number" and c.status == "supported" and c.fact_ids:
+            c = _bound(text, c, chk) or c
+        out.append(c)
+    return out
+
+
+def _bound(text: str, c: Claim, chk: Checker) -> Claim | None:
+    noun = head_noun(text[c.end : c.end + 60])
+    if noun is None:
+        return None
+    f = chk.ix.fact_by_id.get(c.fact_ids[0])
+    if f is None:
+        return None
+    word, group = noun
+    if f.unit.startswith("gbp_thousands"):
+        return c.model_copy(
+            update={
+                "status": "contradicted",
+                "reason": (
+                    f"unit slip: {c.text.strip()} is £ thousands of {f.measure} "
+                    f"({c.expected}), not a number of {word}"
+                ),
+            }
+        )
+    words = f"{f.measure} {f.breakdown}".lower()
+    if f.kind == "count_estimate":
+        words += " resident population"
+    if any(stem in words for stem in _STEMS[group]):
+        return None
+    return c.model_copy(
+        update={
+            "status": "unverifiable",
+            "reason": (
+                f"measure mismatch: {c.text.strip()} is {f.measure}"
+                f"{f' ({f.breakdown})' if f.breakdown else ''}, not a number of {word}"
+            ),
+        }
+    )
+
+
+def change(chk: Checker, m: Mention, claim: Claim, text: str, focus: set) -> Claim:
+    """A figure stated as a change must be a trend's change or a difference, not a level."""
+    head = text[max(0, m.start - 40) : m.start].rstrip().lower()
+    before = head.endswith(("of", "by")) and _CHANGE_BEFORE_RE.search(head + " ") is not None
+    if not before and not (
+        "than" in text[m.end : m.end + 60] and _CHANGE_AFTER_RE.match(text, m.end)
+    ):
+        return claim
+    cls = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days"}.get(m.unit, "plain")
+    pool = [c for c in chk.ix.candidates.get(cls, ()) if c.role in _CHANGE_ROLES]
+    if cls == "percent":
+        pool += [c for c in chk.ix.candidates.get("pp", ()) if c.role in _CHANGE_ROLES]
+    if not pool:
+        return chk._claim(
+            m, "unverifiable", reason="no trend or difference in the data gives this change"
+        )
+    scoped = [c for c in pool if c.key in focus] or pool
+    lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
+    hit = chk._best(scoped, lo, hi, m) or chk._best(pool, lo, hi, m)
+    if hit is not None:
+        return chk._supported_number(m, hit)
+    trends = [c for c in scoped if c.role == "change"] or scoped
+    near = min(trends, key=lambda c: abs(c.value - (m.value or 0.0)))
+    f = near.fact
+    if f.kind == "trend":
+        d = f.detail
+        said = (
+            f"the change from {d.get('first_period')} to {d.get('last_period')} was "
+            f"{chk._show(near)} ({fmt_num(float(d.get('first_value') or 0))} to "
+            f"{fmt_num(float(d.get('last_value') or 0))})"
+        )
+    else:
+        said = f"the difference in the data is {chk._show(near)}"
+    return chk._claim(m, "contradicted", near, reason=f"{m.text.strip()} is not the change: {said}")
+
+
+def relations(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
+    """Claims stating "<a> is higher/lower than <b>" that do not hold (see the module doc)."""
+    nums = [c for c in claims if c.kind in ("number", "percent", "money") and c.value is not None]
+    out: list[Claim] = []
+    for a, b in zip(nums, nums[1:], strict=False):
+        gap = text[a.end : b.start]
+        m = _RELATION_RE.match(gap)
+        if m is None or not _same_scale(a, b):
+            continue
+        word = m.group(1).lower()
+        holds = a.value > b.value if word in _GREATER else a.value < b.value  # type: ignore[operator]
+        if not holds:
+            out.append(
+                b.model_copy(
+                    update={
+                        "kind": "relation",
+                        "status": "contradicted",
+                        "start": a.start,
+                        "text": text[a.start : b.end],
+                        "reason": f"{a.text.strip()} is not {word} than {b.text.strip()}",
+                    }
+                )
+            )
+    out.extend(_self_comparisons(text, chk))
+    return out
+
+
+def _same_scale(a: Claim, b: Claim) -> bool:
+    if a.kind == b.kind:
+        return True
+    return {a.kind, b.kind} <= {"number", "percent"}
+
+
+def _self_comparisons(text: str, chk: Checker) -> list[Claim]:
+    names = [n for n in (chk.ix.subject_name, chk.ix.region_name, "England") if n]
+    out = []
+    for m in _self_re(tuple(names)).finditer(text):
+        out.append(
+            Claim(
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                kind="relation",
+                status="contradicted",
+                reason=f"compares {m.group('who')} with itself",
+            )
+        )
+    return out
+
+
+_SELF: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _self_re(names: tuple[str, ...]) -> re.Pattern[str]:
+    pat = _SELF.get(names)
+    if pat is None:
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pat = _SELF[names] = re.compile(
+            rf"\b(?P<who>{alt})\b(?:'s)?\s*(?:\([^)]*\))?\s*(?:is|was|are|were)\s+"
+            rf"(?:\w+\s+)?(?:higher|lower|above|below|more|less|greater|smaller|fewer|"
+            rf"the\s+same)\s+(?:than|as)\s+(?:that\s+of\s+)?(?:the\s+)?(?P=who)\b",
+            re.IGNORECASE,
+        )
+        if len(_SELF) > 512:
+            _SELF.clear()
+    return pat
