@@ -133,3 +133,18 @@ def test_one_pipeline_serves_two_event_loops():
     first = asyncio.run(pipeline.authority_report(dataset.authority("Rutland")))
     second = asyncio.run(pipeline.authority_report(dataset.authority("Rutland")))
     assert [t.body for t in first.texts] == [t.body for t in second.texts]
+
+
+def test_when_even_the_offline_text_fails_a_number_free_notice_is_published(tmp_path, monkeypatch):
+    """Truth first: if no checked text exists, publish a notice that states no figure."""
+    import narrator.llm.offline as offline
+    from narrator.pipeline import SAFE_NOTICE
+
+    monkeypatch.setattr(offline, "chart_text", lambda sheet: "Leicester had 999,999 requests.")
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({"op_need": "Leicester had 1 request."}))
+    generate(tmp_path, "--backend", "scripted", "--script", str(script), "--no-cache")
+    text = chart_text(load_report(tmp_path), "op_need")
+    assert text["status"] == "fallback" and text["body"] == SAFE_NOTICE
+    assert not any(ch.isdigit() for ch in SAFE_NOTICE)
+    assert text["verdict"] == {"outcome": "pass", "claims": []}
