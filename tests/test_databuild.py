@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from narrator.data import KEY
 from narrator.databuild import ascfr, ascof, build, imd, oflog, reference
 from narrator.databuild.common import (
     COLUMNS,
@@ -296,17 +297,7 @@ def test_shipped_columns_and_provenance(shipped: list[dict[str, str]]) -> None:
 
 
 def test_shipped_keys_unique_and_sorted(shipped: list[dict[str, str]]) -> None:
-    key = (
-        "authority_code",
-        "chart_id",
-        "measure",
-        "breakdown",
-        "period",
-        "unit",
-        "denominator",
-        "source",
-    )
-    dupes = [k for k, n in Counter(tuple(r[c] for c in key) for r in shipped).items() if n > 1]
+    dupes = [k for k, n in Counter(tuple(r[c] for c in KEY) for r in shipped).items() if n > 1]
     assert dupes == []
     order = [
         (
