@@ -389,6 +389,52 @@ def test_leicester_official_values(shipped: list[dict[str, str]]) -> None:
     assert value(s, authority_code=LEI, **cqc) == 25.0
 
 
+def test_leicester_reablement_matches_the_raw_workbook(shipped: list[dict[str, str]]) -> None:
+    """ASCOF 2A, 2D(1), 2D(2) (2024-25 only, CLD method): shipped values equal the raw cells."""
+    sheets = pd.read_excel(
+        RAW / "ascof" / ascof.FILE_NAME,
+        sheet_name=["Table_2a", "Table_2d(1)", "Table_2d(2)"],
+        header=None,
+        engine="odf",
+        dtype=object,
+    )
+    expected = {  # sheet -> (Leicester, East Midlands, England) as published
+        "Table_2a": (73.6, 81.1, 77.1),
+        "Table_2d(1)": (59.57, 58.4, 60.7),
+        "Table_2d(2)": (4.85, 6.7, 5.7),
+    }
+    rows = [r for r in shipped if r["chart_id"] == "reablement"]
+    assert {r["period"] for r in rows} == {"2024-25"}
+    assert len({r["measure"] for r in rows}) == 3
+    for sheet, published in expected.items():
+        frame = sheets[sheet]
+        header = next(i for i in range(15) if frame.iloc[i, 0] == "Local authority code")
+        col = list(frame.iloc[header]).index("2024 to 2025 - outcome")
+        for code, want in zip((LEI, EM, ENG), published, strict=True):
+            row = one(rows, authority_code=code, table=sheet)
+            raw_row = frame.index[frame.iloc[:, 2] == code][0]
+            assert float(frame.iloc[raw_row, col]) == want
+            assert float(row["value"]) == want and row["status"] == "reported"
+            assert row["unit"] == "percent" and row["source"] == "ascof_2024_25"
+            assert row["cell"].startswith(f"{sheet}!F{raw_row + 1} (row {raw_row + 1}")
+            assert "not comparable with earlier years" in row["note"]
+            assert not any(ch.isdigit() for ch in row["measure"])  # see ascof.AGED_65
+    lei = {r["table"]: r for r in rows if r["authority_code"] == LEI}
+    assert lei["Table_2d(1)"]["measure"] == (
+        "people still living in the community after leaving hospital into reablement"
+    )
+    assert "within 12 weeks" in lei["Table_2d(1)"]["note"]
+    assert (
+        lei["Table_2d(1)"]["denominator"]
+        == "people aged 65+ discharged from hospital into reablement"
+    )
+    assert lei["Table_2d(2)"]["denominator"] == "people aged 65+ discharged from hospital"
+    assert lei["Table_2a"]["denominator"] == "people new to services who received reablement"
+    # [c] in the workbook (e.g. Portsmouth, whose CLD data is missing) stays suppressed, no value
+    pompey = [r for r in rows if r["authority_code"] == "E06000044"]
+    assert len(pompey) == 3 and all(r["suppressed"] == "true" and not r["value"] for r in pompey)
+
+
 def test_leicester_reference_figures(shipped: list[dict[str, str]]) -> None:
     ref = {"source": "leicester_report_2024"}
     wa = {"measure": "requests for support from people aged 18-64", "unit": "per_100k", **ref}
