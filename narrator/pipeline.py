@@ -181,18 +181,26 @@ class Pipeline:
                 latency += reply.latency_ms
                 http_attempts += reply.attempts
                 model = reply.model
-                verdict = self.verifier.verify(reply.text, sheets)
-                if verdict.outcome == "pass":
-                    body, status = reply.text.strip(), "verified" if attempt == 1 else "repaired"
+                candidate = reply.text.strip()  # claim spans refer to exactly the published text
+                verdict = self.verifier.verify(candidate, sheets)
+                if candidate and verdict.outcome == "pass":
+                    body, status = candidate, "verified" if attempt == 1 else "repaired"
                     break
-                drafts.append(Draft(attempt=attempt, body=reply.text, verdict=verdict))
+                drafts.append(Draft(attempt=attempt, body=candidate, verdict=verdict))
                 current = current.model_copy(
                     update={"feedback": self.verifier.feedback(verdict), "attempt": attempt + 1}
                 )
                 if self.prompt_renderer:  # the repair prompt carries the violations
                     current = self.prompt_renderer(current)
+            prompt_version = request.prompt_version
+            backend = self.writer.name
             if not body:
                 body, verdict = await self._fallback(request)
+                # votes on this text judge the fallback writer, not the model that failed
+                model = self._fallback_writer.model
+                prompt_version = f"{self._fallback_writer.name}/{model}"
+                if backend != self._fallback_writer.name:
+                    backend = f"{backend}+{self._fallback_writer.name}"
         text = TextRecord(
             id=text_id(request, body),
             kind=request.kind,
@@ -200,9 +208,9 @@ class Pipeline:
             chart_id=request.chart_id,
             section=request.section,
             body=body,
-            backend=self.writer.name if status != "fallback" else f"{self.writer.name}+offline",
+            backend=backend,
             model=model,
-            prompt_version=request.prompt_version,
+            prompt_version=prompt_version,
             run_id=self.run_id,
             status=status,  # type: ignore[arg-type]
             verdict=verdict,

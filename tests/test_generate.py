@@ -89,6 +89,9 @@ def test_planted_wrong_direction_is_caught_and_replaced(tmp_path):
     assert "higher than England (2,438)" not in text["body"]
     assert "lower than England (2,438)" in text["body"]
     assert len(text["drafts"]) == 3  # first try + two repairs, each with its verdict
+    # votes on the published text are logged against the writer that wrote it
+    assert (text["backend"], text["model"]) == ("scripted+offline", "offline-writer-v1")
+    assert text["prompt_version"] == "offline/offline-writer-v1"
     bad = [c for c in text["drafts"][0]["verdict"]["claims"] if c["status"] == "contradicted"]
     assert any("higher than" in c["text"] for c in bad)
 
