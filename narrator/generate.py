@@ -196,9 +196,7 @@ async def run_generate(
 
         async def one(authority: Authority) -> None:
             async with limit:
-                before = pipeline.stats.cached
                 report = await pipeline.authority_report(authority)
-                progress.advance(task_texts, pipeline.stats.cached - before)
                 folders.append(str(write_report(report, options.out, sources)))
                 summaries[authority.slug] = ReportSummary.of(report)
                 progress.advance(task_reports)

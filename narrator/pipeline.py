@@ -17,12 +17,11 @@ import asyncio
 import hashlib
 import json
 import secrets
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from narrator.catalog import Catalog
 from narrator.costs import PriceTable, estimate_cost
@@ -160,6 +159,8 @@ class Pipeline:
         key = self.cache_key(request)
         if self.store is not None and (hit := self.store.cached_text(key)) is not None:
             self.stats.add(hit, cached=True, calls=0)
+            if self.on_text:
+                self.on_text(hit)
             return hit
         sheets = request.fact_sheets
         async with self._slots():
@@ -347,8 +348,3 @@ def write_report(report: Report, out_dir: Path, sources: dict[str, str] | None =
 
     render_report(report, out_dir)
     return folder
-
-
-def run_config(**values: Any) -> dict[str, Any]:
-    """Run configuration as stored with the run (secrets never included)."""
-    return {k: v for k, v in values.items() if "key" not in k.lower()} | {"started": time.time()}
