@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from narrator.errors import NarratorError
 from narrator.report.cli import render_command, serve_command
@@ -54,7 +55,8 @@ def friendly(fn):
         try:
             return fn(*args, **kwargs)
         except NarratorError as exc:
-            err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True)
+            message = escape(str(exc))  # messages quote data: never read them as markup
+            err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
 
     return wrapper

@@ -200,7 +200,10 @@ def _observations(
         status = rec["status"].strip() or "reported"
         if status not in STATUSES:
             raise DataError(
-                f"status must be one of {sorted(STATUSES)}", file=file, row=row, field="status"
+                f"status must be one of {sorted(STATUSES)}, got {status!r}",
+                file=file,
+                row=row,
+                field="status",
             )
         value = _number(rec["value"], file, row, "value")
         if value is not None and value < 0 and rec["unit"] in NON_NEGATIVE_UNITS:

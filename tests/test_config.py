@@ -19,7 +19,12 @@ def test_toml_then_env_then_flags(tmp_path, monkeypatch):
         'backend = "openai"\nmodel = "gpt-4o-mini"\nrequests_per_minute = 500\nconcurrency = 4\n'
     )
     s = load_settings()
-    assert (s.backend, s.model, s.requests_per_minute, s.concurrency) == ("openai", "gpt-4o-mini", 500, 4)
+    assert (s.backend, s.model, s.requests_per_minute, s.concurrency) == (
+        "openai",
+        "gpt-4o-mini",
+        500,
+        4,
+    )
     monkeypatch.setenv("NARRATOR_MODEL", "gpt-4.1-mini")
     assert load_settings().model == "gpt-4.1-mini"
     assert load_settings(model="from-flag").model == "from-flag"
@@ -36,8 +41,8 @@ def test_explicit_config_file(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("concurrency = \"many\"\n", "field concurrency"),
-        ("colour = \"blue\"\n", "field colour"),
+        ('concurrency = "many"\n', "field concurrency"),
+        ('colour = "blue"\n', "field colour"),
         ("backend = \n", "team.toml"),
     ],
 )

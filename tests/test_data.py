@@ -43,7 +43,12 @@ def test_unknown_authority_suggests_close_names(tmp_path):
     [
         (lambda r: r.update(chart_id="op_needs"), 2, "chart_id", "unknown chart id 'op_needs'"),
         (lambda r: r.update(value="2,1x9"), 2, "value", "not a number"),
-        (lambda r: r.update(value="-5", unit="count", denominator=""), 2, "value", "negative count"),
+        (
+            lambda r: r.update(value="-5", unit="count", denominator=""),
+            2,
+            "value",
+            "negative count",
+        ),
         (lambda r: r.update(unit="per100k"), 2, "unit", "unknown unit"),
         (lambda r: r.update(suppressed="maybe"), 2, "suppressed", "expected true/false"),
         (lambda r: r.update(measure=""), 2, "measure", "empty value"),
@@ -72,7 +77,9 @@ def test_missing_column(tmp_path):
 def test_duplicate_key_points_at_both_rows(tmp_path):
     rows = good_rows() + [good_rows()[0]]
     path = write_csv(tmp_path / "obs.csv", rows)
-    with pytest.raises(DataError, match=r"row 4, field authority_code: duplicate key .*first seen in .* row 2"):
+    with pytest.raises(
+        DataError, match=r"row 4, field authority_code: duplicate key .*first seen in .* row 2"
+    ):
         load_dataset([path], chart_ids=IDS)
 
 
@@ -91,8 +98,15 @@ def test_inconsistent_authority_description(tmp_path):
 def test_suppressed_without_value_and_missing_rows_are_accepted(tmp_path):
     rows = good_rows() + [
         row(LEICESTER, "helpline_requests", "helpline requests", None, suppressed=True),
-        row(LEICESTER, "carers_info", "carers who find it easy to get information", None,
-            status="missing", unit="percent", denominator="carers surveyed"),
+        row(
+            LEICESTER,
+            "carers_info",
+            "carers who find it easy to get information",
+            None,
+            status="missing",
+            unit="percent",
+            denominator="carers surveyed",
+        ),
     ]
     ds = load_dataset([write_csv(tmp_path / "obs.csv", rows)], chart_ids=IDS)
     (sup,) = ds.for_chart("E06000016", "helpline_requests")
@@ -118,3 +132,16 @@ def test_cli_unknown_authority_exits_2(tmp_path):
     )
     assert result.exit_code == 2
     assert "unknown authority 'Atlantis'" in result.output
+
+
+def test_cli_error_with_brackets_is_printed_verbatim(tmp_path):
+    rows = good_rows()
+    rows[0]["status"] = "[bold]oops[/bold]"
+    path = write_csv(tmp_path / "obs.csv", rows)
+    result = CliRunner().invoke(
+        app, ["facts", "--authority", "Leicester", "--chart", "op_need", "--data-file", str(path)]
+    )
+    assert result.exit_code == 2
+    out = result.output.replace("\n", "")
+    assert "status must be one of ['missing', 'not_applicable', 'reported']" in out
+    assert "got '[bold]oops[/bold]'" in out  # data text is printed, not read as markup

@@ -24,39 +24,117 @@ def builder(tmp_path_factory):
         row(ENGLAND, "wa_need", "requests for support from people aged 18-64", 1143),
         # satisfaction: a time series for ranks and trends
         *[
-            row(LEICESTER, "user_satisfaction", SAT, v, period=p, period_end=e, unit="percent",
-                denominator="people using services surveyed")
-            for p, e, v in [("2021-22", 2022, 66.0), ("2022-23", 2023, 63.5), ("2023-24", 2024, 61.8)]
+            row(
+                LEICESTER,
+                "user_satisfaction",
+                SAT,
+                v,
+                period=p,
+                period_end=e,
+                unit="percent",
+                denominator="people using services surveyed",
+            )
+            for p, e, v in [
+                ("2021-22", 2022, 66.0),
+                ("2022-23", 2023, 63.5),
+                ("2023-24", 2024, 61.8),
+            ]
         ],
-        row(ENGLAND, "user_satisfaction", SAT, 65.4, period="2023-24", unit="percent",
-            denominator="people using services surveyed"),
-        # 11 other councils 60.0 .. 70.0 -> nine (62..70) are higher: Leicester (61.8) ranks 10th of 12
+        row(
+            ENGLAND,
+            "user_satisfaction",
+            SAT,
+            65.4,
+            period="2023-24",
+            unit="percent",
+            denominator="people using services surveyed",
+        ),
+        # 11 other councils 60.0 .. 70.0: nine (62..70) are higher, so Leicester (61.8) is 10th
         *[
-            row(c, "user_satisfaction", SAT, 60.0 + i, period="2023-24", unit="percent",
-                denominator="people using services surveyed")
+            row(
+                c,
+                "user_satisfaction",
+                SAT,
+                60.0 + i,
+                period="2023-24",
+                unit="percent",
+                denominator="people using services surveyed",
+            )
             for i, c in enumerate(others)
         ],
         # population for rate -> count
-        row(LEICESTER, "population", "resident population", 380000, period="2023", period_end=2023,
-            unit="count", denominator=""),
+        row(
+            LEICESTER,
+            "population",
+            "resident population",
+            380000,
+            period="2023",
+            period_end=2023,
+            unit="count",
+            denominator="",
+        ),
         # care types: shares
-        row(LEICESTER, "op_care_types", "people aged 65+ receiving long-term support", 37,
-            breakdown="nursing"),
-        row(LEICESTER, "op_care_types", "people aged 65+ receiving long-term support", 63,
-            breakdown="residential"),
-        row(ENGLAND, "op_care_types", "people aged 65+ receiving long-term support", 122,
-            breakdown="nursing"),
+        row(
+            LEICESTER,
+            "op_care_types",
+            "people aged 65+ receiving long-term support",
+            37,
+            breakdown="nursing",
+        ),
+        row(
+            LEICESTER,
+            "op_care_types",
+            "people aged 65+ receiving long-term support",
+            63,
+            breakdown="residential",
+        ),
+        row(
+            ENGLAND,
+            "op_care_types",
+            "people aged 65+ receiving long-term support",
+            122,
+            breakdown="nursing",
+        ),
         # suppressed helpline count and a missing latest value
-        row(LEICESTER, "helpline_requests", "helpline requests about safeguarding", 5,
-            suppressed=True, unit="count", denominator=""),
-        row(LEICESTER, "carers_info", "carers who find it easy to get information", 43.3,
-            period="2021-22", period_end=2022, unit="percent", denominator="carers surveyed"),
-        row(LEICESTER, "carers_info", "carers who find it easy to get information", None,
-            period="2023-24", period_end=2024, unit="percent", denominator="carers surveyed",
-            status="missing"),
+        row(
+            LEICESTER,
+            "helpline_requests",
+            "helpline requests about safeguarding",
+            5,
+            suppressed=True,
+            unit="count",
+            denominator="",
+        ),
+        row(
+            LEICESTER,
+            "carers_info",
+            "carers who find it easy to get information",
+            43.3,
+            period="2021-22",
+            period_end=2022,
+            unit="percent",
+            denominator="carers surveyed",
+        ),
+        row(
+            LEICESTER,
+            "carers_info",
+            "carers who find it easy to get information",
+            None,
+            period="2023-24",
+            period_end=2024,
+            unit="percent",
+            denominator="carers surveyed",
+            status="missing",
+        ),
         # regional-only chart
-        row(EAST_MIDLANDS, "workforce_vacancy", "vacancy rate", 7.2, unit="percent",
-            denominator="posts"),
+        row(
+            EAST_MIDLANDS,
+            "workforce_vacancy",
+            "vacancy rate",
+            7.2,
+            unit="percent",
+            denominator="posts",
+        ),
         row(ENGLAND, "workforce_vacancy", "vacancy rate", 8.4, unit="percent", denominator="posts"),
     ]
     path = write_csv(tmp_path_factory.mktemp("facts") / "obs.csv", rows)
@@ -65,7 +143,11 @@ def builder(tmp_path_factory):
 
 
 def facts_by_kind(sheet, kind, comparator=None):
-    return [f for f in sheet.facts if f.kind == kind and (comparator is None or f.comparator == comparator)]
+    return [
+        f
+        for f in sheet.facts
+        if f.kind == kind and (comparator is None or f.comparator == comparator)
+    ]
 
 
 def test_direction_tolerance_is_two_percent():
@@ -78,7 +160,12 @@ def test_leicester_older_people_requests_are_below_england(builder):
     sheet = builder.sheet("E06000016", "op_need")
     assert sheet.status == "ok"
     (value,) = facts_by_kind(sheet, "value")
-    assert (value.value, value.unit, value.denominator, value.period) == (2199, "per_100k", "residents", "2024")
+    assert (value.value, value.unit, value.denominator, value.period) == (
+        2199,
+        "per_100k",
+        "residents",
+        "2024",
+    )
     (direction,) = facts_by_kind(sheet, "direction", "england")
     assert direction.direction == "below"
     (diff,) = facts_by_kind(sheet, "difference", "england")
@@ -124,7 +211,9 @@ def test_shares_of_care_settings(builder):
     sheet = builder.sheet("E06000016", "op_care_types")
     shares = {f.breakdown: f.value for f in facts_by_kind(sheet, "share")}
     assert shares == {"nursing": 37.0, "residential": 63.0}
-    nursing_dir = [f for f in facts_by_kind(sheet, "direction", "england") if f.breakdown == "nursing"]
+    nursing_dir = [
+        f for f in facts_by_kind(sheet, "direction", "england") if f.breakdown == "nursing"
+    ]
     assert nursing_dir[0].direction == "below"
 
 
@@ -153,7 +242,9 @@ def test_no_data_and_no_la_data_states(builder):
 def test_regional_chart_uses_region_values_and_says_so(builder):
     sheet = builder.sheet("E06000016", "workforce_vacancy")
     assert sheet.status == "ok"
-    assert facts_by_kind(sheet, "note")[0].text_hint.startswith("These figures are for the whole East Midlands")
+    assert facts_by_kind(sheet, "note")[0].text_hint.startswith(
+        "These figures are for the whole East Midlands"
+    )
     (value,) = facts_by_kind(sheet, "value")
     assert value.value == 7.2 and value.subject == "E12000004"
     (direction,) = facts_by_kind(sheet, "direction", "england")

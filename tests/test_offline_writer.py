@@ -71,8 +71,14 @@ def test_no_data_states(builder):
 
 
 def test_deterministic_and_varied(builder):
-    texts = [chart_text(builder.sheet(a.code, "user_satisfaction")) for a in builder.dataset.councils()[:40]]
-    again = [chart_text(builder.sheet(a.code, "user_satisfaction")) for a in builder.dataset.councils()[:40]]
+    texts = [
+        chart_text(builder.sheet(a.code, "user_satisfaction"))
+        for a in builder.dataset.councils()[:40]
+    ]
+    again = [
+        chart_text(builder.sheet(a.code, "user_satisfaction"))
+        for a in builder.dataset.councils()[:40]
+    ]
     assert texts == again
     openings = {t.split(",")[0].split(" ")[0] for t in texts}
     assert len(openings) >= 2  # more than one sentence shape is used
@@ -88,6 +94,8 @@ def test_summary_has_titled_paragraphs(leicester):
 
 def test_writer_interface(leicester):
     writer = get_writer("offline")
-    request = GenerationRequest(kind="chart", authority=leicester[0].authority, fact_sheets=[leicester[0]])
+    request = GenerationRequest(
+        kind="chart", authority=leicester[0].authority, fact_sheets=[leicester[0]]
+    )
     reply = asyncio.run(writer.write(request))
     assert reply.text == chart_text(leicester[0]) and reply.model == writer.model
