@@ -39,7 +39,7 @@ _narrator_services() {
 
     # ---- postgresql on 127.0.0.1 ------------------------------------------------------------
     local bindir
-    bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
     if [ -z "$bindir" ]; then
         _narrator_warn "PostgreSQL is not installed: PostgreSQL store tests will be skipped"
         return 0
