@@ -149,42 +149,33 @@ def _derived(
 Populations = dict[str, dict[str, float | None]]  # code -> {"18-64": pop, "65+": pop}
 
 
+def _rate_and_count(
+    table: Table, place: Place, group: str, age: str, measure: str, headers: tuple[str, str],
+    notes: tuple[str, str],
+) -> list[Row]:
+    """A per-100k-of-the-age-group rate and its count for one place and age group."""
+    common = {"chart_id": "wa_need" if age == "18-64" else "op_need", "measure": measure}
+    rate, count = (table.column(group, h) for h in headers)
+    return [
+        _row(table, place, rate, table.cell(place, rate), unit="per_100k",
+             denominator=f"adults aged {age}", note=notes[0], **common),
+        _row(table, place, count, table.cell(place, count), unit="count", note=notes[1],
+             **common),
+    ]  # fmt: skip
+
+
 def _requests_and_population(table: Table) -> tuple[list[Row], Populations]:
     """T12: requests (count + per 100k of the age group) and the age-group populations."""
     rows: list[Row] = []
     pops: Populations = {}
     for place in table.places():
         for group, age in AGES.items():
-            chart = "wa_need" if age == "18-64" else "op_need"
-            measure = f"requests for support from people aged {age}"
-            denominator = f"adults aged {age}"
-            rate = table.column(group, "Requests for support per 100,000 adults")
-            count = table.column(group, "Requests for support")
+            rows += _rate_and_count(
+                table, place, group, age, f"requests for support from people aged {age}",
+                ("Requests for support per 100,000 adults", "Requests for support"),
+                ("rate per 100,000 of the age group", SALT_NOTE),
+            )  # fmt: skip
             pop = table.column(group, "Population")
-            common = {"chart_id": chart, "measure": measure}
-            rows.append(
-                _row(
-                    table,
-                    place,
-                    rate,
-                    table.cell(place, rate),
-                    unit="per_100k",
-                    denominator=denominator,
-                    note="rate per 100,000 of the age group",
-                    **common,
-                )
-            )
-            rows.append(
-                _row(
-                    table,
-                    place,
-                    count,
-                    table.cell(place, count),
-                    unit="count",
-                    note=SALT_NOTE,
-                    **common,
-                )
-            )
             parsed = table.cell(place, pop)
             pops.setdefault(place.code, {})[age] = parsed.value
             rows.append(
@@ -194,7 +185,7 @@ def _requests_and_population(table: Table) -> tuple[list[Row], Populations]:
                     pop,
                     parsed,
                     chart_id="population",
-                    measure=denominator,
+                    measure=f"adults aged {age}",
                     unit="count",
                     note="ONS population estimate used by NHS Digital as the "
                     "denominator of the 2021-22 rates (T12, T36)",
@@ -208,36 +199,12 @@ def _long_term_support(table: Table) -> list[Row]:
     rows: list[Row] = []
     for place in table.places():
         for group, age in AGES.items():
-            chart = "wa_need" if age == "18-64" else "op_need"
-            common = {
-                "chart_id": chart,
-                "measure": f"people aged {age} receiving long-term support",
-            }
-            rate = table.column(group, "Clients per 100,000 adults")
-            count = table.column(group, "Clients")
-            rows.append(
-                _row(
-                    table,
-                    place,
-                    rate,
-                    table.cell(place, rate),
-                    unit="per_100k",
-                    denominator=f"adults aged {age}",
-                    note="clients during the year; rate per 100,000 of the age group",
-                    **common,
-                )
-            )
-            rows.append(
-                _row(
-                    table,
-                    place,
-                    count,
-                    table.cell(place, count),
-                    unit="count",
-                    note="clients during the year; " + SALT_NOTE,
-                    **common,
-                )
-            )
+            rows += _rate_and_count(
+                table, place, group, age, f"people aged {age} receiving long-term support",
+                ("Clients per 100,000 adults", "Clients"),
+                ("clients during the year; rate per 100,000 of the age group",
+                 "clients during the year; " + SALT_NOTE),
+            )  # fmt: skip
     return rows
 
 
