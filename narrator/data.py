@@ -84,15 +84,28 @@ class Dataset:
     _by_auth_chart: dict[tuple[str, str], list[Observation]] = field(
         default_factory=dict, repr=False
     )
-    _by_chart: dict[str, list[Observation]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(
+        cls,
+        observations: Sequence[Observation],
+        authorities: dict[str, Authority],
+        files: Sequence[str] = (),
+    ) -> Dataset:
+        """A dataset over already validated observations (builds the lookup index)."""
+        by_auth_chart: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+        for obs in observations:
+            by_auth_chart[(obs.authority_code, obs.chart_id)].append(obs)
+        return cls(
+            observations=tuple(observations),
+            authorities=authorities,
+            files=tuple(files),
+            _by_auth_chart=dict(by_auth_chart),
+        )
 
     def for_chart(self, authority_code: str, chart_id: str) -> list[Observation]:
         """Observations of one authority for one chart (empty list when none)."""
         return self._by_auth_chart.get((authority_code, chart_id), [])
-
-    def chart_rows(self, chart_id: str) -> list[Observation]:
-        """Every authority's observations for one chart."""
-        return self._by_chart.get(chart_id, [])
 
     @property
     def england(self) -> Authority | None:
@@ -289,19 +302,8 @@ def load_dataset(
                     field="authority_name",
                 )
             observations.append(obs)
-    by_auth_chart: dict[tuple[str, str], list[Observation]] = defaultdict(list)
-    by_chart: dict[str, list[Observation]] = defaultdict(list)
-    for obs in observations:
-        by_auth_chart[(obs.authority_code, obs.chart_id)].append(obs)
-        by_chart[obs.chart_id].append(obs)
     _check_unique_slugs(authorities, files)
-    return Dataset(
-        observations=tuple(observations),
-        authorities=authorities,
-        files=tuple(str(f) for f in files),
-        _by_auth_chart=dict(by_auth_chart),
-        _by_chart=dict(by_chart),
-    )
+    return Dataset.of(observations, authorities, [str(f) for f in files])
 
 
 def _check_unique_slugs(authorities: dict[str, Authority], files: list[Path]) -> None:

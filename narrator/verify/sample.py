@@ -13,8 +13,6 @@ exactly the fact shapes the pipeline produces.
 # ruff: noqa: E501
 from __future__ import annotations
 
-from collections import defaultdict
-
 from narrator.catalog import load_catalog
 from narrator.data import Dataset
 from narrator.facts import FactBuilder
@@ -92,14 +90,7 @@ def sample_dataset() -> Dataset:
                     cell=f"{code}/{measure}",
                 )
             )
-    by_ac: dict[tuple[str, str], list[Observation]] = defaultdict(list)
-    by_c: dict[str, list[Observation]] = defaultdict(list)
-    for o in obs:
-        by_ac[(o.authority_code, o.chart_id)].append(o)
-        by_c[o.chart_id].append(o)
-    return Dataset(
-        observations=tuple(obs), authorities=auths, _by_auth_chart=dict(by_ac), _by_chart=dict(by_c)
-    )
+    return Dataset.of(obs, auths)
 
 
 def sample_builder() -> FactBuilder:
