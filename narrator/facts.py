@@ -73,6 +73,11 @@ class FactBuilder:
         self._cells: dict[tuple[str, SeriesKey, str], dict[str, Observation]] = defaultdict(dict)
         for obs in dataset.observations:
             self._cells[(obs.chart_id, series_key(obs), obs.period)][obs.authority_code] = obs
+        # (chart, series key) -> every period any authority reports it for
+        self._periods: dict[tuple[str, SeriesKey], set[tuple[int, str]]] = defaultdict(set)
+        for chart_id, key, period in self._cells:
+            obs = next(iter(self._cells[(chart_id, key, period)].values()))
+            self._periods[(chart_id, key)].add((obs.period_end, period))
         self._slugs: dict[SeriesKey, str] = {}
         self._ranks: dict[tuple[str, SeriesKey, str, bool], dict[str, tuple[int, int]]] = {}
 
@@ -82,9 +87,10 @@ class FactBuilder:
         authority = self.dataset.authorities[authority_code]
         chart = self.catalog.chart(chart_id)
         facts: list[Fact] = []
+        history: list[Fact] = []
         status = chart.availability if chart.availability in UNAVAILABLE else "no_data"
         if status == "no_data":
-            facts = self._chart_facts(authority, chart)
+            facts, history = self._chart_facts(authority, chart)
             if any(f.kind in ("value", "suppressed") for f in facts):
                 status = "ok"
         if status != "ok":
@@ -105,10 +111,12 @@ class FactBuilder:
             status=status,
             facts=facts,
             notes=list(chart.notes),
+            history=history,
         )
 
-    def _chart_facts(self, authority: Authority, chart: Chart) -> list[Fact]:
-        """Facts of every series the authority (or, for regional charts, its region) has."""
+    def _chart_facts(self, authority: Authority, chart: Chart) -> tuple[list[Fact], list[Fact]]:
+        """Facts of every series the authority (or, for regional charts, its region) has, and
+        the history of those series (earlier periods)."""
         subject = authority
         rows = self.dataset.for_chart(authority.code, chart.id)
         facts: list[Fact] = []
@@ -127,10 +135,12 @@ class FactBuilder:
                         f"not for {authority.name} alone.",
                     )
                 )
+        history: list[Fact] = []
         for key, obs_list in self._group(rows).items():
             facts.extend(self._series_facts(chart.id, subject, key, obs_list))
+            history.extend(self._history(chart.id, subject, key, facts))
         facts.extend(share_facts(chart.id, subject, rows))
-        return facts
+        return facts, history
 
     def sheets_for(self, authority_code: str) -> list[FactSheet]:
         """Every chart's sheet for one authority, in catalogue order."""
@@ -213,6 +223,53 @@ class FactBuilder:
         facts.extend(trend_facts(subject, good, base, common, label))
         facts.extend(self._count_estimate(subject, latest, base, common, label))
         return facts
+
+    def _history(
+        self, chart_id: str, subject: Authority, key: SeriesKey, facts: list[Fact]
+    ) -> list[Fact]:
+        """Every reported value of the series for the subject, England and the region, except
+        those the sheet's facts already state (the subject's and comparators' latest)."""
+        slug = self._slugs.get(key) or series_slug(key)
+        base = f"{chart_id}:{slug}"
+        stated = {
+            (f.comparator if f.kind == "comparator_value" else "", f.period)
+            for f in facts
+            if f.kind in ("value", "comparator_value", "suppressed") and f.id.startswith(base + ":")
+        }
+        parties: list[tuple[str, Authority | None]] = [("", subject)]
+        if subject.kind != "england":
+            parties.append(("england", self.dataset.england_for(subject)))
+        if subject.kind == "council":
+            parties.append(("region", self.dataset.region_of(subject)))
+        measure, breakdown, unit, denominator, _source = key
+        label = f"{measure} ({breakdown})" if breakdown else measure
+        out: list[Fact] = []
+        for _end, period in sorted(self._periods.get((chart_id, key), ())):
+            cell = self._cells[(chart_id, key, period)]
+            for role, party in parties:
+                obs = cell.get(party.code) if party is not None else None
+                if obs is None or not usable(obs) or (role, period) in stated:
+                    continue
+                value = float(obs.value)  # type: ignore[arg-type]
+                out.append(
+                    Fact(
+                        id=f"{base}:history:{role or 'subject'}:{period}",
+                        kind="history",
+                        measure=measure,
+                        breakdown=breakdown,
+                        period=period,
+                        subject=subject.code,
+                        comparator=role,
+                        comparator_name=party.name if role else "",
+                        value=value,
+                        unit=unit,
+                        denominator=denominator,
+                        text_hint=f"{party.name}: {fmt_value(value, unit, denominator)} — "
+                        f"{label}, {period}.",
+                        sources=[ref(obs)],
+                    )
+                )
+        return out
 
     def _comparisons(self, chart_id, subject, key, latest, base, common, label) -> list[Fact]:
         cell = self._cells.get((chart_id, key, latest.period), {})

@@ -145,6 +145,7 @@ FactKind = Literal[
     "missing",
     "no_data",
     "note",
+    "history",  # an earlier period's value (subject, England or region): evidence, not a headline
 ]
 Direction = Literal["above", "below", "about_same"]
 TrendDirection = Literal["up", "down", "flat"]
@@ -183,6 +184,9 @@ class FactSheet(Frozen):
     status: FactSheetStatus
     facts: list[Fact] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    #: every earlier period of each series (kind ``history``), for the subject, England and the
+    #: region: what a text may cite about the past; writers lead with ``facts``
+    history: list[Fact] = Field(default_factory=list)
 
     def fact(self, fact_id: str) -> Fact | None:
         return next((f for f in self.facts if f.id == fact_id), None)

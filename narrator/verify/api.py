@@ -22,6 +22,7 @@ from functools import lru_cache
 from narrator.models import Claim, FactSheet, TextRecord, Verdict
 from narrator.verify import binding as B
 from narrator.verify import grounding as G
+from narrator.verify import periods as P
 from narrator.verify import relations as R
 from narrator.verify.check import Checker
 from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sentences
@@ -141,6 +142,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
     if index.measure_texts:
         mentions = [m for m in mentions if not _in_measure_name(text, m, index)]
     sentences = split_sentences(text)
+    P.assign(text, mentions, sentences)
     memo: dict[int, set[Key]] = {}
 
     def focus(i: int) -> set[Key]:  # computed for the sentences a check needs, once each

@@ -26,6 +26,7 @@ from narrator.verify.index import (
     tokens,
 )
 from narrator.verify.numbers import hedge_interval
+from narrator.verify.periods import PREVIOUS, Stated, matches, years_of
 
 _CLS = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days", "times": "times"}
 _ENT_LABEL = {"england": "England", "region": "the region", "subject": "", "relation": ""}
@@ -93,9 +94,15 @@ class Checker:
         if m.unit == "per_100k":
             cls = "plain"
         pool = self._pool(cls, bool(m.extra.get("rate")), m.relational, m.total)
+        lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
+        every = pool
+        if m.period is not None:  # a stated period: only that period's readings may match
+            every = pool + self._history_pool(cls, bool(m.extra.get("rate")))
+            pool = [c for c in every if self._in_period(m.period, c)]
+            if not pool:
+                return self._other_period(m, every, lo, hi, focus)
         if not pool:
             return self._claim(m, "unverifiable", reason=self._no_fact_reason(m))
-        lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
         if m.total and not focus and previous:
             focus = previous
         focused = [c for c in pool if c.key in focus] if focus else []
@@ -134,6 +141,10 @@ class Checker:
             )
         if other is not None and not focused:
             return self._supported_number(m, other)
+        if m.period is not None:
+            wrong_period = self._other_period(m, every, lo, hi, focus)
+            if wrong_period.status == "contradicted":
+                return wrong_period
         return self._claim(
             m,
             "contradicted",
@@ -144,12 +155,61 @@ class Checker:
             ),
         )
 
+    # ---- periods ----------------------------------------------------------------------
+    def _in_period(self, stated: object, c: Candidate) -> bool:
+        if stated == PREVIOUS:
+            return bool(c.period) and c.period == self._previous(c.key)
+        return bool(c.period) and matches(stated, c.period)  # type: ignore[arg-type]
+
+    def _previous(self, key: Key) -> str:
+        """The latest earlier period of a series (what "the year before" refers to)."""
+        memo = self.ix.previous
+        if key not in memo:
+            earlier = self.ix.history_periods.get(key, set())
+            end = self.ix.series_end.get(key, 0)
+            before = [p for p in earlier if max(years_of(p)[0], default=0) < end]
+            memo[key] = max(before, key=lambda p: sorted(years_of(p)[0])) if before else ""
+        return memo[key]
+
+    def _other_period(
+        self, m: Mention, every: list[Candidate], lo: float, hi: float, focus: set[Key]
+    ) -> Claim:
+        """A figure whose stated period holds no matching reading: contradicted when it is the
+        figure of another period of a series the sentence names, else unverifiable."""
+        label = m.period.label if isinstance(m.period, Stated) else "the year before"
+        named = [c for c in every if c.key in focus] if focus else every
+        fit = self._best([c for c in named if c.period], lo, hi, m)
+        if fit is not None and m.value is not None:
+            return self._claim(
+                m,
+                "contradicted",
+                fit,
+                reason=f"{self._show(fit)} is the figure for {fit.period}, not {label} (wrong period)",
+            )
+        return self._claim(
+            m,
+            "unverifiable",
+            reason=f"the data has no figure of this kind for {label} that matches",
+        )
+
+    def _history_pool(self, cls: str, rate: bool) -> list[Candidate]:
+        key = ("history", cls, rate)
+        pool = self.ix.pools.get(key)  # type: ignore[arg-type]
+        if pool is None:
+            pool = [c for c in self.ix.candidates.get(cls, ()) if c.role == "history"]
+            if rate:
+                pool = [c for c in pool if c.rate]
+            self.ix.pools[key] = pool  # type: ignore[index]
+        return pool
+
     def _pool(self, cls: str, rate: bool, relational: bool, total: bool) -> list[Candidate]:
-        """Candidates a figure of this shape may match (memoised on the index; never mutated)."""
+        """Candidates a figure of this shape may match (memoised on the index; never mutated).
+        Earlier periods' readings (``history``) are left out: a figure with no stated period
+        is about the latest period."""
         key = (cls, rate, relational, total)
         pool = self.ix.pools.get(key)
         if pool is None:
-            pool = list(self.ix.candidates.get(cls, ()))
+            pool = [c for c in self.ix.candidates.get(cls, ()) if c.role != "history"]
             if rate:
                 pool = [c for c in pool if c.rate or c.entity == "relation"]
             if not relational:

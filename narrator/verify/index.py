@@ -77,7 +77,8 @@ class Candidate:
     rate: bool = False  # a per-100k reading (denominator applies)
     total: bool = False  # a whole-area total (count estimate)
     suppressed: bool = False
-    role: str = "value"  # value, relative, change, first, last, detail ...
+    role: str = "value"  # value, relative, change, first, last, detail, history ...
+    period: str = ""  # the period the reading is for ("" when it spans periods)
 
 
 class KeyWords:
@@ -129,6 +130,10 @@ class FactIndex:
     context: ExtractionContext = field(default_factory=ExtractionContext)
     chart_of: dict[str, str] = field(default_factory=dict)  # fact id -> chart id
     series_end: dict[Key, int] = field(default_factory=dict)  # series -> latest period year
+    history_periods: dict[Key, set[str]] = field(default_factory=dict)  # series -> earlier periods
+    previous: dict[Key, str] = field(default_factory=dict)  # memo: series -> the period before
+    #: series -> period -> the subject's value (latest and earlier periods)
+    subject_values: dict[Key, dict[str, float]] = field(default_factory=dict)
     series_by_id: dict[str, Key] = field(default_factory=dict)  # fact id -> series
     fact_by_id: dict[str, Fact] = field(default_factory=dict)
     measure_texts: set[str] = field(default_factory=set)  # "care staff who left ... 12 months"
@@ -172,6 +177,13 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
     def add(value: float | None, cls: str, entity: str, fact: Fact, key: Key, **kw) -> None:
         if value is None:
             return
+        if "period" not in kw:  # a trend's end points are readings of their own periods
+            role = kw.get("role", "")
+            kw["period"] = (
+                str(fact.detail.get(role.replace("value", "period")) or "")
+                if role in ("first_value", "last_value")
+                else ("" if fact.kind == "trend" else fact.period)
+            )
         cands.setdefault(cls, []).append(Candidate(float(value), cls, entity, fact, key, **kw))
 
     for sheet in sheets:
@@ -201,6 +213,18 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
             if f.comparator_name and f.comparator == "region":
                 regions.add(f.comparator_name)
             _add_fact(f, key, add, idx)
+            if f.kind == "value" and f.value is not None:
+                idx.subject_values.setdefault(key, {})[f.period] = f.value
+        for f in sheet.history:  # earlier periods: traceable only when a text names the period
+            key = series_of(f, sheet.chart_id)
+            idx.chart_of[f.id] = sheet.chart_id
+            idx.series_by_id[f.id] = key
+            idx.fact_by_id.setdefault(f.id, f)
+            idx.periods |= _years(f.period)
+            idx.history_periods.setdefault(key, set()).add(f.period)
+            if not f.comparator and f.value is not None:
+                idx.subject_values.setdefault(key, {})[f.period] = f.value
+            _add_fact(f, key, add, idx)
     idx.candidates = cands
     idx.context = ExtractionContext(tuple(n for n in names if n), tuple(n for n in regions if n))
     idx.key_words = KeyWords(idx.series_tokens)
@@ -220,6 +244,16 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
     money = unit.startswith("gbp_thousands")
     rate = unit in ("per_100k", "gbp_thousands_per_100k")
     ent = f.comparator if f.kind == "comparator_value" else "subject"
+    if f.kind == "history":
+        cls = {"percent": "percent", "days": "days"}.get(unit, "plain")
+        kw = dict(rate=rate, role="history", period=f.period)
+        who = f.comparator or "subject"
+        if money:
+            add(v * 1000 if v is not None else None, "gbp", who, f, key, **kw)
+        add(v, cls, who, f, key, **kw)
+        if cls != "plain":
+            add(v, "plain", who, f, key, **kw)
+        return
     if f.kind in ("value", "comparator_value", "suppressed"):
         if f.kind != "comparator_value":
             idx.values.append(f)

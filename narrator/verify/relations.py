@@ -15,7 +15,9 @@ from narrator.text import fmt_num
 from narrator.verify.check import Checker
 from narrator.verify.extract import Mention
 from narrator.verify.index import Key, tokens
+from narrator.factrules import ABOUT_SAME_TOLERANCE
 from narrator.verify.numbers import hedge_interval
+from narrator.verify.periods import Stated, matches, years_of
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 WEAK_LIMIT_PCT = 20.0  # "slightly/a little above" must be within 20 % of the comparator
@@ -109,6 +111,10 @@ def trend(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str = "") 
     chosen = pick(chk, facts, levels)
     if not m.direction:
         return chk._claim(m, "supported", chosen[0], reason=chosen[0].text_hint)
+    if years:
+        spanned = _span_trend(chk, m, chosen, years)
+        if spanned is not None:
+            return spanned
     first = None
     for f in chosen:
         pct = abs(float(f.detail.get("change_pct") or 0.0))
@@ -118,6 +124,39 @@ def trend(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str = "") 
             return claim
         first = first or claim
     return first  # type: ignore[return-value]
+
+
+def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -> Claim | None:
+    """A change between the periods the sentence names ("up from 58% in 2021-22", "since
+    2016-17"): from the earliest named period to the latest named one, or to the series'
+    latest period when only one is named; the direction rule is the facts' (2 % of the first
+    value is "about the same")."""
+    stated = [Stated(*years_of(y)) for y in years]
+    for f in chosen:
+        values = chk.ix.subject_values.get(chk.series(f), {})
+        named = sorted(
+            (p for p in values if any(matches(s, p) for s in stated)),
+            key=lambda p: sorted(years_of(p)[0]),
+        )
+        if not named:
+            continue
+        latest = max(values, key=lambda p: sorted(years_of(p)[0]))
+        start, end = named[0], (named[-1] if len(named) > 1 else latest)
+        if start == end:
+            continue
+        v0, v1 = values[start], values[end]
+        change = v1 - v0
+        pct = abs(change) / abs(v0) * 100 if v0 else 0.0
+        real = "flat" if abs(change) <= ABOUT_SAME_TOLERANCE * abs(v0) else (
+            "up" if change > 0 else "down"
+        )
+        ok = real == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
+        truth = f"{fmt_num(v0)} in {start} to {fmt_num(v1)} in {end}"
+        return chk._claim(
+            m, "supported" if ok else "contradicted", f, expected=truth,
+            reason=("it changed from " if ok else f"not {m.direction}: it went from ") + truth,
+        )
+    return None
 
 
 def rank(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str) -> Claim:
