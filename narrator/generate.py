@@ -210,6 +210,7 @@ async def run_generate(
         "verified": stats.verified,
         "repaired": stats.repaired,
         "fallback": stats.fallback,
+        "failed": stats.failed,
         "writer_calls": stats.writer_calls,
         "prompt_tokens": stats.prompt_tokens,
         "completion_tokens": stats.completion_tokens,

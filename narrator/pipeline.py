@@ -67,6 +67,7 @@ class RunStats:
     verified: int = 0
     repaired: int = 0
     fallback: int = 0
+    failed: int = 0  # blocks where no text passed: the notice was published
     writer_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -78,7 +79,7 @@ class RunStats:
         self.texts += 1
         self.cached += cached
         self.writer_calls += calls
-        if text.status in ("verified", "repaired", "fallback"):
+        if text.status in ("verified", "repaired", "fallback", "failed"):
             setattr(self, text.status, getattr(self, text.status) + 1)
         per = self.by_authority.setdefault(
             text.authority_code, {"texts": 0, "tokens": 0, "cost": 0.0}
@@ -197,6 +198,8 @@ class Pipeline:
             backend = self.writer.name
             if not body:
                 body, verdict = await self._fallback(request)
+                if verdict is None:  # no text passed: the notice is published with no verdict
+                    status = "failed"
                 # votes on this text judge the fallback writer, not the model that failed
                 model = self._fallback_writer.model
                 prompt_version = f"{self._fallback_writer.name}/{model}"
@@ -235,13 +238,14 @@ class Pipeline:
             self.on_text(text)
         return text
 
-    async def _fallback(self, request: GenerationRequest) -> tuple[str, Verdict]:
+    async def _fallback(self, request: GenerationRequest) -> tuple[str, Verdict | None]:
+        """The offline writer's text when it passes; else the notice, with no verdict (it was
+        not verified, and its status ``failed`` says no checked text exists for this block)."""
         reply = await self._fallback_writer.write(request)
         verdict = self.verifier.verify(reply.text, request.fact_sheets)
         if verdict.outcome == "pass":
             return reply.text, verdict
-        # The notice states nothing about the data (no figure, no comparison): nothing to check.
-        return SAFE_NOTICE, Verdict(outcome="pass", claims=[])
+        return SAFE_NOTICE, None
 
     # ---- one authority ----------------------------------------------------------------------
     async def authority_report(self, authority: Authority) -> Report:

@@ -148,6 +148,9 @@ def test_when_even_the_offline_text_fails_a_number_free_notice_is_published(tmp_
     script.write_text(json.dumps({"op_need": "Leicester had 1 request."}))
     generate(tmp_path, "--backend", "scripted", "--script", str(script), "--no-cache")
     text = chart_text(load_report(tmp_path), "op_need")
-    assert text["status"] == "fallback" and text["body"] == SAFE_NOTICE
+    assert text["status"] == "failed" and text["body"] == SAFE_NOTICE
     assert not any(ch.isdigit() for ch in SAFE_NOTICE)
-    assert text["verdict"] == {"outcome": "pass", "claims": []}
+    # an honest status: the notice was never verified, so it carries no verdict at all
+    assert text["verdict"] is None
+    html = (tmp_path / "out" / "leicester" / "report.html").read_text(encoding="utf-8")
+    assert "No checked text for this block" in html

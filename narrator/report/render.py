@@ -38,7 +38,7 @@ STATUS_NOTES = {
         "pass checking against the figures."
     ),
     "unverified": "This AI text has not been checked against the figures.",
-    "failed": "No AI text passed our checks for this block.",
+    "failed": "No text passed our checks for this block, so none is shown.",
 }
 AVAILABILITY = {
     "no_data": "No data available for this local authority.",

@@ -27,7 +27,7 @@ from narrator.verify import relations as R
 from narrator.verify.check import Checker
 from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sentences
 from narrator.verify.index import FactIndex, Key, build_index
-from narrator.verify.numbers import HEDGES, parse_number, rounds_equal
+from narrator.verify.numbers import HEDGES, normalise_digit_groups, parse_number, rounds_equal
 
 _INEQUALITY = ("above", "under", "at_least", "at_most")
 _NUMERIC = ("number", "percent", "money")
@@ -76,8 +76,11 @@ class Verifier:
         cover. ``extractor`` overrides this verifier's extractor for one call.
         """
         index = self.index(sheets)
-        mentions = (extractor or self.extractor).extract(text, index.context)
-        claims = check_mentions(text, mentions, index)
+        read = normalise_digit_groups(text)  # "4 535" -> "4,535", same length: spans hold
+        mentions = (extractor or self.extractor).extract(read, index.context)
+        claims = check_mentions(read, mentions, index)
+        if read is not text:
+            claims = [c.model_copy(update={"text": text[c.start : c.end]}) for c in claims]
         clashes = {(c.start, c.end): c for c in _clashes([("this text", claims)])}
         if clashes:
             claims = [clashes.get((c.start, c.end), c) for c in claims]

@@ -26,7 +26,7 @@ from narrator.verify.index import (
     tokens,
 )
 from narrator.verify.numbers import hedge_interval
-from narrator.verify.periods import PREVIOUS, Stated, matches, years_of
+from narrator.verify.periods import PREVIOUS, matches, years_of
 
 _CLS = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days", "times": "times"}
 _ENT_LABEL = {"england": "England", "region": "the region", "subject": "", "relation": ""}
@@ -94,7 +94,10 @@ class Checker:
         if m.unit == "per_100k":
             cls = "plain"
         pool = self._pool(cls, bool(m.extra.get("rate")), m.relational, m.total)
-        lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
+        stated = m.value or 0.0
+        if m.negated and m.unit == "percent":  # "32% were not satisfied": 68% were
+            stated = 100.0 - stated
+        lo, hi = hedge_interval(stated, m.precision, m.hedge)
         every = pool
         if m.period is not None:  # a stated period: only that period's readings may match
             every = pool + self._history_pool(cls, bool(m.extra.get("rate")))
@@ -159,7 +162,7 @@ class Checker:
     def _in_period(self, stated: object, c: Candidate) -> bool:
         if stated == PREVIOUS:
             return bool(c.period) and c.period == self._previous(c.key)
-        return bool(c.period) and matches(stated, c.period)  # type: ignore[arg-type]
+        return bool(c.period) and any(matches(s, c.period) for s in stated)  # type: ignore[union-attr]
 
     def _previous(self, key: Key) -> str:
         """The latest earlier period of a series (what "the year before" refers to)."""
@@ -176,7 +179,11 @@ class Checker:
     ) -> Claim:
         """A figure whose stated period holds no matching reading: contradicted when it is the
         figure of another period of a series the sentence names, else unverifiable."""
-        label = m.period.label if isinstance(m.period, Stated) else "the year before"
+        label = (
+            " or ".join(s.label for s in m.period)
+            if isinstance(m.period, tuple)
+            else "the year before"
+        )
         named = [c for c in every if c.key in focus] if focus else every
         fit = self._best([c for c in named if c.period], lo, hi, m)
         if fit is not None and m.value is not None:

@@ -140,6 +140,8 @@ class RuleExtractor:
             a = m.start() - len(head) + nm.start()
             val = parse_number(nm.group("num"))
             den = parse_number(m.group("den").lower().replace("a ", "one "))
+            if den and 1900 <= den[0] < 2100:
+                continue  # "£63 million in 2021-22": a year, not "N in M"
             if free(a, m.end()) and val and den and den[0] > 0:
                 decimal = den[0] in (10, 100, 1000)
                 add(
@@ -256,6 +258,10 @@ class RuleExtractor:
                     prior = [e[2] for e in ents if e[1] <= mm.start - s0]
                     if prior:
                         mm.extra["near"] = prior[-1]
+        for mm in found:  # "a third were not satisfied": the complement of the share
+            if mm.kind in ("percent", "fraction") and not mm.relational:
+                tail = P.CLAUSE_END_RE.split(sent[mm.end - s0 : mm.end - s0 + 60], maxsplit=1)[0]
+                mm.negated = P.NEGATION_RE.search(tail) is not None
         if ents:  # a direction needs a comparator named after it
             found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low, "same" in hints))
         if "trend" in hints:

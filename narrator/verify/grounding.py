@@ -29,6 +29,12 @@ from narrator.verify.index import FactIndex
 REASON = "no fact supports this sentence"
 _NO_DATA_STATUS = ("no_data", "no_la_data", "discontinued")
 _CLAUSE_RE = re.compile(r"[:;](?=\s|$)")
+#: a comma before a conjunction or relative pronoun starts a clause of its own: each clause
+#: that asserts something needs its own support ("..., and the council has closed its centre")
+_COMMA_CLAUSE_RE = re.compile(
+    r",\s+(?=(?:and|but|while|whereas|although|though|which|so|yet|as|because|since)\b)",
+    re.IGNORECASE,
+)
 _TERMINAL = ".!?:;"
 _NO_DATA_RE = re.compile(
     r"\bno\s+(?:published\s+|recent\s+|local\s+|current\s+)?(?:data|figures?|information|numbers?)\b|"
@@ -73,7 +79,7 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
 class Grounding:
     """What statements the facts of one index license (computed once per index)."""
 
-    __slots__ = ("no_data", "no_data_titles", "private", "regional", "no_compare", "labels")
+    __slots__ = ("no_data", "titles", "private", "regional", "no_compare", "labels")
 
     def __init__(self, ix: FactIndex) -> None:
         kinds = {f.kind for f in ix.fact_by_id.values()}
@@ -84,9 +90,8 @@ class Grounding:
             if not any(f.kind in ("value", "suppressed", "share") for f in s.facts)
         ]
         self.no_data = bool(empty or no_figure)
-        self.no_data_titles = tuple(
-            {s.chart_title.strip().lower() for s in (*empty, *no_figure) if s.chart_title.strip()}
-        )
+        #: a bare list of chart titles asserts nothing by itself (the clause before it does)
+        self.titles = frozenset(ix.title_charts)
         self.private = "suppressed" in kinds or any(f.detail.get("suppressed") for f in ix.values)
         self.regional = "note" in kinds or ix.regional
         self.no_compare = not ix.directions
@@ -97,13 +102,25 @@ class Grounding:
     def licensed(self, clause: str) -> bool:
         """A recognised grounded statement (no data, privacy, regional note)."""
         low = clause.lower()
-        if self.no_data_titles and any(t in low for t in self.no_data_titles):
-            return True  # it names a chart that has no data
+        if self.no_data and _only_titles(low, self.titles):
+            return True  # a list of charts after a no-data clause ("...: Budget cuts, Ombudsman.")
         if _NO_DATA_RE.search(clause) and (self.no_data or (self.no_compare and "compare" in low)):
-            return True
+            return True  # a no-data statement licenses itself, never a neighbouring clause
         if self.private and _PRIVATE_RE.search(clause):
             return True
         return self.regional and _REGIONAL_RE.search(clause) is not None
+
+
+_LIST_REST_RE = re.compile(r"(?:[\s,.]|\band\b|\bothers\b|\bother\s+charts\b|\bmore\b)*")
+
+
+def _only_titles(low: str, titles: frozenset[str]) -> bool:
+    """Whether a clause is nothing but a list of the given chart titles."""
+    rest, found = " ".join(low.split()), False
+    for title in sorted(titles, key=len, reverse=True):  # "Average delay" inside a longer one
+        if title in rest:
+            rest, found = rest.replace(title, ","), True
+    return found and _LIST_REST_RE.fullmatch(rest) is not None
 
 
 def _grounding(ix: FactIndex) -> Grounding:
@@ -169,20 +186,25 @@ _ABBREV_RE = re.compile(r"(?<![\w.])St\.$")
 
 
 def _clauses(text: str, s0: int, s1: int, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The clauses of one sentence (split after ":" and ";"), without heading lines."""
+    """The clauses of one sentence (split after ":" and ";", and at a comma before a
+    conjunction or "which"), without heading lines."""
     for h0, h1 in heads:
         if h0 >= s0 and h0 < s1:
             s0 = max(s0, h1 + 1)
     sent = text[s0:s1]
-    if ":" not in sent and ";" not in sent and sent[:1].isalnum():  # the common case
-        return [(s0, s1)]
-    cuts = []
+    commas = [m.end() for m in _COMMA_CLAUSE_RE.finditer(sent)] if "," in sent else []
+    if ":" not in sent and ";" not in sent and not commas and sent[:1].isalnum():
+        return [(s0, s1)]  # the common case
+    cuts = commas
     if ":" in sent or ";" in sent:  # not inside brackets: "(community: direct payment only)"
-        cuts = [
-            m.end()
-            for m in _CLAUSE_RE.finditer(sent)
-            if sent.count("(", 0, m.start()) <= sent.count(")", 0, m.start())
-        ]
+        cuts = sorted(
+            cuts
+            + [
+                m.end()
+                for m in _CLAUSE_RE.finditer(sent)
+                if sent.count("(", 0, m.start()) <= sent.count(")", 0, m.start())
+            ]
+        )
     out: list[tuple[int, int]] = []
     a = 0
     for cut in [*cuts, len(sent)]:

@@ -33,7 +33,7 @@ class Mention:
     comparator: Entity = ""
     modifier: str = ""  # much / slightly
     negated: bool = False
-    #: the period the figure is stated for: a :class:`~narrator.verify.periods.Stated`,
+    #: the periods the figure may be stated for: a tuple of :class:`~narrator.verify.periods.Stated`,
     #: ``periods.PREVIOUS`` ("the year before") or None (unstated: the latest period)
     period: object = None
     extra: dict[str, float | str] = field(default_factory=dict)

@@ -48,6 +48,23 @@ _NUMBER = re.compile(rf"^({DIGITS_RE})\s*([a-z]*)$")
 _TOKEN = re.compile(r"[a-z]+")
 
 
+#: thousands written with a space, a no-break, thin or narrow no-break space: "4 535", "380 000"
+_SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,]|\.\d)")
+_GROUP_SPACE = re.compile(r"[ \u00a0\u2009\u202f]")
+
+
+def normalise_digit_groups(text: str) -> str:
+    """The same text with space-separated thousands written with commas, character for
+    character (every span stays valid in the original text).
+
+    >>> normalise_digit_groups("4 535 people, 380\u202f000 in all, 2021 100")
+    '4,535 people, 380,000 in all, 2021 100'
+    """
+    if not any(ch in text for ch in " \u00a0\u2009\u202f"):
+        return text
+    return _SPACED_GROUPS.sub(lambda m: _GROUP_SPACE.sub(",", m.group(0)), text)
+
+
 def _precision_of_integer(value: float) -> float:
     """10^k where k is the number of trailing zeros (0 -> 1)."""
     n = int(round(abs(value)))

@@ -270,6 +270,8 @@ PLACE_GAP_RE = re.compile(r"\s*(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?
 THAN_RE = re.compile(r"\bthan\b", IGN)
 SPECULATIVE_RE = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|likely)\b", IGN)
 NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\b", IGN)
+#: where a clause ends, for the reach of a negation after a figure
+CLAUSE_END_RE = re.compile(r"[,;:.()]|\b(?:which|while|but|whereas|than|compared)\b", IGN)
 
 #: hint -> patterns searched on lower-cased text; each is necessary for the extractor patterns
 #: it gates, so a hint missing from a whole text skips those patterns in all its sentences

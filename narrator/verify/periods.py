@@ -77,9 +77,15 @@ def stated_of(year_mention) -> Stated:
 
 
 def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
-    """Set ``period`` on every figure mention: the nearest year named in its sentence (ties go
-    to the one before it), else ``PREVIOUS`` when the sentence says "the year before", else
-    None."""
+    """Set ``period`` on every figure mention (a tuple of the periods it may be for):
+
+    * the year written right next to it ("58% in 2021-22", "2021-22: 58%"), or the only year
+      its sentence names;
+    * any year the sentence names, when it names several and none sits next to the figure
+      ("Between 2016-17 and 2022-23 it went down from 24.6 to 18.6");
+    * ``PREVIOUS`` when the sentence names none but says "the year before";
+    * None otherwise (the latest period).
+    """
     years: dict[int, list] = {}
     for m in mentions:
         if m.kind == "year":
@@ -87,15 +93,36 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
     for m in mentions:
         if m.kind in ("year", "causal"):
             continue
+        s0, s1 = sentences[m.sentence] if m.sentence < len(sentences) else (0, len(text))
+        relative = [r for r in PREVIOUS_RE.finditer(text, s0, s1) if _adjacent(text, m, r.span())]
+        if relative:  # "66.8% the year before", even in a sentence that names the latest year
+            m.period = PREVIOUS
+            continue
         near = years.get(m.sentence)
         if near:
             best = min(near, key=lambda y: (_gap(m, y), y.start > m.start))
-            m.period = stated_of(best)
+            if len(near) == 1 or _adjacent(text, m, (best.start, best.end)):
+                m.period = (stated_of(best),)
+            else:
+                m.period = tuple(stated_of(y) for y in near)
             continue
-        if m.sentence < len(sentences):
-            s0, s1 = sentences[m.sentence]
-            if PREVIOUS_RE.search(text, s0, s1):
-                m.period = PREVIOUS
+        if PREVIOUS_RE.search(text, s0, s1):
+            m.period = PREVIOUS
+
+
+_NEXT_TO_RE = re.compile(
+    r"\s*[(,:]?\s*(?:(?:it|this|that|the\s+figure)\s+)?(?:(?:was|were|is|stood\s+at|had\s+been)\s+)?"
+    r"(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:year\s+)?\(?\s*",
+    re.IGNORECASE,
+)
+
+
+def _adjacent(text: str, m, span: tuple[int, int]) -> bool:
+    """Whether only a preposition, a comma, a bracket or "it was" separates the figure from a
+    period written at ``span``."""
+    a, b = span
+    gap = text[m.end : a] if a >= m.end else text[b : m.start]
+    return len(gap) <= 24 and _NEXT_TO_RE.fullmatch(gap) is not None
 
 
 def _gap(m, y) -> int:

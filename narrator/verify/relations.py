@@ -108,6 +108,13 @@ def trend(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str = "") 
                 else f"the data has no trend for {chk.name(m.comparator)}"
             ),
         )
+    own = chk.focus(sentence) if sentence else set()
+    if own and not any(chk.series(f) in own for f in facts):
+        # the sentence names a measure that has no trend: never borrow another measure's
+        return chk._claim(
+            m, "unverifiable", reason="invented trend: the data has no change over time for "
+            "the measure this sentence names"
+        )
     chosen = pick(chk, facts, levels)
     if not m.direction:
         return chk._claim(m, "supported", chosen[0], reason=chosen[0].text_hint)
@@ -304,7 +311,12 @@ def fraction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
             lo, hi = v * 0.8, v
         else:
             lo, hi = hedge_interval(v, m.precision, m.hedge)
-    pool = [c for c in chk.ix.candidates.get("percent", ()) if c.entity != "relation"]
+    pool = [
+        c
+        for c in chk.ix.candidates.get("percent", ())
+        if c.entity != "relation"
+        and (c.role != "history" if m.period is None else chk._in_period(m.period, c))
+    ]
     wanted = m.entity or str(m.extra.get("near") or "subject")
     if wanted in ("england", "region", "subject"):
         pool = [c for c in pool if c.entity == wanted] or pool
