@@ -26,7 +26,7 @@ from narrator.verify import periods as P
 from narrator.verify import relations as R
 from narrator.verify.check import Checker
 from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sentences
-from narrator.verify.index import FactIndex, Key, build_index
+from narrator.verify.index import FactIndex, Key, build_index, tokens
 from narrator.verify.numbers import HEDGES, normalise_digit_groups, parse_number, rounds_equal
 
 _INEQUALITY = ("above", "under", "at_least", "at_most")
@@ -154,11 +154,28 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             keys = memo[i] = chk.focus(text[sentences[i][0] : sentences[i][1]])
         return keys
 
+    named_memo: dict[int, set[Key]] = {}
+
+    def named(i: int) -> set[Key]:  # every series the sentence's words name at all
+        keys = named_memo.get(i)
+        if keys is None:
+            s0, s1 = sentences[i]
+            keys = named_memo[i] = index.key_words.mentioned(tokens(text[s0:s1]))
+        return keys
+
+    figures = [m for m in mentions if m.kind in _NUMERIC or m.kind == "fraction"]
+    entity_re = index.context.entity_re()
     number_keys: dict[int, set[Key]] = {}
     claims: list[Claim] = []
     for m in mentions:
         if m.kind in _NUMERIC and m.value is not None:
-            claim = chk.number(m, focus(m.sentence), number_keys.get(m.sentence - 1))
+            if not m.entity:
+                m.entity = B.party(text, sentences[m.sentence], m, entity_re)
+            window = B.window(text, sentences[m.sentence], m, figures)
+            local = index.key_words.best(tokens(window)) if window else set()
+            claim = chk.number(
+                m, focus(m.sentence), number_keys.get(m.sentence - 1), local, named(m.sentence)
+            )
             claim = B.change(chk, m, claim, text, focus(m.sentence))
         elif m.kind == "fraction":
             here = focus(m.sentence)
@@ -191,6 +208,8 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claims.append(R.trend(chk, m, levels, sent))
         elif m.kind == "rank":
             claims.append(R.rank(chk, m, levels, sent))
+        elif m.kind == "own_extreme":
+            claims.append(R.own_extreme(chk, m, levels))
         elif m.kind == "ratio":
             claims.append(R.ratio(chk, m, levels))
         elif m.kind == "majority":

@@ -231,3 +231,50 @@ def _self_re(names: tuple[str, ...]) -> re.Pattern[str]:
         if len(_SELF) > 512:
             _SELF.clear()
     return pat
+
+
+#: where the words that belong to one figure stop: a clause break or a conjunction
+_WINDOW_STOP_RE = re.compile(r"[;:()]|,\s|\b(?:and|but|while|whereas|against|compared|than|versus|vs)\b")
+
+
+def window(text: str, sentence: tuple[int, int], m, figures: list) -> str:
+    """The words that belong to figure ``m``: from the previous figure or clause break in its
+    sentence to the next one ("36.7% had as much social contact as they wanted" names its own
+    measure, whatever else the sentence names)."""
+    s0, s1 = sentence
+    a, b = s0, s1
+    for f in figures:
+        if f is m or f.sentence != m.sentence:
+            continue
+        if f.end <= m.start:
+            a = max(a, f.end)
+        elif f.start >= m.end:
+            b = min(b, f.start)
+    before = list(_WINDOW_STOP_RE.finditer(text, a, m.start))
+    if before:
+        a = before[-1].end()
+    after = _WINDOW_STOP_RE.search(text, m.end, b)
+    if after:
+        b = after.start()
+    return text[a : m.start] + " " + text[m.end : b]
+
+
+#: words after which a figure is a comparator's ("compared with 77.1% nationally")
+_COMPARE_RE = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to|whereas|while)\b",
+    re.IGNORECASE,
+)
+
+
+def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
+    """Whose figure ``m`` is when no name sits right next to it: the council the text is
+    about when nothing before it in its sentence names England or the region, or a comparison
+    ("Satisfaction was 66.5%, roughly in line with England" states the council's figure);
+    otherwise left open ("" : the checks try each party)."""
+    s0, _s1 = sentence
+    back = text[s0 : m.start]
+    if _COMPARE_RE.search(back):
+        return ""
+    if any(e.lastgroup in ("england", "region") for e in entity_re.finditer(back)):
+        return ""
+    return "subject"

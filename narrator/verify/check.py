@@ -26,7 +26,7 @@ from narrator.verify.index import (
     tokens,
 )
 from narrator.verify.numbers import hedge_interval
-from narrator.verify.periods import PREVIOUS, matches, years_of
+from narrator.verify.periods import LATEST, Previous, Stated, matches, years_of
 
 _CLS = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days", "times": "times"}
 _ENT_LABEL = {"england": "England", "region": "the region", "subject": "", "relation": ""}
@@ -87,9 +87,23 @@ class Checker:
         return self.ix.subject_name or "the council"
 
     # ---- numbers ----------------------------------------------------------------------
-    def number(self, m: Mention, focus: set[Key], previous: set[Key] | None = None) -> Claim:
-        """Check one figure; ``previous`` is the series the prior sentence's figures matched
-        (a total such as "that works out at about 8,350 in all" refers back to it)."""
+    def number(
+        self,
+        m: Mention,
+        focus: set[Key],
+        previous: set[Key] | None = None,
+        local: set[Key] | None = None,
+        named: set[Key] | None = None,
+    ) -> Claim:
+        """Check one figure against the series it is bound to.
+
+        Binding, most specific first: ``local`` (the series the words right around the figure
+        name), ``focus`` (the series its sentence names most), ``previous`` (the series the
+        prior sentence's figures matched: "That is lower than England (122)."; a total such as
+        "that works out at about 8,350 in all" refers back to it). Precision first: a figure
+        that fits no series it is bound to but fits another series its sentence also names
+        (``named``) is supported; it is contradicted only when no series the sentence names
+        has it."""
         cls = "percent" if m.kind in ("fraction",) else _CLS.get(m.unit, "plain")
         if m.unit == "per_100k":
             cls = "plain"
@@ -118,7 +132,12 @@ class Checker:
             own = own or [c for c in pool if c.entity in (bound, "relation")]
             scoped = own or scoped
         hit = None
-        if not focus and previous and not m.total:
+        if local:
+            near_words = [c for c in pool if c.key in local]
+            if bound:
+                near_words = [c for c in near_words if c.entity in (bound, "relation")]
+            hit = self._first_fit(near_words, lo, hi, m, bound)
+        if hit is None and not focus and previous and not m.total:
             # "That is lower than England (122).": a sentence naming no measure goes on about
             # the series the previous sentence's figures were traced to, when it fits
             hit = self._first_fit([c for c in scoped if c.key in previous], lo, hi, m, bound)
@@ -142,7 +161,7 @@ class Checker:
                     f"({self._show(near)})"
                 ),
             )
-        if other is not None and not focused:
+        if other is not None and (not focused or (named and other.key in named)):
             return self._supported_number(m, other)
         if m.period is not None:
             wrong_period = self._other_period(m, every, lo, hi, focus)
@@ -160,19 +179,24 @@ class Checker:
 
     # ---- periods ----------------------------------------------------------------------
     def _in_period(self, stated: object, c: Candidate) -> bool:
-        if stated == PREVIOUS:
-            return bool(c.period) and c.period == self._previous(c.key)
-        return bool(c.period) and any(matches(s, c.period) for s in stated)  # type: ignore[union-attr]
+        if isinstance(stated, Previous):
+            return bool(c.period) and c.period == self._previous(c.key, stated.anchor)
+        return any(
+            (c.role != "history") if s == LATEST else bool(c.period) and matches(s, c.period)
+            for s in stated  # type: ignore[union-attr]
+        )
 
-    def _previous(self, key: Key) -> str:
-        """The latest earlier period of a series (what "the year before" refers to)."""
+    def _previous(self, key: Key, anchor: Stated | None = None) -> str:
+        """The period of a series before ``anchor`` (or before its latest): what "the year
+        before" refers to."""
         memo = self.ix.previous
-        if key not in memo:
-            earlier = self.ix.history_periods.get(key, set())
-            end = self.ix.series_end.get(key, 0)
-            before = [p for p in earlier if max(years_of(p)[0], default=0) < end]
-            memo[key] = max(before, key=lambda p: sorted(years_of(p)[0])) if before else ""
-        return memo[key]
+        if (key, anchor) not in memo:
+            periods = set(self.ix.history_periods.get(key, set()))
+            periods |= set(self.ix.subject_values.get(key, {}))
+            end = max(anchor.years) if anchor else self.ix.series_end.get(key, 0)
+            before = [p for p in periods if max(years_of(p)[0], default=0) < end]
+            memo[(key, anchor)] = max(before, key=lambda p: sorted(years_of(p)[0])) if before else ""
+        return memo[(key, anchor)]
 
     def _other_period(
         self, m: Mention, every: list[Candidate], lo: float, hi: float, focus: set[Key]
@@ -180,7 +204,7 @@ class Checker:
         """A figure whose stated period holds no matching reading: contradicted when it is the
         figure of another period of a series the sentence names, else unverifiable."""
         label = (
-            " or ".join(s.label for s in m.period)
+            " or ".join(s.label if isinstance(s, Stated) else "the latest period" for s in m.period)
             if isinstance(m.period, tuple)
             else "the year before"
         )

@@ -130,7 +130,9 @@ def direction_mentions(
         word = " ".join(m.group("dir").lower().split())
         if word in ("over", "under") and not P.THE_GAP_RE.fullmatch(gap):
             continue
-        if word in ("above", "below", "under", "over", "ahead of", "behind"):
+        if word in ("above", "below", "under", "over", "ahead of", "behind") or (
+            word in P.VERB_DIRECTIONS
+        ):
             ok = P.PLACE_GAP_RE.fullmatch(gap)
         else:
             ok = P.THAN_RE.search(gap) and len(gap) <= 60

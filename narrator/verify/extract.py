@@ -125,8 +125,15 @@ class RuleExtractor:
         else:
             rates = []
         ents = [(m.start(), m.end(), m.lastgroup or "") for m in entity_re.finditer(sent)]
+        for m in P.OWN_EXTREME_RE.finditer(sent) if P.OWN_EXTREME_HINT_RE.search(low) else ():
+            mm = Mention("own_extreme", s0 + m.start(), s0 + m.end(), m.group(0), idx)
+            pol = (m.group("pol") or m.group("rec") or "").lower()
+            mm.direction = "high" if pol in ("highest", "largest", "high") else "low"
+            mm.extra["since"] = m.group("since") or ""
+            add(mm)
         for m in P.RANK_RE.finditer(sent) if "rank" in hints and P.RANK_HINT_RE.search(low) else ():
-            add(C.rank_mention(m, s0, idx, sent))
+            if free(*m.span()):
+                add(C.rank_mention(m, s0, idx, sent))
         for m in (
             P.RATIO_RE.finditer(sent) if "ratio" in hints and P.RATIO_HINT_RE.search(low) else ()
         ):
@@ -197,7 +204,7 @@ class RuleExtractor:
                 add(mm)
         for m in (
             P.PERCENT_RE.finditer(sent)
-            if ("%" in low or "cent" in low or "percentage" in low)
+            if ("%" in low or "cent" in low or "percentage" in low or "point" in low)
             else ()
         ):
             num = m.group("num") or m.group("num2")
@@ -261,7 +268,7 @@ class RuleExtractor:
         for mm in found:  # "a third were not satisfied": the complement of the share
             if mm.kind in ("percent", "fraction") and not mm.relational:
                 tail = P.CLAUSE_END_RE.split(sent[mm.end - s0 : mm.end - s0 + 60], maxsplit=1)[0]
-                mm.negated = P.NEGATION_RE.search(tail) is not None
+                mm.negated = P.COMPLEMENT_RE.search(tail) is not None
         if ents:  # a direction needs a comparator named after it
             found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low, "same" in hints))
         if "trend" in hints:

@@ -98,6 +98,11 @@ class KeyWords:
             if not kt and raw[key]:
                 self.bare.append(key)
 
+    def mentioned(self, toks: set[str]) -> set[Key]:
+        """Every series that shares at least one distinctive word with ``toks``."""
+        by_token = self.by_token
+        return {key for tok in toks for key in by_token.get(tok, ())}
+
     def best(self, toks: set[str]) -> set[Key]:
         scores: dict[Key, int] = {}
         by_token = self.by_token
@@ -131,7 +136,7 @@ class FactIndex:
     chart_of: dict[str, str] = field(default_factory=dict)  # fact id -> chart id
     series_end: dict[Key, int] = field(default_factory=dict)  # series -> latest period year
     history_periods: dict[Key, set[str]] = field(default_factory=dict)  # series -> earlier periods
-    previous: dict[Key, str] = field(default_factory=dict)  # memo: series -> the period before
+    previous: dict[tuple[Key, object], str] = field(default_factory=dict)  # memo: the period before
     #: series -> period -> the subject's value (latest and earlier periods)
     subject_values: dict[Key, dict[str, float]] = field(default_factory=dict)
     series_by_id: dict[str, Key] = field(default_factory=dict)  # fact id -> series

@@ -33,7 +33,8 @@ class Mention:
     comparator: Entity = ""
     modifier: str = ""  # much / slightly
     negated: bool = False
-    #: the periods the figure may be stated for: a tuple of :class:`~narrator.verify.periods.Stated`,
-    #: ``periods.PREVIOUS`` ("the year before") or None (unstated: the latest period)
+    #: the periods the figure may be for (see :func:`narrator.verify.periods.assign`): a tuple
+    #: of ``Stated`` periods (and ``LATEST``), a ``Previous`` ("the year before"), or None
+    #: (unstated: the latest period)
     period: object = None
     extra: dict[str, float | str] = field(default_factory=dict)

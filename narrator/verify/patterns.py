@@ -29,7 +29,8 @@ AGE_NEEDS_RE = re.compile("aged|18|65|75|85|16|64")  # AGE_RE
 TOTAL_AFTER_NEEDS_RE = re.compile("all|total|altogether|overall|year")  # TOTAL_AFTER_RE
 #: RELATIONAL_AFTER_RE (on any text: it is matched case-sensitively)
 RELATIONAL_NEEDS_RE = re.compile(
-    "more|fewer|less|higher|lower|greater|smaller|bigger|larger|above|below|extra"
+    "more|fewer|less|higher|lower|greater|smaller|bigger|larger|above|below|extra|ahead|behind|"
+    "short"
 )
 HEDGE_ENDS = tuple(HEDGES)  # HEDGE_BEFORE_RE: a hedge, then only whitespace
 #: FRACTION_NUM_RE: the last word of a number in words
@@ -97,7 +98,7 @@ RATIO_RE = re.compile(
 PERCENT_RE = re.compile(
     rf"(?=[\d.{NUMWORD_FIRST}])(?:(?P<num>\b(?:{DIGITS_RE})|\b{WORDS_RE})\s*(?P<unit>%|per\s*cent\b|percent\b)"
     r"(?P<pts>\s+points?\b|\s+percentage\s+points?\b)?"
-    r"|(?P<num2>\b(?:" + DIGITS_RE + r")|\b" + WORDS_RE + r")\s+percentage\s+points?\b)",
+    r"|(?P<num2>\b(?:" + DIGITS_RE + r")|\b" + WORDS_RE + r")\s+(?:percentage\s+)?points?\b)",
     IGN,
 )
 MONEY_RE = re.compile(
@@ -152,21 +153,47 @@ RANK_RE = re.compile(
     r"most\s+deprived|least\s+deprived|fewest|main)\b)",
     IGN,
 )
+#: the council against its own past: "the highest it has been since 2015-16", "its lowest
+#: level on record", "a record high" (checked before RANK_RE, which would read "the highest")
+OWN_EXTREME_RE = re.compile(
+    r"\b(?:(?:the|its|their|a)\s+)?(?P<pol>highest|lowest|largest|smallest)\s+"
+    r"(?:(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+(?:has|had)\s+(?:ever\s+)?been)"
+    r"|(?:(?:level|figure|point|rate|share)\s+)?(?:on\s+record|ever|yet|in\s+(?:the\s+)?"
+    r"(?:series|records?)|since))"
+    r"(?:\s+(?:since\s+)?(?:records\s+began|(?P<since>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)))?"
+    r"|\b(?:a\s+)?record\s+(?P<rec>high|low)\b",
+    IGN,
+)
+OWN_EXTREME_HINT_RE = re.compile(r"record|ever|since|yet|been")
 RANK_CONTEXT_RE = re.compile(
     r"\b(?:councils?|authorit(?:y|ies)|areas?|places|in\s+England|in\s+the\s+country|"
     r"nationally|of\s+any|in\s+the\s+region|ranked|ranks?)\b",
     IGN,
 )
 
+#: verbs that place the subject above or below a comparator named right after them
+#: ("trails England", "fell short of the national figure", "beats the regional average")
+VERB_DIRECTIONS: dict[str, str] = {
+    "trails": "below", "trailed": "below", "trailing": "below", "lags": "below",
+    "lagged": "below", "lagging": "below", "lags behind": "below", "lagged behind": "below",
+    "lagging behind": "below", "falls short of": "below", "fell short of": "below",
+    "falling short of": "below", "short of": "below", "beats": "above", "beat": "above",
+    "beating": "above", "exceeds": "above", "exceeded": "above", "exceeding": "above",
+    "tops": "above", "topped": "above", "surpasses": "above", "surpassed": "above",
+    "outstrips": "above", "outstripped": "above",
+}  # fmt: skip
+_VERBS = "|".join(
+    sorted((w.replace(" ", r"\s+") for w in VERB_DIRECTIONS), key=len, reverse=True)
+)
 _DIRWORDS = (
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|"
-    r"ahead\s+of|behind"
+    r"ahead\s+of|behind|" + _VERBS
 )
-DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauo])(?P<dir>" + _DIRWORDS + r")\b", IGN)
+DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauote])(?P<dir>" + _DIRWORDS + r")\b", IGN)
 #: anchors of DIRECTION_WORD_RE in a lower-cased ASCII sentence (see scan.py)
 DIRECTION_ANCHOR_RE = re.compile(
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|ahead|"
-    r"behind"
+    r"behind|trail|lag|short|beat|exceed|top|surpass|outstrip"
 )
 DIRECTION_MOD_RE = re.compile(
     r"\b(?P<mod>slightly|a\s+little|a\s+bit|just|much|far|well|considerably|significantly|"
@@ -201,6 +228,7 @@ DIRECTION_MAP = {
     "higher": "above", "more": "above", "greater": "above", "bigger": "above", "larger": "above",
     "above": "above", "over": "above", "ahead of": "above", "lower": "below", "fewer": "below",
     "less": "below", "smaller": "below", "below": "below", "under": "below", "behind": "below",
+    **VERB_DIRECTIONS,
 }  # fmt: skip
 STRONG_MODS = {"much", "far", "well", "considerably", "significantly", "substantially", "a lot"}
 WEAK_MODS = {"slightly", "a little", "a bit", "just", "marginally"}
@@ -242,7 +270,7 @@ YEAR_NOT_BEFORE_RE = re.compile(r"\s*(?:%|per|people|residents|carers|requests)"
 RELATIONAL_AFTER_RE = re.compile(
     r"\s*(?:%|per\s*cent|percentage\s+points?|points?|pounds|£|days?|"
     r"[a-z' ]{0,25}?)?\s*\b(?:more|fewer|less|higher|lower|greater|smaller|"
-    r"bigger|larger|above|below|extra)\b"
+    r"bigger|larger|above|below|extra|ahead\s+of|behind|short\s+of)\b"
 )
 GAP_OF_BEFORE_RE = re.compile(r"\b(?:difference|gap)\s+of\s*$")
 TOTAL_AFTER_RE = re.compile(
@@ -270,6 +298,9 @@ PLACE_GAP_RE = re.compile(r"\s*(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?
 THAN_RE = re.compile(r"\bthan\b", IGN)
 SPECULATIVE_RE = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|likely)\b", IGN)
 NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\b", IGN)
+#: a negation after a share turns it into its complement ("32% were not satisfied"); a bare
+#: "no" is left out: it is part of measure names ("needed no further support")
+COMPLEMENT_RE = re.compile(r"\b(?:not|n't|never|did\s+not|do\s+not|does\s+not)\b", IGN)
 #: where a clause ends, for the reach of a negation after a figure
 CLAUSE_END_RE = re.compile(r"[,;:.()]|\b(?:which|while|but|whereas|than|compared)\b", IGN)
 

@@ -27,7 +27,6 @@ PREVIOUS_RE = re.compile(
     r"(?:the\s+)?year\s+before|(?:the\s+)?prior\s+year|twelve\s+months\s+earlier)\b",
     re.IGNORECASE,
 )
-PREVIOUS = "@previous"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,38 +75,72 @@ def stated_of(year_mention) -> Stated:
     return Stated(frozenset(ys), len(ys) > 1)
 
 
-def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
-    """Set ``period`` on every figure mention (a tuple of the periods it may be for):
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """ "the year before": the period before ``anchor`` (a stated period), or before the
+    latest when there is none."""
 
-    * the year written right next to it ("58% in 2021-22", "2021-22: 58%"), or the only year
-      its sentence names;
-    * any year the sentence names, when it names several and none sits next to the figure
-      ("Between 2016-17 and 2022-23 it went down from 24.6 to 18.6");
-    * ``PREVIOUS`` when the sentence names none but says "the year before";
-    * None otherwise (the latest period).
+    anchor: Stated | None = None
+
+
+#: a figure may also be for the latest period (a loose binding, see :func:`assign`)
+LATEST = "latest"
+
+#: a period that opens a sentence scopes all of it: "In 2022-23, ...", "Between 2016-17 and ..."
+_OPENING_RE = re.compile(
+    r"\s*(?:(?:back\s+)?in|for|during|by|between|as\s+of|over|from|across)\s+(?:the\s+)?"
+    r"(?:(?:financial|survey)\s+)?(?:year\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
+    """Set ``period`` on every figure mention: the periods it may be for.
+
+    * a year written right next to the figure ("58% in 2021-22", "2021-22: 58%") binds it;
+    * "66.8% the year before" binds it to the period before the sentence's opening period
+      (or before the latest);
+    * a period opening the sentence ("In 2022-23, ...") scopes every other figure in it;
+    * a year elsewhere in the sentence binds loosely: that year or the latest period;
+    * a sentence naming no year follows the text's opening period loosely, or says nothing.
     """
     years: dict[int, list] = {}
     for m in mentions:
         if m.kind == "year":
             years.setdefault(m.sentence, []).append(m)
+    text_scope = _opening(text, sentences[0], years.get(0, [])) if sentences else ()
     for m in mentions:
         if m.kind in ("year", "causal"):
             continue
         s0, s1 = sentences[m.sentence] if m.sentence < len(sentences) else (0, len(text))
+        near = years.get(m.sentence, [])
+        opening = _opening(text, (s0, s1), near)
         relative = [r for r in PREVIOUS_RE.finditer(text, s0, s1) if _adjacent(text, m, r.span())]
         if relative:  # "66.8% the year before", even in a sentence that names the latest year
-            m.period = PREVIOUS
+            m.period = Previous(opening[0] if len(opening) == 1 else None)
             continue
-        near = years.get(m.sentence)
-        if near:
-            best = min(near, key=lambda y: (_gap(m, y), y.start > m.start))
-            if len(near) == 1 or _adjacent(text, m, (best.start, best.end)):
-                m.period = (stated_of(best),)
-            else:
-                m.period = tuple(stated_of(y) for y in near)
-            continue
-        if PREVIOUS_RE.search(text, s0, s1):
-            m.period = PREVIOUS
+        beside = [y for y in near if _adjacent(text, m, (y.start, y.end))]
+        if beside:
+            best = min(beside, key=lambda y: (_gap(m, y), y.start > m.start))
+            m.period = (stated_of(best),)
+        elif opening:
+            m.period = opening
+        elif near:
+            m.period = (*(stated_of(y) for y in near), LATEST)
+        elif PREVIOUS_RE.search(text, s0, s1):
+            m.period = Previous(None)
+        elif text_scope:
+            m.period = (*text_scope, LATEST)
+
+
+def _opening(text: str, sentence: tuple[int, int], years: list) -> tuple[Stated, ...]:
+    """The period(s) a sentence opens with ("In 2022-23, ...", "Between 2016-17 and 2022-23")."""
+    s0, _s1 = sentence
+    if not years or not _OPENING_RE.fullmatch(text[s0 : years[0].start]):
+        return ()
+    if text[s0 : years[0].start].strip().lower().startswith(("between", "from")) and len(years) > 1:
+        return (stated_of(years[0]), stated_of(years[1]))
+    return (stated_of(years[0]),)
 
 
 _NEXT_TO_RE = re.compile(

@@ -166,6 +166,43 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
     return None
 
 
+def own_extreme(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
+    """ "the highest it has been since 2015-16": the latest value against the council's own
+    earlier values of the series (since the named period, or all of them)."""
+    keys = [k for level in levels for k in sorted(level) if chk.ix.subject_values.get(k)]
+    if not keys:
+        return chk._claim(
+            m, "unverifiable", reason="the data has no earlier values of this measure to compare"
+        )
+    values = chk.ix.subject_values[keys[0]]
+    since = m.extra.get("since")
+    if since:
+        start = min(years_of(str(since))[0])
+        values = {p: v for p, v in values.items() if min(years_of(p)[0], default=0) >= start}
+    order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
+    if len(order) < 2:
+        return chk._claim(
+            m, "unverifiable", reason="the data has only one period of this measure from then"
+        )
+    latest = values[order[-1]]
+    extreme = max(values.values()) if m.direction == "high" else min(values.values())
+    ok = latest == extreme
+    word = "highest" if m.direction == "high" else "lowest"
+    best = max(values, key=values.get) if m.direction == "high" else min(values, key=values.get)
+    truth = (
+        f"the latest figure ({fmt_num(latest)}, {order[-1]}) is the {word} since {order[0]}"
+        if ok
+        else f"the {word} since {order[0]} was {fmt_num(values[best])} in {best}, not the "
+        f"latest {fmt_num(latest)}"
+    )
+    fact = chk.ix.fact_by_id.get(_value_fact_id(chk, keys[0]))
+    return chk._claim(m, "supported" if ok else "contradicted", fact, expected=truth, reason=truth)
+
+
+def _value_fact_id(chk: Checker, key: Key) -> str:
+    return next((f.id for f in chk.ix.values if chk.series(f) == key), "")
+
+
 def rank(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str) -> Claim:
     form = m.extra.get("form")
     if form in ("superlative",) and not m.extra.get("context"):

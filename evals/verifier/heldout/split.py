@@ -1,0 +1,47 @@
+"""Split the blind held-out texts (raw/<writer>.jsonl) into dev.jsonl and test.jsonl by council.
+
+Each writer covered six councils; three of each writer's are dev (tune on these), three are test
+(score once per change, never read). The split is fixed here so that it cannot drift:
+
+    python evals/verifier/heldout/split.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEV_COUNCILS = frozenset(
+    {
+        # w1
+        "Wokingham", "Kent", "Sunderland",
+        # w2
+        "Leeds", "Hackney", "Middlesbrough",
+        # w3
+        "Birmingham", "Kingston upon Hull", "Westminster",
+        # w4
+        "Nottingham", "Lambeth", "York",
+    }
+)  # fmt: skip
+
+
+def main() -> None:
+    dev: list[str] = []
+    test: list[str] = []
+    for path in sorted((HERE / "raw").glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            for claim in rec["claims"]:
+                if rec["text"].count(claim["quote"]) != 1:
+                    raise SystemExit(f"{path.name}:{n}: quote not found exactly once: {claim['quote']!r}")
+            (dev if rec["authority"] in DEV_COUNCILS else test).append(json.dumps(rec, ensure_ascii=False))
+    (HERE / "dev.jsonl").write_text("\n".join(dev) + "\n", encoding="utf-8")
+    (HERE / "test.jsonl").write_text("\n".join(test) + "\n", encoding="utf-8")
+    print(f"dev: {len(dev)} texts, test: {len(test)} texts")
+
+
+if __name__ == "__main__":
+    main()
