@@ -156,11 +156,22 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
 
     named_memo: dict[int, set[Key]] = {}
 
-    def named(i: int) -> set[Key]:  # every series the sentence's words name at all
+    scope_memo: dict[int, set[Key] | None] = {}
+
+    def scope(i: int) -> set[Key] | None:  # a "<chart title>:" opening scopes its sentence
+        if i not in scope_memo:
+            s0, s1 = sentences[i]
+            scope_memo[i] = chk.titled_series(text[s0:s1])
+        return scope_memo[i]
+
+    def named(i: int) -> set[Key]:  # every series the sentence's words name
         keys = named_memo.get(i)
         if keys is None:
             s0, s1 = sentences[i]
-            keys = named_memo[i] = index.key_words.mentioned(tokens(text[s0:s1]))
+            keys = index.key_words.mentioned(tokens(text[s0:s1]))
+            if scope(i) is not None:
+                keys &= scope(i)  # type: ignore[operator]
+            named_memo[i] = keys
         return keys
 
     figures = [m for m in mentions if m.kind in _NUMERIC or m.kind == "fraction"]
@@ -172,7 +183,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             if not m.entity:
                 m.entity = B.party(text, sentences[m.sentence], m, entity_re)
             window = B.window(text, sentences[m.sentence], m, figures)
-            local = index.key_words.best(tokens(window)) if window else set()
+            local = index.key_words.named(tokens(window)) if window else set()
+            if local and scope(m.sentence) is not None:
+                local &= scope(m.sentence)  # type: ignore[operator]
             claim = chk.number(
                 m, focus(m.sentence), number_keys.get(m.sentence - 1), local, named(m.sentence)
             )

@@ -66,6 +66,13 @@ class Checker:
             keys = set().union(*(self.ix.chart_series[c] for c in self.ix.title_charts[title]))
         return keys
 
+    def titled_series(self, sentence_text: str) -> set[Key] | None:
+        """The series of the chart(s) a "<chart title>:" opening scopes the sentence to."""
+        titled = self._title(sentence_text) if ":" in sentence_text else None
+        if titled is None:
+            return None
+        return set().union(*(self.ix.chart_series[c] for c in self.ix.title_charts[titled[0]]))
+
     def _title(self, sentence_text: str) -> tuple[str, str] | None:
         """(chart title, the rest) when a line of the sentence opens with "<chart title>:"."""
         colon = sentence_text.find(":")

@@ -86,22 +86,37 @@ class KeyWords:
     with it; with none shared, the series without a breakdown whose measure the sentence names
     in full ("488 carers supported" is the total, not a breakdown's figure), else none."""
 
-    __slots__ = ("by_token", "bare", "raw")
+    __slots__ = ("by_token", "bare", "raw", "distinct")
 
     def __init__(self, raw: dict[Key, set[str]]) -> None:
         self.raw = raw
         self.by_token: dict[str, list[Key]] = {}
         self.bare: list[Key] = []
-        for key, kt in distinctive(raw).items():
+        self.distinct = distinctive(raw)
+        for key, kt in self.distinct.items():
             for tok in kt:
                 self.by_token.setdefault(tok, []).append(key)
             if not kt and raw[key]:
                 self.bare.append(key)
 
     def mentioned(self, toks: set[str]) -> set[Key]:
-        """Every series that shares at least one distinctive word with ``toks``."""
-        by_token = self.by_token
-        return {key for tok in toks for key in by_token.get(tok, ())}
+        """Every series the words name: at least half of its distinctive words (a breakdown's
+        own words included), or all of its words."""
+        scores: dict[Key, int] = {}
+        for tok in toks:
+            for key in self.by_token.get(tok, ()):
+                scores[key] = scores.get(key, 0) + 1
+        out = {k for k, n in scores.items() if 2 * n >= len(self.distinct[k])}
+        return out | {k for k in self.bare if self.raw[k] <= toks}
+
+    def named(self, toks: set[str]) -> set[Key]:
+        """The series the words name (see :meth:`mentioned`) that share the most words."""
+        keys = self.mentioned(toks)
+        if len(keys) < 2:
+            return keys
+        overlap = {k: len(self.distinct[k] & toks) for k in keys}
+        top = max(overlap.values())
+        return {k for k, n in overlap.items() if n == top}
 
     def best(self, toks: set[str]) -> set[Key]:
         scores: dict[Key, int] = {}
