@@ -218,9 +218,11 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         if m.kind == "direction":
             claims.append(R.direction(chk, m, levels))
         elif m.kind == "trend":
-            claims.append(R.trend(chk, m, levels, sent))
+            a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
+            stated = [c for c in claims if c.kind in _NUMERIC and a <= c.start and c.end <= b]
+            claims.append(R.trend(chk, m, levels, sent, stated, text[a:b]))
         elif m.kind == "rank":
-            claims.append(R.rank(chk, m, levels, sent))
+            claims.append(R.rank(chk, m, levels, sent, index.key_words.named(tokens(sent))))
         elif m.kind == "own_extreme":
             claims.append(R.own_extreme(chk, m, levels))
         elif m.kind == "ratio":

@@ -278,3 +278,23 @@ def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
     if any(e.lastgroup in ("england", "region") for e in entity_re.finditer(back)):
         return ""
     return "subject"
+
+
+#: contrastive breaks: "risen from 35.1% in 2021-22, although below the 37.1% of 2018-19"
+_CONTRAST_RE = re.compile(
+    r";|,\s+(?=(?:although|though|but|while|whereas|which|yet)\b)|\s(?=(?:but|while|whereas)\s)",
+    re.IGNORECASE,
+)
+
+
+def clause_of(text: str, sentence: tuple[int, int], m) -> tuple[int, int]:
+    """The span of the clause of ``m``'s sentence that holds it (split at contrasts)."""
+    s0, s1 = sentence
+    a, b = s0, s1
+    for cut in _CONTRAST_RE.finditer(text, s0, s1):
+        if cut.end() <= m.start:
+            a = cut.end()
+        elif cut.start() >= m.end:
+            b = cut.start()
+            break
+    return a, b

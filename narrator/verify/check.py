@@ -168,7 +168,9 @@ class Checker:
                     f"({self._show(near)})"
                 ),
             )
-        if other is not None and (not focused or (named and other.key in named)):
+        if other is not None and (
+            not focused or (named and other.key in named) or not (focus & (named or set()))
+        ):  # a figure of a series the sentence names, or the sentence names none for sure
             return self._supported_number(m, other)
         if m.period is not None:
             wrong_period = self._other_period(m, every, lo, hi, focus)

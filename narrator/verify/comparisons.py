@@ -24,6 +24,8 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         mm.value = float(ORDINAL_WORDS.get(n) or int(re.sub(r"\D", "", n)))
         mm.direction = "low" if g["ordpol"].lower() in low_words else "high"
         mm.extra["form"] = "nth"
+        if g["ordof"]:
+            mm.extra["of"] = float(g["ordof"])
     elif g["ranked"]:
         mm.value = float(g["ranked"])
         mm.direction = "high"

@@ -142,13 +142,15 @@ RANK_RE = re.compile(
     r"\b(?:(?P<ord>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINAL_WORDS)
     + r")[- ](?P<ordpol>highest|lowest|largest|smallest|biggest|most|least)\b"
-    r"|ranked\s+(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?(?:\s+(?:out\s+)?of\s+(?P<of>\d+))?"
+    r"(?:(?:\s+[\w'’-]+){0,4}?\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<ordof>\d+)\b)?"
+    r"|(?:ranked|ranks|ranking|placed|places\s+it|placing\s+it|came|comes)\s+(?:at\s+)?(?:number\s+)?"
+    r"(?P<ranked>\d+)(?:st|nd|rd|th)?(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
     r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"
     r"most\s+deprived|least\s+deprived|most|fewest|best|worst)"
     r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest)\s+(?P<q>quarter|fifth|tenth|third|half|"
     r"\d+\s*(?:%|per\s*cent))"
-    r"|(?P<most>(?:higher|lower|more|fewer)\s+than\s+most\s+(?:other\s+)?(?:councils|areas|"
-    r"places|local\s+authorities))"
+    r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,8}?than\s+(?:in\s+)?most"
+    r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
     r"most\s+deprived|least\s+deprived|fewest|main)\b)",
     IGN,
@@ -156,15 +158,18 @@ RANK_RE = re.compile(
 #: the council against its own past: "the highest it has been since 2015-16", "its lowest
 #: level on record", "a record high" (checked before RANK_RE, which would read "the highest")
 OWN_EXTREME_RE = re.compile(
-    r"\b(?:(?:the|its|their|a)\s+)?(?P<pol>highest|lowest|largest|smallest)\s+"
-    r"(?:(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+(?:has|had)\s+(?:ever\s+)?been)"
-    r"|(?:(?:level|figure|point|rate|share)\s+)?(?:on\s+record|ever|yet|in\s+(?:the\s+)?"
-    r"(?:series|records?)|since))"
-    r"(?:\s+(?:since\s+)?(?:records\s+began|(?P<since>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)))?"
+    r"\b(?:(?:the|its|their|a)\s+)?(?P<pol>highest|lowest|largest|smallest|best|worst)\s+"
+    r"(?:[\w'’,-]+\s+){0,7}?"
+    r"(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+(?:has|had)\s+(?:ever\s+)?been"
+    r"|on\s+record|ever|yet|since|in\s+(?:all\s+)?(?:the\s+|these\s+)?years|in\s+a\s+decade"
+    r"|in\s+(?:\w+|\d+)\s+years|for\s+(?:\w+|\d+)\s+years|in\s+(?:the\s+)?(?:series|records?)"
+    r"|(?:which\s+)?goes\s+back|year\b|series\s+began|numbers\s+go\s+back)"
+    r"(?:\s+(?:since\s+|to\s+)?(?:records\s+began|the\s+series\s+began(?:\s+in)?)?\s*"
+    r"(?P<since>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)?)?"
     r"|\b(?:a\s+)?record\s+(?P<rec>high|low)\b",
     IGN,
 )
-OWN_EXTREME_HINT_RE = re.compile(r"record|ever|since|yet|been")
+OWN_EXTREME_HINT_RE = re.compile(r"record|ever|since|yet|been|year|decade|back|series")
 RANK_CONTEXT_RE = re.compile(
     r"\b(?:councils?|authorit(?:y|ies)|areas?|places|in\s+England|in\s+the\s+country|"
     r"nationally|of\s+any|in\s+the\s+region|ranked|ranks?)\b",
@@ -300,7 +305,7 @@ SPECULATIVE_RE = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|lik
 NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\b", IGN)
 #: a negation after a share turns it into its complement ("32% were not satisfied"); a bare
 #: "no" is left out: it is part of measure names ("needed no further support")
-COMPLEMENT_RE = re.compile(r"\b(?:not|n't|never|did\s+not|do\s+not|does\s+not)\b", IGN)
+COMPLEMENT_RE = re.compile(r"\bnot\b|n't\b|\bnever\b", IGN)
 #: where a clause ends, for the reach of a negation after a figure
 CLAUSE_END_RE = re.compile(r"[,;:.()]|\b(?:which|while|but|whereas|than|compared)\b", IGN)
 

@@ -102,7 +102,8 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
       (or before the latest);
     * a period opening the sentence ("In 2022-23, ...") scopes every other figure in it;
     * a year elsewhere in the sentence binds loosely: that year or the latest period;
-    * a sentence naming no year follows the text's opening period loosely, or says nothing.
+    * a sentence naming no year follows the text's opening period loosely, or says nothing
+      (the latest period).
     """
     years: dict[int, list] = {}
     for m in mentions:
@@ -127,8 +128,6 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = opening
         elif near:
             m.period = (*(stated_of(y) for y in near), LATEST)
-        elif PREVIOUS_RE.search(text, s0, s1):
-            m.period = Previous(None)
         elif text_scope:
             m.period = (*text_scope, LATEST)
 

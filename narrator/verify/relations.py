@@ -8,7 +8,7 @@ selects any fact of the right kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
@@ -17,7 +17,7 @@ from narrator.verify.extract import Mention
 from narrator.verify.index import Key, tokens
 from narrator.factrules import ABOUT_SAME_TOLERANCE
 from narrator.verify.numbers import hedge_interval
-from narrator.verify.periods import Stated, matches, years_of
+from narrator.verify.periods import LATEST, Stated, matches, years_of
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 WEAK_LIMIT_PCT = 20.0  # "slightly/a little above" must be within 20 % of the comparator
@@ -89,9 +89,24 @@ def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
     return chk._claim(m, "supported" if ok else "contradicted", f, expected=truth, reason=reason)
 
 
-def trend(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str = "") -> Claim:
+def trend(
+    chk: Checker,
+    m: Mention,
+    levels: list[set[Key]],
+    sentence: str = "",
+    stated: Sequence[Claim] = (),
+    clause: str = "",
+) -> Claim:
+    """A change over time. When the clause states the council's figures for two periods
+    ("rose to 68.1% in 2024-25 from 64.9% in 2023-24", "down from 62.5% in 2023-24") the
+    change between those is judged; else the change between the periods the sentence names;
+    else the series' whole trend."""
+    if m.direction and m.comparator not in ("england", "region"):
+        between = _stated_change(chk, m, stated)
+        if between is not None:
+            return between
     facts = chk.ix.trends
-    years = set(_YEARS.findall(sentence))
+    years = set(_YEARS.findall(clause or sentence))
     if years and facts:  # "between 2016-17 and 2022-23 it went up": the series with those ends
         dated = [
             f for f in facts if {f.detail.get("first_period"), f.detail.get("last_period")} & years
@@ -131,6 +146,40 @@ def trend(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str = "") 
             return claim
         first = first or claim
     return first  # type: ignore[return-value]
+
+
+def _stated_change(chk: Checker, m: Mention, stated: Sequence[Claim]) -> Claim | None:
+    """The change between the council's own figures the clause states (supported claims
+    traced to the council's values of one series for different periods)."""
+    by_series: dict[Key, dict[str, tuple[float, Fact]]] = {}
+    for c in stated:
+        f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids else None
+        if f is None or f.value is None or c.status != "supported":
+            continue
+        if (f.kind == "value" or (f.kind == "history" and not f.comparator)) and f.period:
+            by_series.setdefault(chk.series(f), {})[f.period] = (f.value, f)
+    for key, points in by_series.items():
+        values = chk.ix.subject_values.get(key, {})
+        if len(points) == 1 and values:  # "down from 62.5% in 2023-24": from then to now
+            latest = max(values, key=lambda p: sorted(years_of(p)[0]))
+            if latest not in points:
+                points = {**points, latest: (values[latest], points[next(iter(points))][1])}
+        if len(points) < 2:
+            continue
+        order = sorted(points, key=lambda p: sorted(years_of(p)[0]))
+        (v0, f0), (v1, _f1) = points[order[0]], points[order[-1]]
+        change = v1 - v0
+        real = "flat" if abs(change) <= ABOUT_SAME_TOLERANCE * abs(v0) else (
+            "up" if change > 0 else "down"
+        )
+        pct = abs(change) / abs(v0) * 100 if v0 else 0.0
+        ok = real == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
+        truth = f"{fmt_num(v0)} in {order[0]} to {fmt_num(v1)} in {order[-1]}"
+        return chk._claim(
+            m, "supported" if ok else "contradicted", f0, expected=truth,
+            reason=("it changed from " if ok else f"not {m.direction}: it went from ") + truth,
+        )
+    return None
 
 
 def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -> Claim | None:
@@ -203,16 +252,30 @@ def _value_fact_id(chk: Checker, key: Key) -> str:
     return next((f.id for f in chk.ix.values if chk.series(f) == key), "")
 
 
-def rank(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str) -> Claim:
+def rank(
+    chk: Checker, m: Mention, levels: list[set[Key]], sentence: str, wider: set[Key] = frozenset()
+) -> Claim:
+    """A rank among England's councils, checked against the rank facts of the series the
+    sentence names (precision first: any named series that has it supports it). A superlative
+    with no councils context ("the highest figure on the chart") or about the region ("the
+    highest in the South East") is not a rank the data holds: unverifiable."""
     form = m.extra.get("form")
     if form in ("superlative",) and not m.extra.get("context"):
         extreme = _breakdown_extreme(chk, m, sentence)
         if extreme is not None:
             return extreme
+        return chk._claim(
+            m, "unverifiable", reason="the data cannot tell what this is the highest or lowest of"
+        )
+    if _regional(chk, sentence):
+        return chk._claim(
+            m, "unverifiable", reason="the data ranks councils in England, not within the region"
+        )
     facts = chk.ix.ranks
     if not facts:
         return chk._claim(m, "unverifiable", reason="the data has no ranking among councils here")
     chosen = pick(chk, facts, levels)
+    chosen += [f for f in facts if chk.series(f) in wider and f not in chosen]
     ranks = [f for f in chosen if f.kind == "rank"]
     quarts = {chk.series(f): f for f in chk.ix.ranks if f.kind == "quartile"}
     first = None
@@ -226,8 +289,12 @@ def rank(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str) -> Cla
         quartile = (
             float(q.value) if q is not None and q.value is not None else 1 + (r - 1) * 4 // of
         )
+        if not _for_period(m, f):
+            continue  # "when it was 10th highest in 2023-24": the data ranks the latest only
         if form == "nth":
-            ok = (r if high else from_low) == m.value
+            ok = (r if high else from_low) == m.value and (
+                not m.extra.get("of") or m.extra.get("of") == of
+            )
         elif form == "ranked":
             ok = r == m.value and (not m.extra.get("of") or m.extra.get("of") == of)
         elif form == "among":
@@ -247,8 +314,28 @@ def rank(chk: Checker, m: Mention, levels: list[set[Key]], sentence: str) -> Cla
             return claim
         first = first or claim
     if first is None:
-        return chk._claim(m, "unverifiable", reason="the data has no ranking for this measure")
+        return chk._claim(
+            m, "unverifiable", reason="the data has no ranking for this measure and period"
+        )
     return first
+
+
+def _for_period(m: Mention, f: Fact) -> bool:
+    """Whether a fact of the latest period can be what ``m`` says, given its stated period."""
+    if not isinstance(m.period, tuple) or LATEST in m.period:
+        return m.period is None or isinstance(m.period, tuple)
+    return any(matches(s, f.period) for s in m.period)
+
+
+def _regional(chk: Checker, sentence: str) -> bool:
+    """Whether a rank is said to be within the region ("the highest in London")."""
+    low = sentence.lower()
+    if re.search(r"\b(?:england|english|the\s+country|nationally|all\s+\d+\s+councils)\b", low):
+        return False
+    names = [n.lower() for n in chk.ix.context.region_names]
+    return bool(re.search(r"\b(?:in|of|across)\s+the\s+region\b", low)) or any(
+        re.search(rf"\b(?:in|of|across)\s+(?:the\s+)?{re.escape(n)}\b", low) for n in names
+    )
 
 
 def _breakdown_extreme(chk: Checker, m: Mention, sentence: str) -> Claim | None:
