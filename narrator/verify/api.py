@@ -169,8 +169,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         if keys is None:
             s0, s1 = sentences[i]
             keys = index.key_words.mentioned(tokens(text[s0:s1]))
-            if scope(i) is not None:
-                keys &= scope(i)  # type: ignore[operator]
+            titled = scope(i)
+            if titled is not None:  # the title names its chart, whatever else the words say
+                keys = (keys & titled) or titled
             named_memo[i] = keys
         return keys
 
@@ -186,8 +187,14 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             local = index.key_words.named(tokens(window)) if window else set()
             if local and scope(m.sentence) is not None:
                 local &= scope(m.sentence)  # type: ignore[operator]
+            weak = index.key_words.best(tokens(window)) if window else set()
+            if len(weak) > 2:
+                weak = set()  # words shared by many series name none of them
+            elif weak and scope(m.sentence) is not None:
+                weak &= scope(m.sentence)  # type: ignore[operator]
             claim = chk.number(
-                m, focus(m.sentence), number_keys.get(m.sentence - 1), local, named(m.sentence)
+                m, focus(m.sentence), number_keys.get(m.sentence - 1), local,
+                named(m.sentence) | weak,  # a figure of a series its own words name, even weakly
             )
             claim = B.change(chk, m, claim, text, focus(m.sentence))
         elif m.kind == "fraction":

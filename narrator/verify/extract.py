@@ -255,6 +255,8 @@ class RuleExtractor:
             if not raw[0].isdigit() and not self._word_number_counts(raw, sent, m.end()):
                 continue
             after = sent[m.end() : m.end() + 12]
+            if P.DURATION_RE.match(after):
+                continue  # "twelve weeks after", "over five years": a span of time, not a figure
             unit = "days" if P.DAYS_RE.match(after) else ""
             add(self._number("number", sent, m.start(), m.end(), s0, idx, val, unit))
         self._attach_rates(found, rates, sent, s0, "per" in low)

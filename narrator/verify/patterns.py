@@ -106,6 +106,7 @@ MONEY_RE = re.compile(
     rf"|(?P<num2>\b(?:{DIGITS_RE}){SCALE}?|\b{WORDS_RE})\s+pounds\b",
     IGN,
 )
+DURATION_RE = re.compile(r"^\s*(?:weeks?|months?|years?|decades?)\b", IGN)
 DAYS_RE = re.compile(r"^\s*(?:of\s+a\s+)?days?\b", IGN)
 ORDINAL_RE = re.compile(
     r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b", IGN

@@ -23,7 +23,7 @@ from functools import lru_cache
 #: words that place a figure in the period before the latest one
 PREVIOUS_RE = re.compile(
     r"\b(?:the\s+(?:year|survey)\s+before|a\s+year\s+(?:earlier|before|ago)|"
-    r"(?:the\s+)?previous\s+(?:year|survey|period)|last\s+year(?:'s)?|"
+    r"(?:the\s+)?previous\s+(?:year|survey|period)|"
     r"(?:the\s+)?year\s+before|(?:the\s+)?prior\s+year|twelve\s+months\s+earlier)\b",
     re.IGNORECASE,
 )
@@ -142,19 +142,30 @@ def _opening(text: str, sentence: tuple[int, int], years: list) -> tuple[Stated,
     return (stated_of(years[0]),)
 
 
-_NEXT_TO_RE = re.compile(
-    r"\s*[(,:]?\s*(?:(?:it|this|that|the\s+figure)\s+)?(?:(?:was|were|is|stood\s+at|had\s+been)\s+)?"
-    r"(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:year\s+)?\(?\s*",
+#: what may separate a year written before a figure from it ("In 2023-24 it was 73%")
+_YEAR_THEN_FIGURE_RE = re.compile(
+    r"\s*[,:)]?\s*(?:(?:it|this|that|the\s+(?:figure|rate|share))\s+)?"
+    r"(?:(?:was|were|is|stood\s+at|had\s+been|reached|hit)\s+)?(?:(?:of|at)\s+)?\s*",
+    re.IGNORECASE,
+)
+#: what may separate a figure from a year written after it ("58% in 2021-22", "58% (2021-22)");
+#: not a comma: ", in 2022-23 it was ..." opens the next clause
+_FIGURE_THEN_YEAR_RE = re.compile(
+    r"\s*\(?\s*(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:(?:financial|survey)\s+)?"
+    r"(?:year\s+)?\(?\s*",
     re.IGNORECASE,
 )
 
 
 def _adjacent(text: str, m, span: tuple[int, int]) -> bool:
-    """Whether only a preposition, a comma, a bracket or "it was" separates the figure from a
-    period written at ``span``."""
+    """Whether only a preposition, a bracket or "it was" separates the figure from a period
+    written at ``span``."""
     a, b = span
-    gap = text[m.end : a] if a >= m.end else text[b : m.start]
-    return len(gap) <= 24 and _NEXT_TO_RE.fullmatch(gap) is not None
+    if a >= m.end:
+        gap, pattern = text[m.end : a], _FIGURE_THEN_YEAR_RE
+    else:
+        gap, pattern = text[b : m.start], _YEAR_THEN_FIGURE_RE
+    return len(gap) <= 24 and pattern.fullmatch(gap) is not None
 
 
 def _gap(m, y) -> int:
