@@ -146,6 +146,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         mentions = [m for m in mentions if not _in_measure_name(text, m, index)]
     sentences = split_sentences(text)
     P.assign(text, mentions, sentences)
+    for m in mentions:  # "2.9% had not yet been rated": the negation is the category's name
+        if m.negated and B.negation_in_label(text, m, index.labels):
+            m.negated = False
     memo: dict[int, set[Key]] = {}
 
     def focus(i: int) -> set[Key]:  # computed for the sentences a check needs, once each
@@ -176,6 +179,15 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         return keys
 
     figures = [m for m in mentions if m.kind in _NUMERIC or m.kind == "fraction"]
+
+    def near_words(m: Mention) -> set[Key]:
+        """The series the words around a comparison name (strongly, or weakly by at most two)."""
+        window = B.window(text, sentences[m.sentence], m, figures)
+        toks = tokens(window)
+        keys = index.key_words.named(toks)
+        weak = index.key_words.best(toks)
+        return keys | (weak if len(weak) <= 2 else set())
+
     entity_re = index.context.entity_re()
     number_keys: dict[int, set[Key]] = {}
     claims: list[Claim] = []
@@ -231,9 +243,12 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         elif m.kind == "rank":
             claims.append(R.rank(chk, m, levels, sent, index.key_words.named(tokens(sent))))
         elif m.kind == "own_extreme":
-            claims.append(R.own_extreme(chk, m, levels))
+            a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
+            stated = [c for c in claims if c.kind in _NUMERIC and a <= c.start and c.end <= b]
+            claims.append(R.own_extreme(chk, m, levels, stated))
+
         elif m.kind == "ratio":
-            claims.append(R.ratio(chk, m, levels))
+            claims.append(R.ratio(chk, m, levels, near_words(m)))
         elif m.kind == "majority":
             claims.append(R.fraction(chk, m, levels))
     claims = B.bind_units(text, claims, chk)

@@ -298,3 +298,23 @@ def clause_of(text: str, sentence: tuple[int, int], m) -> tuple[int, int]:
             b = cut.start()
             break
     return a, b
+
+
+_NEGATION_WORDS_RE = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
+
+
+def negation_in_label(text: str, m, labels: set[str]) -> bool:
+    """Whether the negation after a share belongs to a category's own name ("not yet rated",
+    "no further ongoing support"), not to the sentence."""
+    neg = _NEGATION_WORDS_RE.search(text, m.end, m.end + 60)
+    if neg is None:
+        return False
+    phrase = " ".join(_content(text[neg.start() : neg.start() + 40])[:2])
+    return any(phrase in " ".join(_content(label)) for label in labels)
+
+
+_FILLERS = frozenset({"been", "be", "yet", "have", "has", "had", "was", "were", "is", "are"})
+
+
+def _content(words: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z']+", words.lower()) if w not in _FILLERS]

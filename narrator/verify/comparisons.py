@@ -32,6 +32,22 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         mm.extra["form"] = "ranked"
         if g["of"]:
             mm.extra["of"] = float(g["of"])
+    elif g["cn"]:  # "only 7 councils had a higher score": 8th highest
+        n = parse_number(g["cn"])
+        mm.value = (n[0] if n else 0.0) + 1
+        up = g["cdir"].lower() in ("higher", "more", "bigger", "larger", "greater")
+        mm.direction = "high" if up else "low"
+        mm.extra["form"] = "nth"
+        if g["cof"]:
+            mm.extra["of"] = float(g["cof"])
+    elif g["nn"] or g["nn2"]:  # "among the ten lowest", "in the top 20 of 152"
+        n = parse_number(g["nn"] or g["nn2"])
+        mm.value = n[0] if n else 0.0
+        pol = (g["npol"] or g["npol2"]).lower()
+        mm.direction = "high" if pol in ("top", "highest", "largest", "biggest") else "low"
+        mm.extra["form"] = "within"
+        if g["nof"]:
+            mm.extra["of"] = float(g["nof"])
     elif g["among"]:
         pol = " ".join(g["amongpol"].lower().split())
         mm.direction = "low" if pol in low_words else "high"

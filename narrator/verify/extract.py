@@ -129,6 +129,7 @@ class RuleExtractor:
             mm = Mention("own_extreme", s0 + m.start(), s0 + m.end(), m.group(0), idx)
             pol = (m.group("pol") or m.group("rec") or "").lower()
             mm.direction = "high" if pol in ("highest", "largest", "high") else "low"
+            mm.extra["pol"] = pol
             mm.extra["since"] = m.group("since") or ""
             add(mm)
         for m in P.RANK_RE.finditer(sent) if "rank" in hints and P.RANK_HINT_RE.search(low) else ():

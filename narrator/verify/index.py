@@ -157,6 +157,7 @@ class FactIndex:
     series_by_id: dict[str, Key] = field(default_factory=dict)  # fact id -> series
     fact_by_id: dict[str, Fact] = field(default_factory=dict)
     measure_texts: set[str] = field(default_factory=set)  # "care staff who left ... 12 months"
+    labels: set[str] = field(default_factory=set)  # every "measure breakdown", lower case
     #: chart title (lower case) -> ids of the charts with that title ("Types of care provided")
     title_charts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     chart_series: dict[str, set[Key]] = field(default_factory=dict)  # chart id -> its series
@@ -217,6 +218,8 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
             idx.series_by_id[f.id] = key
             in_chart.add(key)
             idx.fact_by_id.setdefault(f.id, f)
+            if f.measure:
+                idx.labels.add(f"{f.measure} {f.breakdown}".lower())
             if f.measure and any(ch.isdigit() for ch in f.measure + f.breakdown):
                 idx.measure_texts.add(f"{f.measure} {f.breakdown}".lower())
             if f.measure and key not in idx.series_tokens:

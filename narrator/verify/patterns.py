@@ -135,10 +135,12 @@ NUMWORD_ANCHOR_RE = re.compile(
     "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|teen"
 )
 RANK_HINT_RE = re.compile(
-    r"highest|lowest|largest|smallest|biggest|most|least|fewest|ranked|top|bottom|best|worst|main"
+    r"highest|lowest|largest|smallest|biggest|most|least|fewest|rank|top|bottom|best|worst|main|"
+    r"only|placed|came|comes"
 )
 RATIO_HINT_RE = re.compile(r"times|twice|double|treble|triple")
 FRACTION_HINT_RE = re.compile(r"half|third|quarter|fifth|tenth")
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
 RANK_RE = re.compile(
     r"\b(?:(?P<ord>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINAL_WORDS)
@@ -146,6 +148,13 @@ RANK_RE = re.compile(
     r"(?:(?:\s+[\w'’-]+){0,4}?\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<ordof>\d+)\b)?"
     r"|(?:ranked|ranks|ranking|placed|places\s+it|placing\s+it|came|comes)\s+(?:at\s+)?(?:number\s+)?"
     r"(?P<ranked>\d+)(?:st|nd|rd|th)?(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
+    r"|only\s+(?P<cn>\d+|" + _SMALL + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof>\d+))?\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<cdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater)\b"
+    r"|(?:among|in|one\s+of)\s+the\s+(?:(?P<npol>top|bottom|highest|lowest)\s+(?P<nn>\d+|" + _SMALL
+    + r")|(?P<nn2>\d+|" + _SMALL + r")\s+(?P<npol2>highest|lowest|largest|smallest|biggest))"
+    r"(?!\s*(?:%|per\s*cent))\b(?:\s+(?:councils?|areas?|places))?"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<nof>\d+))?"
     r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"
     r"most\s+deprived|least\s+deprived|most|fewest|best|worst)"
     r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest)\s+(?P<q>quarter|fifth|tenth|third|half|"

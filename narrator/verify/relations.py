@@ -148,9 +148,8 @@ def trend(
     return first  # type: ignore[return-value]
 
 
-def _stated_change(chk: Checker, m: Mention, stated: Sequence[Claim]) -> Claim | None:
-    """The change between the council's own figures the clause states (supported claims
-    traced to the council's values of one series for different periods)."""
+def _stated_points(chk: Checker, stated: Sequence[Claim]) -> dict[Key, dict[str, tuple[float, Fact]]]:
+    """Series -> period -> (value, fact) of the council's own figures among supported claims."""
     by_series: dict[Key, dict[str, tuple[float, Fact]]] = {}
     for c in stated:
         f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids else None
@@ -158,7 +157,13 @@ def _stated_change(chk: Checker, m: Mention, stated: Sequence[Claim]) -> Claim |
             continue
         if (f.kind == "value" or (f.kind == "history" and not f.comparator)) and f.period:
             by_series.setdefault(chk.series(f), {})[f.period] = (f.value, f)
-    for key, points in by_series.items():
+    return by_series
+
+
+def _stated_change(chk: Checker, m: Mention, stated: Sequence[Claim]) -> Claim | None:
+    """The change between the council's own figures the clause states (supported claims
+    traced to the council's values of one series for different periods)."""
+    for key, points in _stated_points(chk, stated).items():
         values = chk.ix.subject_values.get(key, {})
         if len(points) == 1 and values:  # "down from 62.5% in 2023-24": from then to now
             latest = max(values, key=lambda p: sorted(years_of(p)[0]))
@@ -215,10 +220,19 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
     return None
 
 
-def own_extreme(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
-    """ "the highest it has been since 2015-16": the latest value against the council's own
-    earlier values of the series (since the named period, or all of them)."""
-    keys = [k for level in levels for k in sorted(level) if chk.ix.subject_values.get(k)]
+def own_extreme(
+    chk: Checker, m: Mention, levels: list[set[Key]], stated: Sequence[Claim] = ()
+) -> Claim:
+    """ "the highest it has been since 2015-16": the council's figure the clause states (or its
+    latest) against its own values of the series (since the named period, or all of them).
+    "best"/"worst" need to know which way is better, which the data does not say: unverifiable."""
+    if m.extra.get("pol") in ("best", "worst"):
+        return chk._claim(
+            m, "unverifiable", reason="the data does not say whether higher is better here"
+        )
+    points = _stated_points(chk, stated)
+    keys = [k for k in points if chk.ix.subject_values.get(k)]
+    keys += [k for level in levels for k in sorted(level) if chk.ix.subject_values.get(k)]
     if not keys:
         return chk._claim(
             m, "unverifiable", reason="the data has no earlier values of this measure to compare"
@@ -233,16 +247,18 @@ def own_extreme(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
         return chk._claim(
             m, "unverifiable", reason="the data has only one period of this measure from then"
         )
-    latest = values[order[-1]]
+    said = [p for p in points.get(keys[0], ()) if p in values] or [order[-1]]
+    period = said[-1]
+    figure = values[period]
     extreme = max(values.values()) if m.direction == "high" else min(values.values())
-    ok = latest == extreme
+    ok = figure == extreme
     word = "highest" if m.direction == "high" else "lowest"
     best = max(values, key=values.get) if m.direction == "high" else min(values, key=values.get)
     truth = (
-        f"the latest figure ({fmt_num(latest)}, {order[-1]}) is the {word} since {order[0]}"
+        f"{fmt_num(figure)} ({period}) is the {word} since {order[0]}"
         if ok
-        else f"the {word} since {order[0]} was {fmt_num(values[best])} in {best}, not the "
-        f"latest {fmt_num(latest)}"
+        else f"the {word} since {order[0]} was {fmt_num(values[best])} in {best}, not "
+        f"{fmt_num(figure)} ({period})"
     )
     fact = chk.ix.fact_by_id.get(_value_fact_id(chk, keys[0]))
     return chk._claim(m, "supported" if ok else "contradicted", fact, expected=truth, reason=truth)
@@ -293,6 +309,10 @@ def rank(
             continue  # "when it was 10th highest in 2023-24": the data ranks the latest only
         if form == "nth":
             ok = (r if high else from_low) == m.value and (
+                not m.extra.get("of") or m.extra.get("of") == of
+            )
+        elif form == "within":
+            ok = (r if high else from_low) <= (m.value or 0) and (
                 not m.extra.get("of") or m.extra.get("of") == of
             )
         elif form == "ranked":
@@ -369,14 +389,18 @@ def _breakdown_extreme(chk: Checker, m: Mention, sentence: str) -> Claim | None:
     return None
 
 
-def ratio(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
+def ratio(
+    chk: Checker, m: Mention, levels: list[set[Key]], wider: set[Key] = frozenset()
+) -> Claim:
+    """ "twice the England rate": the ratio facts of the series the sentence is about (and,
+    precision first, of any other series it names)."""
     comp = m.comparator.removeprefix("rev_") or "england"
     rev = m.comparator.startswith("rev_")
     pool = [c for c in chk.ix.candidates.get("times", ()) if c.fact.comparator == comp]
     if not pool:
         return chk._claim(m, "unverifiable", reason=f"the data has no ratio to {chk.name(comp)}")
     chosen_facts = pick(chk, [c.fact for c in pool], levels)
-    ids = {f.id for f in chosen_facts}
+    ids = {f.id for f in chosen_facts} | {c.fact.id for c in pool if c.key in wider}
     v = m.value or 0.0
     lo, hi = _ratio_interval(v, m.hedge)
     first = None
