@@ -191,7 +191,9 @@ class Checker:
         if isinstance(stated, Previous):
             return bool(c.period) and c.period == self._previous(c.key, stated.anchor)
         return any(
-            (c.role != "history") if s == LATEST else bool(c.period) and matches(s, c.period)
+            c.role not in ("history", "first_value")  # the latest period's readings
+            if s == LATEST
+            else bool(c.period) and matches(s, c.period)
             for s in stated  # type: ignore[union-attr]
         )
 

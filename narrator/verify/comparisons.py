@@ -26,8 +26,8 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         mm.extra["form"] = "nth"
         if g["ordof"]:
             mm.extra["of"] = float(g["ordof"])
-    elif g["ranked"]:
-        mm.value = float(g["ranked"])
+    elif g["ranked"] or g["ranked2"]:
+        mm.value = float(g["ranked"] or g["ranked2"])
         mm.direction = "high"
         mm.extra["form"] = "ranked"
         if g["of"]:

@@ -231,7 +231,7 @@ class RuleExtractor:
         for m in P.YEAR_RE.finditer(sent) if digit else ():
             if free(*m.span()) and not sent[m.end() : m.end() + 1].isdigit():
                 after = sent[m.end() : m.end() + 12].lower()
-                if not P.YEAR_NOT_BEFORE_RE.match(after):
+                if m.group("y2") or not P.YEAR_NOT_BEFORE_RE.match(after):
                     mm = Mention(
                         "year",
                         s0 + m.start(),

@@ -146,8 +146,10 @@ RANK_RE = re.compile(
     + "|".join(ORDINAL_WORDS)
     + r")[- ](?P<ordpol>highest|lowest|largest|smallest|biggest|most|least)\b"
     r"(?:(?:\s+[\w'’-]+){0,4}?\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<ordof>\d+)\b)?"
-    r"|(?:ranked|ranks|ranking|placed|places\s+it|placing\s+it|came|comes)\s+(?:at\s+)?(?:number\s+)?"
-    r"(?P<ranked>\d+)(?:st|nd|rd|th)?(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
+    r"|(?:(?:ranked|ranks|ranking)\s+(?:at\s+)?(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?"
+    r"|(?:ranked|ranks|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<ranked2>\d+)(?:st|nd|rd|th)\b)"
+    r"(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
     r"|only\s+(?P<cn>\d+|" + _SMALL + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof>\d+))?\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?P<cdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater)\b"

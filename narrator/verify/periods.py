@@ -97,7 +97,8 @@ _OPENING_RE = re.compile(
 def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
     """Set ``period`` on every figure mention: the periods it may be for.
 
-    * a year written right next to the figure ("58% in 2021-22", "2021-22: 58%") binds it;
+    * a year written right next to the figure ("58% in 2021-22", "2021-22: 58%") binds it, and
+      so does a year that ends its statement ("49.3% of carers found it easy in 2021-22");
     * "66.8% the year before" binds it to the period before the sentence's opening period
       (or before the latest);
     * a period opening the sentence ("In 2022-23, ...") scopes every other figure in it;
@@ -109,6 +110,7 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
     for m in mentions:
         if m.kind == "year":
             years.setdefault(m.sentence, []).append(m)
+    figures = [m for m in mentions if m.kind not in ("year", "causal")]
     text_scope = _opening(text, sentences[0], years.get(0, [])) if sentences else ()
     for m in mentions:
         if m.kind in ("year", "causal"):
@@ -121,15 +123,41 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = Previous(opening[0] if len(opening) == 1 else None)
             continue
         beside = [y for y in near if _adjacent(text, m, (y.start, y.end))]
+        trailing = _trailing(text, m, near, figures)
         if beside:
             best = min(beside, key=lambda y: (_gap(m, y), y.start > m.start))
             m.period = (stated_of(best),)
+        elif trailing is not None:
+            m.period = (stated_of(trailing),)
         elif opening:
             m.period = opening
         elif near:
             m.period = (*(stated_of(y) for y in near), LATEST)
         elif text_scope:
             m.period = (*text_scope, LATEST)
+
+
+#: a break between a figure and a later year: the year then belongs to another statement
+_BREAK_RE = re.compile(
+    r"[;:()]|,\s+(?:and|but|while|whereas|which|compared|against|up|down|from)\b|\b(?:than|against|"
+    r"compared|versus|from|since)\b",
+    re.IGNORECASE,
+)
+
+
+def _trailing(text: str, m, years: list, figures: list):
+    """The year that ends the statement of a figure ("49.3% of carers found it easy in
+    2021-22"): the first year after it in its sentence with no other figure and no clause
+    break in between."""
+    after = [y for y in years if y.start >= m.end]
+    if not after:
+        return None
+    y = min(after, key=lambda y: y.start)
+    if y.start - m.end > 90 or _BREAK_RE.search(text, m.end, y.start):
+        return None
+    if any(f is not m and f.sentence == m.sentence and m.end <= f.start < y.start for f in figures):
+        return None
+    return y
 
 
 def _opening(text: str, sentence: tuple[int, int], years: list) -> tuple[Stated, ...]:
