@@ -24,6 +24,7 @@ _STOP = frozenset(
 )
 _SYN = {
     "asked": "request", "asking": "request", "ask": "request", "request": "request",
+    "supported": "support", "supporting": "support", "supports": "support",
     "longterm": "long", "ongoing": "long", "nurse": "nursing", "home": "home",
     "spend": "expenditure", "spent": "expenditure", "spending": "expenditure",
     "cost": "expenditure", "costs": "expenditure", "complaint": "complaint",

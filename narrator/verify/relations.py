@@ -137,15 +137,66 @@ def trend(
         spanned = _span_trend(chk, m, chosen, years)
         if spanned is not None:
             return spanned
+    streak = _streak(clause or sentence)
     first = None
     for f in chosen:
-        pct = abs(float(f.detail.get("change_pct") or 0.0))
-        ok = f.direction == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
-        claim = chk._claim(m, "supported" if ok else "contradicted", f, reason=f.text_hint)
+        steps = _steps(chk, f)
+        if streak:  # "three years running": the last N changes all go that way
+            last = steps[-streak - 1 :]
+            ok = len(steps) > streak and all(d == m.direction for d, _p, _v in last[1:])
+            shown = ", ".join(f"{fmt_num(v)} in {p}" for _d, p, v in last)
+            claim = chk._claim(
+                m, "supported" if ok else "contradicted", f, expected=shown,
+                reason=f"the last {streak} changes: {shown}",
+            )
+        else:  # the whole series, or (precision first) its latest change: "fell to 60.4%"
+            pct = abs(float(f.detail.get("change_pct") or 0.0))
+            ok = f.direction == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
+            reason = f.text_hint
+            if not ok and len(steps) > 1 and steps[-1][0] == m.direction:
+                (_d, p0, v0), (_d1, p1, v1) = steps[-2], steps[-1]
+                ok, reason = True, f"the latest change: {fmt_num(v0)} in {p0} to {fmt_num(v1)} in {p1}"
+            claim = chk._claim(m, "supported" if ok else "contradicted", f, reason=reason)
         if ok:
             return claim
         first = first or claim
     return first  # type: ignore[return-value]
+
+
+_STREAK_RE = re.compile(
+    r"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<n>second|third|fourth|fifth|two|three|four|five|\d+)"
+    r"(?:\s+consecutive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
+    r"increases|decreases|drops|rise|fall|increase|decrease|drop)\s*(?:running|in\s+a\s+row)?\b",
+    re.IGNORECASE,
+)
+_STREAK_WORDS = {"second": 2, "two": 2, "third": 3, "three": 3, "fourth": 4, "four": 4,
+                 "fifth": 5, "five": 5}  # fmt: skip
+
+
+def _streak(text: str) -> int:
+    """N in "three years running", "a second year in a row", "the third consecutive rise"."""
+    m = _STREAK_RE.search(text)
+    if m is None or not re.search(r"running|in\s+a\s+row|consecutive|straight", m.group(0), re.I):
+        return 0
+    n = m.group("n").lower()
+    return _STREAK_WORDS.get(n) or (int(n) if n.isdigit() else 0)
+
+
+def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
+    """The council's values of a trend's series in period order, each with the direction of
+    the change into it ("" for the first period): (direction, period, value)."""
+    values = chk.ix.subject_values.get(chk.series(f), {})
+    order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
+    out: list[tuple[str, str, float]] = []
+    for i, p in enumerate(order):
+        d = ""
+        if i:
+            v0, v1 = values[order[i - 1]], values[p]
+            d = "flat" if abs(v1 - v0) <= ABOUT_SAME_TOLERANCE * abs(v0) else (
+                "up" if v1 > v0 else "down"
+            )
+        out.append((d, p, values[p]))
+    return out
 
 
 def _stated_points(chk: Checker, stated: Sequence[Claim]) -> dict[Key, dict[str, tuple[float, Fact]]]:
@@ -342,9 +393,11 @@ def rank(
 
 def _for_period(m: Mention, f: Fact) -> bool:
     """Whether a fact of the latest period can be what ``m`` says, given its stated period."""
-    if not isinstance(m.period, tuple) or LATEST in m.period:
-        return m.period is None or isinstance(m.period, tuple)
-    return any(matches(s, f.period) for s in m.period)
+    if not isinstance(m.period, tuple):
+        return m.period is None
+    # a sentence naming another period may be about that period ("in 2021-22 it was one of
+    # the two lowest"): the data ranks the latest period only
+    return all(s == LATEST or matches(s, f.period) for s in m.period)
 
 
 def _regional(chk: Checker, sentence: str) -> bool:
