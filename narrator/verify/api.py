@@ -211,7 +211,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claim = B.change(chk, m, claim, text, focus(m.sentence))
         elif m.kind == "fraction":
             here = focus(m.sentence)
-            claim = R.fraction(chk, m, [here] if here else [])
+            claim = R.fraction(chk, m, [here] if here else [], near_words(m))
         else:
             continue
         claims.append(claim)
@@ -239,9 +239,10 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         elif m.kind == "trend":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             stated = [c for c in claims if c.kind in _NUMERIC and a <= c.start and c.end <= b]
-            claims.append(R.trend(chk, m, levels, sent, stated, text[a:b]))
+            claims.append(R.trend(chk, m, levels, sent, stated, text[a:b], a))
         elif m.kind == "rank":
-            claims.append(R.rank(chk, m, levels, sent, index.key_words.named(tokens(sent))))
+            wider = index.key_words.named(tokens(sent)) | near_words(m)
+            claims.append(R.rank(chk, m, levels, sent, wider))
         elif m.kind == "own_extreme":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             stated = [c for c in claims if c.kind in _NUMERIC and a <= c.start and c.end <= b]
@@ -250,7 +251,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         elif m.kind == "ratio":
             claims.append(R.ratio(chk, m, levels, near_words(m)))
         elif m.kind == "majority":
-            claims.append(R.fraction(chk, m, levels))
+            claims.append(R.fraction(chk, m, levels, near_words(m) | named(s)))
     claims = B.bind_units(text, claims, chk)
     if "than" in text:
         claims.extend(B.relations(text, claims, chk))

@@ -118,6 +118,10 @@ class Checker:
         stated = m.value or 0.0
         if m.negated and m.unit == "percent":  # "32% were not satisfied": 68% were
             stated = 100.0 - stated
+            if self.ix.negated_labels:  # unless the measure's own name is negative
+                plain = self.number(m.model_copy_plain(), focus, previous, local, named)
+                if plain.status == "supported":
+                    return plain
         lo, hi = hedge_interval(stated, m.precision, m.hedge)
         every = pool
         if m.period is not None:  # a stated period: only that period's readings may match

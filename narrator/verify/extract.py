@@ -177,7 +177,7 @@ class RuleExtractor:
                     s0,
                     idx,
                     frac if kind == "fraction" else frac / 100,
-                    5.0 if kind == "fraction" else 0.05,
+                    10.0 if kind == "fraction" else 0.05,  # "about half" of 53%: within 5 points
                     m.group("hedge") or "",
                     "percent" if kind == "fraction" else "times",
                 )

@@ -20,7 +20,7 @@ _STOP = frozenset(
     "a an and the of for to in on by from with who that their they are is was were as at it its "
     "per people aged than or more much this these those be been has have had all england "
     "english national region regional rank ranks ranked ranking "
-    "value values".split()
+    "value values council councils authority authorities borough city county".split()
 )
 _SYN = {
     "asked": "request", "asking": "request", "ask": "request", "request": "request",
@@ -159,6 +159,8 @@ class FactIndex:
     fact_by_id: dict[str, Fact] = field(default_factory=dict)
     measure_texts: set[str] = field(default_factory=set)  # "care staff who left ... 12 months"
     labels: set[str] = field(default_factory=set)  # every "measure breakdown", lower case
+    #: some measure states a negation itself ("needed no further ongoing support")
+    negated_labels: bool = False
     #: chart title (lower case) -> ids of the charts with that title ("Types of care provided")
     title_charts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     chart_series: dict[str, set[Key]] = field(default_factory=dict)  # chart id -> its series
@@ -250,6 +252,7 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
                 idx.subject_values.setdefault(key, {})[f.period] = f.value
             _add_fact(f, key, add, idx)
     idx.candidates = cands
+    idx.negated_labels = any(re.search(r"\b(?:no|not|without)\b", label) for label in idx.labels)
     idx.context = ExtractionContext(tuple(n for n in names if n), tuple(n for n in regions if n))
     idx.key_words = KeyWords(idx.series_tokens)
     return idx

@@ -38,3 +38,10 @@ class Mention:
     #: (unstated: the latest period)
     period: object = None
     extra: dict[str, float | str] = field(default_factory=dict)
+
+    def model_copy_plain(self) -> Mention:
+        """The same mention read without its negation."""
+        copy = Mention(**{f: getattr(self, f) for f in self.__dataclass_fields__})
+        copy.negated = False
+        copy.extra = dict(self.extra)
+        return copy

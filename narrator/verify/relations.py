@@ -96,6 +96,7 @@ def trend(
     sentence: str = "",
     stated: Sequence[Claim] = (),
     clause: str = "",
+    clause_start: int = 0,
 ) -> Claim:
     """A change over time. When the clause states the council's figures for two periods
     ("rose to 68.1% in 2024-25 from 64.9% in 2023-24", "down from 62.5% in 2023-24") the
@@ -133,17 +134,24 @@ def trend(
     chosen = pick(chk, facts, levels)
     if not m.direction:
         return chk._claim(m, "supported", chosen[0], reason=chosen[0].text_hint)
-    if years:
+    streak, where = _streak(clause)
+    if streak:  # the claim covers the trend word and its streak ("rose ... the third rise")
+        m = m.model_copy_plain()
+        m.start, m.end = min(m.start, clause_start + where[0]), max(m.end, clause_start + where[1])
+        m.text = clause[m.start - clause_start : m.end - clause_start]
+    elif years:
         spanned = _span_trend(chk, m, chosen, years)
         if spanned is not None:
             return spanned
-    streak = _streak(clause or sentence)
     first = None
     for f in chosen:
         steps = _steps(chk, f)
-        if streak:  # "three years running": the last N changes all go that way
+        if streak:  # "three years running": the last N changes all go that way (any change)
             last = steps[-streak - 1 :]
-            ok = len(steps) > streak and all(d == m.direction for d, _p, _v in last[1:])
+            ok = len(steps) > streak and all(
+                (b[2] > a[2]) if m.direction == "up" else (b[2] < a[2])
+                for a, b in zip(last, last[1:], strict=False)
+            )
             shown = ", ".join(f"{fmt_num(v)} in {p}" for _d, p, v in last)
             claim = chk._claim(
                 m, "supported" if ok else "contradicted", f, expected=shown,
@@ -173,13 +181,14 @@ _STREAK_WORDS = {"second": 2, "two": 2, "third": 3, "three": 3, "fourth": 4, "fo
                  "fifth": 5, "five": 5}  # fmt: skip
 
 
-def _streak(text: str) -> int:
-    """N in "three years running", "a second year in a row", "the third consecutive rise"."""
+def _streak(text: str) -> tuple[int, tuple[int, int]]:
+    """N in "three years running", "a second year in a row", "the third consecutive rise",
+    and where it is written in ``text``."""
     m = _STREAK_RE.search(text)
     if m is None or not re.search(r"running|in\s+a\s+row|consecutive|straight", m.group(0), re.I):
-        return 0
+        return 0, (0, 0)
     n = m.group("n").lower()
-    return _STREAK_WORDS.get(n) or (int(n) if n.isdigit() else 0)
+    return _STREAK_WORDS.get(n) or (int(n) if n.isdigit() else 0), m.span()
 
 
 def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
@@ -502,7 +511,9 @@ def _ratio_interval(v: float, hedge: str) -> tuple[float, float]:
     return lo, hi
 
 
-def fraction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
+def fraction(
+    chk: Checker, m: Mention, levels: list[set[Key]], wider: set[Key] = frozenset()
+) -> Claim:
     """ "one in three", "nearly half", "most carers": a share that percent facts must support."""
     if m.kind == "majority":
         lo, hi = float(m.extra["lo"]), float(m.extra["hi"])
@@ -523,17 +534,24 @@ def fraction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
         pool = [c for c in pool if c.entity == wanted] or pool
     if not pool:
         return chk._claim(m, "unverifiable", reason="the data has no percentage this could be")
+    named = [c for c in pool if c.key in wider]  # precision first: any series named near it
     for level in levels:
         chosen = [c for c in pool if c.key in level]
         if chosen:
             pool = chosen
             break
+    readings = [m.negated]
+    if m.negated and chk.ix.negated_labels:  # "did not need more support": the measure's own
+        readings.append(False)  # negation ("needed no further support") may be meant
     best = None
+    for negated in readings:
+        for c in [*pool, *named]:
+            val = 100 - c.value if negated else c.value
+            if lo <= val <= hi:
+                shown = chk._show(c)
+                return chk._claim(m, "supported", c, expected=shown, reason="matches " + shown)
     for c in pool:
         val = 100 - c.value if m.negated else c.value
-        if lo <= val <= hi:
-            shown = chk._show(c)
-            return chk._claim(m, "supported", c, expected=shown, reason="matches " + shown)
         if best is None or abs(val - (m.value or (lo + hi) / 2)) < abs(
             (100 - best.value if m.negated else best.value) - (m.value or (lo + hi) / 2)
         ):

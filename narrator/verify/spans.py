@@ -35,6 +35,9 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_SAME_GROUP_RE = re.compile(r"\b(?:that|this|the\s+same)\s+age(?:\s+group|\s+band|\s+range)?\b|\bof\s+that\s+age\b")
+
+
 def classify_denominator(phrase: str) -> str:
     """Normalise the noun phrase after "per 100,000" to a population group ("" if none).
 
@@ -42,8 +45,8 @@ def classify_denominator(phrase: str) -> str:
     ['65+', 'all', '']
     """
     p = phrase.lower()
-    if not p.strip():
-        return ""
+    if not p.strip() or _SAME_GROUP_RE.search(p):
+        return ""  # "per 100,000 people in that age group": the group named before it
     if P.DEN_65_RE.search(p):
         return "65+"
     if P.DEN_WORKING_RE.search(p):
