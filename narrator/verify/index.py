@@ -24,7 +24,8 @@ _STOP = frozenset(
 )
 _SYN = {
     "asked": "request", "asking": "request", "ask": "request", "request": "request",
-    "supported": "support", "supporting": "support", "supports": "support",
+    "supported": "receiving", "supporting": "receiving", "receive": "receiving",
+    "received": "receiving", "receives": "receiving",
     "longterm": "long", "ongoing": "long", "nurse": "nursing", "home": "home",
     "spend": "expenditure", "spent": "expenditure", "spending": "expenditure",
     "cost": "expenditure", "costs": "expenditure", "complaint": "complaint",
@@ -104,9 +105,13 @@ class KeyWords:
         """Every series the words name: at least half of its distinctive words (a breakdown's
         own words included), or all of its words."""
         scores: dict[Key, int] = {}
-        for tok in toks:
+        for tok in toks - _AGES:  # an age group alone names no measure
             for key in self.by_token.get(tok, ()):
                 scores[key] = scores.get(key, 0) + 1
+        for tok in toks & _AGES:
+            for key in self.by_token.get(tok, ()):
+                if key in scores:
+                    scores[key] += 1
         out = {k for k, n in scores.items() if 2 * n >= len(self.distinct[k])}
         return out | {k for k in self.bare if self.raw[k] <= toks}
 

@@ -172,7 +172,7 @@ def _opening(text: str, sentence: tuple[int, int], years: list) -> tuple[Stated,
 
 #: what may separate a year written before a figure from it ("In 2023-24 it was 73%")
 _YEAR_THEN_FIGURE_RE = re.compile(
-    r"\s*[,:)]?\s*(?:(?:it|this|that|the\s+(?:figure|rate|share))\s+)?"
+    r"\s*[,:)]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+)?"
     r"(?:(?:was|were|is|stood\s+at|had\s+been|reached|hit)\s+)?(?:(?:of|at)\s+)?\s*",
     re.IGNORECASE,
 )
