@@ -205,7 +205,10 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             elif weak and scope(m.sentence) is not None:
                 weak &= scope(m.sentence)  # type: ignore[operator]
             claim = chk.number(
-                m, focus(m.sentence), number_keys.get(m.sentence - 1), local,
+                m,
+                focus(m.sentence),
+                number_keys.get(m.sentence - 1),
+                local,
                 named(m.sentence) | weak,  # a figure of a series its own words name, even weakly
             )
             claim = B.change(chk, m, claim, text, focus(m.sentence))
@@ -235,7 +238,12 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         levels = [lv for lv in levels if lv]
         sent = text[sentences[s][0] : sentences[s][1]] if s < len(sentences) else text
         if m.kind == "direction":
-            claims.append(R.direction(chk, m, levels))
+            # "the requests is 2,070 per 100,000, this is lower than England": the comparison
+            # is about the council's figure stated just before it in the same clause
+            prior = B.prior_series(
+                text, sentences[s] if s < len(sentences) else (0, len(text)), m, claims, chk
+            )
+            claims.append(R.direction(chk, m, [prior, *levels] if prior else levels))
         elif m.kind == "trend":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             stated = [c for c in claims if c.kind in _NUMERIC and a <= c.start and c.end <= b]

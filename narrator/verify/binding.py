@@ -234,7 +234,9 @@ def _self_re(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 #: where the words that belong to one figure stop: a clause break or a conjunction
-_WINDOW_STOP_RE = re.compile(r"[;:()]|,\s|\b(?:and|but|while|whereas|against|compared|than|versus|vs)\b")
+_WINDOW_STOP_RE = re.compile(
+    r"[;:()]|,\s|\b(?:and|but|while|whereas|against|compared|than|versus|vs)\b"
+)
 
 
 def window(text: str, sentence: tuple[int, int], m, figures: list) -> str:
@@ -318,3 +320,27 @@ _FILLERS = frozenset({"been", "be", "yet", "have", "has", "had", "was", "were", 
 
 def _content(words: str) -> list[str]:
     return [w for w in re.findall(r"[a-z']+", words.lower()) if w not in _FILLERS]
+
+
+def prior_series(text: str, sentence: tuple[int, int], m, claims: list[Claim], chk: Checker) -> set:
+    """The series of the council's supported figure nearest before ``m`` in its clause (no
+    clause break between them), if any."""
+    s0, _s1 = sentence
+    before = [
+        c
+        for c in claims
+        if c.status == "supported"
+        and c.fact_ids
+        and s0 <= c.start
+        and c.end <= m.start
+        and c.kind in ("number", "percent", "money", "fraction")
+    ]
+    if not before:
+        return set()
+    last = max(before, key=lambda c: c.end)
+    if re.search(r"[.;]|\b(?:while|whereas|but|and)\b", text[last.end : m.start]):
+        return set()
+    f = chk.ix.fact_by_id.get(last.fact_ids[0])
+    if f is None or f.kind in ("difference", "ratio") or f.comparator not in ("",):
+        return set()
+    return {chk.series(f)}

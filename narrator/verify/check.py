@@ -22,6 +22,7 @@ from narrator.verify.index import (
     Key,
     KeyWords,
     fact_denominator,
+    negative_label,
     series_of,
     tokens,
 )
@@ -120,7 +121,8 @@ class Checker:
             stated = 100.0 - stated
             if self.ix.negated_labels:  # unless the measure's own name is negative
                 plain = self.number(m.model_copy_plain(), focus, previous, local, named)
-                if plain.status == "supported":
+                fact = self.ix.fact_by_id.get(plain.fact_ids[0]) if plain.fact_ids else None
+                if plain.status == "supported" and fact is not None and negative_label(fact):
                     return plain
         lo, hi = hedge_interval(stated, m.precision, m.hedge)
         every = pool
@@ -210,7 +212,9 @@ class Checker:
             periods |= set(self.ix.subject_values.get(key, {}))
             end = max(anchor.years) if anchor else self.ix.series_end.get(key, 0)
             before = [p for p in periods if max(years_of(p)[0], default=0) < end]
-            memo[(key, anchor)] = max(before, key=lambda p: sorted(years_of(p)[0])) if before else ""
+            memo[(key, anchor)] = (
+                max(before, key=lambda p: sorted(years_of(p)[0])) if before else ""
+            )
         return memo[(key, anchor)]
 
     def _other_period(
@@ -230,7 +234,8 @@ class Checker:
                 m,
                 "contradicted",
                 fit,
-                reason=f"{self._show(fit)} is the figure for {fit.period}, not {label} (wrong period)",
+                reason=f"{self._show(fit)} is the figure for {fit.period}, not {label} "
+                "(wrong period)",
             )
         return self._claim(
             m,

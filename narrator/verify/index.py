@@ -257,7 +257,7 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
                 idx.subject_values.setdefault(key, {})[f.period] = f.value
             _add_fact(f, key, add, idx)
     idx.candidates = cands
-    idx.negated_labels = any(re.search(r"\b(?:no|not|without)\b", label) for label in idx.labels)
+    idx.negated_labels = any(_NEGATIVE_RE.search(label) for label in idx.labels)
     idx.context = ExtractionContext(tuple(n for n in names if n), tuple(n for n in regions if n))
     idx.key_words = KeyWords(idx.series_tokens)
     return idx
@@ -360,3 +360,12 @@ def series_of(f: Fact, chart_id: str) -> Key:
 
 def fact_denominator(f: Fact) -> str:
     return normalise_fact_denominator(f.denominator)
+
+
+_NEGATIVE_RE = re.compile(r"\b(?:no|not|without)\b")
+
+
+def negative_label(f: Fact) -> bool:
+    """Whether a fact's measure or category is named negatively ("needed no further ongoing
+    support", "not yet rated"): a negation in a text may then be that name, not a complement."""
+    return _NEGATIVE_RE.search(f"{f.measure} {f.breakdown}") is not None

@@ -153,8 +153,11 @@ RANK_RE = re.compile(
     r"|only\s+(?P<cn>\d+|" + _SMALL + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof>\d+))?\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?P<cdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater)\b"
-    r"|(?:among|in|one\s+of)\s+the\s+(?:(?P<npol>top|bottom|highest|lowest)\s+(?P<nn>\d+|" + _SMALL
-    + r")|(?P<nn2>\d+|" + _SMALL + r")\s+(?P<npol2>highest|lowest|largest|smallest|biggest))"
+    r"|(?:among|in|one\s+of)\s+the\s+(?:(?P<npol>top|bottom|highest|lowest)\s+(?P<nn>\d+|"
+    + _SMALL
+    + r")|(?P<nn2>\d+|"
+    + _SMALL
+    + r")\s+(?P<npol2>highest|lowest|largest|smallest|biggest))"
     r"(?!\s*(?:%|per\s*cent))\b(?:\s+(?:councils?|areas?|places))?"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<nof>\d+))?"
     r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"
@@ -199,9 +202,7 @@ VERB_DIRECTIONS: dict[str, str] = {
     "tops": "above", "topped": "above", "surpasses": "above", "surpassed": "above",
     "outstrips": "above", "outstripped": "above",
 }  # fmt: skip
-_VERBS = "|".join(
-    sorted((w.replace(" ", r"\s+") for w in VERB_DIRECTIONS), key=len, reverse=True)
-)
+_VERBS = "|".join(sorted((w.replace(" ", r"\s+") for w in VERB_DIRECTIONS), key=len, reverse=True))
 _DIRWORDS = (
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|"
     r"ahead\s+of|behind|" + _VERBS
@@ -253,11 +254,13 @@ WEAK_MODS = {"slightly", "a little", "a bit", "just", "marginally"}
 TREND_RE = re.compile(
     r"\b(?P<up>went\s+up|gone\s+up|going\s+up|rose|risen|rising|rises|grew|grown|growing|"
     r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|up\s+from|"
-    r"has\s+gone\s+up|higher\s+than\s+(?:last|the\s+previous)\s+year|more\s+than\s+before)\b"
+    r"has\s+gone\s+up|higher\s+than\s+(?:last|the\s+previous)\s+year|more\s+than\s+before|"
+    r"up\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d)))\b"
     r"|\b(?P<down>went\s+down|gone\s+down|going\s+down|fell|fallen|falling|"
     r"dropped|dropping|decreased|decreasing|declined|declining|a\s+decline|a\s+fall|shrank|"
     r"shrunk|shrinking|down\s+from|lower\s+than\s+(?:last|the\s+previous)\s+year|"
-    r"fewer\s+than\s+before)\b(?!\s+(?:below|short|behind))"
+    r"fewer\s+than\s+before|down\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d)))\b"
+    r"(?!\s+(?:below|short|behind))"
     r"|\b(?P<flat>stayed\s+(?:about\s+|roughly\s+|much\s+|broadly\s+)?(?:the\s+same|steady|"
     r"flat|stable|level)|remained\s+(?:about\s+|roughly\s+|broadly\s+)?(?:the\s+same|steady|"
     r"stable|flat|level|unchanged)|held\s+steady|unchanged|barely\s+changed|"

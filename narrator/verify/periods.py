@@ -10,7 +10,8 @@ that includes it (2023-24, 2024, 2024-25: people write the calendar year a finan
 year ends or starts in); a range ("2023-24", "2023/24", "2023 to 2024") matches that range, or a
 calendar-year period equal to one of its years.
 
->>> matches(Stated(frozenset({2024}), False), "2023-24"), matches(Stated(frozenset({2023, 2024}), True), "2024-25")
+>>> a_year, a_range = Stated(frozenset({2024}), False), Stated(frozenset({2023, 2024}), True)
+>>> matches(a_year, "2023-24"), matches(a_range, "2024-25")
 (True, False)
 """
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from narrator.factrules import ABOUT_SAME_TOLERANCE
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
 from narrator.verify.check import Checker
 from narrator.verify.extract import Mention
-from narrator.verify.index import Key, tokens
-from narrator.factrules import ABOUT_SAME_TOLERANCE
+from narrator.verify.index import Key, negative_label, tokens
 from narrator.verify.numbers import hedge_interval
 from narrator.verify.periods import LATEST, Stated, matches, years_of
 
@@ -128,8 +128,10 @@ def trend(
     if own and not any(chk.series(f) in own for f in facts):
         # the sentence names a measure that has no trend: never borrow another measure's
         return chk._claim(
-            m, "unverifiable", reason="invented trend: the data has no change over time for "
-            "the measure this sentence names"
+            m,
+            "unverifiable",
+            reason="invented trend: the data has no change over time for "
+            "the measure this sentence names",
         )
     chosen = pick(chk, facts, levels)
     if not m.direction:
@@ -154,16 +156,24 @@ def trend(
             )
             shown = ", ".join(f"{fmt_num(v)} in {p}" for _d, p, v in last)
             claim = chk._claim(
-                m, "supported" if ok else "contradicted", f, expected=shown,
+                m,
+                "supported" if ok else "contradicted",
+                f,
+                expected=shown,
                 reason=f"the last {streak} changes: {shown}",
             )
         else:  # the whole series, or (precision first) its latest change: "fell to 60.4%"
             pct = abs(float(f.detail.get("change_pct") or 0.0))
             ok = f.direction == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
             reason = f.text_hint
+            if _YEAR_ON_YEAR_RE.search(clause or sentence) and len(steps) > 1:
+                ok = False  # "down on the previous year": the latest change alone decides
             if not ok and len(steps) > 1 and steps[-1][0] == m.direction:
                 (_d, p0, v0), (_d1, p1, v1) = steps[-2], steps[-1]
-                ok, reason = True, f"the latest change: {fmt_num(v0)} in {p0} to {fmt_num(v1)} in {p1}"
+                ok, reason = (
+                    True,
+                    f"the latest change: {fmt_num(v0)} in {p0} to {fmt_num(v1)} in {p1}",
+                )
             claim = chk._claim(m, "supported" if ok else "contradicted", f, reason=reason)
         if ok:
             return claim
@@ -171,6 +181,11 @@ def trend(
     return first  # type: ignore[return-value]
 
 
+_YEAR_ON_YEAR_RE = re.compile(
+    r"\b(?:the\s+)?(?:previous|last|prior)\s+(?:year|survey)\b|\bthe\s+year\s+before\b|"
+    r"\ba\s+year\s+(?:earlier|before|ago)\b|\byear[- ]on[- ]year\b",
+    re.IGNORECASE,
+)
 _STREAK_RE = re.compile(
     r"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<n>second|third|fourth|fifth|two|three|four|five|\d+)"
     r"(?:\s+consecutive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
@@ -201,8 +216,10 @@ def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
         d = ""
         if i:
             v0, v1 = values[order[i - 1]], values[p]
-            d = "flat" if abs(v1 - v0) <= ABOUT_SAME_TOLERANCE * abs(v0) else (
-                "up" if v1 > v0 else "down"
+            d = (
+                "flat"
+                if abs(v1 - v0) <= ABOUT_SAME_TOLERANCE * abs(v0)
+                else ("up" if v1 > v0 else "down")
             )
         out.append((d, p, values[p]))
     return out
@@ -217,7 +234,9 @@ def _moved(v0: float, v1: float, direction: str) -> bool:
     return v1 > v0 if direction == "up" else v1 < v0
 
 
-def _stated_points(chk: Checker, stated: Sequence[Claim]) -> dict[Key, dict[str, tuple[float, Fact]]]:
+def _stated_points(
+    chk: Checker, stated: Sequence[Claim]
+) -> dict[Key, dict[str, tuple[float, Fact]]]:
     """Series -> period -> (value, fact) of the council's own figures among supported claims."""
     by_series: dict[Key, dict[str, tuple[float, Fact]]] = {}
     for c in stated:
@@ -245,7 +264,10 @@ def _stated_change(chk: Checker, m: Mention, stated: Sequence[Claim]) -> Claim |
         ok = _moved(v0, v1, m.direction)
         truth = f"{fmt_num(v0)} in {order[0]} to {fmt_num(v1)} in {order[-1]}"
         return chk._claim(
-            m, "supported" if ok else "contradicted", f0, expected=truth,
+            m,
+            "supported" if ok else "contradicted",
+            f0,
+            expected=truth,
             reason=("it changed from " if ok else f"not {m.direction}: it went from ") + truth,
         )
     return None
@@ -272,13 +294,18 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
         v0, v1 = values[start], values[end]
         change = v1 - v0  # only the periods are named: the facts' 2 % rule for "about the same"
         pct = abs(change) / abs(v0) * 100 if v0 else 0.0
-        real = "flat" if abs(change) <= ABOUT_SAME_TOLERANCE * abs(v0) else (
-            "up" if change > 0 else "down"
+        real = (
+            "flat"
+            if abs(change) <= ABOUT_SAME_TOLERANCE * abs(v0)
+            else ("up" if change > 0 else "down")
         )
         ok = real == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
         truth = f"{fmt_num(v0)} in {start} to {fmt_num(v1)} in {end}"
         return chk._claim(
-            m, "supported" if ok else "contradicted", f, expected=truth,
+            m,
+            "supported" if ok else "contradicted",
+            f,
+            expected=truth,
             reason=("it changed from " if ok else f"not {m.direction}: it went from ") + truth,
         )
     return None
@@ -455,9 +482,7 @@ def _breakdown_extreme(chk: Checker, m: Mention, sentence: str) -> Claim | None:
     return None
 
 
-def ratio(
-    chk: Checker, m: Mention, levels: list[set[Key]], wider: set[Key] = frozenset()
-) -> Claim:
+def ratio(chk: Checker, m: Mention, levels: list[set[Key]], wider: set[Key] = frozenset()) -> Claim:
     """ "twice the England rate": the ratio facts of the series the sentence is about (and,
     precision first, of any other series it names)."""
     comp = m.comparator.removeprefix("rev_") or "england"
@@ -545,11 +570,13 @@ def fraction(
             pool = chosen
             break
     readings = [m.negated]
-    if m.negated and chk.ix.negated_labels:  # "did not need more support": the measure's own
-        readings.append(False)  # negation ("needed no further support") may be meant
+    if m.negated:  # "did not need more support": a measure's own negation ("needed no
+        readings.append(False)  # further support") may be meant, for such measures only
     best = None
     for negated in readings:
         for c in [*pool, *named]:
+            if negated != m.negated and not negative_label(c.fact):
+                continue
             val = 100 - c.value if negated else c.value
             if lo <= val <= hi:
                 shown = chk._show(c)

@@ -35,7 +35,9 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-_SAME_GROUP_RE = re.compile(r"\b(?:that|this|the\s+same)\s+age(?:\s+group|\s+band|\s+range)?\b|\bof\s+that\s+age\b")
+_SAME_GROUP_RE = re.compile(
+    r"\b(?:that|this|the\s+same)\s+age(?:\s+group|\s+band|\s+range)?\b|\bof\s+that\s+age\b"
+)
 
 
 def classify_denominator(phrase: str) -> str:

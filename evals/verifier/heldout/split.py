@@ -36,8 +36,12 @@ def main() -> None:
             rec = json.loads(line)
             for claim in rec["claims"]:
                 if rec["text"].count(claim["quote"]) != 1:
-                    raise SystemExit(f"{path.name}:{n}: quote not found exactly once: {claim['quote']!r}")
-            (dev if rec["authority"] in DEV_COUNCILS else test).append(json.dumps(rec, ensure_ascii=False))
+                    raise SystemExit(
+                        f"{path.name}:{n}: quote not found exactly once: {claim['quote']!r}"
+                    )
+            (dev if rec["authority"] in DEV_COUNCILS else test).append(
+                json.dumps(rec, ensure_ascii=False)
+            )
     (HERE / "dev.jsonl").write_text("\n".join(dev) + "\n", encoding="utf-8")
     (HERE / "test.jsonl").write_text("\n".join(test) + "\n", encoding="utf-8")
     print(f"dev: {len(dev)} texts, test: {len(test)} texts")
