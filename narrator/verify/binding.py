@@ -23,6 +23,7 @@ from narrator.text import fmt_num
 from narrator.verify.check import Checker
 from narrator.verify.mention import Mention
 from narrator.verify.numbers import hedge_interval
+from narrator.verify.periods import years_of
 
 # head noun -> group; a group is compatible with a measure whose words contain one of its stems
 _HEADS = {
@@ -150,6 +151,9 @@ def change(chk: Checker, m: Mention, claim: Claim, text: str, focus: set) -> Cla
     hit = chk._best(scoped, lo, hi, m) or chk._best(pool, lo, hi, m)
     if hit is not None:
         return chk._supported_number(m, hit)
+    between = _between_periods(chk, focus, cls, lo, hi)
+    if between is not None:  # "a fall of 7.2 points from 67.6% in 2023-24"
+        return between_claim(chk, m, *between)
     trends = [c for c in scoped if c.role == "change"] or scoped
     near = min(trends, key=lambda c: abs(c.value - (m.value or 0.0)))
     f = near.fact
@@ -163,6 +167,31 @@ def change(chk: Checker, m: Mention, claim: Claim, text: str, focus: set) -> Cla
     else:
         said = f"the difference in the data is {chk._show(near)}"
     return chk._claim(m, "contradicted", near, reason=f"{m.text.strip()} is not the change: {said}")
+
+
+def _between_periods(chk: Checker, focus: set, cls: str, lo: float, hi: float):
+    """A change between any earlier period of a named series and its latest, or between two
+    neighbouring periods, that lies in ``[lo, hi]``: (value, from, to, fact) or None."""
+    scale = 1000.0 if cls == "gbp" else 1.0  # money facts are in £ thousands
+    for key in sorted(focus):
+        values = chk.ix.subject_values.get(key, {})
+        order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
+        if len(order) < 2:
+            continue
+        pairs = [(p, order[-1]) for p in order[:-1]] + list(zip(order, order[1:], strict=False))
+        for a, b in pairs:
+            diff = abs(values[b] - values[a]) * scale
+            rel = abs(values[b] - values[a]) / abs(values[a]) * 100 if values[a] else None
+            for value in (diff, rel) if cls == "percent" else (diff,):
+                if value is not None and lo <= value <= hi:
+                    fact = next((f for f in chk.ix.values if chk.series(f) == key), None)
+                    return value, a, b, fact
+    return None
+
+
+def between_claim(chk: Checker, m: Mention, value: float, a: str, b: str, fact) -> Claim:
+    truth = f"the change from {a} to {b} is {fmt_num(value)}"
+    return chk._claim(m, "supported", fact, expected=truth, reason=truth)
 
 
 def relations(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:

@@ -376,6 +376,9 @@ class RuleExtractor:
         if prior:
             ea, eb, kind = prior[-1]
             gap = sent[eb:a]
+            compared = P.COMPARED_BEFORE_RE.search(sent[max(0, ea - 16) : ea])
+            if compared and ":" in gap:  # "lower than in England: 452, compared with 630"
+                return ""
             if P.BIND_BEFORE_RE.fullmatch(gap) and not P.CONTRAST_RE.search(gap):
                 return kind
         return ""

@@ -20,7 +20,8 @@ _STOP = frozenset(
     "a an and the of for to in on by from with who that their they are is was were as at it its "
     "per people aged than or more much this these those be been has have had all england "
     "english national region regional rank ranks ranked ranking "
-    "value values council councils authority authorities borough city county".split()
+    "value values council councils authority authorities borough city county "
+    "rate rates share proportion percentage figure figures number level average".split()
 )
 _SYN = {
     "asked": "request", "asking": "request", "ask": "request", "request": "request",

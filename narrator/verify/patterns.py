@@ -299,6 +299,11 @@ TOTAL_AFTER_RE = re.compile(
 TOTAL_BEFORE_RE = re.compile(r"\b(?:total|totall?ing)\s+(?:of\s+)?(?:about\s+|around\s+)?£?\s*$")
 BIND_AFTER_RE = re.compile(r"[^\d,;()]{0,12}?\b(?:for|in|across|of)\s+(?:the\s+)?", IGN)
 BIND_BEFORE_RE = re.compile(r"(?:'s|’s)?\s*(?:\(|:)?\s*(?:[\w'’-]+\s+){0,3}?\(?\s*")
+#: a comparator named after a comparison word ("than in England", "compared with the region")
+COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:in\s+|with\s+|for\s+)?(?:the\s+)?$",
+    IGN,
+)
 CONTRAST_RE = re.compile(r"\b(?:than|and|while|compared|against|versus|vs)\b", IGN)
 COMPARATOR_NEXT_RE = re.compile(
     r"\s*(?:of\s+)?(?:the\s+|that\s+(?:of|in|for)\s+)?(?:England|"

@@ -21,7 +21,7 @@ from narrator.verify.periods import LATEST, Stated, matches, years_of
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 WEAK_LIMIT_PCT = 20.0  # "slightly/a little above" must be within 20 % of the comparator
-STRONG_MIN_PCT = 10.0  # "much/far/well above" must differ by at least 10 %
+STRONG_MIN_PCT = 5.0  # "much/far/well above" is wrong only for a gap under 5 % (clearly small)
 SAME_LIMIT_PCT = 5.0  # "about the same as" within 5 % (or the fact says about_same)
 
 
