@@ -53,18 +53,27 @@ def load_prices(path: str | Path | None = None) -> PriceTable:
     file = Path(path) if path else data_dir() / "prices.yaml"
     try:
         raw = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-        models = {str(k): Price(float(v["input"]), float(v["output"]))
-                  for k, v in (raw.get("models") or {}).items()}
-        return PriceTable(models, float(raw.get("batch_discount", 0.5)),
-                          str(raw.get("currency", "USD")))
+        models = {
+            str(k): Price(float(v["input"]), float(v["output"]))
+            for k, v in (raw.get("models") or {}).items()
+        }
+        return PriceTable(
+            models, float(raw.get("batch_discount", 0.5)), str(raw.get("currency", "USD"))
+        )
     except OSError as exc:
         raise DataError(f"cannot read price table: {exc.strerror}", file=str(file)) from exc
     except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"bad price table: {exc}", file=str(file)) from exc
 
 
-def estimate_cost(model: str, prompt_tokens: int, completion_tokens: int, *, batch: bool = False,
-                  prices: PriceTable | None = None) -> float | None:
+def estimate_cost(
+    model: str,
+    prompt_tokens: int,
+    completion_tokens: int,
+    *,
+    batch: bool = False,
+    prices: PriceTable | None = None,
+) -> float | None:
     """Estimated cost in the table's currency, or None for a model without a price."""
     table = prices or load_prices()
     price = table.price(model)
@@ -85,15 +94,17 @@ class CostSummary:
     unpriced: int
 
 
-def summarise_costs(texts: Iterable[TextRecord], *, batch: bool = False,
-                    prices: PriceTable | None = None) -> CostSummary:
+def summarise_costs(
+    texts: Iterable[TextRecord], *, batch: bool = False, prices: PriceTable | None = None
+) -> CostSummary:
     table = prices or load_prices()
     per_text: dict[str, float] = {}
     per_authority: dict[str, float] = defaultdict(float)
     unpriced = 0
     for text in texts:
-        cost = estimate_cost(text.model, text.prompt_tokens, text.completion_tokens, batch=batch,
-                             prices=table)
+        cost = estimate_cost(
+            text.model, text.prompt_tokens, text.completion_tokens, batch=batch, prices=table
+        )
         if cost is None:
             unpriced += 1
             continue

@@ -49,6 +49,7 @@ def ref(obs: Observation) -> SourceRef:
     """Provenance of one observation (cached on the observation)."""
     return obs.ref
 
+
 def trend_facts(subject, usable, base, common, label) -> list[Fact]:
     if len(usable) < 2:
         return []

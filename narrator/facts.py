@@ -244,6 +244,14 @@ class FactBuilder:
         measure, breakdown, unit, denominator, _source = key
         label = f"{measure} ({breakdown})" if breakdown else measure
         out: list[Fact] = []
+        latest = next((f for f in facts if f.kind == "value" and f.id.startswith(base + ":")), None)
+        if unit in ABSOLUTE_UNITS and latest is not None:
+            # a total's rank ("the 8th largest budget of 147 councils"): evidence a text may
+            # cite, never a headline (totals mostly say how big a place is)
+            obs = self._cells[(chart_id, key, latest.period)].get(subject.code)
+            common = dict(measure=measure, breakdown=breakdown, unit=unit, denominator=denominator)
+            if obs is not None:
+                out += self._rank(chart_id, subject, key, obs, base, common, label)
         for _end, period in sorted(self._periods.get((chart_id, key), ())):
             cell = self._cells[(chart_id, key, period)]
             for role, party in parties:

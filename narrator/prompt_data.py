@@ -64,8 +64,14 @@ STEPS: tuple[Step, ...] = (
     Step(drop=_EXTRA, region=False, fold=True, max_series=4, comparator_hints=False),
     Step(drop=_EXTRA, region=False, fold=True, max_series=2, comparator_hints=False),
     Step(drop=_EXTRA, region=False, fold=True, max_series=1, comparator_hints=False),
-    Step(drop=_EXTRA, region=False, fold=True, max_series=1, comparator_hints=False,
-         value_hints=False),
+    Step(
+        drop=_EXTRA,
+        region=False,
+        fold=True,
+        max_series=1,
+        comparator_hints=False,
+        value_hints=False,
+    ),
 )
 
 
@@ -164,8 +170,9 @@ def sheet_lines(sheet: FactSheet, step: Step, kinds: frozenset[str] | None = Non
         if kinds is None or fact.kind in kinds:
             lines.append(json_line([fact.kind, _num(fact.value), None, None, fact.text_hint]))
     for facts in series:
-        directions = {(f.comparator, f.breakdown): f.direction for f in facts
-                      if f.kind == "direction"}
+        directions = {
+            (f.comparator, f.breakdown): f.direction for f in facts if f.kind == "direction"
+        }
         rows = []
         for fact in facts:
             if (kinds is not None and fact.kind not in kinds) or not _keep(fact, step):
@@ -184,9 +191,15 @@ def sheet_lines(sheet: FactSheet, step: Step, kinds: frozenset[str] | None = Non
     return lines
 
 
-def data_block(authority: Authority, sheets: Iterable[FactSheet], *,
-               children: Iterable[ChildText] = (), step: Step = STEPS[0],
-               kinds: frozenset[str] | None = None, section: str | None = None) -> str:
+def data_block(
+    authority: Authority,
+    sheets: Iterable[FactSheet],
+    *,
+    children: Iterable[ChildText] = (),
+    step: Step = STEPS[0],
+    kinds: frozenset[str] | None = None,
+    section: str | None = None,
+) -> str:
     """The fenced data block for ``sheets`` (and child texts) at detail ``step``."""
     lines = [DATA_OPEN, json_line({"columns": list(FACT_COLUMNS)})]
     head: dict[str, Any] = {"authority": authority.name, "region": authority.region_name}
@@ -196,8 +209,15 @@ def data_block(authority: Authority, sheets: Iterable[FactSheet], *,
     for sheet in sheets:
         lines.extend(sheet_lines(sheet, step, kinds))
     for child in children:
-        lines.append(json_line({"child": child.kind, "title": child.title or child.section or "",
-                                "text": child.body}))
+        lines.append(
+            json_line(
+                {
+                    "child": child.kind,
+                    "title": child.title or child.section or "",
+                    "text": child.body,
+                }
+            )
+        )
     lines.append(DATA_CLOSE)
     return "\n".join(lines)
 
@@ -214,8 +234,13 @@ _KEY_KINDS = ("value", "comparator_value", "direction", "no_data", "missing", "s
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def key_sentences(sheets: Iterable[FactSheet], children: Iterable[ChildText] = (), *,
-                  max_series: int = 2, limit: int = 8) -> list[str]:
+def key_sentences(
+    sheets: Iterable[FactSheet],
+    children: Iterable[ChildText] = (),
+    *,
+    max_series: int = 2,
+    limit: int = 8,
+) -> list[str]:
     """Correct plain sentences for a weak model to word: the hints of each sheet's best series
     (value, England comparison, direction, notes), then the first sentences of child texts.
 

@@ -74,8 +74,9 @@ __all__ = [
 ]
 
 #: Fact kinds a summary sees (blurbs see every kind, trimmed to the token budget).
-SUMMARY_KINDS = frozenset({"value", "comparator_value", "direction", "no_data", "missing", "note",
-                           "suppressed"})
+SUMMARY_KINDS = frozenset(
+    {"value", "comparator_value", "direction", "no_data", "missing", "note", "suppressed"}
+)
 #: First detail step (see :data:`narrator.prompt_data.STEPS`) tried per text kind.
 _FIRST_STEP = {"chart": 0, "section": 4, "overall": 5}
 _PROMPT_STYLES = {"word_facts": "word_facts"}  # style -> template used for every kind
@@ -131,14 +132,21 @@ class PromptTemplate:
             "no_data": bool(fact_sheets) and statuses.isdisjoint({"ok"}),
             "schema": self.output_schema,
             "n_children": len(children),
-            "sentences": [json_line(s) for s in key_sentences(
-                fact_sheets, children, max_series=int(self.model_hints.get("sentence_series", 2)))],
+            "sentences": [
+                json_line(s)
+                for s in key_sentences(
+                    fact_sheets,
+                    children,
+                    max_series=int(self.model_hints.get("sentence_series", 2)),
+                )
+            ],
             "unit": main_unit(fact_sheets),
         }
-        steps = STEPS[_FIRST_STEP.get(str(kind), 0):] if budget else STEPS[:1]
+        steps = STEPS[_FIRST_STEP.get(str(kind), 0) :] if budget else STEPS[:1]
         for step in steps:
-            context["data"] = data_block(authority, fact_sheets, children=children, kinds=kinds,
-                                         step=step, section=section)
+            context["data"] = data_block(
+                authority, fact_sheets, children=children, kinds=kinds, step=step, section=section
+            )
             system, user = self._render_blocks(context)
             if not budget or estimate_tokens(system) + estimate_tokens(user) <= budget:
                 break
@@ -170,9 +178,14 @@ class PromptTemplate:
         return [{"role": "user", "content": user}, {"role": "assistant", "content": answer}]
 
     def render_request(self, request: GenerationRequest) -> tuple[str, str]:
-        return self.render(kind=request.kind, authority=request.authority,
-                           fact_sheets=request.fact_sheets, section=request.section,
-                           children=request.children, feedback=request.feedback)
+        return self.render(
+            kind=request.kind,
+            authority=request.authority,
+            fact_sheets=request.fact_sheets,
+            section=request.section,
+            children=request.children,
+            feedback=request.feedback,
+        )
 
 
 def _split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
@@ -201,8 +214,9 @@ def _resolve(name: str, version: str, root: Path) -> Path:
     return found[-1]
 
 
-def load_prompt(name: str, version: str = "latest",
-                prompts_dir: str | Path | None = None) -> PromptTemplate:
+def load_prompt(
+    name: str, version: str = "latest", prompts_dir: str | Path | None = None
+) -> PromptTemplate:
     """Load ``prompts/<name>/<version>.j2`` (``latest``: the highest ``vN``).
 
     Raises :class:`narrator.errors.TemplateError` naming the file (and the line, for a Jinja
@@ -214,13 +228,19 @@ def load_prompt(name: str, version: str = "latest",
     except OSError as exc:
         raise TemplateError(f"{path}: cannot read prompt template: {exc.strerror}") from exc
     meta, body = _split_front_matter(path, raw.decode("utf-8"))
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env = jinja2.Environment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
     try:
         template = env.from_string(body)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{path}, line {exc.lineno}: template syntax error: {exc.message}") \
-            from exc
+        raise TemplateError(
+            f"{path}, line {exc.lineno}: template syntax error: {exc.message}"
+        ) from exc
     for block in ("system", "user"):
         if block not in template.blocks:
             raise TemplateError(f"{path}: template has no {{% block {block} %}}")
@@ -228,8 +248,14 @@ def load_prompt(name: str, version: str = "latest",
         raise TemplateError(f"{path}: unknown output_schema {meta.get('output_schema')!r}")
     ver = str(meta.get("version") or path.stem)
     digest = hashlib.sha256(raw).hexdigest()[:12]
-    return PromptTemplate(name=name, version=ver, version_id=f"{name}/{ver}@{digest}",
-                          path=path, meta=meta, _template=template)
+    return PromptTemplate(
+        name=name,
+        version=ver,
+        version_id=f"{name}/{ver}@{digest}",
+        path=path,
+        meta=meta,
+        _template=template,
+    )
 
 
 def prompt_name_for(kind: TextKind | str, style: str | None = None) -> str:
@@ -238,14 +264,23 @@ def prompt_name_for(kind: TextKind | str, style: str | None = None) -> str:
     return _PROMPT_STYLES.get(style or "", "") or _PROMPT_FOR_KIND[kind]
 
 
-def render_request(request: GenerationRequest, template: PromptTemplate | None = None,
-                   *, prompts_dir: str | Path | None = None) -> GenerationRequest:
+def render_request(
+    request: GenerationRequest,
+    template: PromptTemplate | None = None,
+    *,
+    prompts_dir: str | Path | None = None,
+) -> GenerationRequest:
     """A copy of ``request`` with prompt name, version id and both messages filled in.
 
     >>> # req = render_request(GenerationRequest(kind="chart", authority=a, fact_sheets=[s]))
     """
     template = template or load_prompt(prompt_name_for(request.kind), prompts_dir=prompts_dir)
     system, user = template.render_request(request)
-    return request.model_copy(update={"prompt_name": template.name,
-                                      "prompt_version": template.version_id,
-                                      "system_prompt": system, "user_prompt": user})
+    return request.model_copy(
+        update={
+            "prompt_name": template.name,
+            "prompt_version": template.version_id,
+            "system_prompt": system,
+            "user_prompt": user,
+        }
+    )

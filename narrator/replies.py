@@ -97,8 +97,10 @@ def paragraphs_to_text(paragraphs: Sequence[Paragraph]) -> str:
     Each paragraph becomes ``"### Title\\n<text>"``; paragraphs are separated by a blank line
     (a paragraph without a title is its text alone).
     """
-    parts = [f"### {p.title.strip()}\n{p.text.strip()}" if p.title.strip() else p.text.strip()
-             for p in paragraphs]
+    parts = [
+        f"### {p.title.strip()}\n{p.text.strip()}" if p.title.strip() else p.text.strip()
+        for p in paragraphs
+    ]
     return "\n\n".join(parts)
 
 
@@ -138,5 +140,3 @@ def parse_reply(kind: TextKind | str, raw: str, *, allow_plain: bool = True) -> 
     if raw.lstrip().startswith(("{", "[")):
         raise ReplyFormatError("reply looks like broken JSON")
     return _FENCE.sub("", raw).strip()
-
-

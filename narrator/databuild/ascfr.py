@@ -150,7 +150,12 @@ Populations = dict[str, dict[str, float | None]]  # code -> {"18-64": pop, "65+"
 
 
 def _rate_and_count(
-    table: Table, place: Place, group: str, age: str, measure: str, headers: tuple[str, str],
+    table: Table,
+    place: Place,
+    group: str,
+    age: str,
+    measure: str,
+    headers: tuple[str, str],
     notes: tuple[str, str],
 ) -> list[Row]:
     """A per-100k-of-the-age-group rate and its count for one place and age group."""

@@ -66,8 +66,12 @@ class BatchConfig:
         names = {f.name for f in fields(cls)}
         if isinstance(config, Mapping):
             return cls(**{k: v for k, v in config.items() if k in names})
-        return cls(model=config.model, base_url=config.base_url,
-                   api_key=getattr(config, "_key", None), output_mode=config.mode_for())
+        return cls(
+            model=config.model,
+            base_url=config.base_url,
+            api_key=getattr(config, "_key", None),
+            output_mode=config.mode_for(),
+        )
 
     def client(self) -> openai.AsyncOpenAI:
         key = self.api_key or os.environ.get("OPENAI_API_KEY")
@@ -75,9 +79,13 @@ class BatchConfig:
             if not self.base_url:
                 raise BackendError("OPENAI_API_KEY is not set (needed for --batch-api)")
             key = "sk-no-key-required"
-        return openai.AsyncOpenAI(api_key=key, base_url=self.base_url or DEFAULT_BASE_URL,
-                                  timeout=self.timeout, max_retries=self.max_retries,
-                                  http_client=openai.DefaultAsyncHttpxClient(timeout=self.timeout))
+        return openai.AsyncOpenAI(
+            api_key=key,
+            base_url=self.base_url or DEFAULT_BASE_URL,
+            timeout=self.timeout,
+            max_retries=self.max_retries,
+            http_client=openai.DefaultAsyncHttpxClient(timeout=self.timeout),
+        )
 
 
 def batch_jsonl(config: BatchConfig, requests: Sequence[tuple[str, GenerationRequest]]) -> bytes:
@@ -85,32 +93,49 @@ def batch_jsonl(config: BatchConfig, requests: Sequence[tuple[str, GenerationReq
     keys = [key for key, _ in requests]
     if len(set(keys)) != len(keys):
         raise ValueError("custom_id values (text keys) must be unique within a batch")
-    lines = [json.dumps({"custom_id": key, "method": "POST", "url": ENDPOINT,
-                         "body": chat_body(request, config.model, config.output_mode)})
-             for key, request in requests]
+    lines = [
+        json.dumps(
+            {
+                "custom_id": key,
+                "method": "POST",
+                "url": ENDPOINT,
+                "body": chat_body(request, config.model, config.output_mode),
+            }
+        )
+        for key, request in requests
+    ]
     return ("\n".join(lines) + "\n").encode()
 
 
-async def submit_batch(client_config: BatchConfig | Mapping[str, Any] | Any,
-                       requests: Sequence[tuple[str, GenerationRequest]],
-                       *, metadata: dict[str, str] | None = None) -> str:
+async def submit_batch(
+    client_config: BatchConfig | Mapping[str, Any] | Any,
+    requests: Sequence[tuple[str, GenerationRequest]],
+    *,
+    metadata: dict[str, str] | None = None,
+) -> str:
     """Upload the requests and create the batch; returns the batch id (store it to resume)."""
     config = BatchConfig.from_any(client_config)
     client = config.client()
     try:
         upload = await client.files.create(
             file=("narrator-batch.jsonl", batch_jsonl(config, requests), "application/jsonl"),
-            purpose="batch")
-        batch = await client.batches.create(input_file_id=upload.id, endpoint=ENDPOINT,
-                                             completion_window="24h", metadata=metadata)
+            purpose="batch",
+        )
+        batch = await client.batches.create(
+            input_file_id=upload.id, endpoint=ENDPOINT, completion_window="24h", metadata=metadata
+        )
     finally:
         await client.close()
     return batch.id
 
 
-async def collect_batch(client_config: BatchConfig | Mapping[str, Any] | Any, batch_id: str,
-                        requests: Sequence[tuple[str, GenerationRequest]],
-                        *, sleep: Any = asyncio.sleep) -> dict[str, WriterReply | Exception]:
+async def collect_batch(
+    client_config: BatchConfig | Mapping[str, Any] | Any,
+    batch_id: str,
+    requests: Sequence[tuple[str, GenerationRequest]],
+    *,
+    sleep: Any = asyncio.sleep,
+) -> dict[str, WriterReply | Exception]:
     """Poll ``batch_id`` with backoff until it ends, download its output and error files and
     map every line back to its request by ``custom_id``."""
     config = BatchConfig.from_any(client_config)
@@ -123,8 +148,9 @@ async def collect_batch(client_config: BatchConfig | Mapping[str, Any] | Any, ba
             if batch.status in TERMINAL:
                 break
             if time.monotonic() - started > config.max_wait:
-                return _all_failed(requests, f"batch {batch_id} still {batch.status} after "
-                                   f"{config.max_wait:.0f}s")
+                return _all_failed(
+                    requests, f"batch {batch_id} still {batch.status} after {config.max_wait:.0f}s"
+                )
             await sleep(delay)
             delay = min(config.poll_max, delay * 2)
         lines: list[dict[str, Any]] = []
@@ -140,47 +166,62 @@ async def collect_batch(client_config: BatchConfig | Mapping[str, Any] | Any, ba
     return map_results(config, requests, lines, latency_ms=latency)
 
 
-def map_results(config: BatchConfig, requests: Sequence[tuple[str, GenerationRequest]],
-                lines: Sequence[Mapping[str, Any]],
-                *, latency_ms: float = 0.0) -> dict[str, WriterReply | Exception]:
+def map_results(
+    config: BatchConfig,
+    requests: Sequence[tuple[str, GenerationRequest]],
+    lines: Sequence[Mapping[str, Any]],
+    *,
+    latency_ms: float = 0.0,
+) -> dict[str, WriterReply | Exception]:
     """Result lines -> ``{custom_id: WriterReply | Exception}`` for every request."""
     by_id = {str(line.get("custom_id")): line for line in lines}
     out: dict[str, WriterReply | Exception] = {}
     for key, request in requests:
         line = by_id.get(key)
         if line is None:
-            out[key] = GenerationError(f"no result for {key} in the batch output", attempts=1,
-                                       reason="missing")
+            out[key] = GenerationError(
+                f"no result for {key} in the batch output", attempts=1, reason="missing"
+            )
             continue
         response = line.get("response") or {}
         status = response.get("status_code")
         if line.get("error") or status != 200:
             err = line.get("error") or (response.get("body") or {}).get("error") or {}
-            reason = f"HTTP {status}: {err.get('message', 'failed')}" if status else \
-                str(err.get("message", "failed"))
-            out[key] = GenerationError(f"batch line {key} failed: {reason}", attempts=1,
-                                       reason=reason)
+            reason = (
+                f"HTTP {status}: {err.get('message', 'failed')}"
+                if status
+                else str(err.get("message", "failed"))
+            )
+            out[key] = GenerationError(
+                f"batch line {key} failed: {reason}", attempts=1, reason=reason
+            )
             continue
         try:
-            reply = reply_from_completion(response.get("body") or {}, request,
-                                          config.output_mode, config.model)
+            reply = reply_from_completion(
+                response.get("body") or {}, request, config.output_mode, config.model
+            )
         except ReplyFormatError as exc:
-            out[key] = GenerationError(f"batch line {key}: {exc}", attempts=1,
-                                       reason="ReplyFormatError")
+            out[key] = GenerationError(
+                f"batch line {key}: {exc}", attempts=1, reason="ReplyFormatError"
+            )
             continue
         out[key] = reply.model_copy(update={"latency_ms": round(latency_ms, 1)})
     return out
 
 
-def _all_failed(requests: Sequence[tuple[str, GenerationRequest]],
-                reason: str) -> dict[str, WriterReply | Exception]:
+def _all_failed(
+    requests: Sequence[tuple[str, GenerationRequest]], reason: str
+) -> dict[str, WriterReply | Exception]:
     return {key: GenerationError(reason, attempts=1, reason=reason) for key, _ in requests}
 
 
-async def run_batch(client_config: BatchConfig | Mapping[str, Any] | Any,
-                    requests: list[tuple[str, GenerationRequest]],
-                    *, metadata: dict[str, str] | None = None,
-                    sleep: Any = asyncio.sleep) -> dict[str, WriterReply | Exception]:
+async def run_batch(
+    client_config: BatchConfig | Mapping[str, Any] | Any,
+    requests: list[tuple[str, GenerationRequest]],
+    *,
+    metadata: dict[str, str] | None = None,
+    sleep: Any = asyncio.sleep,
+) -> dict[str, WriterReply | Exception]:
     """Submit ``requests`` as one batch and wait for the results (see module docstring)."""
     if not requests:
         return {}

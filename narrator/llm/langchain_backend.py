@@ -45,9 +45,16 @@ class LangChainWriter:
 
     name = "langchain"
 
-    def __init__(self, model: str = "openai:gpt-4o-mini", *, structured: bool = True,
-                 max_attempts: int = 4, backoff_initial: float = 0.5, backoff_cap: float = 20.0,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        model: str = "openai:gpt-4o-mini",
+        *,
+        structured: bool = True,
+        max_attempts: int = 4,
+        backoff_initial: float = 0.5,
+        backoff_cap: float = 20.0,
+        **kwargs: Any,
+    ) -> None:
         try:
             from langchain.chat_models import init_chat_model
         except ImportError as exc:  # pragma: no cover - langchain is a core dependency
@@ -86,13 +93,14 @@ class LangChainWriter:
                 import openai
 
                 kwargs["http_async_client"] = openai.DefaultAsyncHttpxClient(
-                    timeout=kwargs.get("timeout"))
+                    timeout=kwargs.get("timeout")
+                )
             try:
-                self._models[key] = self._init(self.model, temperature=temperature,
-                                               max_tokens=max_tokens, **kwargs)
+                self._models[key] = self._init(
+                    self.model, temperature=temperature, max_tokens=max_tokens, **kwargs
+                )
             except (ImportError, ValueError) as exc:
-                raise BackendError(f"LangChain model {self.model!r} is not usable: {exc}") \
-                    from exc
+                raise BackendError(f"LangChain model {self.model!r} is not usable: {exc}") from exc
         return self._models[key]
 
     async def write(self, request: GenerationRequest) -> WriterReply:
@@ -105,16 +113,18 @@ class LangChainWriter:
         started = time.perf_counter()
         attempts = 0
         try:
-            async for attempt in AsyncRetrying(**retry_kwargs(self.max_attempts,
-                                                              initial=self.backoff[0],
-                                                              cap=self.backoff[1])):
+            async for attempt in AsyncRetrying(
+                **retry_kwargs(self.max_attempts, initial=self.backoff[0], cap=self.backoff[1])
+            ):
                 with attempt:
                     attempts += 1
                     text, usage, mode = await self._once(chat, messages, request.kind)
         except Exception as exc:
-            raise GenerationError(f"no usable reply from {self.model} after {attempts} "
-                                  f"attempts: {describe(exc)}", attempts=attempts,
-                                  reason=describe(exc)) from exc
+            raise GenerationError(
+                f"no usable reply from {self.model} after {attempts} attempts: {describe(exc)}",
+                attempts=attempts,
+                reason=describe(exc),
+            ) from exc
         return WriterReply(
             text=text,
             model=self.model,
@@ -129,14 +139,14 @@ class LangChainWriter:
     async def _once(self, chat: Any, messages: list[Any], kind: str) -> tuple[str, dict, str]:
         if self._structured:
             try:
-                runnable = chat.with_structured_output(REPLY_MODELS[SCHEMA_FOR_KIND[kind]],
-                                                       include_raw=True)
+                runnable = chat.with_structured_output(
+                    REPLY_MODELS[SCHEMA_FOR_KIND[kind]], include_raw=True
+                )
                 result = await runnable.ainvoke(messages)
             except NotImplementedError:
                 self._structured = False
             except (ValidationError, OutputParserException, json.JSONDecodeError) as exc:
-                raise ReplyFormatError(f"structured reply does not fit the schema: {exc}") \
-                    from exc
+                raise ReplyFormatError(f"structured reply does not fit the schema: {exc}") from exc
             except Exception as exc:
                 if not is_format_rejection(exc):
                     raise

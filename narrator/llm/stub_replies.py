@@ -33,8 +33,13 @@ def compose(prompt: str) -> tuple[str, list[dict[str, str]]]:
     # fact rows are [kind, value, vs, dir, hint]; the hint may be left out to save tokens
     rows = [r for r in data_lines(prompt) if isinstance(r, list) and len(r) >= 5]
     children = [c for c in data_lines(prompt) if isinstance(c, dict) and "child" in c]
-    key = [r[4] for r in rows if r[0] in ("value", "comparator_value", "direction", "no_data",
-                                          "missing", "suppressed", "note") and r[4]]
+    key = [
+        r[4]
+        for r in rows
+        if r[0]
+        in ("value", "comparator_value", "direction", "no_data", "missing", "suppressed", "note")
+        and r[4]
+    ]
     hints = key or [r[4] for r in rows if r[4]]
     blurb = " ".join(hints[:5]) or "No data is available for this chart."
     paragraphs: list[dict[str, str]] = []
@@ -88,5 +93,3 @@ def completion(body: dict[str, Any], content: str, model: str, number: int) -> d
 
 def error_body(status: int, message: str, kind: str = "invalid_request_error") -> tuple[int, dict]:
     return status, {"error": {"message": message, "type": kind, "code": status}}
-
-

@@ -118,8 +118,11 @@ class _State:
         if wait > 0:
             self.stats["rate_limited"] += 1
             status, err = error_body(429, "Rate limit reached for requests", "rate_limit_error")
-            return status, err, {"Retry-After": f"{wait:.3f}",
-                                 "retry-after-ms": str(max(1, round(wait * 1000)))}
+            return (
+                status,
+                err,
+                {"Retry-After": f"{wait:.3f}", "retry-after-ms": str(max(1, round(wait * 1000)))},
+            )
         if body.get("model") == "missing-model":
             return (*error_body(404, "The model `missing-model` does not exist", "not_found"), {})
         fmt = (body.get("response_format") or {}).get("type")
@@ -127,8 +130,10 @@ class _State:
             fmt == "json_object" and not b.json_object_supported
         ):
             self.stats["unsupported_format"] += 1
-            message = ("1 validation error: {'loc': ('body', 'response_format', 'type'), 'msg': "
-                       "\"Input should be 'text' or 'json_object'\"}")
+            message = (
+                "1 validation error: {'loc': ('body', 'response_format', 'type'), 'msg': "
+                "\"Input should be 'text' or 'json_object'\"}"
+            )
             return (*error_body(b.format_error_status, message), {})
         outcome = self.decide(body) if inject else "ok"
         self.stats[outcome] += 1
@@ -136,8 +141,10 @@ class _State:
             time.sleep(b.latency)
         if outcome == "429":
             ms = str(max(1, round(b.retry_after * 1000)))
-            return (*error_body(429, "Rate limit reached", "rate_limit_error"),
-                    {"Retry-After": f"{b.retry_after:.3f}", "retry-after-ms": ms})
+            return (
+                *error_body(429, "Rate limit reached", "rate_limit_error"),
+                {"Retry-After": f"{b.retry_after:.3f}", "retry-after-ms": ms},
+            )
         if outcome == "500":
             return (*error_body(500, "The server had an error", "server_error"), {})
         if outcome == "timeout":
@@ -158,23 +165,38 @@ class _State:
             status, payload, _ = self.chat(item["body"], inject=True)
             if status == 504:  # a batch has no client timeout: report the failure instead
                 status, payload = error_body(500, "worker timed out", "server_error")
-            record = {"id": f"batch_req_{i}", "custom_id": item["custom_id"], "error": None,
-                      "response": {"status_code": status, "request_id": f"req_{i}",
-                                   "body": payload}}
+            record = {
+                "id": f"batch_req_{i}",
+                "custom_id": item["custom_id"],
+                "error": None,
+                "response": {"status_code": status, "request_id": f"req_{i}", "body": payload},
+            }
             (out if status == 200 else err).append(json.dumps(record))
-        batch["output_file_id"] = self.add_file("\n".join(out) + "\n", "batch_output") \
-            if out else None
-        batch["error_file_id"] = self.add_file("\n".join(err) + "\n", "batch_output") \
-            if err else None
-        batch["request_counts"] = {"total": len(out) + len(err), "completed": len(out),
-                                   "failed": len(err)}
+        batch["output_file_id"] = (
+            self.add_file("\n".join(out) + "\n", "batch_output") if out else None
+        )
+        batch["error_file_id"] = (
+            self.add_file("\n".join(err) + "\n", "batch_output") if err else None
+        )
+        batch["request_counts"] = {
+            "total": len(out) + len(err),
+            "completed": len(out),
+            "failed": len(err),
+        }
 
     def add_file(self, data: str, purpose: str, filename: str = "output.jsonl") -> str:
         with self.lock:
             file_id = f"file-stub-{len(self.files) + 1}"
-            self.files[file_id] = {"id": file_id, "object": "file", "bytes": len(data.encode()),
-                                   "created_at": int(time.time()), "filename": filename,
-                                   "purpose": purpose, "status": "processed", "data": data}
+            self.files[file_id] = {
+                "id": file_id,
+                "object": "file",
+                "bytes": len(data.encode()),
+                "created_at": int(time.time()),
+                "filename": filename,
+                "purpose": purpose,
+                "status": "processed",
+                "data": data,
+            }
         return file_id
 
 
@@ -190,13 +212,20 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence access log
         pass
 
-    def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None,
-              raw: bytes | None = None) -> None:
+    def _send(
+        self,
+        status: int,
+        payload: Any,
+        headers: dict[str, str] | None = None,
+        raw: bytes | None = None,
+    ) -> None:
         data = raw if raw is not None else json.dumps(payload).encode()
         try:
             self.send_response(status)
-            self.send_header("Content-Type", "application/octet-stream" if raw is not None
-                             else "application/json")
+            self.send_header(
+                "Content-Type",
+                "application/octet-stream" if raw is not None else "application/json",
+            )
             self.send_header("Content-Length", str(len(data)))
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
@@ -220,14 +249,24 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path.rstrip("/").endswith("/files"):
             ctype = self.headers.get("Content-Type", "")
             msg = email.parser.BytesParser().parsebytes(
-                b"Content-Type: " + ctype.encode() + b"\r\n\r\n" + self._body())
-            parts = {p.get_param("name", header="content-disposition"): p
-                     for p in msg.get_payload() if not isinstance(p, str)} \
-                if msg.is_multipart() else {}
+                b"Content-Type: " + ctype.encode() + b"\r\n\r\n" + self._body()
+            )
+            parts = (
+                {
+                    p.get_param("name", header="content-disposition"): p
+                    for p in msg.get_payload()
+                    if not isinstance(p, str)
+                }
+                if msg.is_multipart()
+                else {}
+            )
             if "file" not in parts:
                 return self._send(*error_body(400, "multipart field 'file' is required"))
-            purpose = (parts["purpose"].get_payload(decode=True) or b"").decode() \
-                if "purpose" in parts else "batch"
+            purpose = (
+                (parts["purpose"].get_payload(decode=True) or b"").decode()
+                if "purpose" in parts
+                else "batch"
+            )
             data = (parts["file"].get_payload(decode=True) or b"").decode()
             file_id = state.add_file(data, purpose, parts["file"].get_filename() or "input.jsonl")
             return self._send(200, _public(state.files[file_id]))
@@ -237,11 +276,17 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._send(*error_body(400, "unknown input_file_id"))
             with state.lock:
                 batch_id = f"batch_stub_{len(state.batches) + 1}"
-                batch = {"id": batch_id, "object": "batch", "endpoint": req.get("endpoint"),
-                         "input_file_id": req["input_file_id"], "status": "validating",
-                         "completion_window": req.get("completion_window", "24h"),
-                         "created_at": int(time.time()), "polls": 0,
-                         "metadata": req.get("metadata")}
+                batch = {
+                    "id": batch_id,
+                    "object": "batch",
+                    "endpoint": req.get("endpoint"),
+                    "input_file_id": req["input_file_id"],
+                    "status": "validating",
+                    "completion_window": req.get("completion_window", "24h"),
+                    "created_at": int(time.time()),
+                    "polls": 0,
+                    "metadata": req.get("metadata"),
+                }
                 state.batches[batch_id] = batch
             state.run_batch(batch)
             return self._send(200, {k: v for k, v in batch.items() if k != "polls"})
@@ -286,8 +331,9 @@ class StubServer:
         self._http = _Server((host, port), _Handler)
         self._http.state = _State(StubBehaviour(**behaviour))
         self.host, self.port = self._http.server_address[:2]
-        self._thread = threading.Thread(target=self._http.serve_forever, daemon=True,
-                                        name=f"stub-server-{self.port}")
+        self._thread = threading.Thread(
+            target=self._http.serve_forever, daemon=True, name=f"stub-server-{self.port}"
+        )
         self._thread.start()
 
     @property
@@ -343,22 +389,36 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--host", default="127.0.0.1")
     names = {f.name for f in fields(StubBehaviour)}
-    for name in sorted(names - {"fail_kinds", "json_schema_supported", "json_object_supported",
-                                "model", "format_error_status"}):
+    for name in sorted(
+        names
+        - {
+            "fail_kinds",
+            "json_schema_supported",
+            "json_object_supported",
+            "model",
+            "format_error_status",
+        }
+    ):
         parser.add_argument("--" + name.replace("_", "-"), type=float, default=None)
     parser.add_argument("--fail-kinds", default=",".join(FAIL_KINDS))
     parser.add_argument("--no-json-schema", action="store_true")
     parser.add_argument("--no-json-object", action="store_true")
     parser.add_argument("--model", default="stub")
     args = parser.parse_args(argv)
-    kw: dict[str, Any] = {n: getattr(args, n) for n in names if getattr(args, n, None) is not None
-                          and n not in ("fail_kinds", "model")}
+    kw: dict[str, Any] = {
+        n: getattr(args, n)
+        for n in names
+        if getattr(args, n, None) is not None and n not in ("fail_kinds", "model")
+    }
     for int_name in ("seed", "batch_polls"):
         if int_name in kw:
             kw[int_name] = int(kw[int_name])
-    kw.update(fail_kinds=tuple(k for k in args.fail_kinds.split(",") if k), model=args.model,
-              json_schema_supported=not args.no_json_schema,
-              json_object_supported=not args.no_json_object)
+    kw.update(
+        fail_kinds=tuple(k for k in args.fail_kinds.split(",") if k),
+        model=args.model,
+        json_schema_supported=not args.no_json_schema,
+        json_object_supported=not args.no_json_object,
+    )
     stub = StubServer(port=args.port, host=args.host, **kw)
     print(f"stub OpenAI server on {stub.base_url} ({stub.behaviour})", flush=True)
     try:

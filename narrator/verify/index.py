@@ -252,6 +252,9 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
             idx.chart_of[f.id] = sheet.chart_id
             idx.series_by_id[f.id] = key
             idx.fact_by_id.setdefault(f.id, f)
+            if f.kind in ("rank", "quartile"):  # a total's rank among councils
+                idx.ranks.append(f)
+                continue
             idx.periods |= _years(f.period)
             idx.history_periods.setdefault(key, set()).add(f.period)
             if not f.comparator and f.value is not None:

@@ -381,6 +381,8 @@ def rank(
     facts = chk.ix.ranks
     if not facts:
         return chk._claim(m, "unverifiable", reason="the data has no ranking among councils here")
+    if _RATE_WORDS_RE.search(sentence) or not _TOTAL_WORDS_RE.search(sentence):
+        facts = [f for f in facts if f.unit not in _TOTAL_UNITS]  # a rate's rank
     chosen = pick(chk, facts, levels)
     chosen += [f for f in facts if chk.series(f) in wider and f not in chosen]
     ranks = [f for f in chosen if f.kind == "rank"]
@@ -438,6 +440,20 @@ def _for_period(m: Mention, f: Fact) -> bool:
     # a sentence naming another period may be about that period ("in 2021-22 it was one of
     # the two lowest"): the data ranks the latest period only
     return all(s == LATEST or matches(s, f.period) for s in m.period)
+
+
+_TOTAL_UNITS = ("count", "gbp_thousands")
+#: words that make a rank a total's ("the 8th largest budget", "spent more than any council")
+_TOTAL_WORDS_RE = re.compile(
+    r"\b(?:total|in\s+cash|cash\s+terms|budgets?|spent|spend|spends|spending|population|"
+    r"biggest\s+council|largest\s+council|number\s+of)\b",
+    re.IGNORECASE,
+)
+_RATE_WORDS_RE = re.compile(
+    r"\bper\s+(?:100,?000|100\s*000|head|person|resident|adult)|\b(?:for\s+)?(?:every|each)\s+"
+    r"100,?000\b|\brates?\b|\bshare\b|%|per\s*cent",
+    re.IGNORECASE,
+)
 
 
 def _regional(chk: Checker, sentence: str) -> bool:
