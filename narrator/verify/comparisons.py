@@ -55,7 +55,7 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         if "deprived" in pol:
             mm.extra["deprived"] = "yes"
     elif g["qpol"]:
-        mm.direction = "high" if g["qpol"].lower() in ("top", "highest") else "low"
+        mm.direction = "high" if g["qpol"].lower() in ("top", "highest", "upper") else "low"
         q = g["q"].lower()
         frac = {"quarter": 0.25, "fifth": 0.2, "tenth": 0.1, "third": 1 / 3, "half": 0.5}.get(q)
         if frac is None:
@@ -109,7 +109,15 @@ def ratio_comparator(sent: str, end: int, ents) -> Entity:
 
 
 def comparator_follows(tail: str, ents, end: int) -> bool:
-    return bool(P.COMPARATOR_NEXT_RE.match(tail)) or bool(P.COMPARATOR_RATE_NEXT_RE.match(tail))
+    """Whether a comparator is named right after ``end`` ("half the London average")."""
+    if P.COMPARATOR_NEXT_RE.match(tail) or P.COMPARATOR_RATE_NEXT_RE.match(tail):
+        return True
+    return any(
+        kind in ("england", "region")
+        and 0 <= start - end <= 12
+        and P.LEAD_TO_NAME_RE.fullmatch(tail[: start - end])
+        for start, _e, kind in ents
+    )
 
 
 def direction_mentions(

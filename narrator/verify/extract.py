@@ -170,13 +170,18 @@ class RuleExtractor:
             if free(*m.span("frac")):
                 frac = P.FRACTION_WORDS[m.group("frac").lower().replace("-", " ")]
                 tail = sent[m.end() : m.end() + 45]
-                kind = "ratio" if C.comparator_follows(tail, ents, m.end()) else "fraction"
+                again = P.AGAIN_RE.match(tail)  # "half as much again as England's": 1.5 times
+                kind = (
+                    "ratio"
+                    if again or C.comparator_follows(tail, ents, m.end())
+                    else "fraction"
+                )
                 mm = self._mk(
                     kind,
                     m,
                     s0,
                     idx,
-                    frac if kind == "fraction" else frac / 100,
+                    frac if kind == "fraction" else (1 + frac / 100 if again else frac / 100),
                     10.0 if kind == "fraction" else 0.05,  # "about half" of 53%: within 5 points
                     m.group("hedge") or "",
                     "percent" if kind == "fraction" else "times",

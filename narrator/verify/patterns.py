@@ -162,7 +162,7 @@ RANK_RE = re.compile(
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<nof>\d+))?"
     r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"
     r"most\s+deprived|least\s+deprived|most|fewest|best|worst)"
-    r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest)\s+(?P<q>quarter|fifth|tenth|third|half|"
+    r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+(?P<q>quarter|fifth|tenth|third|half|"
     r"\d+\s*(?:%|per\s*cent))"
     r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,8}?than\s+(?:in\s+)?most"
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
@@ -305,6 +305,8 @@ COMPARED_BEFORE_RE = re.compile(
     IGN,
 )
 CONTRAST_RE = re.compile(r"\b(?:than|and|while|compared|against|versus|vs)\b", IGN)
+LEAD_TO_NAME_RE = re.compile(r"\s*(?:of\s+)?(?:the\s+)?", IGN)
+AGAIN_RE = re.compile(r"\s+as\s+(?:much|many|high|large)\s+again\b|\s+again\s+as\b", IGN)
 COMPARATOR_NEXT_RE = re.compile(
     r"\s*(?:of\s+)?(?:the\s+|that\s+(?:of|in|for)\s+)?(?:England|"
     r"national|regional|the\s+region|the\s+England|English)",

@@ -113,16 +113,20 @@ def trend(
             f for f in facts if {f.detail.get("first_period"), f.detail.get("last_period")} & years
         ]
         facts = dated or facts
-    if not facts or m.comparator in ("england", "region"):
+    if m.comparator in ("england", "region") and facts:
+        # "up from 90.9% a year earlier, above England": the council's trend, precision first
+        own = trend(chk, _as_subject(m), levels, sentence, stated, clause, clause_start)
+        if own.status == "supported":
+            return own
+        return chk._claim(
+            m, "unverifiable", reason=f"the data has no trend for {chk.name(m.comparator)}"
+        )
+    if not facts:
         return chk._claim(
             m,
             "unverifiable",
-            reason=(
-                "invented trend: the data has only one period here, so it cannot show "
-                "change over time"
-                if not facts
-                else f"the data has no trend for {chk.name(m.comparator)}"
-            ),
+            reason="invented trend: the data has only one period here, so it cannot show "
+            "change over time",
         )
     own = chk.focus(sentence) if sentence else set()
     if own and not any(chk.series(f) in own for f in facts):
@@ -246,6 +250,12 @@ def _stated_points(
         if (f.kind == "value" or (f.kind == "history" and not f.comparator)) and f.period:
             by_series.setdefault(chk.series(f), {})[f.period] = (f.value, f)
     return by_series
+
+
+def _as_subject(m: Mention) -> Mention:
+    copy = m.model_copy_plain()
+    copy.comparator = ""
+    return copy
 
 
 def _stated_change(chk: Checker, m: Mention, stated: Sequence[Claim]) -> Claim | None:
