@@ -59,7 +59,8 @@ def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) ->
     reg = "|".join(re.escape(n) for n in sorted(region_names, key=len, reverse=True))
     parts = [
         r"(?P<england>England\b|English\s+average|national(?:ly)?\b|"
-        r"the\s+country\b|the\s+rest\s+of\s+England\b)",
+        r"the\s+country\b|the\s+rest\s+of\s+(?:England|the\s+country)\b|elsewhere\b|"
+        r"(?:most\s+)?other\s+(?:councils|areas|places)\b)",
         r"(?P<region>the\s+region(?:al)?\b|regional(?:ly)?\b|the\s+region's\b"
         + (rf"|(?:{reg})\b" if reg else "")
         + ")",
@@ -67,7 +68,16 @@ def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) ->
         r"the\s+area\b|locally\b|local\b" + (rf"|(?:{subj})\b" if subj else "") + ")",
     ]
     # every branch starts at a word boundary with one of these letters: test both once (speed)
-    first = {"e", "n", "t", "r", "l", *(n[0].lower() for n in (*subject_names, *region_names) if n)}
+    first = {
+        "e",
+        "n",
+        "t",
+        "r",
+        "l",
+        "m",
+        "o",
+        *(n[0].lower() for n in (*subject_names, *region_names) if n),
+    }
     cls = "".join(re.escape(c) for c in sorted(first))
     return re.compile(rf"\b(?=[{cls}])(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
@@ -171,11 +181,7 @@ class RuleExtractor:
                 frac = P.FRACTION_WORDS[m.group("frac").lower().replace("-", " ")]
                 tail = sent[m.end() : m.end() + 45]
                 again = P.AGAIN_RE.match(tail)  # "half as much again as England's": 1.5 times
-                kind = (
-                    "ratio"
-                    if again or C.comparator_follows(tail, ents, m.end())
-                    else "fraction"
-                )
+                kind = "ratio" if again or C.comparator_follows(tail, ents, m.end()) else "fraction"
                 mm = self._mk(
                     kind,
                     m,

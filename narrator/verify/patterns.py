@@ -164,7 +164,7 @@ RANK_RE = re.compile(
     r"most\s+deprived|least\s+deprived|most|fewest|best|worst)"
     r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+(?P<q>quarter|fifth|tenth|third|half|"
     r"\d+\s*(?:%|per\s*cent))"
-    r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,8}?than\s+(?:in\s+)?most"
+    r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,12}?than\s+(?:in\s+)?most"
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
     r"most\s+deprived|least\s+deprived|fewest|main)\b)",
