@@ -1,4 +1,8 @@
-"""Every verdict on the labelled corpus is exactly the stored one (speed work changes none).
+"""Change detector: every verdict on the template corpus is exactly the stored one.
+
+This is not an accuracy figure (the corpus is written from the checker's own vocabulary; see
+``tests/test_verify_heldout.py`` and ``benchmarks/verifier.py`` for the blind held-out set): it
+proves that speed or refactoring work changes no verdict.
 
 The digests in ``evals/verifier/verdicts.jsonl`` cover each claim's span, status, expected value,
 reason and sources. A deliberate change of the checks regenerates them in the same commit:
@@ -32,7 +36,7 @@ def _benchmark():
     not (data_dir() / "observations.csv").exists() or not VERDICTS.exists(),
     reason="needs the shipped data and the stored verdicts",
 )
-def test_corpus_verdicts_are_byte_identical_to_the_stored_ones():
+def test_change_detector_corpus_verdicts_are_byte_identical_to_the_stored_ones():
     bench = _benchmark()
     stored = {d["id"]: d["verdict"] for d in map(json.loads, VERDICTS.open(encoding="utf-8"))}
     records, sheets = bench.load_corpus(CORPUS)

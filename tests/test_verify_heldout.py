@@ -1,0 +1,47 @@
+"""Regression floor on the blind held-out DEV split (evals/verifier/heldout/dev.jsonl).
+
+The held-out texts were written by people who never saw the verifier, with every claim labelled
+by hand. The dev split is the one we tune on, so this is a floor against regressions, not an
+accuracy figure: the test split is scored only by ``python benchmarks/verifier.py --split test``
+and never by a test (a test on it would make it a tuning target).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from narrator.paths import data_dir
+from narrator.verify import Verifier
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "evals/verifier/heldout/dev.jsonl"
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("bench_verifier", ROOT / "benchmarks/verifier.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.mark.skipif(
+    not (data_dir() / "observations.csv").exists() or not DEV.exists(),
+    reason="needs the shipped data and the held-out dev split",
+)
+def test_dev_split_recall_and_false_contradictions_hold_their_floor():
+    bench = _benchmark()
+    records, sheets = bench.load_heldout("dev")
+    assert len(records) >= 150
+    scored = bench.score_heldout(records, sheets, Verifier())
+    wrong, caught = sum(scored["wrong"].values()), sum(scored["caught"].values())
+    correct = sum(scored["correct"].values())
+    contradicted = sum(scored["contradicted"].values())
+    assert wrong >= 90 and correct >= 1000
+    assert caught / wrong >= 0.94, f"recall {caught}/{wrong}"
+    assert contradicted / correct <= 0.04, f"correct claims contradicted {contradicted}/{correct}"
+    # causes and invented facts never pass
+    kept_out = sum(scored["unverifiable_caught"].values())
+    assert kept_out >= sum(scored["unverifiable"].values()) - 2

@@ -1,0 +1,99 @@
+"""Natural wordings the template corpus never used (issue 9), each with a wrong twin.
+
+Every pair is checked on the real shipped data: the first sentence is true and must pass, the
+second differs in one claim and must fail. The figures come from data/observations.csv
+(Wokingham E06000041, Birmingham E08000025, Lambeth E09000022).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from narrator.catalog import load_catalog
+from narrator.data import load_dataset
+from narrator.facts import FactBuilder
+from narrator.paths import data_dir
+from narrator.verify import Verifier
+
+pytestmark = pytest.mark.skipif(
+    not (data_dir() / "observations.csv").exists(), reason="needs the shipped data"
+)
+
+WOKINGHAM, BIRMINGHAM, LAMBETH = "E06000041", "E08000025", "E09000022"
+
+
+@cache
+def _builder() -> FactBuilder:
+    catalog = load_catalog()
+    return FactBuilder(load_dataset(chart_ids=catalog.ids), catalog)
+
+
+def verdict(code: str, chart: str, text: str):
+    return Verifier().verify(text, [_builder().sheet(code, chart)])
+
+
+CASES = [
+    # thousands written with a space or a narrow no-break space
+    (WOKINGHAM, "population", "In 2021-22, Wokingham had 102 100 adults aged 18-64.",
+     "In 2021-22, Wokingham had 120 100 adults aged 18-64."),
+    (WOKINGHAM, "population", "In 2021-22, Wokingham had 102\u202f100 adults aged 18-64.",
+     "In 2021-22, Wokingham had 112\u202f100 adults aged 18-64."),
+    # a complement: "not satisfied" is 100 minus the satisfied share
+    (WOKINGHAM, "user_satisfaction",
+     "In 2024-25, about a third of service users in Wokingham were not satisfied with their care.",
+     "In 2024-25, about half of service users in Wokingham were not satisfied with their care."),
+    # verbs that carry a direction
+    (WOKINGHAM, "user_satisfaction", "Wokingham's satisfaction rate of 68.1% beats England's 65.1%.",
+     "Wokingham's satisfaction rate of 68.1% trails England's 65.1%."),
+    # a year at the end of a figure's statement binds the figure
+    (WOKINGHAM, "user_satisfaction",
+     "Just 64.9% of service users in Wokingham were satisfied with their care in 2023-24.",
+     "Just 68.1% of service users in Wokingham were satisfied with their care in 2023-24."),
+    # a change between a stated earlier period and the latest
+    (WOKINGHAM, "user_satisfaction",
+     "Satisfaction in Wokingham rose by 3.2 points from 64.9% in 2023-24.",
+     "Satisfaction in Wokingham rose by 5.2 points from 64.9% in 2023-24."),
+    # the council against its own past
+    (WOKINGHAM, "user_satisfaction",
+     "At 68.1%, satisfaction in Wokingham is the highest it has been since 2015-16.",
+     "At 68.1%, satisfaction in Wokingham is the lowest it has been since 2015-16."),
+    # a streak is checked change by change (67.2 -> 64.9 -> 68.1 is not two rises)
+    (WOKINGHAM, "user_satisfaction", "Satisfaction in Wokingham rose to 68.1% in 2024-25.",
+     "Satisfaction in Wokingham has risen two years running, to 68.1%."),
+    # a count rank: 31 councils higher means 32nd
+    (WOKINGHAM, "user_satisfaction", "Only 31 councils had a higher satisfaction score than Wokingham.",
+     "Only 30 councils had a higher satisfaction score than Wokingham."),
+    # a total's rank is evidence a text may cite ("8th largest budget")
+    (BIRMINGHAM, "gross_expenditure",
+     "Birmingham's total gross spending in 2021-22 was the 8th largest of 147 councils.",
+     "Birmingham's total gross spending in 2021-22 was the 2nd largest of 147 councils."),
+    # a rate bound to the measure its own words name, in a sentence naming two measures
+    (LAMBETH, "op_need",
+     "In 2021-22 the borough supported 9,885 people aged 65 and over per 100,000 in that age "
+     "group, almost double the England rate of 5,055, even though requests, at 11,410 per "
+     "100,000, were below the national level.",
+     "In 2021-22 the borough supported 9,885 people aged 65 and over per 100,000 in that age "
+     "group, about half the England rate of 5,055, even though requests, at 11,410 per "
+     "100,000, were below the national level."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "chart", "true", "false"), CASES)
+def test_true_wording_passes_and_its_twin_fails(code, chart, true, false):
+    good = verdict(code, chart, true)
+    assert good.outcome == "pass", [
+        (c.text, c.reason) for c in good.claims if c.status != "supported"
+    ]
+    bad = verdict(code, chart, false)
+    assert bad.outcome == "fail", [(c.text, c.status) for c in bad.claims]
+
+
+def test_a_share_named_negatively_is_not_read_as_a_complement():
+    """ "2.9% had not yet been rated": the negation is the category's own name."""
+    sheet = _builder().sheet("E06000014", "providers_cqc")  # York
+    share = next(f for f in sheet.facts if f.kind == "value" and "not yet rated" in f.breakdown)
+    text = f"In {share.period}, {share.value:g}% of York's care homes had not yet been rated."
+    v = Verifier().verify(text, [sheet])
+    assert v.outcome == "pass", [(c.text, c.reason) for c in v.claims if c.status != "supported"]
