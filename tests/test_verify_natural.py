@@ -34,6 +34,7 @@ def verdict(code: str, chart: str, text: str):
     return Verifier().verify(text, [_builder().sheet(code, chart)])
 
 
+# fmt: off
 CASES = [
     # thousands written with a space or a narrow no-break space
     (WOKINGHAM, "population", "In 2021-22, Wokingham had 102 100 adults aged 18-64.",
@@ -45,7 +46,8 @@ CASES = [
      "In 2024-25, about a third of service users in Wokingham were not satisfied with their care.",
      "In 2024-25, about half of service users in Wokingham were not satisfied with their care."),
     # verbs that carry a direction
-    (WOKINGHAM, "user_satisfaction", "Wokingham's satisfaction rate of 68.1% beats England's 65.1%.",
+    (WOKINGHAM, "user_satisfaction",
+     "Wokingham's satisfaction rate of 68.1% beats England's 65.1%.",
      "Wokingham's satisfaction rate of 68.1% trails England's 65.1%."),
     # a year at the end of a figure's statement binds the figure
     (WOKINGHAM, "user_satisfaction",
@@ -63,7 +65,8 @@ CASES = [
     (WOKINGHAM, "user_satisfaction", "Satisfaction in Wokingham rose to 68.1% in 2024-25.",
      "Satisfaction in Wokingham has risen two years running, to 68.1%."),
     # a count rank: 31 councils higher means 32nd
-    (WOKINGHAM, "user_satisfaction", "Only 31 councils had a higher satisfaction score than Wokingham.",
+    (WOKINGHAM, "user_satisfaction",
+     "Only 31 councils had a higher satisfaction score than Wokingham.",
      "Only 30 councils had a higher satisfaction score than Wokingham."),
     # a total's rank is evidence a text may cite ("8th largest budget")
     (BIRMINGHAM, "gross_expenditure",
@@ -77,7 +80,8 @@ CASES = [
      "In 2021-22 the borough supported 9,885 people aged 65 and over per 100,000 in that age "
      "group, about half the England rate of 5,055, even though requests, at 11,410 per "
      "100,000, were below the national level."),
-]  # fmt: skip
+]
+# fmt: on
 
 
 @pytest.mark.parametrize(("code", "chart", "true", "false"), CASES)
