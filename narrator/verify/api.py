@@ -197,8 +197,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 m.entity = B.party(text, sentences[m.sentence], m, entity_re)
             window = B.window(text, sentences[m.sentence], m, figures)
             local = index.key_words.named(tokens(window)) if window else set()
-            if local and scope(m.sentence) is not None:
-                local &= scope(m.sentence)  # type: ignore[operator]
+            titled = scope(m.sentence)
+            if titled is not None:  # a "<chart title>:" opening binds the sentence's figures
+                local = (local & titled) or titled
             weak = index.key_words.best(tokens(window)) if window else set()
             if len(weak) > 2:
                 weak = set()  # words shared by many series name none of them
@@ -232,10 +233,11 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claims.append(R.causal(chk, m))
             continue
         s = m.sentence
+        back_levels = [
+            number_keys.get(back, set()) or focus(back) for back in range(s - 1, max(-1, s - 3), -1)
+        ]
         levels = [number_keys.get(s, set()), focus(s) if s < len(sentences) else set()]
-        for back in range(s - 1, max(-1, s - 3), -1):
-            levels.append(number_keys.get(back, set()) or focus(back))
-        levels = [lv for lv in levels if lv]
+        levels = [lv for lv in (*levels, *back_levels) if lv]
         sent = text[sentences[s][0] : sentences[s][1]] if s < len(sentences) else text
         if m.kind == "direction":
             # "the requests is 2,070 per 100,000, this is lower than England": the comparison
@@ -249,8 +251,15 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             stated = [c for c in claims if c.kind in _NUMERIC and a <= c.start and c.end <= b]
             claims.append(R.trend(chk, m, levels, sent, stated, text[a:b], a))
         elif m.kind == "rank":
-            wider = index.key_words.named(tokens(sent)) | near_words(m)
-            claims.append(R.rank(chk, m, levels, sent, wider))
+            # the rank's own words ("Only 2 councils had a higher") name no measure
+            rest = sent.replace(m.text, " ")
+            own = index.key_words.best(tokens(rest))
+            prior = (
+                B.prior_series(text, sentences[s], m, claims, chk) if s < len(sentences) else set()
+            )
+            ranked = [lv for lv in (prior, number_keys.get(s, set()), own, *back_levels) if lv]
+            wider = index.key_words.named(tokens(rest)) | near_words(m)
+            claims.append(R.rank(chk, m, ranked or levels, sent, wider))
         elif m.kind == "own_extreme":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             stated = [c for c in claims if c.kind in _NUMERIC and a <= c.start and c.end <= b]

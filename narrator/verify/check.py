@@ -175,8 +175,14 @@ class Checker:
                 ),
             )
         if other is not None and (
-            not focused or (named and other.key in named) or not (focus & (named or set()))
-        ):  # a figure of a series the sentence names, or the sentence names none for sure
+            not focused
+            or (named and other.key in named)
+            or not (focus & (named or set()))
+            or local is not None
+            and not local
+            and len(self.ix.sheets) > 1
+        ):  # a figure of a series the sentence names, or the sentence (or, in a summary, the
+            # figure's own words) names none for sure
             return self._supported_number(m, other)
         if m.period is not None:
             wrong_period = self._other_period(m, every, lo, hi, focus)

@@ -51,9 +51,21 @@ def tokens(text: str) -> set[str]:
     >>> sorted(tokens("Requests for support from people aged 65+"))
     ['65', 'request', 'support']
     """
-    out = set(map(_word_token, _TOKEN.findall(text.lower().replace("long-term", "longterm"))))
+    low = text.lower().replace("long-term", "longterm")
+    if "rank" in low or "score" in low:
+        low = _PHRASE_RE.sub(lambda m: f" {_PHRASE_TOKENS[m.lastgroup or '']} ", low)
+    out = set(map(_word_token, _TOKEN.findall(low)))
     out.discard("")
     return out
+
+
+#: measure names of several words whose words alone are generic ("rank" and "average" name no
+#: measure on their own: "the average rank of its small areas" names one)
+_PHRASE_RE = re.compile(
+    r"(?P<avgrank>average\s+(?:small[- ]area\s+)?(?:deprivation\s+|imd\s+)?rank)"
+    r"|(?P<depscore>(?:average\s+)?(?:deprivation|imd)\s+score|average\s+score)"
+)
+_PHRASE_TOKENS = {"avgrank": "avgrank", "depscore": "depscore"}
 
 
 # A pure function of one word (a bounded vocabulary); memoised because every sentence of every

@@ -102,7 +102,8 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
       so does a year that ends its statement ("49.3% of carers found it easy in 2021-22");
     * "66.8% the year before" binds it to the period before the sentence's opening period
       (or before the latest);
-    * a period opening the sentence ("In 2022-23, ...") scopes every other figure in it;
+    * a period opening the sentence ("In 2022-23, ...") scopes every other figure in its first
+      clause, and loosely (that period or the latest) the figures after a clause break;
     * a year elsewhere in the sentence binds loosely: that year or the latest period;
     * a sentence naming no year follows the text's opening period loosely, or says nothing
       (the latest period).
@@ -130,6 +131,8 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = (stated_of(best),)
         elif trailing is not None:
             m.period = (stated_of(trailing),)
+        elif opening and _CLAUSE_BREAK_RE.search(text, near[0].end, m.start):
+            m.period = (*opening, LATEST)  # a later clause may be about another period
         elif opening:
             m.period = opening
         elif near:
@@ -138,6 +141,8 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = (*text_scope, LATEST)
 
 
+#: a clause break after an opening period ("In 2021-22 it had ..., and its deprivation rank")
+_CLAUSE_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas|which)\b", re.IGNORECASE)
 #: a break between a figure and a later year: the year then belongs to another statement
 _BREAK_RE = re.compile(
     r"[;:()]|,\s+(?:and|but|while|whereas|which|compared|against|up|down|from)\b|\b(?:than|against|"
