@@ -170,9 +170,10 @@ def trend(
             pct = abs(float(f.detail.get("change_pct") or 0.0))
             ok = f.direction == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
             reason = f.text_hint
-            if _YEAR_ON_YEAR_RE.search(clause or sentence) and len(steps) > 1:
-                ok = False  # "down on the previous year": the latest change alone decides
-            if not ok and len(steps) > 1 and steps[-1][0] == m.direction:
+            reading = _trend_reading(m, clause or sentence)
+            if reading == "latest" and len(steps) > 1:
+                ok = False  # "down on the previous year", "rose to 68.1%": the latest change
+            if not ok and reading != "series" and len(steps) > 1 and steps[-1][0] == m.direction:
                 (_d, p0, v0), (_d1, p1, v1) = steps[-2], steps[-1]
                 ok, reason = (
                     True,
@@ -190,6 +191,32 @@ _YEAR_ON_YEAR_RE = re.compile(
     r"\ba\s+year\s+(?:earlier|before|ago)\b|\byear[- ]on[- ]year\b",
     re.IGNORECASE,
 )
+#: "rose to 68.1%", "fell slightly to 60.4%": a move to the latest figure
+_MOVED_TO_RE = re.compile(
+    r"\b(?:rose|risen|increased|grew|climbed|fell|fallen|dropped|decreased|declined|slipped|"
+    r"eased)\s+(?:\w+ly\s+)?to\s+(?:about\s+|around\s+|nearly\s+|just\s+)?[£\d]",
+    re.IGNORECASE,
+)
+#: a trend over the whole series ("has been rising for years", "steadily", "over time")
+_LONG_RUN_RE = re.compile(
+    r"\b(?:has|have|had)\s+been\s+\w+ing\b|\bover\s+(?:the\s+|recent\s+|several\s+|many\s+)?"
+    r"(?:years|decade|time|period)\b|\bsteadily\b|\bgradually\b|\blong[- ]term\b|"
+    r"\bfor\s+years\b|\bover\s+the\s+(?:last|past)\s+\w+\s+years\b",
+    re.IGNORECASE,
+)
+
+
+def _trend_reading(m: Mention, clause: str) -> str:
+    """Which change a trend word is about when no periods or figures fix it: "latest" ("rose
+    to 68.1%", "down on the previous year"), "series" ("has been rising for years"), or
+    "either" (precision first: the whole series or the latest change)."""
+    if _YEAR_ON_YEAR_RE.search(clause) or _MOVED_TO_RE.search(clause):
+        return "latest"
+    if _LONG_RUN_RE.search(clause):
+        return "series"
+    return "either"
+
+
 _STREAK_RE = re.compile(
     r"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<n>second|third|fourth|fifth|two|three|four|five|\d+)"
     r"(?:\s+consecutive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
