@@ -6,10 +6,19 @@
 # It installs (if missing) Debian's chromium and postgresql, starts PostgreSQL on 127.0.0.1,
 # creates the role/database `narrator_test` and exports NARRATOR_TEST_PG_URL. It installs the
 # Python packages playwright (its wheel ships the driver; the system chromium is used, so no
-# `playwright install`) and psycopg[binary]. Every step fails soft: a warning, never an exit,
-# so the tests that need a missing service skip with a clear message instead.
+# `playwright install`) and psycopg[binary]. On a developer's machine every step fails soft (a
+# warning; the tests that need a missing service skip with a clear reason). In CI (CI=true) a
+# service that fails to come up fails the run: the source returns non-zero.
 
-_narrator_warn() { echo "services.sh: WARNING: $*" >&2; }
+_narrator_failed=0
+_narrator_warn() { echo "services.sh: WARNING: $*" >&2; _narrator_failed=1; }
+_narrator_status() {
+    if [ "${CI:-}" = "true" ] && [ "$_narrator_failed" = 1 ]; then
+        echo "services.sh: ERROR: a test service did not come up; CI needs every one" >&2
+        return 1
+    fi
+    return 0
+}
 
 _narrator_services() {
     local sudo=""
@@ -42,7 +51,7 @@ _narrator_services() {
     bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
     if [ -z "$bindir" ]; then
         _narrator_warn "PostgreSQL is not installed: PostgreSQL store tests will be skipped"
-        return 0
+        _narrator_status; return
     fi
     local port="${NARRATOR_PG_PORT:-54329}"
     local pgdata="${NARRATOR_PGDATA:-/tmp/narrator-pg}"
@@ -51,12 +60,12 @@ _narrator_services() {
     if [ ! -s "$pgdata/PG_VERSION" ]; then
         mkdir -p "$pgdata" && { [ -z "$runas" ] || chown postgres:postgres "$pgdata"; }
         $runas "$bindir/initdb" -D "$pgdata" -A trust -U postgres >/dev/null \
-            || { _narrator_warn "initdb failed"; return 0; }
+            || { _narrator_warn "initdb failed"; _narrator_status; return; }
     fi
     if ! $runas "$bindir/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
         $runas "$bindir/pg_ctl" -D "$pgdata" -w -l "$pgdata/server.log" \
             -o "-h 127.0.0.1 -p $port -k /tmp" start >/dev/null \
-            || { _narrator_warn "PostgreSQL did not start (see $pgdata/server.log)"; return 0; }
+            || { _narrator_warn "PostgreSQL did not start (see $pgdata/server.log)"; _narrator_status; return; }
     fi
     local psql=("$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAq)
     if ! "${psql[@]}" -c "select 1 from pg_roles where rolname='narrator_test'" | grep -q 1; then
@@ -68,7 +77,9 @@ _narrator_services() {
     fi
     export NARRATOR_TEST_PG_URL="postgresql+psycopg://narrator_test@127.0.0.1:$port/narrator_test"
     echo "services.sh: PostgreSQL ready, NARRATOR_TEST_PG_URL=$NARRATOR_TEST_PG_URL" >&2
+    [ -x /usr/bin/chromium ] || _narrator_warn "/usr/bin/chromium is missing: the browser test will skip"
+    _narrator_status
 }
 
 _narrator_services
-unset -f _narrator_services
+unset -f _narrator_services _narrator_status
