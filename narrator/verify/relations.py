@@ -197,6 +197,8 @@ _MOVED_TO_RE = re.compile(
     r"eased)\s+(?:\w+ly\s+)?to\s+(?:about\s+|around\s+|nearly\s+|just\s+)?[£\d]",
     re.IGNORECASE,
 )
+#: words that may make a bare trend word a recent change ("now", "this year", "latest")
+_NOW_RE = re.compile(r"\b(?:now|this\s+year|latest|recently|most\s+recent|in\s+the\s+last)\b", re.I)
 #: a trend over the whole series ("has been rising for years", "steadily", "over time")
 _LONG_RUN_RE = re.compile(
     r"\b(?:has|have|had)\s+been\s+\w+ing\b|\bover\s+(?:the\s+|recent\s+|several\s+|many\s+)?"
@@ -208,13 +210,13 @@ _LONG_RUN_RE = re.compile(
 
 def _trend_reading(m: Mention, clause: str) -> str:
     """Which change a trend word is about when no periods or figures fix it: "latest" ("rose
-    to 68.1%", "down on the previous year"), "series" ("has been rising for years"), or
-    "either" (precision first: the whole series or the latest change)."""
+    to 68.1%", "down on the previous year"); "either" (precision first: the whole series or the
+    latest change) when it says "now" or "recently"; else "series" ("has been rising")."""
     if _YEAR_ON_YEAR_RE.search(clause) or _MOVED_TO_RE.search(clause):
         return "latest"
     if _LONG_RUN_RE.search(clause):
         return "series"
-    return "either"
+    return "series" if _NOW_RE.search(clause) is None else "either"
 
 
 _STREAK_RE = re.compile(
@@ -423,6 +425,18 @@ def rank(
     chosen = pick(chk, facts, levels)
     chosen += [f for f in facts if chk.series(f) in wider and f not in chosen]
     ranks = [f for f in chosen if f.kind == "rank"]
+    # precision first: the chart's other series of the same measure family may be meant
+    # ("turnover" has an Oflog and an ASCOF-style series; deprivation three measures)
+    charts = {chk.ix.chart_of.get(f.id) for f in ranks}
+    ranks += [
+        f
+        for f in facts
+        if f.kind == "rank"
+        and f not in ranks
+        and chk.ix.chart_of.get(f.id) in charts
+        and not f.breakdown
+        and not any(r.breakdown for r in ranks)
+    ]
     quarts = {chk.series(f): f for f in chk.ix.ranks if f.kind == "quartile"}
     first = None
     for f in ranks:
@@ -602,7 +616,7 @@ def fraction(
     else:
         v = m.value or 0.0
         if m.hedge in ("nearly", "almost", "getting on for"):
-            lo, hi = v * 0.8, v
+            lo, hi = v - 5.5, v  # "nearly two thirds" is 61-67 %, not 58 %
         else:
             lo, hi = hedge_interval(v, m.precision, m.hedge)
     pool = [
