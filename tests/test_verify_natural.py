@@ -101,3 +101,17 @@ def test_a_share_named_negatively_is_not_read_as_a_complement():
     text = f"In {share.period}, {share.value:g}% of York's care homes had not yet been rated."
     v = Verifier().verify(text, [sheet])
     assert v.outcome == "pass", [(c.text, c.reason) for c in v.claims if c.status != "supported"]
+
+
+def test_a_rank_after_a_sentence_on_an_older_series_follows_that_series():
+    """The offline text names the Oflog turnover series (2022-23), then "Out of 148 councils,
+    Sutton ranks 16 for this": the rank is the Oflog one, not the 2024-25 survey's (10th)."""
+    from narrator.llm.offline import chart_text
+
+    sheet = _builder().sheet("E09000029", "workforce_turnover")  # Sutton
+    text = chart_text(sheet)
+    assert "ranks 16" in text
+    v = Verifier().verify(text, [sheet])
+    assert v.outcome == "pass", [(c.text, c.reason) for c in v.claims if c.status != "supported"]
+    wrong = text.replace("ranks 16", "ranks 26")
+    assert Verifier().verify(wrong, [sheet]).outcome == "fail"

@@ -257,7 +257,10 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             prior = (
                 B.prior_series(text, sentences[s], m, claims, chk) if s < len(sentences) else set()
             )
-            ranked = [lv for lv in (prior, number_keys.get(s, set()), own, *back_levels) if lv]
+            strong = index.key_words.named(tokens(rest))  # "ranks 3 of 150 for <measure>"
+            ranked = [
+                lv for lv in (strong, prior, number_keys.get(s, set()), own, *back_levels) if lv
+            ]
             wider = index.key_words.named(tokens(rest)) | near_words(m)
             claims.append(R.rank(chk, m, ranked or levels, sent, wider))
         elif m.kind == "own_extreme":

@@ -17,7 +17,7 @@ from narrator.verify.check import Checker
 from narrator.verify.extract import Mention
 from narrator.verify.index import Key, negative_label, tokens
 from narrator.verify.numbers import hedge_interval
-from narrator.verify.periods import LATEST, Stated, matches, years_of
+from narrator.verify.periods import Stated, matches, years_of
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 WEAK_LIMIT_PCT = 20.0  # "slightly/a little above" must be within 20 % of the comparator
@@ -449,7 +449,7 @@ def rank(
         quartile = (
             float(q.value) if q is not None and q.value is not None else 1 + (r - 1) * 4 // of
         )
-        if not _for_period(m, f):
+        if not _for_period(sentence, f):
             continue  # "when it was 10th highest in 2023-24": the data ranks the latest only
         if form == "nth":
             ok = (r if high else from_low) == m.value and (
@@ -484,13 +484,11 @@ def rank(
     return first
 
 
-def _for_period(m: Mention, f: Fact) -> bool:
-    """Whether a fact of the latest period can be what ``m`` says, given its stated period."""
-    if not isinstance(m.period, tuple):
-        return m.period is None
-    # a sentence naming another period may be about that period ("in 2021-22 it was one of
-    # the two lowest"): the data ranks the latest period only
-    return all(s == LATEST or matches(s, f.period) for s in m.period)
+def _for_period(sentence: str, f: Fact) -> bool:
+    """Whether a rank fact (of its series' latest period) can be what a sentence says: not when
+    the sentence names another period ("in 2021-22 it was one of the two lowest")."""
+    named = [Stated(*years_of(y)) for y in _YEARS.findall(sentence)]
+    return all(matches(s, f.period) for s in named)
 
 
 _TOTAL_UNITS = ("count", "gbp_thousands")
@@ -510,6 +508,8 @@ _RATE_WORDS_RE = re.compile(
 def _regional(chk: Checker, sentence: str) -> bool:
     """Whether a rank is said to be within the region ("the highest in London")."""
     low = sentence.lower()
+    for own in chk.ix.context.subject_names:  # "City of London" names the council, not London
+        low = low.replace(own.lower(), " ")
     if re.search(r"\b(?:england|english|the\s+country|nationally|all\s+\d+\s+councils)\b", low):
         return False
     names = [n.lower() for n in chk.ix.context.region_names]
