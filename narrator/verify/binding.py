@@ -20,6 +20,7 @@ import re
 
 from narrator.models import Claim
 from narrator.text import fmt_num
+from narrator.verify import lexicon as L
 from narrator.verify.check import Checker
 from narrator.verify.mention import Mention
 from narrator.verify.numbers import hedge_interval
@@ -262,12 +263,6 @@ def _self_re(names: tuple[str, ...]) -> re.Pattern[str]:
     return pat
 
 
-#: where the words that belong to one figure stop: a clause break or a conjunction
-_WINDOW_STOP_RE = re.compile(
-    r"[;:()]|,\s|\b(?:and|but|while|whereas|against|compared|than|versus|vs)\b"
-)
-
-
 def window(text: str, sentence: tuple[int, int], m, figures: list) -> str:
     """The words that belong to figure ``m``: from the previous figure or clause break in its
     sentence to the next one ("36.7% had as much social contact as they wanted" names its own
@@ -281,20 +276,13 @@ def window(text: str, sentence: tuple[int, int], m, figures: list) -> str:
             a = max(a, f.end)
         elif f.start >= m.end:
             b = min(b, f.start)
-    before = list(_WINDOW_STOP_RE.finditer(text, a, m.start))
+    before = list(L.WINDOW_STOP_RE.finditer(text, a, m.start))
     if before:
         a = before[-1].end()
-    after = _WINDOW_STOP_RE.search(text, m.end, b)
+    after = L.WINDOW_STOP_RE.search(text, m.end, b)
     if after:
         b = after.start()
     return text[a : m.start] + " " + text[m.end : b]
-
-
-#: words after which a figure is a comparator's ("compared with 77.1% nationally")
-_COMPARE_RE = re.compile(
-    r"\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to|whereas|while)\b",
-    re.IGNORECASE,
-)
 
 
 def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
@@ -304,25 +292,18 @@ def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
     otherwise left open ("" : the checks try each party)."""
     s0, _s1 = sentence
     back = text[s0 : m.start]
-    if _COMPARE_RE.search(back):
+    if L.COMPARE_BEFORE_FIGURE_RE.search(back):
         return ""
     if any(e.lastgroup in ("england", "region") for e in entity_re.finditer(back)):
         return ""
     return "subject"
 
 
-#: contrastive breaks: "risen from 35.1% in 2021-22, although below the 37.1% of 2018-19"
-_CONTRAST_RE = re.compile(
-    r";|,\s+(?=(?:although|though|but|while|whereas|which|yet)\b)|\s(?=(?:but|while|whereas)\s)",
-    re.IGNORECASE,
-)
-
-
 def clause_of(text: str, sentence: tuple[int, int], m) -> tuple[int, int]:
     """The span of the clause of ``m``'s sentence that holds it (split at contrasts)."""
     s0, s1 = sentence
     a, b = s0, s1
-    for cut in _CONTRAST_RE.finditer(text, s0, s1):
+    for cut in L.CONTRAST_RE.finditer(text, s0, s1):
         if cut.end() <= m.start:
             a = cut.end()
         elif cut.start() >= m.end:
@@ -331,24 +312,18 @@ def clause_of(text: str, sentence: tuple[int, int], m) -> tuple[int, int]:
     return a, b
 
 
-_NEGATION_WORDS_RE = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
-
-
 def negation_in_label(text: str, m, labels: set[str]) -> bool:
     """Whether the negation after a share belongs to a category's own name ("not yet rated",
     "no further ongoing support"), not to the sentence."""
-    neg = _NEGATION_WORDS_RE.search(text, m.end, m.end + 60)
+    neg = L.NEGATION_RE.search(text, m.end, m.end + 60)
     if neg is None:
         return False
     phrase = " ".join(_content(text[neg.start() : neg.start() + 40])[:2])
     return any(phrase in " ".join(_content(label)) for label in labels)
 
 
-_FILLERS = frozenset({"been", "be", "yet", "have", "has", "had", "was", "were", "is", "are"})
-
-
 def _content(words: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z']+", words.lower()) if w not in _FILLERS]
+    return [w for w in re.findall(r"[a-z']+", words.lower()) if w not in L.FILLERS]
 
 
 def prior_series(text: str, sentence: tuple[int, int], m, claims: list[Claim], chk: Checker) -> set:

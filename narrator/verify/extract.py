@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from narrator.verify import comparisons as C
+from narrator.verify import lexicon as L
 from narrator.verify import patterns as P
 from narrator.verify import scan as S
 from narrator.verify.mention import Entity, Mention
@@ -282,7 +283,7 @@ class RuleExtractor:
         for mm in found:  # "a third were not satisfied": the complement of the share
             if mm.kind in ("percent", "fraction") and not mm.relational:
                 tail = P.CLAUSE_END_RE.split(sent[mm.end - s0 : mm.end - s0 + 60], maxsplit=1)[0]
-                mm.negated = P.COMPLEMENT_RE.search(tail) is not None
+                mm.negated = L.NEGATION_RE.search(tail) is not None
         if ents:  # a direction needs a comparator named after it
             found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low, "same" in hints))
         if "trend" in hints:

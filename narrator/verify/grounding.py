@@ -24,17 +24,12 @@ from __future__ import annotations
 import re
 
 from narrator.models import Claim
+from narrator.verify import lexicon as L
 from narrator.verify.index import FactIndex
 
 REASON = "no fact supports this sentence"
 _NO_DATA_STATUS = ("no_data", "no_la_data", "discontinued")
 _CLAUSE_RE = re.compile(r"[:;](?=\s|$)")
-#: a comma before a conjunction or relative pronoun starts a clause of its own: each clause
-#: that asserts something needs its own support ("..., and the council has closed its centre")
-_COMMA_CLAUSE_RE = re.compile(
-    r",\s+(?=(?:and|but|while|whereas|although|though|which|so|yet|as|because|since)\b)",
-    re.IGNORECASE,
-)
 _TERMINAL = ".!?:;"
 _NO_DATA_RE = re.compile(
     r"\bno\s+(?:published\s+|recent\s+|local\s+|current\s+)?(?:data|figures?|information|numbers?)\b|"
@@ -192,7 +187,7 @@ def _clauses(text: str, s0: int, s1: int, heads: list[tuple[int, int]]) -> list[
         if h0 >= s0 and h0 < s1:
             s0 = max(s0, h1 + 1)
     sent = text[s0:s1]
-    commas = [m.end() for m in _COMMA_CLAUSE_RE.finditer(sent)] if "," in sent else []
+    commas = [m.end() for m in L.CLAUSE_COMMA_RE.finditer(sent)] if "," in sent else []
     if ":" not in sent and ";" not in sent and not commas and sent[:1].isalnum():
         return [(s0, s1)]  # the common case
     cuts = commas

@@ -325,9 +325,6 @@ PLACE_GAP_RE = re.compile(r"\s*(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?
 THAN_RE = re.compile(r"\bthan\b", IGN)
 SPECULATIVE_RE = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|likely)\b", IGN)
 NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\b", IGN)
-#: a negation after a share turns it into its complement ("32% were not satisfied"); a bare
-#: "no" is left out: it is part of measure names ("needed no further support")
-COMPLEMENT_RE = re.compile(r"\bnot\b|n't\b|\bnever\b", IGN)
 #: where a clause ends, for the reach of a negation after a figure
 CLAUSE_END_RE = re.compile(r"[,;:.()]|\b(?:which|while|but|whereas|than|compared)\b", IGN)
 

@@ -21,13 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-#: words that place a figure in the period before the latest one
-PREVIOUS_RE = re.compile(
-    r"\b(?:the\s+(?:year|survey)\s+before|a\s+year\s+(?:earlier|before|ago)|"
-    r"(?:the\s+)?previous\s+(?:year|survey|period)|"
-    r"(?:the\s+)?year\s+before|(?:the\s+)?prior\s+year|twelve\s+months\s+earlier)\b",
-    re.IGNORECASE,
-)
+from narrator.verify import lexicon as L
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +81,6 @@ class Previous:
 #: a figure may also be for the latest period (a loose binding, see :func:`assign`)
 LATEST = "latest"
 
-#: a period that opens a sentence scopes all of it: "In 2022-23, ...", "Between 2016-17 and ..."
-_OPENING_RE = re.compile(
-    r"\s*(?:(?:back\s+)?in|for|during|by|between|as\s+of|over|from|across)\s+(?:the\s+)?"
-    r"(?:(?:financial|survey)\s+)?(?:year\s+)?$",
-    re.IGNORECASE,
-)
-
 
 def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
     """Set ``period`` on every figure mention: the periods it may be for.
@@ -120,7 +107,7 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
         s0, s1 = sentences[m.sentence] if m.sentence < len(sentences) else (0, len(text))
         near = years.get(m.sentence, [])
         opening = _opening(text, (s0, s1), near)
-        relative = [r for r in PREVIOUS_RE.finditer(text, s0, s1) if _adjacent(text, m, r.span())]
+        relative = [r for r in L.PREVIOUS_RE.finditer(text, s0, s1) if _adjacent(text, m, r.span())]
         if relative:  # "66.8% the year before", even in a sentence that names the latest year
             m.period = Previous(opening[0] if len(opening) == 1 else None)
             continue
@@ -131,7 +118,7 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = (stated_of(best),)
         elif trailing is not None:
             m.period = (stated_of(trailing),)
-        elif opening and _CLAUSE_BREAK_RE.search(text, near[0].end, m.start):
+        elif opening and L.OPENING_BREAK_RE.search(text, near[0].end, m.start):
             m.period = (*opening, LATEST)  # a later clause may be about another period
         elif opening:
             m.period = opening
@@ -139,16 +126,6 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = (*(stated_of(y) for y in near), LATEST)
         elif text_scope:
             m.period = (*text_scope, LATEST)
-
-
-#: a clause break after an opening period ("In 2021-22 it had ..., and its deprivation rank")
-_CLAUSE_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas|which)\b", re.IGNORECASE)
-#: a break between a figure and a later year: the year then belongs to another statement
-_BREAK_RE = re.compile(
-    r"[;:()]|,\s+(?:and|but|while|whereas|which|compared|against|up|down|from)\b|\b(?:than|against|"
-    r"compared|versus|from|since)\b",
-    re.IGNORECASE,
-)
 
 
 def _trailing(text: str, m, years: list, figures: list):
@@ -159,7 +136,7 @@ def _trailing(text: str, m, years: list, figures: list):
     if not after:
         return None
     y = min(after, key=lambda y: y.start)
-    if y.start - m.end > 90 or _BREAK_RE.search(text, m.end, y.start):
+    if y.start - m.end > 90 or L.TRAILING_BREAK_RE.search(text, m.end, y.start):
         return None
     if any(f is not m and f.sentence == m.sentence and m.end <= f.start < y.start for f in figures):
         return None
@@ -169,26 +146,11 @@ def _trailing(text: str, m, years: list, figures: list):
 def _opening(text: str, sentence: tuple[int, int], years: list) -> tuple[Stated, ...]:
     """The period(s) a sentence opens with ("In 2022-23, ...", "Between 2016-17 and 2022-23")."""
     s0, _s1 = sentence
-    if not years or not _OPENING_RE.fullmatch(text[s0 : years[0].start]):
+    if not years or not L.OPENING_RE.fullmatch(text[s0 : years[0].start]):
         return ()
     if text[s0 : years[0].start].strip().lower().startswith(("between", "from")) and len(years) > 1:
         return (stated_of(years[0]), stated_of(years[1]))
     return (stated_of(years[0]),)
-
-
-#: what may separate a year written before a figure from it ("In 2023-24 it was 73%")
-_YEAR_THEN_FIGURE_RE = re.compile(
-    r"\s*[,:)]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+)?"
-    r"(?:(?:was|were|is|stood\s+at|had\s+been|reached|hit)\s+)?(?:(?:of|at)\s+)?\s*",
-    re.IGNORECASE,
-)
-#: what may separate a figure from a year written after it ("58% in 2021-22", "58% (2021-22)");
-#: not a comma: ", in 2022-23 it was ..." opens the next clause
-_FIGURE_THEN_YEAR_RE = re.compile(
-    r"\s*\(?\s*(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:(?:financial|survey)\s+)?"
-    r"(?:year\s+)?\(?\s*",
-    re.IGNORECASE,
-)
 
 
 def _adjacent(text: str, m, span: tuple[int, int]) -> bool:
@@ -196,9 +158,9 @@ def _adjacent(text: str, m, span: tuple[int, int]) -> bool:
     written at ``span``."""
     a, b = span
     if a >= m.end:
-        gap, pattern = text[m.end : a], _FIGURE_THEN_YEAR_RE
+        gap, pattern = text[m.end : a], L.FIGURE_THEN_YEAR_RE
     else:
-        gap, pattern = text[b : m.start], _YEAR_THEN_FIGURE_RE
+        gap, pattern = text[b : m.start], L.YEAR_THEN_FIGURE_RE
     return len(gap) <= 24 and pattern.fullmatch(gap) is not None
 
 

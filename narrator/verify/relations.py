@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from narrator.factrules import ABOUT_SAME_TOLERANCE
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
+from narrator.verify import lexicon as L
 from narrator.verify.check import Checker
 from narrator.verify.extract import Mention
 from narrator.verify.index import Key, negative_label, tokens
@@ -186,57 +187,25 @@ def trend(
     return first  # type: ignore[return-value]
 
 
-_YEAR_ON_YEAR_RE = re.compile(
-    r"\b(?:the\s+)?(?:previous|last|prior)\s+(?:year|survey)\b|\bthe\s+year\s+before\b|"
-    r"\ba\s+year\s+(?:earlier|before|ago)\b|\byear[- ]on[- ]year\b",
-    re.IGNORECASE,
-)
-#: "rose to 68.1%", "fell slightly to 60.4%": a move to the latest figure
-_MOVED_TO_RE = re.compile(
-    r"\b(?:rose|risen|increased|grew|climbed|fell|fallen|dropped|decreased|declined|slipped|"
-    r"eased)\s+(?:\w+ly\s+)?to\s+(?:about\s+|around\s+|nearly\s+|just\s+)?[£\d]",
-    re.IGNORECASE,
-)
-#: words that may make a bare trend word a recent change ("now", "this year", "latest")
-_NOW_RE = re.compile(r"\b(?:now|this\s+year|latest|recently|most\s+recent|in\s+the\s+last)\b", re.I)
-#: a trend over the whole series ("has been rising for years", "steadily", "over time")
-_LONG_RUN_RE = re.compile(
-    r"\b(?:has|have|had)\s+been\s+\w+ing\b|\bover\s+(?:the\s+|recent\s+|several\s+|many\s+)?"
-    r"(?:years|decade|time|period)\b|\bsteadily\b|\bgradually\b|\blong[- ]term\b|"
-    r"\bfor\s+years\b|\bover\s+the\s+(?:last|past)\s+\w+\s+years\b",
-    re.IGNORECASE,
-)
-
-
 def _trend_reading(m: Mention, clause: str) -> str:
     """Which change a trend word is about when no periods or figures fix it: "latest" ("rose
     to 68.1%", "down on the previous year"); "either" (precision first: the whole series or the
     latest change) when it says "now" or "recently"; else "series" ("has been rising")."""
-    if _YEAR_ON_YEAR_RE.search(clause) or _MOVED_TO_RE.search(clause):
+    if L.YEAR_ON_YEAR_RE.search(clause) or L.MOVED_TO_RE.search(clause):
         return "latest"
-    if _LONG_RUN_RE.search(clause):
+    if L.LONG_RUN_RE.search(clause):
         return "series"
-    return "series" if _NOW_RE.search(clause) is None else "either"
-
-
-_STREAK_RE = re.compile(
-    r"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<n>second|third|fourth|fifth|two|three|four|five|\d+)"
-    r"(?:\s+consecutive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
-    r"increases|decreases|drops|rise|fall|increase|decrease|drop)\s*(?:running|in\s+a\s+row)?\b",
-    re.IGNORECASE,
-)
-_STREAK_WORDS = {"second": 2, "two": 2, "third": 3, "three": 3, "fourth": 4, "four": 4,
-                 "fifth": 5, "five": 5}  # fmt: skip
+    return "series" if L.RECENT_RE.search(clause) is None else "either"
 
 
 def _streak(text: str) -> tuple[int, tuple[int, int]]:
     """N in "three years running", "a second year in a row", "the third consecutive rise",
     and where it is written in ``text``."""
-    m = _STREAK_RE.search(text)
-    if m is None or not re.search(r"running|in\s+a\s+row|consecutive|straight", m.group(0), re.I):
+    m = L.STREAK_RE.search(text)
+    if m is None or not L.STREAK_MARK_RE.search(m.group(0)):
         return 0, (0, 0)
     n = m.group("n").lower()
-    return _STREAK_WORDS.get(n) or (int(n) if n.isdigit() else 0), m.span()
+    return L.STREAK_WORDS.get(n) or (int(n) if n.isdigit() else 0), m.span()
 
 
 def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
@@ -420,7 +389,7 @@ def rank(
     facts = chk.ix.ranks
     if not facts:
         return chk._claim(m, "unverifiable", reason="the data has no ranking among councils here")
-    if _RATE_WORDS_RE.search(sentence) or not _TOTAL_WORDS_RE.search(sentence):
+    if L.RATE_WORDS_RE.search(sentence) or not L.TOTAL_WORDS_RE.search(sentence):
         facts = [f for f in facts if f.unit not in _TOTAL_UNITS]  # a rate's rank
     chosen = pick(chk, facts, levels)
     chosen += [f for f in facts if chk.series(f) in wider and f not in chosen]
@@ -492,17 +461,6 @@ def _for_period(sentence: str, f: Fact) -> bool:
 
 
 _TOTAL_UNITS = ("count", "gbp_thousands")
-#: words that make a rank a total's ("the 8th largest budget", "spent more than any council")
-_TOTAL_WORDS_RE = re.compile(
-    r"\b(?:total|in\s+cash|cash\s+terms|budgets?|spent|spend|spends|spending|population|"
-    r"biggest\s+council|largest\s+council|number\s+of)\b",
-    re.IGNORECASE,
-)
-_RATE_WORDS_RE = re.compile(
-    r"\bper\s+(?:100,?000|100\s*000|head|person|resident|adult)|\b(?:for\s+)?(?:every|each)\s+"
-    r"100,?000\b|\brates?\b|\bshare\b|%|per\s*cent",
-    re.IGNORECASE,
-)
 
 
 def _regional(chk: Checker, sentence: str) -> bool:

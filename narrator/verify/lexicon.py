@@ -1,0 +1,136 @@
+"""The words the verifier reads to bind and scope claims, each listed once.
+
+Word lists first, then the patterns built from them; the modules that use a pattern import it
+from here (``periods``, ``binding``, ``relations``, ``grounding``, ``extract``), so a word added
+here is seen everywhere it matters. (The figure, hedge, unit and entity patterns of the first
+extractor still live in :mod:`narrator.verify.patterns`.)
+
+>>> bool(CLAUSE_COMMA_RE.search("5.8, which places it")), bool(PREVIOUS_RE.search("a year earlier"))
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+IGN = re.IGNORECASE
+
+
+def any_of(words: Iterable[str]) -> str:
+    """A non-capturing alternation of phrases, longest first; a space matches any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+# ---- clauses ----------------------------------------------------------------------------------
+#: after a comma these start a clause of their own, which needs its own support
+CONJUNCTIONS = (
+    "and", "but", "while", "whereas", "although", "though", "which", "so", "yet", "as",
+    "because", "since",
+)  # fmt: skip
+#: these set a clause against the one before ("risen from 35.1%, although below 2018-19's")
+CONTRASTS = ("although", "though", "but", "while", "whereas", "which", "yet")
+#: a contrast even without a comma ("above England but below the region")
+BARE_CONTRASTS = ("but", "while", "whereas")
+#: after these a figure or name is a comparator's ("compared with 77.1% nationally")
+COMPARISONS = ("than", "compared with", "compared to", "against", "versus", "vs", "vs.",
+               "relative to")  # fmt: skip
+
+CLAUSE_COMMA_RE = re.compile(rf",\s+(?={any_of(CONJUNCTIONS)}\b)", IGN)
+CONTRAST_RE = re.compile(rf";|,\s+(?={any_of(CONTRASTS)}\b)|\s(?={any_of(BARE_CONTRASTS)}\s)", IGN)
+#: where the words that belong to one figure stop
+WINDOW_STOP_RE = re.compile(
+    r"[;:()]|,\s|\b(?:and|but|while|whereas|against|compared|than|versus|vs)\b"
+)
+#: a comparison before a figure: the figure is then not the council's by default
+COMPARE_BEFORE_FIGURE_RE = re.compile(rf"\b(?:{any_of(COMPARISONS)}|whereas|while)(?![\w.])", IGN)
+
+# ---- periods ----------------------------------------------------------------------------------
+#: the period before the stated (or latest) one
+PREVIOUS = (
+    "the year before", "the survey before", "a year earlier", "a year before", "a year ago",
+    "the previous year", "previous year", "the previous survey", "previous survey",
+    "the previous period", "previous period", "year before", "the prior year", "prior year",
+    "twelve months earlier",
+)  # fmt: skip
+#: a change from the year before: with PREVIOUS, "down on last year", "year on year"
+LAST_YEAR = ("last year", "last survey", "the last year", "the last survey", "year on year",
+             "year-on-year", "the prior survey", "prior survey")  # fmt: skip
+#: words before a year that opens a sentence and scopes it ("In 2022-23, ...")
+OPENERS = ("in", "back in", "for", "during", "by", "between", "as of", "over", "from", "across")
+
+PREVIOUS_RE = re.compile(rf"\b{any_of(PREVIOUS)}\b", IGN)
+YEAR_ON_YEAR_RE = re.compile(rf"\b{any_of((*PREVIOUS, *LAST_YEAR))}\b", IGN)
+OPENING_RE = re.compile(
+    rf"\s*{any_of(OPENERS)}\s+(?:the\s+)?(?:(?:financial|survey)\s+)?(?:year\s+)?$", IGN
+)
+#: a clause break after an opening period: later clauses may be about another period
+OPENING_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas|which)\b", IGN)
+#: a break between a figure and a later year: the year then belongs to another statement
+TRAILING_BREAK_RE = re.compile(
+    r"[;:()]|,\s+(?:and|but|while|whereas|which|compared|against|up|down|from)\b|\b(?:than|against|"
+    r"compared|versus|from|since)\b",
+    IGN,
+)
+#: what may separate a year written before a figure from it ("In 2023-24 it was 73%")
+YEAR_THEN_FIGURE_RE = re.compile(
+    r"\s*[,:)]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+)?"
+    r"(?:(?:was|were|is|stood\s+at|had\s+been|reached|hit)\s+)?(?:(?:of|at)\s+)?\s*",
+    IGN,
+)
+#: what may separate a figure from a year after it ("58% in 2021-22"); not a comma
+FIGURE_THEN_YEAR_RE = re.compile(
+    r"\s*\(?\s*(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:(?:financial|survey)\s+)?"
+    r"(?:year\s+)?\(?\s*",
+    IGN,
+)
+
+# ---- change over time -------------------------------------------------------------------------
+#: verbs of a move to the latest figure ("rose to 68.1%")
+MOVE_VERBS = ("rose", "risen", "increased", "grew", "climbed", "fell", "fallen", "dropped",
+              "decreased", "declined", "slipped", "eased")  # fmt: skip
+#: words that may make a bare trend word a recent change
+RECENT = ("now", "this year", "latest", "recently", "most recent", "in the last")
+#: ordinal and cardinal words of a streak ("the third consecutive rise")
+STREAK_WORDS = {"second": 2, "two": 2, "third": 3, "three": 3, "fourth": 4, "four": 4,
+                "fifth": 5, "five": 5}  # fmt: skip
+
+MOVED_TO_RE = re.compile(
+    rf"\b{any_of(MOVE_VERBS)}\s+(?:\w+ly\s+)?to\s+(?:about\s+|around\s+|nearly\s+|just\s+)?[£\d]",
+    IGN,
+)
+RECENT_RE = re.compile(rf"\b{any_of(RECENT)}\b", IGN)
+LONG_RUN_RE = re.compile(
+    r"\b(?:has|have|had)\s+been\s+\w+ing\b|\bover\s+(?:the\s+|recent\s+|several\s+|many\s+)?"
+    r"(?:years|decade|time|period)\b|\bsteadily\b|\bgradually\b|\blong[- ]term\b|"
+    r"\bfor\s+years\b|\bover\s+the\s+(?:last|past)\s+\w+\s+years\b",
+    IGN,
+)
+STREAK_RE = re.compile(
+    rf"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<n>{'|'.join(STREAK_WORDS)}|\d+)"
+    r"(?:\s+consecutive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
+    r"increases|decreases|drops|rise|fall|increase|decrease|drop)\s*(?:running|in\s+a\s+row)?\b",
+    IGN,
+)
+STREAK_MARK_RE = re.compile(r"running|in\s+a\s+row|consecutive|straight", IGN)
+
+# ---- ranks ------------------------------------------------------------------------------------
+#: words that make a rank a total's ("the 8th largest budget", "spent more than any council")
+TOTAL_WORDS = (
+    "total", "in cash", "cash terms", "budget", "budgets", "spent", "spend", "spends", "spending",
+    "population", "biggest council", "largest council", "number of",
+)  # fmt: skip
+TOTAL_WORDS_RE = re.compile(rf"\b{any_of(TOTAL_WORDS)}\b", IGN)
+#: words that make it a rate's or share's
+RATE_WORDS_RE = re.compile(
+    r"\bper\s+(?:100,?000|100\s*000|head|person|resident|adult)|\b(?:for\s+)?(?:every|each)\s+"
+    r"100,?000\b|\brates?\b|\bshare\b|%|per\s*cent",
+    IGN,
+)
+
+# ---- negation ---------------------------------------------------------------------------------
+#: a negation after a share makes it a complement ("32% were not satisfied")
+NEGATION_RE = re.compile(r"\bnot\b|n't\b|\bnever\b", IGN)
+#: words skipped when matching a negation against a category's name ("had not yet been rated")
+FILLERS = frozenset({"been", "be", "yet", "have", "has", "had", "was", "were", "is", "are"})
