@@ -11,11 +11,11 @@ reason and sources. A deliberate change of the checks regenerates them in the sa
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from _bench import verifier_benchmark
 
 from narrator.paths import data_dir
 from narrator.verify import Verifier
@@ -25,19 +25,12 @@ CORPUS = ROOT / "evals/verifier/corpus.jsonl"
 VERDICTS = ROOT / "evals/verifier/verdicts.jsonl"
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("bench_verifier", ROOT / "benchmarks/verifier.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 @pytest.mark.skipif(
     not (data_dir() / "observations.csv").exists() or not VERDICTS.exists(),
     reason="needs the shipped data and the stored verdicts",
 )
 def test_change_detector_corpus_verdicts_are_byte_identical_to_the_stored_ones():
-    bench = _benchmark()
+    bench = verifier_benchmark()
     stored = {d["id"]: d["verdict"] for d in map(json.loads, VERDICTS.open(encoding="utf-8"))}
     records, sheets = bench.load_corpus(CORPUS)
     assert len(records) == len(stored)

@@ -8,10 +8,10 @@ and never by a test (a test on it would make it a tuning target).
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from _bench import verifier_benchmark
 
 from narrator.paths import data_dir
 from narrator.verify import Verifier
@@ -20,19 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "evals/verifier/heldout/dev.jsonl"
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("bench_verifier", ROOT / "benchmarks/verifier.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 @pytest.mark.skipif(
     not (data_dir() / "observations.csv").exists() or not DEV.exists(),
     reason="needs the shipped data and the held-out dev split",
 )
 def test_dev_split_recall_and_false_contradictions_hold_their_floor():
-    bench = _benchmark()
+    bench = verifier_benchmark()
     records, sheets = bench.load_heldout("dev")
     assert len(records) >= 150
     scored = bench.score_heldout(records, sheets, Verifier())
