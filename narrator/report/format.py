@@ -21,7 +21,7 @@ _UNIT_AXIS = {
     "gbp_thousands_per_100k": "£ thousands per 100,000",
     "days": "days",
     "decile": "decile (1 = most deprived)",
-    "rank": "rank (1 = most deprived)",
+    "rank": "average rank (higher = more deprived)",
     "score": "score",
     "per_km2": "people per km²",
     "category": "",
