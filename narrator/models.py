@@ -34,7 +34,7 @@ UNITS: tuple[str, ...] = (
     "gbp_thousands_per_100k",  # money in £000 per 100,000 of ``denominator``
     "days",
     "decile",  # 1 = most deprived
-    "rank",  # IMD average rank: higher = more deprived (the LA summary counts the most deprived small area as 32,844)
+    "rank",  # IMD average rank: higher = more deprived (most deprived small area = 32,844)
     "score",
     "per_km2",
     "category",  # text category (e.g. a CQC rating) held in Observation.category
