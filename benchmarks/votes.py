@@ -3,7 +3,9 @@
 Starts uvicorn in its own process on 127.0.0.1 (free port) with a temporary SQLite database
 (or ``--db``) serving a generated Leicester report, fires all votes at once with
 ``httpx.AsyncClient`` (``--concurrency`` in flight over 32 keep-alive connections; many
-anonymous voters, each with their own cookie; repeats and changed minds included), then
+anonymous voters, each with their own voter cookie signed with the server's key, as the server
+would issue it; repeats and changed minds included; the per-client rate limits are lifted, since
+every request comes from one address here), then
 compares the tallies the API and the database report with the tallies expected from the last
 vote of each voter.
 
@@ -33,15 +35,19 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from report_fixture import leicester_report  # noqa: E402
 
+from narrator.guard import VoterIds  # noqa: E402
 from narrator.report import render_index, render_report  # noqa: E402
 from narrator.server import VOTER_COOKIE  # noqa: E402
+
+SECRET = secrets.token_urlsafe(32)
 from narrator.store import Store  # noqa: E402
 
 
 def plan(text_ids: list[str], n_requests: int, n_voters: int, seed: int) -> list[tuple]:
     """(voter, text id, vote): repeats of the same vote and changed minds on purpose."""
     rng = random.Random(seed)
-    voters = [secrets.token_urlsafe(12) for _ in range(n_voters)]
+    ids = VoterIds(SECRET.encode())
+    voters = [ids.issue() for _ in range(n_voters)]
     jobs: list[tuple[str, str, str]] = []
     while len(jobs) < n_requests:
         voter, text_id = rng.choice(voters), rng.choice(text_ids)
@@ -116,7 +122,8 @@ async def api_tallies(base: str, text_ids: list[str]) -> dict[str, dict[str, int
 
 SERVER = (
     "import sys, uvicorn; from pathlib import Path; from narrator.server import create_app; "
-    "uvicorn.run(create_app(Path(sys.argv[1]), sys.argv[2]), host='127.0.0.1', "
+    "uvicorn.run(create_app(Path(sys.argv[1]), sys.argv[2], secret=sys.argv[4].encode(), "
+    "votes_per_minute=10**9, voters_per_hour=10**9), host='127.0.0.1', "
     "port=int(sys.argv[3]), log_level='warning', access_log=False)"
 )
 
@@ -130,7 +137,9 @@ def free_port() -> int:
 def start_server(out: Path, db: str) -> tuple[subprocess.Popen, str]:
     """The real server in its own process (its own GIL), on a free loopback port."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, str(out), db, str(port)], cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(out), db, str(port), SECRET], cwd=ROOT
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -8,9 +8,13 @@ Routes
 ``GET /api/reports/{slug}/votes`` → ``{"tallies": {id: tally}, "mine": {id: vote}}`` ·
 ``GET /healthz``.
 
-The voter is anonymous: a random id in the ``narrator_voter`` cookie (HttpOnly, SameSite=Lax),
-set on the first vote. A ``voter`` field in the body is rejected (extra fields are forbidden);
-tools that need many voters send their own cookie value (8-64 characters of ``[A-Za-z0-9_-]``).
+The voter is anonymous: a random id, signed by the server, in the ``narrator_voter`` cookie
+(HttpOnly, SameSite=Lax, Secure over HTTPS), set on the first vote. A cookie the server did not
+sign is rejected (403) and cleared; a ``voter`` field in the body is rejected (extra fields are
+forbidden). Per client address, votes per minute and new voter ids per hour are limited (429
+with Retry-After); a vote from a page of another site (Origin or Referer) is refused (403).
+Every response carries security headers; bodies over the limit get 413; every 4xx is
+``{"error": ...}``; the API docs are off unless asked for. See :mod:`narrator.guard`.
 
 On startup every ``outputs/*/report.json`` is loaded and its texts are upserted into the store,
 so every text id of a report can be voted on. All state lives on ``app.state`` (no globals).
@@ -19,27 +23,31 @@ so every text id of a report can be voted on. All state lives on ``app.state`` (
 from __future__ import annotations
 
 import re
-import secrets
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 import uvicorn
 from fastapi import Cookie, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from narrator.guard import GuardMiddleware, RateLimiter, VoterIds, load_secret, retry_after
 from narrator.models import Report
 from narrator.report.render import ReportSummary, copy_assets, environment, load_reports
 from narrator.store import Store, UnknownTextError
 
 VOTER_COOKIE = "narrator_voter"
-VOTER_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+#: control characters (NUL included) are refused in ids and comments; tab and newline may be
+#: in a comment
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SLUG_RE = re.compile(r"^[a-z0-9-]{1,120}$")
 COOKIE_MAX_AGE = 400 * 24 * 3600
 
@@ -52,6 +60,13 @@ class VoteIn(BaseModel):
     text_id: str = Field(min_length=1, max_length=200)
     vote: Literal["accurate", "inaccurate"]
     comment: str | None = Field(default=None, max_length=2000)
+
+    @field_validator("text_id", "comment")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        if value is not None and _CONTROL_RE.search(value):
+            raise ValueError("must not contain control characters")
+        return value
 
 
 class VoteOut(BaseModel):
@@ -79,12 +94,29 @@ def _messages(exc: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
-def create_app(outputs_dir: Path, db_url: str | None = None) -> FastAPI:
-    """Build the app serving ``outputs_dir`` with votes stored at ``db_url``."""
+def create_app(
+    outputs_dir: Path,
+    db_url: str | None = None,
+    *,
+    secret: bytes | None = None,
+    votes_per_minute: int = 60,
+    voters_per_hour: int = 30,
+    max_body: int = 16_384,
+    api_docs: bool = False,
+) -> FastAPI:
+    """Build the app serving ``outputs_dir`` with votes stored at ``db_url``.
+
+    ``secret`` signs voter ids (default: kept in ``outputs_dir``, see :func:`load_secret`);
+    ``votes_per_minute`` and ``voters_per_hour`` are per client address; ``max_body`` bounds a
+    request body in bytes; ``api_docs`` serves ``/api/docs``.
+    """
     outputs_dir = Path(outputs_dir).resolve()
     outputs_dir.mkdir(parents=True, exist_ok=True)
     copy_assets(outputs_dir)
     url = db_url or default_db_url(outputs_dir)
+    voter_ids = VoterIds(secret or load_secret(outputs_dir))
+    vote_limit = RateLimiter(votes_per_minute, 60.0)
+    voter_limit = RateLimiter(voters_per_hour, 3600.0)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -99,8 +131,16 @@ def create_app(outputs_dir: Path, db_url: str | None = None) -> FastAPI:
         finally:
             store.close()
 
-    app = FastAPI(title="narrator", lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
+    app = FastAPI(
+        title="narrator",
+        lifespan=lifespan,
+        docs_url="/api/docs" if api_docs else None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json" if api_docs else None,
+    )
+    app.add_middleware(GuardMiddleware, max_body=max_body)
     app.state.outputs_dir = outputs_dir
+    app.state.voter_ids = voter_ids
     app.mount("/assets", StaticFiles(directory=outputs_dir / "assets"), name="assets")
 
     def store_of(request: Request) -> Store:
@@ -110,9 +150,12 @@ def create_app(outputs_dir: Path, db_url: str | None = None) -> FastAPI:
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse({"error": _messages(exc)}, status_code=422)
 
-    @app.exception_handler(HTTPException)
-    async def _http(_: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else "request refused"
+        return JSONResponse(
+            {"error": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None)
+        )
 
     @app.get("/healthz")
     def healthz(request: Request) -> dict[str, object]:
@@ -134,11 +177,42 @@ def create_app(outputs_dir: Path, db_url: str | None = None) -> FastAPI:
         response: Response,
         voter: Annotated[str | None, Cookie(alias=VOTER_COOKIE)] = None,
     ) -> VoteOut:
-        if voter is None or not VOTER_RE.match(voter):
-            voter = secrets.token_urlsafe(18)
+        _same_site(request)
+        client = request.client.host if request.client else "unknown"
+        cookie = voter
+        if cookie is None:
+            wait = voter_limit.take(client)
+            if wait:
+                raise HTTPException(
+                    429,
+                    "too many new voters from this address; try again later",
+                    headers={"Retry-After": retry_after(wait)},
+                )
+            cookie = voter_ids.issue()
+        voter_id = voter_ids.verify(cookie)
+        if voter_id is None:
+            raise HTTPException(
+                403,
+                "the voter cookie was not issued by this server; it has been cleared, vote again",
+                headers={"Set-Cookie": f"{VOTER_COOKIE}=; Max-Age=0; Path=/; HttpOnly"},
+            )
+        wait = vote_limit.take(client)
+        if wait:
+            raise HTTPException(
+                429,
+                "too many votes from this address; try again later",
+                headers={"Retry-After": retry_after(wait)},
+            )
         response.set_cookie(
-            VOTER_COOKIE, voter, max_age=COOKIE_MAX_AGE, httponly=True, samesite="lax", path="/"
+            VOTER_COOKIE,
+            cookie,
+            max_age=COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="lax",
+            path="/",
+            secure=request.url.scheme == "https",
         )
+        voter = voter_id
         store = store_of(request)
         try:
             vote = store.cast_vote(body.text_id, voter, body.vote, body.comment or None)
@@ -149,6 +223,8 @@ def create_app(outputs_dir: Path, db_url: str | None = None) -> FastAPI:
 
     @app.get("/api/texts/{text_id:path}/votes")
     def text_votes(text_id: str, request: Request) -> dict[str, int]:
+        if _CONTROL_RE.search(text_id) or len(text_id) > 200:
+            raise HTTPException(422, "text_id: must be at most 200 printable characters")
         store = store_of(request)
         if store.get_text(text_id) is None:
             raise HTTPException(404, f"unknown text id {text_id!r}: no generated text has this id")
@@ -165,7 +241,8 @@ def create_app(outputs_dir: Path, db_url: str | None = None) -> FastAPI:
             raise HTTPException(404, f"no report for {slug!r}")
         ids = [t.id for t in report.texts]
         store = store_of(request)
-        mine = store.votes_of(voter, ids) if voter else {}
+        voter_id = voter_ids.verify(voter)
+        mine = store.votes_of(voter_id, ids) if voter_id else {}
         return {"tallies": dict(store.tallies(ids)), "mine": dict(mine)}
 
     @app.get("/{slug}")
@@ -183,6 +260,18 @@ def create_app(outputs_dir: Path, db_url: str | None = None) -> FastAPI:
         return FileResponse(path, media_type="text/html")
 
     return app
+
+
+def _same_site(request: Request) -> None:
+    """Refuse a state change asked for by a page of another site (CSRF): the Origin (or else
+    the Referer) must name this host. Clients that send neither (scripts) are not browsers."""
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if not origin:
+        return
+    host = request.headers.get("host", "")
+    parsed = urlsplit(origin)
+    if origin == "null" or parsed.netloc.lower() != host.lower():
+        raise HTTPException(403, "votes are accepted only from this server's own pages")
 
 
 @contextmanager
@@ -211,6 +300,10 @@ def background_server(app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> I
         thread.join(timeout=30)
 
 
-def serve(host: str, port: int, outputs_dir: Path, db_url: str | None = None) -> None:
-    """Run the server in the foreground (what ``narrator serve`` calls)."""
-    uvicorn.run(create_app(outputs_dir, db_url), host=host, port=port, log_level="info")
+def serve(
+    host: str, port: int, outputs_dir: Path, db_url: str | None = None, **options: object
+) -> None:
+    """Run the server in the foreground (what ``narrator serve`` calls); ``options`` go to
+    :func:`create_app`."""
+    app = create_app(outputs_dir, db_url, **options)  # type: ignore[arg-type]
+    uvicorn.run(app, host=host, port=port, log_level="info")

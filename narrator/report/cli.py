@@ -29,14 +29,37 @@ def serve_command(
             "postgresql://user@host/db."
         ),
     ] = None,
+    votes_per_minute: Annotated[
+        int, typer.Option(min=1, max=100_000, help="Votes per minute from one client address.")
+    ] = 60,
+    voters_per_hour: Annotated[
+        int,
+        typer.Option(
+            min=1, max=100_000, help="New voter ids per hour for one client address (stuffing)."
+        ),
+    ] = 30,
+    api_docs: Annotated[bool, typer.Option(help="Serve the API docs at /api/docs.")] = False,
 ) -> None:
-    """Serve the generated reports (index at /) and the vote API."""
+    """Serve the generated reports (index at /) and the vote API.
+
+    Voter ids are signed by the server (key kept in <out>/.voter-secret, or
+    NARRATOR_VOTER_SECRET); votes from other sites' pages are refused; each client address
+    is rate limited.
+    """
     from narrator.server import serve
 
     if not out.is_dir():
         raise NarratorError(f"{out}: no such folder; run `narrator generate` first or pass --out")
     typer.echo(f"narrator: serving {out} at http://{host}:{port}/ (Ctrl+C to stop)")
-    serve(host, port, out, db)
+    serve(
+        host,
+        port,
+        out,
+        db,
+        votes_per_minute=votes_per_minute,
+        voters_per_hour=voters_per_hour,
+        api_docs=api_docs,
+    )
 
 
 def render_command(
