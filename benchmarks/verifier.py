@@ -157,6 +157,25 @@ def print_heldout(name: str, s: dict) -> None:
           f"texts with a wrong or unverifiable claim that fail: {s['bad_failed']}/{s['bad_texts']}")
 
 
+def long_texts(verifier: Verifier) -> None:
+    """Verification time against text length (an offline Leicester blurb repeated): the time
+    should grow in proportion (issue target: 120 KB in under 1 s)."""
+    from narrator.llm.offline import chart_text
+
+    catalog = load_catalog()
+    sheet = FactBuilder(load_dataset(chart_ids=catalog.ids), catalog).sheet("E06000016", "op_need")
+    unit = chart_text(sheet) + "\n"
+    times = []
+    for size in (15_000, 30_000, 60_000, 120_000):
+        text = (unit * (size // len(unit) + 1))[:size]
+        c0 = time.process_time()
+        verifier.verify(text, [sheet])
+        times.append((size, time.process_time() - c0))
+    shown = ", ".join(f"{size // 1000} KB {t:.2f} s" for size, t in times)
+    ratio = times[-1][1] / max(times[0][1], 1e-9)
+    print(f"long texts: {shown}; 8x the text took {ratio:.1f}x the time (linear = 8x)")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
@@ -244,6 +263,7 @@ def main(argv: list[str] | None = None) -> None:
         f"one core ({n} texts, best of {args.repeat}, one Verifier, sheet indexes cached; "
         "target >= 1,000)"
     )
+    long_texts(verifier)
     c0 = time.process_time()
     for _text, sh in chart_texts:
         build_index(sh)

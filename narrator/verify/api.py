@@ -178,11 +178,14 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             named_memo[i] = keys
         return keys
 
-    figures = [m for m in mentions if m.kind in _NUMERIC or m.kind == "fraction"]
+    figures: dict[int, list[Mention]] = {}  # by sentence: each check looks at its own only
+    for m in mentions:
+        if m.kind in _NUMERIC or m.kind == "fraction":
+            figures.setdefault(m.sentence, []).append(m)
 
     def near_words(m: Mention) -> set[Key]:
         """The series the words around a comparison name (strongly, or weakly by at most two)."""
-        window = B.window(text, sentences[m.sentence], m, figures)
+        window = B.window(text, sentences[m.sentence], m, figures.get(m.sentence, ()))
         toks = tokens(window)
         keys = index.key_words.named(toks)
         weak = index.key_words.best(toks)
@@ -191,11 +194,12 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
     entity_re = index.context.entity_re()
     number_keys: dict[int, set[Key]] = {}
     claims: list[Claim] = []
+    said: dict[int, list[Claim]] = {}
     for m in mentions:
         if m.kind in _NUMERIC and m.value is not None:
             if not m.entity:
                 m.entity = B.party(text, sentences[m.sentence], m, entity_re)
-            window = B.window(text, sentences[m.sentence], m, figures)
+            window = B.window(text, sentences[m.sentence], m, figures.get(m.sentence, ()))
             local = index.key_words.named(tokens(window)) if window else set()
             titled = scope(m.sentence)
             if titled is not None:  # a "<chart title>:" opening binds the sentence's figures
@@ -219,6 +223,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         else:
             continue
         claims.append(claim)
+        said.setdefault(m.sentence, []).append(claim)  # figures' claims, by sentence
         if claim.status == "supported" and claim.fact_ids:
             f = _fact(index, claim.fact_ids[0])
             if f is not None and f.kind not in ("difference", "ratio"):
@@ -243,19 +248,27 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             # "the requests is 2,070 per 100,000, this is lower than England": the comparison
             # is about the council's figure stated just before it in the same clause
             prior = B.prior_series(
-                text, sentences[s] if s < len(sentences) else (0, len(text)), m, claims, chk
+                text,
+                sentences[s] if s < len(sentences) else (0, len(text)),
+                m,
+                said.get(s, []),
+                chk,
             )
             claims.append(R.direction(chk, m, [prior, *levels] if prior else levels))
         elif m.kind == "trend":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
-            stated = [c for c in claims if c.kind in _NUMERIC and a <= c.start and c.end <= b]
+            stated = [
+                c for c in said.get(s, ()) if c.kind in _NUMERIC and a <= c.start and c.end <= b
+            ]
             claims.append(R.trend(chk, m, levels, sent, stated, text[a:b], a))
         elif m.kind == "rank":
             # the rank's own words ("Only 2 councils had a higher") name no measure
             rest = sent.replace(m.text, " ")
             own = index.key_words.best(tokens(rest))
             prior = (
-                B.prior_series(text, sentences[s], m, claims, chk) if s < len(sentences) else set()
+                B.prior_series(text, sentences[s], m, said.get(s, []), chk)
+                if s < len(sentences)
+                else set()
             )
             strong = index.key_words.named(tokens(rest))  # "ranks 3 of 150 for <measure>"
             ranked = [
@@ -265,7 +278,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claims.append(R.rank(chk, m, ranked or levels, sent, wider))
         elif m.kind == "own_extreme":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
-            stated = [c for c in claims if c.kind in _NUMERIC and a <= c.start and c.end <= b]
+            stated = [
+                c for c in said.get(s, ()) if c.kind in _NUMERIC and a <= c.start and c.end <= b
+            ]
             claims.append(R.own_extreme(chk, m, levels, stated))
 
         elif m.kind == "ratio":

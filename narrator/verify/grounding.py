@@ -22,6 +22,7 @@ this sentence".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from narrator.models import Claim
 from narrator.verify import lexicon as L
@@ -131,18 +132,26 @@ def ungrounded(
     """An ``unverifiable`` claim for every sentence or clause no supported claim grounds."""
     if not ix.sheets:
         return []
-    anchors = [
+    anchors = sorted(
         (c.start, c.end)
         for c in claims
         if c.status == "supported" and c.kind not in ("year", "grounding")
-    ]
+    )
+    starts = [x for x, _ in anchors]
+    longest = max((y - x for x, y in anchors), default=0)
+
+    def anchored(a: int, b: int) -> bool:  # a supported claim overlaps [a, b)
+        i = bisect_left(starts, a - longest)
+        j = bisect_left(starts, b)
+        return any(y > a for _x, y in anchors[i:j])
+
     heads = heading_lines(text) if "\n" in text else []
     out: list[Claim] = []
     g: Grounding | None = None
     for s0, s1 in _merged(text, sentences):
         parts = _clauses(text, s0, s1, heads)
         for a, b in parts:
-            if any(x < b and y > a for x, y in anchors):
+            if anchored(a, b):
                 continue
             clause = text[a:b]
             if g is None:

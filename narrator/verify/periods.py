@@ -99,7 +99,10 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
     for m in mentions:
         if m.kind == "year":
             years.setdefault(m.sentence, []).append(m)
-    figures = [m for m in mentions if m.kind not in ("year", "causal")]
+    figures: dict[int, list] = {}  # by sentence
+    for m in mentions:
+        if m.kind not in ("year", "causal"):
+            figures.setdefault(m.sentence, []).append(m)
     text_scope = _opening(text, sentences[0], years.get(0, [])) if sentences else ()
     for m in mentions:
         if m.kind in ("year", "causal"):
@@ -112,7 +115,7 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = Previous(opening[0] if len(opening) == 1 else None)
             continue
         beside = [y for y in near if _adjacent(text, m, (y.start, y.end))]
-        trailing = _trailing(text, m, near, figures)
+        trailing = _trailing(text, m, near, figures.get(m.sentence, ()))
         if beside:
             best = min(beside, key=lambda y: (_gap(m, y), y.start > m.start))
             m.period = (stated_of(best),)
