@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -158,14 +159,23 @@ def _bool(raw: str, file: str, row: int, column: str) -> bool:
     raise DataError(f"expected true/false, got {raw!r}", file=file, row=row, field=column)
 
 
+#: a plain decimal number: no thousands separators or underscores ("1,2,3" is not 123)
+_PLAIN_NUMBER_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
 def _number(raw: str, file: str, row: int, column: str) -> float | None:
-    text = raw.strip().replace(",", "")
+    text = raw.strip()
     if not text:
         return None
-    try:
-        value = float(text)
-    except ValueError:
-        raise DataError(f"not a number: {raw!r}", file=file, row=row, field=column) from None
+    if not _PLAIN_NUMBER_RE.fullmatch(text):
+        raise DataError(
+            f"not a number: {raw!r} (plain digits and one decimal point; no thousands "
+            "separators or underscores)",
+            file=file,
+            row=row,
+            field=column,
+        )
+    value = float(text)
     if math.isnan(value) or math.isinf(value):
         raise DataError(f"not a finite number: {raw!r}", file=file, row=row, field=column)
     return value
@@ -174,6 +184,15 @@ def _number(raw: str, file: str, row: int, column: str) -> float | None:
 def _read_frame(path: Path) -> pd.DataFrame:
     if not path.exists():
         raise DataError("file not found", file=str(path))
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:  # the line and column of the bad byte
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataError(
+            f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {column}", file=str(path), row=line
+        ) from None
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
@@ -182,6 +201,8 @@ def _read_frame(path: Path) -> pd.DataFrame:
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         raise DataError(f"missing column(s): {', '.join(missing)}", file=str(path), row=1)
+    if frame.empty:
+        raise DataError("no observations: the file has a header and no rows", file=str(path), row=2)
     return frame
 
 
@@ -224,6 +245,13 @@ def _observations(
                 f"negative {rec['unit']} value {value:g}", file=file, row=row, field="value"
             )
         period_end = _number(rec["period_end"], file, row, "period_end")
+        if period_end is None or period_end != int(period_end) or not 1900 <= period_end <= 2100:
+            raise DataError(
+                f"period_end must be a year such as 2024, got {rec['period_end']!r}",
+                file=file,
+                row=row,
+                field="period_end",
+            )
         suppressed = _bool(rec["suppressed"], file, row, "suppressed")
         if value is None and status == "reported" and not suppressed:
             raise DataError(

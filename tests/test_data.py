@@ -145,3 +145,38 @@ def test_cli_error_with_brackets_is_printed_verbatim(tmp_path):
     out = result.output.replace("\n", "")
     assert "status must be one of ['missing', 'not_applicable', 'reported']" in out
     assert "got '[bold]oops[/bold]'" in out  # data text is printed, not read as markup
+
+
+@pytest.mark.parametrize(
+    ("mutate", "field", "message"),
+    [
+        (lambda r: r.update(value="1,2,3"), "value", "not a number: '1,2,3'"),
+        (lambda r: r.update(value="2,199"), "value", "no thousands separators"),
+        (lambda r: r.update(value="1_000"), "value", "not a number: '1_000'"),
+        (lambda r: r.update(period_end="2024.7"), "period_end", "must be a year"),
+        (lambda r: r.update(period_end="24"), "period_end", "must be a year"),
+    ],
+)
+def test_numbers_are_read_strictly(tmp_path, mutate, field, message):
+    rows = good_rows()
+    mutate(rows[0])
+    path = write_csv(tmp_path / "obs.csv", rows)
+    with pytest.raises(DataError) as info:
+        load_dataset([path], chart_ids=IDS)
+    assert str(info.value).startswith(f"{path}, row 2, field {field}: ")
+    assert message in str(info.value)
+
+
+def test_a_header_only_file_is_an_error(tmp_path):
+    path = write_csv(tmp_path / "obs.csv", [])
+    with pytest.raises(DataError, match=r"obs.csv, row 2: no observations"):
+        load_dataset([path], chart_ids=IDS)
+
+
+def test_a_non_utf8_byte_is_reported_at_its_line_and_column(tmp_path):
+    path = write_csv(tmp_path / "obs.csv", good_rows())
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = lines[2][:5] + b"\xff" + lines[2][5:]
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(DataError, match=r"obs.csv, row 3: not UTF-8: byte 0xff at column 6"):
+        load_dataset([path], chart_ids=IDS)
