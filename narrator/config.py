@@ -17,10 +17,11 @@ Example ``narrator.toml``::
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -45,15 +46,16 @@ class Settings(BaseSettings):
     backend: str = "offline"
     model: str | None = None
     base_url: str | None = None
-    temperature: float = 0.2
-    max_tokens: int = 400
+    # the same bounds hold for flags, NARRATOR_* variables and narrator.toml
+    temperature: float = Field(0.2, ge=0.0, le=2.0)
+    max_tokens: int = Field(400, ge=1, le=32_768)
     seed: int | None = 7
-    requests_per_minute: float | None = None
-    tokens_per_minute: float | None = None
-    timeout: float = 30.0
-    max_attempts: int = 4
-    concurrency: int = 8
-    max_repairs: int = 2
+    requests_per_minute: float | None = Field(None, gt=0, le=1_000_000)
+    tokens_per_minute: float | None = Field(None, gt=0, le=100_000_000)
+    timeout: float = Field(30.0, gt=0, le=3600)
+    max_attempts: int = Field(4, ge=1, le=20)
+    concurrency: int = Field(8, ge=1, le=1024)
+    max_repairs: int = Field(2, ge=0, le=5)
     out: Path = Path("outputs")
     db: str | None = None
     batch_api: bool = False
@@ -81,6 +83,8 @@ def load_settings(config_file: Path | None = None, **flags: Any) -> Settings:
         if config_file is not None:
             if not config_file.exists():
                 raise ConfigError(f"{config_file}: config file not found")
+            if not config_file.is_file():
+                raise ConfigError(f"{config_file}: not a file (give a narrator.toml file)")
 
             class FileSettings(Settings):
                 model_config = SettingsConfigDict(toml_file=config_file)
@@ -90,7 +94,16 @@ def load_settings(config_file: Path | None = None, **flags: Any) -> Settings:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"]) or "config"
-        source = str(config_file or "narrator.toml / NARRATOR_* / flags")
-        raise ConfigError(f"{source}, field {where}: {err['msg']}") from None
+        raise ConfigError(f"{_source(where, given, config_file)}: {err['msg']}") from None
     except (OSError, ValueError) as exc:  # TOML syntax errors are ValueErrors
         raise ConfigError(f"{config_file or 'narrator.toml'}: {exc}") from None
+
+
+def _source(field: str, given: dict[str, Any], config_file: Path | None) -> str:
+    """Where a bad value came from: the flag, the environment variable or the file."""
+    if field in given:
+        return f"--{field.replace('_', '-')}"
+    env = f"NARRATOR_{field.upper()}"
+    if env in os.environ:
+        return f"environment variable {env}"
+    return f"{config_file or 'narrator.toml'}, field {field}"

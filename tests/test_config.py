@@ -57,3 +57,35 @@ def test_bad_config_is_one_clear_line(tmp_path, content, message):
 def test_missing_config_file(tmp_path):
     with pytest.raises(ConfigError, match="nope.toml: config file not found"):
         load_settings(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("where", "field", "value", "names"),
+    [
+        ("env", "concurrency", "0", "environment variable NARRATOR_CONCURRENCY"),
+        ("env", "requests_per_minute", "-1", "environment variable NARRATOR_REQUESTS_PER_MINUTE"),
+        ("toml", "concurrency", "-3", "narrator.toml, field concurrency"),
+        ("toml", "max_repairs", "1000", "narrator.toml, field max_repairs"),
+        ("flag", "temperature", -0.5, "--temperature"),
+        ("flag", "max_tokens", 0, "--max-tokens"),
+    ],
+)
+def test_every_source_has_the_same_bounds_and_is_named(
+    tmp_path, monkeypatch, where, field, value, names
+):
+    monkeypatch.chdir(tmp_path)
+    flags = {}
+    if where == "env":
+        monkeypatch.setenv(f"NARRATOR_{field.upper()}", value)
+    elif where == "toml":
+        (tmp_path / "narrator.toml").write_text(f"{field} = {value}\n")
+    else:
+        flags[field] = value
+    with pytest.raises(ConfigError) as info:
+        load_settings(**flags)
+    assert str(info.value).startswith(names) and "\n" not in str(info.value)
+
+
+def test_a_folder_given_as_config_is_an_error(tmp_path):
+    with pytest.raises(ConfigError, match="not a file"):
+        load_settings(config_file=tmp_path)
