@@ -35,6 +35,7 @@ from narrator.store_schema import (
     VoteRow,
     add_missing_columns,
     make_engine,
+    masked,
     normalise_url,
     now,
 )
@@ -75,7 +76,8 @@ class Store:
             Base.metadata.create_all(self.engine)
             add_missing_columns(self.engine)
         except Exception as exc:  # noqa: BLE001 - reported as a user-fixable error
-            raise StoreError(f"cannot open database {self.url!r}: {exc}") from exc
+            detail = str(exc).replace(self.url, masked(self.url)).splitlines()[0]
+            raise StoreError(f"cannot open database {masked(self.url)!r}: {detail}") from None
 
     def close(self) -> None:
         """Release every pooled connection."""

@@ -7,6 +7,7 @@ To add a table (e.g. for the pipeline's cache or resume): declare one more class
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +26,7 @@ from sqlalchemy import (
     create_engine,
     event,
     inspect,
+    make_url,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -153,7 +155,17 @@ def make_engine(url: str) -> Engine:
         return create_engine(
             url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True
         )
-    raise StoreError(f"database URL {url!r}: use sqlite:///path.db or postgresql://user@host/db")
+    raise StoreError(
+        f"database URL {masked(url)!r}: use sqlite:///path.db or postgresql://user@host/db"
+    )
+
+
+def masked(url: str) -> str:
+    """A database URL with its password hidden, for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not a URL SQLAlchemy can read: hide anything after ':'
+        return re.sub(r"(//[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
 def add_missing_columns(engine: Engine) -> None:

@@ -165,3 +165,14 @@ def test_old_database_gets_new_nullable_columns(tmp_path: Path) -> None:
     text = leicester_report().texts[0]
     st.save_texts([text], cache_key="k")
     assert st.cached_text("k") == text
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql+psycopg://bob:hunter2@127.0.0.1:1/nope", "mysql://bob:hunter2@127.0.0.1:1/nope"],
+)
+def test_a_database_password_never_appears_in_an_error(url):
+
+    with pytest.raises(StoreError) as info:
+        Store(url)
+    assert "hunter2" not in str(info.value) and "bob:***@" in str(info.value)
