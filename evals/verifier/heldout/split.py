@@ -22,6 +22,10 @@ DEV_COUNCILS = frozenset(
         "Birmingham", "Kingston upon Hull", "Westminster",
         # w4
         "Nottingham", "Lambeth", "York",
+        # w5 (second round, hardest claim types)
+        "Manchester", "Stockport", "Herefordshire",
+        # w6 (second round, summaries)
+        "Liverpool", "Newham", "Swindon",
     }
 )  # fmt: skip
 
