@@ -201,7 +201,7 @@ class Checker:
     # ---- periods ----------------------------------------------------------------------
     def _in_period(self, stated: object, c: Candidate) -> bool:
         if isinstance(stated, Previous):
-            return bool(c.period) and c.period == self._previous(c.key, stated.anchor)
+            return bool(c.period) and c.period == self._previous(c.key, stated.anchor, stated.back)
         return any(
             c.role not in ("history", "first_value")  # the latest period's readings
             if s == LATEST
@@ -209,19 +209,20 @@ class Checker:
             for s in stated  # type: ignore[union-attr]
         )
 
-    def _previous(self, key: Key, anchor: Stated | None = None) -> str:
-        """The period of a series before ``anchor`` (or before its latest): what "the year
-        before" refers to."""
+    def _previous(self, key: Key, anchor: Stated | None = None, back: int = 1) -> str:
+        """The period of a series ``back`` periods before ``anchor`` (or before its latest):
+        what "the year before" (1) or "two years earlier" (2) refers to."""
         memo = self.ix.previous
-        if (key, anchor) not in memo:
+        if (key, anchor, back) not in memo:
             periods = set(self.ix.history_periods.get(key, set()))
             periods |= set(self.ix.subject_values.get(key, {}))
             end = max(anchor.years) if anchor else self.ix.series_end.get(key, 0)
-            before = [p for p in periods if max(years_of(p)[0], default=0) < end]
-            memo[(key, anchor)] = (
-                max(before, key=lambda p: sorted(years_of(p)[0])) if before else ""
+            before = sorted(
+                (p for p in periods if max(years_of(p)[0], default=0) < end),
+                key=lambda p: sorted(years_of(p)[0]),
             )
-        return memo[(key, anchor)]
+            memo[(key, anchor, back)] = before[-back] if len(before) >= back else ""
+        return memo[(key, anchor, back)]
 
     def _other_period(
         self, m: Mention, every: list[Candidate], lo: float, hi: float, focus: set[Key]
@@ -232,6 +233,8 @@ class Checker:
             " or ".join(s.label if isinstance(s, Stated) else "the latest period" for s in m.period)
             if isinstance(m.period, tuple)
             else "the year before"
+            if getattr(m.period, "back", 1) == 1
+            else "two periods before"
         )
         named = [c for c in every if c.key in focus] if focus else every
         fit = self._best([c for c in named if c.period], lo, hi, m)

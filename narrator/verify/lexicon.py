@@ -54,6 +54,9 @@ PREVIOUS = (
     "the previous period", "previous period", "year before", "the prior year", "prior year",
     "twelve months earlier",
 )  # fmt: skip
+#: two periods back ("up from 58.6% two years earlier")
+TWO_BACK = ("two years earlier", "two years before", "two years ago", "two surveys earlier",
+            "two surveys before", "the survey before last", "the year before last")  # fmt: skip
 #: a change from the year before: with PREVIOUS, "down on last year", "year on year"
 LAST_YEAR = ("last year", "last survey", "the last year", "the last survey", "year on year",
              "year-on-year", "the prior survey", "prior survey")  # fmt: skip
@@ -61,6 +64,7 @@ LAST_YEAR = ("last year", "last survey", "the last year", "the last survey", "ye
 OPENERS = ("in", "back in", "for", "during", "by", "between", "as of", "over", "from", "across")
 
 PREVIOUS_RE = re.compile(rf"\b{any_of(PREVIOUS)}\b", IGN)
+TWO_BACK_RE = re.compile(rf"\b{any_of(TWO_BACK)}\b", IGN)
 YEAR_ON_YEAR_RE = re.compile(rf"\b{any_of((*PREVIOUS, *LAST_YEAR))}\b", IGN)
 OPENING_RE = re.compile(
     rf"\s*{any_of(OPENERS)}\s+(?:the\s+)?(?:(?:financial|survey)\s+)?(?:year\s+)?$", IGN
@@ -75,7 +79,7 @@ TRAILING_BREAK_RE = re.compile(
 )
 #: what may separate a year written before a figure from it ("In 2023-24 it was 73%")
 YEAR_THEN_FIGURE_RE = re.compile(
-    r"\s*[,:)]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+)?"
+    r"\s*[,:()]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+)?"
     r"(?:(?:was|were|is|stood\s+at|had\s+been|reached|hit)\s+)?(?:(?:of|at)\s+)?\s*",
     IGN,
 )

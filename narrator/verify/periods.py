@@ -76,6 +76,7 @@ class Previous:
     latest when there is none."""
 
     anchor: Stated | None = None
+    back: int = 1  # "two years earlier": 2
 
 
 #: a figure may also be for the latest period (a loose binding, see :func:`assign`)
@@ -110,9 +111,14 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
         s0, s1 = sentences[m.sentence] if m.sentence < len(sentences) else (0, len(text))
         near = years.get(m.sentence, [])
         opening = _opening(text, (s0, s1), near)
+        anchor = opening[0] if len(opening) == 1 else None
+        two = [r for r in L.TWO_BACK_RE.finditer(text, s0, s1) if _adjacent(text, m, r.span())]
+        if two:  # "58.6% two years earlier"
+            m.period = Previous(anchor, back=2)
+            continue
         relative = [r for r in L.PREVIOUS_RE.finditer(text, s0, s1) if _adjacent(text, m, r.span())]
         if relative:  # "66.8% the year before", even in a sentence that names the latest year
-            m.period = Previous(opening[0] if len(opening) == 1 else None)
+            m.period = Previous(anchor)
             continue
         beside = [y for y in near if _adjacent(text, m, (y.start, y.end))]
         trailing = _trailing(text, m, near, figures.get(m.sentence, ()))

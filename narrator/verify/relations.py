@@ -329,7 +329,10 @@ def own_extreme(
         return chk._claim(
             m, "unverifiable", reason="the data does not say whether higher is better here"
         )
-    points = _stated_points(chk, stated)
+    # the figure it is said of is the council's figure stated nearest to it ("the highest since
+    # 2016-17 (72.2%)"), when the clause states one
+    nearest = sorted(stated, key=lambda c: min(abs(c.start - m.end), abs(m.start - c.end)))
+    points = _stated_points(chk, nearest[:1])
     keys = [k for k in points if chk.ix.subject_values.get(k)]
     keys += [k for level in levels for k in sorted(level) if chk.ix.subject_values.get(k)]
     if not keys:
