@@ -221,7 +221,12 @@ class Checker:
                 (p for p in periods if max(years_of(p)[0], default=0) < end),
                 key=lambda p: sorted(years_of(p)[0]),
             )
-            memo[(key, anchor, back)] = before[-back] if len(before) >= back else ""
+            # by the calendar when a period ends that many years earlier (a survey every two
+            # years has no period one year back), else that many periods back
+            dated = [p for p in before if max(years_of(p)[0]) == end - back]
+            memo[(key, anchor, back)] = (
+                dated[-1] if dated else (before[-back] if len(before) >= back else "")
+            )
         return memo[(key, anchor, back)]
 
     def _other_period(

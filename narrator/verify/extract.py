@@ -137,11 +137,16 @@ class RuleExtractor:
             rates = []
         ents = [(m.start(), m.end(), m.lastgroup or "") for m in entity_re.finditer(sent)]
         for m in P.OWN_EXTREME_RE.finditer(sent) if P.OWN_EXTREME_HINT_RE.search(low) else ():
-            mm = Mention("own_extreme", s0 + m.start(), s0 + m.end(), m.group(0), idx)
+            end = m.start("since") if m.group("since") else m.end()  # the year stays a year
+            phrase = sent[m.start() : end].rstrip()
+            mm = Mention("own_extreme", s0 + m.start(), s0 + m.start() + len(phrase), phrase, idx)
             pol = (m.group("pol") or m.group("rec") or "").lower()
             mm.direction = "high" if pol in ("highest", "largest", "high") else "low"
             mm.extra["pol"] = pol
             mm.extra["since"] = m.group("since") or ""
+            # "since 2016-17" leaves that year out (it was higher then); "since the series
+            # began in 2015-16" keeps it
+            mm.extra["inclusive"] = "yes" if re.search(r"began|start", m.group(0), re.I) else ""
             add(mm)
         for m in P.RANK_RE.finditer(sent) if "rank" in hints and P.RANK_HINT_RE.search(low) else ():
             if free(*m.span()):

@@ -343,6 +343,12 @@ def own_extreme(
     since = m.extra.get("since")
     if since:
         start = min(years_of(str(since))[0])
+        if not m.extra.get("inclusive"):
+            start = (
+                max(years_of(str(since))[0]) + 1
+                if len(years_of(str(since))[0]) > 1
+                else (start + 1)
+            )
         values = {p: v for p, v in values.items() if min(years_of(p)[0], default=0) >= start}
     order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
     if len(order) < 2:
@@ -586,9 +592,14 @@ def fraction(
         if c.entity != "relation"
         and (c.role != "history" if m.period is None else chk._in_period(m.period, c))
     ]
-    wanted = m.entity or str(m.extra.get("near") or "subject")
-    if wanted in ("england", "region", "subject"):
-        pool = [c for c in pool if c.entity == wanted] or pool
+    if m.entity in ("england", "region", "subject"):
+        pool = [c for c in pool if c.entity == m.entity] or pool
+    else:  # unbound: the council's figure, or (precision first) the party named before it
+        order = ["subject", str(m.extra.get("near") or "subject")]
+        pool = (
+            sorted((c for c in pool if c.entity in order), key=lambda c: order.index(c.entity))
+            or pool
+        )
     if not pool:
         return chk._claim(m, "unverifiable", reason="the data has no percentage this could be")
     named = [c for c in pool if c.key in wider]  # precision first: any series named near it
