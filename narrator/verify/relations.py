@@ -107,6 +107,9 @@ def trend(
         between = _stated_change(chk, m, stated)
         if between is not None:
             return between
+    said = set(_stated_points(chk, stated))
+    if said:  # "while the share finding information rose to 70.9%": the clause's own measure
+        levels = [said, *levels]
     facts = chk.ix.trends
     years = set(_YEARS.findall(clause or sentence))
     if years and facts:  # "between 2016-17 and 2022-23 it went up": the series with those ends
@@ -243,7 +246,17 @@ def _stated_points(
     by_series: dict[Key, dict[str, tuple[float, Fact]]] = {}
     for c in stated:
         f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids else None
-        if f is None or f.value is None or c.status != "supported":
+        if f is None or c.status != "supported":
+            continue
+        if f.kind == "trend":  # a trend's end point: which one the stated figure is
+            d = f.detail
+            ends = [(d.get("first_period"), d.get("first_value")),
+                    (d.get("last_period"), d.get("last_value"))]  # fmt: skip
+            period, value = min(ends, key=lambda e: abs(float(e[1] or 0) - (c.value or 0)))
+            if period and value is not None:
+                by_series.setdefault(chk.series(f), {})[str(period)] = (float(value), f)
+            continue
+        if f.value is None:
             continue
         if (f.kind == "value" or (f.kind == "history" and not f.comparator)) and f.period:
             by_series.setdefault(chk.series(f), {})[f.period] = (f.value, f)
