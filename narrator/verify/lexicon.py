@@ -114,10 +114,11 @@ LONG_RUN_RE = re.compile(
 STREAK_RE = re.compile(
     rf"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<n>{'|'.join(STREAK_WORDS)}|\d+)"
     r"(?:\s+consecutive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
-    r"increases|decreases|drops|rise|fall|increase|decrease|drop)\s*(?:running|in\s+a\s+row)?\b",
+    r"increases|decreases|drops|rise|fall|increase|decrease|drop)\s*"
+    r"(?:running|in\s+a\s+row|of\s+(?:decline|growth|rises|falls|increases|decreases))?\b",
     IGN,
 )
-STREAK_MARK_RE = re.compile(r"running|in\s+a\s+row|consecutive|straight", IGN)
+STREAK_MARK_RE = re.compile(r"running|in\s+a\s+row|consecutive|straight|\bof\s+\w+", IGN)
 
 # ---- ranks ------------------------------------------------------------------------------------
 #: words that make a rank a total's ("the 8th largest budget", "spent more than any council")

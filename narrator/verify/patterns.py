@@ -226,12 +226,14 @@ CAUSAL_HINTS = (
 #: on the lower-cased sentence: any of the hints (one scan instead of a substring test each)
 CAUSAL_HINT_RE = re.compile("|".join(re.escape(h) for h in CAUSAL_HINTS))
 TREND_HINT_RE = re.compile(
-    r"up|down|ris|rose|grow|grew|increas|climb|doubl|fell|fall|drop|decreas|declin|shr|"
+    r"up|down|ris|rose|grow|grew|increas|climb|doubl|fell|fall|drop|decreas|declin|shr|slip|dip|"
+    r"than\s+in|"
     r"stay|remain|steady|unchang|chang|level|since|over\s+(?:the|time)|year",
 )
 #: a necessary substring of every TREND_RE match (checked on the lower-cased sentence)
 TREND_WORD_RE = re.compile(
-    r"went|gone|going|ris|rose|grew|grow|increas|climb|doubled|from|year|before|fell|fall|"
+    r"went|gone|going|ris|rose|grew|grow|increas|climb|doubled|from|year|before|fell|fall|slip|"
+    r"dip|edged|ticked|crept|picked|than\s+in|"
     r"dropp|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time"
 )
 #: a necessary substring of every SAME_RE match (checked on the lower-cased sentence)
@@ -255,11 +257,15 @@ TREND_RE = re.compile(
     r"\b(?P<up>went\s+up|gone\s+up|going\s+up|rose|risen|rising|rises|grew|grown|growing|"
     r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|up\s+from|"
     r"has\s+gone\s+up|higher\s+than\s+(?:last|the\s+previous)\s+year|more\s+than\s+before|"
-    r"up\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d)))\b"
+    r"edged\s+up|ticked\s+up|crept\s+up|picked\s+up|years?\s+of\s+(?:growth|rises|increases)|"
+    r"(?:higher|more)\s+than\s+in\s+(?=(?:19|20)\d\d)|"
+    r"up\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d|£|\d)))\b"
     r"|\b(?P<down>went\s+down|gone\s+down|going\s+down|fell|fallen|falling|"
     r"dropped|dropping|decreased|decreasing|declined|declining|a\s+decline|a\s+fall|shrank|"
     r"shrunk|shrinking|down\s+from|lower\s+than\s+(?:last|the\s+previous)\s+year|"
-    r"fewer\s+than\s+before|down\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d)))\b"
+    r"fewer\s+than\s+before|slipped|slipping|dipped|edged\s+down|ticked\s+down|"
+    r"years?\s+of\s+(?:decline|falls|decreases)|(?:lower|less|fewer)\s+than\s+in\s+(?=(?:19|20)\d\d)|"
+    r"down\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d|£|\d)))\b"
     r"(?!\s+(?:below|short|behind))"
     r"|\b(?P<flat>stayed\s+(?:about\s+|roughly\s+|much\s+|broadly\s+)?(?:the\s+same|steady|"
     r"flat|stable|level)|remained\s+(?:about\s+|roughly\s+|broadly\s+)?(?:the\s+same|steady|"

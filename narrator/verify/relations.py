@@ -21,7 +21,7 @@ from narrator.verify.numbers import hedge_interval
 from narrator.verify.periods import Stated, matches, years_of
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
-WEAK_LIMIT_PCT = 20.0  # "slightly/a little above" must be within 20 % of the comparator
+WEAK_LIMIT_PCT = 15.0  # "slightly/a little above": wrong beyond a 15 % gap (clearly not little)
 STRONG_MIN_PCT = 5.0  # "much/far/well above" is wrong only for a gap under 5 % (clearly small)
 SAME_LIMIT_PCT = 5.0  # "about the same as" within 5 % (or the fact says about_same)
 
