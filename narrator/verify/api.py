@@ -281,7 +281,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             stated = [
                 c for c in said.get(s, ()) if c.kind in _NUMERIC and a <= c.start and c.end <= b
             ]
-            claims.append(R.own_extreme(chk, m, levels, stated))
+            claims.append(R.own_extreme(chk, m, levels, stated, text[a:b]))
 
         elif m.kind == "ratio":
             claims.append(R.ratio(chk, m, levels, near_words(m)))

@@ -103,7 +103,7 @@ def trend(
     ("rose to 68.1% in 2024-25 from 64.9% in 2023-24", "down from 62.5% in 2023-24") the
     change between those is judged; else the change between the periods the sentence names;
     else the series' whole trend."""
-    if m.direction and m.comparator not in ("england", "region"):
+    if m.direction and m.comparator not in ("england", "region") and not _streak(clause)[0]:
         between = _stated_change(chk, m, stated)
         if between is not None:
             return between
@@ -333,7 +333,11 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
 
 
 def own_extreme(
-    chk: Checker, m: Mention, levels: list[set[Key]], stated: Sequence[Claim] = ()
+    chk: Checker,
+    m: Mention,
+    levels: list[set[Key]],
+    stated: Sequence[Claim] = (),
+    clause_text: str = "",
 ) -> Claim:
     """ "the highest it has been since 2015-16": the council's figure the clause states (or its
     latest) against its own values of the series (since the named period, or all of them).
@@ -344,8 +348,12 @@ def own_extreme(
         )
     # the figure it is said of is the council's figure stated nearest to it ("the highest since
     # 2016-17 (72.2%)"), when the clause states one
-    nearest = sorted(stated, key=lambda c: min(abs(c.start - m.end), abs(m.start - c.end)))
-    points = _stated_points(chk, nearest[:1])
+    # the figure it describes: the council's figure stated last before it ("61.7%, the lowest
+    # since ..."; "the highest since 2016-17 (72.2%)" names the old level after it), or the
+    # latest when it says so ("the latest figure is the lowest on record") or states none
+    before = [c for c in stated if c.end <= m.start]
+    latest_said = L.RECENT_RE.search(clause_text) is not None
+    points = {} if latest_said or not before else _stated_points(chk, before[-1:])
     keys = [k for k in points if chk.ix.subject_values.get(k)]
     keys += [k for level in levels for k in sorted(level) if chk.ix.subject_values.get(k)]
     if not keys:
