@@ -181,13 +181,7 @@ def create_app(
         client = request.client.host if request.client else "unknown"
         cookie = voter
         if cookie is None:
-            wait = voter_limit.take(client)
-            if wait:
-                raise HTTPException(
-                    429,
-                    "too many new voters from this address; try again later",
-                    headers={"Retry-After": retry_after(wait)},
-                )
+            _within(voter_limit, client, "too many new voters from this address")
             cookie = voter_ids.issue()
         voter_id = voter_ids.verify(cookie)
         if voter_id is None:
@@ -196,13 +190,7 @@ def create_app(
                 "the voter cookie was not issued by this server; it has been cleared, vote again",
                 headers={"Set-Cookie": f"{VOTER_COOKIE}=; Max-Age=0; Path=/; HttpOnly"},
             )
-        wait = vote_limit.take(client)
-        if wait:
-            raise HTTPException(
-                429,
-                "too many votes from this address; try again later",
-                headers={"Retry-After": retry_after(wait)},
-            )
+        _within(vote_limit, client, "too many votes from this address")
         response.set_cookie(
             VOTER_COOKIE,
             cookie,
@@ -260,6 +248,15 @@ def create_app(
         return FileResponse(path, media_type="text/html")
 
     return app
+
+
+def _within(limit: RateLimiter, client: str, what: str) -> None:
+    """429 with Retry-After when ``client`` is over ``limit``."""
+    wait = limit.take(client)
+    if wait:
+        raise HTTPException(
+            429, f"{what}; try again later", headers={"Retry-After": retry_after(wait)}
+        )
 
 
 def _same_site(request: Request) -> None:
