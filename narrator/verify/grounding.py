@@ -1,12 +1,15 @@
 """Sentence grounding: every sentence of a text must say something the facts support.
 
-A sentence (and every clause after a colon or semicolon) is *grounded* when it holds at least
-one supported claim other than a bare year, or when it is one of the recognised statements a
-fact sheet licenses:
+A sentence -- and every clause of it: after a colon or semicolon, or after a comma before a
+conjunction or "which" (``lexicon.CONJUNCTIONS``) -- is *grounded* when it holds at least one
+supported claim other than a bare year, or when it is one of the recognised statements a fact
+sheet licenses. A clause never borrows support from its neighbour ("5.8, which places it
+among the deprived 10%" needs its own):
 
 * a no-data statement ("no data", "not published for each council", "no longer collected")
-  when a sheet has no data (status ``no_data``/``no_la_data``/``discontinued``, or no figure),
-  or when it names a chart whose sheet has no data;
+  when a sheet has no data (status ``no_data``/``no_la_data``/``discontinued``, or no figure);
+  it licenses itself only, and a bare list of chart titles after it ("...: Budget cuts,
+  Ombudsman.") asserts nothing;
 * a privacy statement ("kept private", "withheld", "5 or fewer") with a suppressed fact;
 * a regional note ("for the whole East Midlands region") with the sheet's note fact.
 
