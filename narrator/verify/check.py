@@ -178,9 +178,7 @@ class Checker:
             not focused
             or (named and other.key in named)
             or not (focus & (named or set()))
-            or local is not None
-            and not local
-            and len(self.ix.sheets) > 1
+            or (local is not None and not local and len(self.ix.sheets) > 1)
         ):  # a figure of a series the sentence names, or the sentence (or, in a summary, the
             # figure's own words) names none for sure
             return self._supported_number(m, other)
