@@ -183,13 +183,17 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         if m.kind in _NUMERIC or m.kind == "fraction":
             figures.setdefault(m.sentence, []).append(m)
 
-    def near_words(m: Mention) -> set[Key]:
-        """The series the words around a comparison name (strongly, or weakly by at most two)."""
+    def near(m: Mention) -> tuple[set[Key], set[Key]]:
+        """The series the words around a mention name: strongly (half their distinctive words
+        or more) and weakly (the best overlap, when at most two series share it)."""
         window = B.window(text, sentences[m.sentence], m, figures.get(m.sentence, ()))
-        toks = tokens(window)
-        keys = index.key_words.named(toks)
+        toks = tokens(window) if window else set()
         weak = index.key_words.best(toks)
-        return keys | (weak if len(weak) <= 2 else set())
+        return index.key_words.named(toks), (weak if len(weak) <= 2 else set())
+
+    def near_words(m: Mention) -> set[Key]:
+        strong, weak = near(m)
+        return strong | weak
 
     entity_re = index.context.entity_re()
     number_keys: dict[int, set[Key]] = {}
@@ -199,16 +203,11 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         if m.kind in _NUMERIC and m.value is not None:
             if not m.entity:
                 m.entity = B.party(text, sentences[m.sentence], m, entity_re)
-            window = B.window(text, sentences[m.sentence], m, figures.get(m.sentence, ()))
-            local = index.key_words.named(tokens(window)) if window else set()
+            local, weak = near(m)
             titled = scope(m.sentence)
             if titled is not None:  # a "<chart title>:" opening binds the sentence's figures
                 local = (local & titled) or titled
-            weak = index.key_words.best(tokens(window)) if window else set()
-            if len(weak) > 2:
-                weak = set()  # words shared by many series name none of them
-            elif weak and scope(m.sentence) is not None:
-                weak &= scope(m.sentence)  # type: ignore[operator]
+                weak &= titled
             claim = chk.number(
                 m,
                 focus(m.sentence),
