@@ -170,6 +170,14 @@ def generate(
     ] = None,
     data_dir: DataDir = None,
     data_file: DataFiles = None,
+    allow_fallback: Annotated[
+        bool,
+        _opt(
+            "Exit 0 even when the chosen writer never answered and every text came from the "
+            "offline fallback (by default that run fails with exit 2).",
+            "--allow-fallback",
+        ),
+    ] = False,
 ) -> None:
     """Write report.json and report.html for one or more authorities into OUT/<slug>/.
 
@@ -195,7 +203,9 @@ def generate(
         targets = [dataset.authority(a) for a in authority]
     else:
         raise NarratorError("say which authority: --authority NAME (repeatable) or --all")
-    options = GenerateOptions(settings=settings, script=script, use_cache=not no_cache)
+    options = GenerateOptions(
+        settings=settings, script=script, use_cache=not no_cache, allow_fallback=allow_fallback
+    )
     summary = asyncio.run(run_generate(dataset, catalog, targets, options, console=err))
     typer.echo(json.dumps(summary, indent=2))
 

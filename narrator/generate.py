@@ -20,13 +20,17 @@ from narrator.catalog import Catalog
 from narrator.config import Settings
 from narrator.costs import load_prices
 from narrator.data import Dataset
-from narrator.errors import BackendError
+from narrator.errors import BackendError, NarratorError
 from narrator.llm import get_writer
 from narrator.llm.base import GenerationParams
 from narrator.models import Authority, Report
 from narrator.paths import data_dir
 from narrator.pipeline import Pipeline, write_report
 from narrator.report.render import ReportSummary, render_index
+
+
+class WriterUnreachable(NarratorError):
+    """The chosen writer answered no call of a run (every text came from the fallback)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,8 @@ class GenerateOptions:
     settings: Settings = field(default_factory=Settings)
     script: Path | None = None  # scripted backend only
     use_cache: bool = True
+    #: publish the offline writer's texts without failing when the chosen writer never answers
+    allow_fallback: bool = False
 
     @property
     def out(self) -> Path:
@@ -211,6 +217,7 @@ async def run_generate(
         "repaired": stats.repaired,
         "fallback": stats.fallback,
         "failed": stats.failed,
+        "writer_unreachable": stats.unreached,
         "writer_calls": stats.writer_calls,
         "prompt_tokens": stats.prompt_tokens,
         "completion_tokens": stats.completion_tokens,
@@ -219,6 +226,13 @@ async def run_generate(
     }
     if store is not None:
         store.finish_run(pipeline.run_id, counts, stats.cost)
+    written = stats.texts - stats.cached
+    if written and stats.unreached == written and not options.allow_fallback:
+        raise WriterUnreachable(
+            f"the {writer.name} writer ({writer.model}) failed on every call "
+            f"({stats.first_error}); the {written} texts in {options.out} were written by the "
+            "offline fallback instead. Fix the backend, or pass --allow-fallback to accept that"
+        )
     return {
         "run_id": pipeline.run_id,
         "backend": writer.name,

@@ -68,6 +68,9 @@ class RunStats:
     repaired: int = 0
     fallback: int = 0
     failed: int = 0  # blocks where no text passed: the notice was published
+    #: texts whose writer never answered (every call failed): the fallback wrote them
+    unreached: int = 0
+    first_error: str = ""
     writer_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -87,6 +90,9 @@ class RunStats:
         per["texts"] += 1
         if cached:
             return
+        if text.drafts and all(d.error for d in text.drafts):
+            self.unreached += 1
+            self.first_error = self.first_error or text.drafts[0].error
         self.prompt_tokens += text.prompt_tokens
         self.completion_tokens += text.completion_tokens
         per["tokens"] += text.prompt_tokens + text.completion_tokens

@@ -154,3 +154,21 @@ def test_when_even_the_offline_text_fails_a_number_free_notice_is_published(tmp_
     assert text["verdict"] is None
     html = (tmp_path / "out" / "leicester" / "report.html").read_text(encoding="utf-8")
     assert "No checked text for this block" in html
+
+
+def test_an_unreachable_writer_fails_the_run_loudly_unless_fallback_is_allowed(tmp_path):
+    """Every call to the chosen LLM fails (nothing listens on the port): the reports are still
+    written (offline fallback, labelled as such), the run record says so, and the exit is 2;
+    --allow-fallback accepts it with exit 0."""
+    base = ["generate", "--authority", "leicester", "--backend", "openai", "--model", "m",
+            "--base-url", "http://127.0.0.1:9/v1", "--max-attempts", "1", "--timeout", "2",
+            "--no-cache"]  # fmt: skip
+    result = RUNNER.invoke(app, [*base, "--out", str(tmp_path / "a")])
+    assert result.exit_code == 2
+    assert "failed on every call" in result.output and "--allow-fallback" in result.output
+    report = json.loads((tmp_path / "a" / "leicester" / "report.json").read_text())
+    assert all(t["status"] in ("fallback", "failed") for t in report["texts"])
+    ok = RUNNER.invoke(app, [*base, "--out", str(tmp_path / "b"), "--allow-fallback"])
+    assert ok.exit_code == 0, ok.output
+    summary = json.loads(ok.stdout[ok.stdout.index("{") :])
+    assert summary["counts"]["writer_unreachable"] == summary["counts"]["texts"] == 43
