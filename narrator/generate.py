@@ -23,10 +23,10 @@ from narrator.data import Dataset
 from narrator.errors import BackendError, NarratorError
 from narrator.llm import get_writer
 from narrator.llm.base import GenerationParams
-from narrator.models import Authority, Report
+from narrator.models import Authority
 from narrator.paths import data_dir
 from narrator.pipeline import Pipeline, write_report
-from narrator.report.render import ReportSummary, render_index
+from narrator.report.render import ReportSummary, load_reports, render_index
 
 
 class WriterUnreachable(NarratorError):
@@ -126,12 +126,10 @@ def prompt_renderer_for(writer: object):
 
 
 def write_index(out: Path, fresh: dict[str, ReportSummary]) -> Path:
-    """Rewrite ``<out>/index.html`` with this run's reports and those already on disk."""
-    for path in sorted(out.glob("*/report.json")):
-        if path.parent.name not in fresh:
-            fresh[path.parent.name] = ReportSummary.of(
-                Report.model_validate_json(path.read_text(encoding="utf-8"))
-            )
+    """Rewrite ``<out>/index.html`` with this run's reports and those already on disk (a
+    corrupt one is left out with a warning)."""
+    for report in load_reports(out, skip=fresh):
+        fresh[report.authority.slug] = ReportSummary.of(report)
     return render_index(list(fresh.values()), out)
 
 
@@ -152,6 +150,8 @@ async def run_generate(
     options: GenerateOptions,
     console: Console | None = None,
 ) -> dict[str, Any]:
+    if options.out.exists() and not options.out.is_dir():
+        raise NarratorError(f"{options.out}: not a folder; give --out a folder for the reports")
     """Generate reports for ``targets``; returns a summary (run id, counts, output folders)."""
     settings = options.settings
     writer = get_writer(settings.backend, **writer_config(options))

@@ -18,9 +18,25 @@ OutDir = Annotated[
 ]
 
 
+def _check_port(host: str, port: int) -> None:
+    """A clear error, before anything is printed, when the address cannot be listened on."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, _, _, _, address = infos[0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        raise NarratorError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; pick another --port"
+        ) from None
+
+
 def serve_command(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     out: OutDir = Path("outputs"),
     db: Annotated[
         str | None,
@@ -50,6 +66,7 @@ def serve_command(
 
     if not out.is_dir():
         raise NarratorError(f"{out}: no such folder; run `narrator generate` first or pass --out")
+    _check_port(host, port)
     typer.echo(f"narrator: serving {out} at http://{host}:{port}/ (Ctrl+C to stop)")
     serve(
         host,

@@ -11,6 +11,8 @@ disk without any network.
 from __future__ import annotations
 
 import shutil
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -224,9 +226,18 @@ def render_index(reports: list[Report] | list[ReportSummary], out_dir: Path) -> 
     return path
 
 
-def load_reports(out_dir: Path) -> list[Report]:
-    """Every ``out_dir/*/report.json``, parsed (sorted by folder name)."""
-    return [
-        Report.model_validate_json(p.read_text(encoding="utf-8"))
-        for p in sorted(Path(out_dir).glob("*/report.json"))
-    ]
+def load_reports(out_dir: Path, skip: Iterable[str] = ()) -> list[Report]:
+    """Every ``out_dir/*/report.json`` (sorted by folder name, except the folders in ``skip``),
+    parsed. A file that cannot be read or parsed (cut short, edited by hand) is left out with a
+    one-line warning on stderr, never a crash: the other reports still serve and render."""
+    reports: list[Report] = []
+    skipped = set(skip)
+    for path in sorted(Path(out_dir).glob("*/report.json")):
+        if path.parent.name in skipped:
+            continue
+        try:
+            reports.append(Report.model_validate_json(path.read_bytes()))
+        except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            print(f"warning: {path}: skipped, not a readable report ({first})", file=sys.stderr)
+    return reports

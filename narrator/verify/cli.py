@@ -106,6 +106,11 @@ def verify_command(
             raise VerifyInputError(
                 f"{text_file}: cannot read the text file ({exc.strerror})"
             ) from exc
+        except UnicodeDecodeError as exc:
+            raise VerifyInputError(
+                f"{text_file}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
+                f"{exc.start})"
+            ) from None
         sheets = load_sheets(authority, kind.lower(), chart, section, data_dir)
     except NarratorError as exc:
         typer.echo(f"error: {exc}", err=True)
