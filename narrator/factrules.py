@@ -50,6 +50,19 @@ def ref(obs: Observation) -> SourceRef:
     return obs.ref
 
 
+def trend_direction(first: float, last: float) -> str:
+    """``up`` / ``down`` / ``flat`` for a change from ``first`` to ``last``: ``flat`` when it is
+    within the documented 2 % of the first value.
+
+    >>> trend_direction(67.3, 68.1), trend_direction(58.9, 62.8), trend_direction(72.5, 60.4)
+    ('flat', 'up', 'down')
+    """
+    change = last - first
+    if abs(change) <= ABOUT_SAME_TOLERANCE * abs(first):
+        return "flat"
+    return "up" if change > 0 else "down"
+
+
 def trend_facts(subject, usable, base, common, label) -> list[Fact]:
     if len(usable) < 2:
         return []
@@ -57,10 +70,7 @@ def trend_facts(subject, usable, base, common, label) -> list[Fact]:
     v0, v1 = float(first.value), float(last.value)
     change = v1 - v0
     pct = change / v0 * 100 if v0 else None
-    if abs(change) <= ABOUT_SAME_TOLERANCE * abs(v0):
-        direction = "flat"
-    else:
-        direction = "up" if change > 0 else "down"
+    direction = trend_direction(v0, v1)
     word = {"up": "went up", "down": "went down", "flat": "stayed about the same"}[direction]
     return [
         Fact(

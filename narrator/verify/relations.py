@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from narrator.factrules import ABOUT_SAME_TOLERANCE
+from narrator.factrules import trend_direction
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
 from narrator.verify import lexicon as L
@@ -220,12 +220,7 @@ def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
     for i, p in enumerate(order):
         d = ""
         if i:
-            v0, v1 = values[order[i - 1]], values[p]
-            d = (
-                "flat"
-                if abs(v1 - v0) <= ABOUT_SAME_TOLERANCE * abs(v0)
-                else ("up" if v1 > v0 else "down")
-            )
+            d = trend_direction(values[order[i - 1]], values[p])
         out.append((d, p, values[p]))
     return out
 
@@ -313,13 +308,8 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
         if start == end:
             continue
         v0, v1 = values[start], values[end]
-        change = v1 - v0  # only the periods are named: the facts' 2 % rule for "about the same"
-        pct = abs(change) / abs(v0) * 100 if v0 else 0.0
-        real = (
-            "flat"
-            if abs(change) <= ABOUT_SAME_TOLERANCE * abs(v0)
-            else ("up" if change > 0 else "down")
-        )
+        pct = abs(v1 - v0) / abs(v0) * 100 if v0 else 0.0
+        real = trend_direction(v0, v1)  # only the periods are named: the facts' 2 % rule
         ok = real == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
         truth = f"{fmt_num(v0)} in {start} to {fmt_num(v1)} in {end}"
         return chk._claim(
@@ -611,7 +601,7 @@ def fraction(
         c
         for c in chk.ix.candidates.get("percent", ())
         if c.entity != "relation"
-        and (c.role != "history" if m.period is None else chk._in_period(m.period, c))
+        and (c.role != "history" if m.period is None else chk.in_period(m.period, c))
     ]
     if m.entity in ("england", "region", "subject"):
         pool = [c for c in pool if c.entity == m.entity] or pool
