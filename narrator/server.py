@@ -47,6 +47,7 @@ from narrator.store import Store, UnknownTextError
 VOTER_COOKIE = "narrator_voter"
 #: control characters (NUL included) are refused in ids and comments; tab and newline may be
 #: in a comment
+TEXT_ID_MAX = 200  # the same bound for a vote's body and a tally's path
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SLUG_RE = re.compile(r"^[a-z0-9-]{1,120}$")
 COOKIE_MAX_AGE = 400 * 24 * 3600
@@ -57,7 +58,7 @@ class VoteIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    text_id: str = Field(min_length=1, max_length=200)
+    text_id: str = Field(min_length=1, max_length=TEXT_ID_MAX)
     vote: Literal["accurate", "inaccurate"]
     comment: str | None = Field(default=None, max_length=2000)
 
@@ -211,8 +212,8 @@ def create_app(
 
     @app.get("/api/texts/{text_id:path}/votes")
     def text_votes(text_id: str, request: Request) -> dict[str, int]:
-        if _CONTROL_RE.search(text_id) or len(text_id) > 200:
-            raise HTTPException(422, "text_id: must be at most 200 printable characters")
+        if _CONTROL_RE.search(text_id) or len(text_id) > TEXT_ID_MAX:
+            raise HTTPException(422, f"text_id: must be at most {TEXT_ID_MAX} printable characters")
         store = store_of(request)
         if store.get_text(text_id) is None:
             raise HTTPException(404, f"unknown text id {text_id!r}: no generated text has this id")

@@ -273,7 +273,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             ranked = [
                 lv for lv in (strong, prior, number_keys.get(s, set()), own, *back_levels) if lv
             ]
-            wider = index.key_words.named(tokens(rest)) | near_words(m)
+            wider = strong | near_words(m)
             claims.append(R.rank(chk, m, ranked or levels, sent, wider))
         elif m.kind == "own_extreme":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)

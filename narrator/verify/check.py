@@ -128,7 +128,7 @@ class Checker:
         every = pool
         if m.period is not None:  # a stated period: only that period's readings may match
             every = pool + self._history_pool(cls, bool(m.extra.get("rate")))
-            pool = [c for c in every if self._in_period(m.period, c)]
+            pool = [c for c in every if self.in_period(m.period, c)]
             if not pool:
                 return self._other_period(m, every, lo, hi, focus)
         if not pool:
@@ -197,7 +197,9 @@ class Checker:
         )
 
     # ---- periods ----------------------------------------------------------------------
-    def _in_period(self, stated: object, c: Candidate) -> bool:
+    def in_period(self, stated: object, c: Candidate) -> bool:
+        """Whether candidate ``c`` is a reading of the period(s) ``stated`` (a mention's
+        ``period``: a tuple of stated periods and ``LATEST``, or a ``Previous``)."""
         if isinstance(stated, Previous):
             return bool(c.period) and c.period == self._previous(c.key, stated.anchor, stated.back)
         return any(
