@@ -179,6 +179,11 @@ def long_texts(verifier: Verifier) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument(
+        "--writers",
+        default="",
+        help="score only the held-out texts of these writers (e.g. w7,w8,w9: a later round)",
+    )
     ap.add_argument("--repeat", type=int, default=3, help="timed passes over the chart texts")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--write-verdicts", action="store_true", help=f"store digests in {VERDICTS}")
@@ -242,6 +247,10 @@ def main(argv: list[str] | None = None) -> None:
     for split in {"both": ("dev", "test"), "none": ()}.get(args.split, (args.split,)):
         if (HELDOUT / f"{split}.jsonl").exists():
             h_records, h_sheets = load_heldout(split)
+            if args.writers:
+                chosen = set(args.writers.split(","))
+                h_records = [r for r in h_records if r["writer"] in chosen]
+                split = f"{split} ({args.writers})"
             scored = score_heldout(h_records, h_sheets, verifier)
             print_heldout(split, scored)
             if args.show_misses:

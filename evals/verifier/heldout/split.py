@@ -26,6 +26,10 @@ DEV_COUNCILS = frozenset(
         "Manchester", "Stockport", "Herefordshire",
         # w6 (second round, summaries)
         "Liverpool", "Newham", "Swindon",
+        # w7-w9 (third round, 2026-12-01: more planted errors, trends, ranks, own past)
+        "East Sussex", "Southwark", "Hartlepool",
+        "North Lincolnshire", "Dorset", "Blackburn with Darwen",
+        "Southampton", "Lancashire", "Lincolnshire",
     }
 )  # fmt: skip
 
