@@ -137,7 +137,14 @@ def generate(
         _opt("Database URL for runs, texts and cache (default sqlite:///<out>/narrator.db)."),
     ] = None,
     no_cache: Annotated[bool, _opt("Do not reuse stored texts.", "--no-cache")] = False,
-    concurrency: Annotated[int | None, _opt("Texts written at the same time.", min=1)] = None,
+    concurrency: Annotated[
+        int | None,
+        _opt(
+            "Texts written at the same time (default: enough to use --rpm fully at the "
+            "latency observed, by Little's law; 8 without --rpm).",
+            min=1,
+        ),
+    ] = None,
     max_repairs: Annotated[
         int | None, _opt("Repair attempts per failed text.", min=0, max=5)
     ] = None,

@@ -11,8 +11,8 @@ Example ``narrator.toml``::
     requests_per_minute = 500
     tokens_per_minute = 200000
 
->>> Settings(backend="offline").concurrency
-8
+>>> Settings(backend="offline").max_repairs
+2
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ class Settings(BaseSettings):
     tokens_per_minute: float | None = Field(None, gt=0, le=100_000_000)
     timeout: float = Field(30.0, gt=0, le=3600)
     max_attempts: int = Field(4, ge=1, le=20)
-    concurrency: int = Field(8, ge=1, le=1024)
+    #: texts written at once; None: sized from requests_per_minute and the observed latency
+    #: (Little's law), or 8 when no request limit is set
+    concurrency: int | None = Field(None, ge=1, le=1024)
     max_repairs: int = Field(2, ge=0, le=5)
     out: Path = Path("outputs")
     db: str | None = None

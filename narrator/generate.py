@@ -198,7 +198,7 @@ async def run_generate(
         task_reports = progress.add_task("reports", total=len(targets))
         task_texts = progress.add_task("texts", total=len(targets) * texts_per_report)
         pipeline.on_text = lambda _t: progress.advance(task_texts)
-        limit = asyncio.Semaphore(max(1, concurrency // 4) if len(targets) > 1 else 1)
+        limit = pipeline.report_gate(len(targets))
 
         async def one(authority: Authority) -> None:
             async with limit:
@@ -219,6 +219,7 @@ async def run_generate(
         "failed": stats.failed,
         "writer_unreachable": stats.unreached,
         "writer_calls": stats.writer_calls,
+        "faults": dict(sorted(stats.faults.items())),  # failed calls by kind
         "prompt_tokens": stats.prompt_tokens,
         "completion_tokens": stats.completion_tokens,
         "cost": round(stats.cost, 6),

@@ -17,6 +17,8 @@ import asyncio
 import hashlib
 import json
 import secrets
+import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from narrator.catalog import Catalog
+from narrator.concurrency import DEFAULT_CONCURRENCY, Gate, LittlesLaw
 from narrator.costs import PriceTable, estimate_cost
 from narrator.data import Dataset
 from narrator.facts import FactBuilder
@@ -72,6 +75,8 @@ class RunStats:
     unreached: int = 0
     first_error: str = ""
     writer_calls: int = 0
+    #: failed writer calls among them, by kind (``narrator.llm.retry.fault_kind``)
+    faults: Counter[str] = field(default_factory=Counter)
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost: float = 0.0  # of the texts written in this run (cached texts cost nothing now)
@@ -115,7 +120,9 @@ class Pipeline:
     store: TextStore | None = None
     run_id: str = field(default_factory=lambda: new_run_id())
     max_repairs: int = 2
-    concurrency: int = 8
+    #: texts in flight; ``None``: sized by Little's law from the writer's request limit and
+    #: the observed service time (8 when the writer has no request limit)
+    concurrency: int | None = None
     prompt_renderer: Callable[[GenerationRequest], GenerationRequest] | None = None
     prices: PriceTable | None = None  # token prices for cost estimates (data/prices.yaml)
     batch_pricing: bool = False  # texts come through the Batch API (discounted)
@@ -126,15 +133,36 @@ class Pipeline:
         self.facts = FactBuilder(self.dataset, self.catalog)
         self.verifier = Verifier()  # one per run: caches each fact sheet's index
         self._fallback_writer = OfflineWriter()
+        rate = getattr(getattr(self.writer, "limiter", None), "requests_per_second", None)
+        #: sizes the gate when no fixed concurrency is given and the provider's rate is known
+        self.sizing: LittlesLaw | None = (
+            LittlesLaw(rate=rate) if self.concurrency is None and rate else None
+        )
         self._slot_loop: asyncio.AbstractEventLoop | None = None
-        self._slot_sem = asyncio.Semaphore(self.concurrency)
+        self._slot_gate = Gate(self.slot_size)
 
-    def _slots(self) -> asyncio.Semaphore:
-        """The concurrency limit of the running event loop (a pipeline may serve several)."""
+    def slot_size(self) -> int:
+        """Texts written at once right now."""
+        if self.sizing is not None:
+            return self.sizing.size()
+        return self.concurrency or DEFAULT_CONCURRENCY
+
+    @property
+    def peak_in_flight(self) -> int:
+        """The most texts written at once so far (on the last event loop used)."""
+        return self._slot_gate.peak
+
+    def report_gate(self, reports: int) -> Gate:
+        """A gate for ``reports`` authority reports written together: enough at once to keep
+        the text slots fed (each report starts with ~36 blurbs), one when there is one."""
+        return Gate(lambda: max(1, self.slot_size() // 2) if reports > 1 else 1)
+
+    def _slots(self) -> Gate:
+        """The gate of the running event loop (a pipeline may serve several loops)."""
         loop = asyncio.get_running_loop()
         if self._slot_loop is not loop:
-            self._slot_loop, self._slot_sem = loop, asyncio.Semaphore(self.concurrency)
-        return self._slot_sem
+            self._slot_loop, self._slot_gate = loop, Gate(self.slot_size)
+        return self._slot_gate
 
     # ---- one text ---------------------------------------------------------------------------
     def _request(self, kind, authority, sheets, section=None, children=()) -> GenerationRequest:
@@ -178,16 +206,22 @@ class Pipeline:
             drafts: list[Draft] = []
             current = request
             for attempt in range(1, self.max_repairs + 2):
+                started = time.perf_counter()
                 try:
                     reply = await self.writer.write(current)
                 except Exception as exc:  # a backend failure must never crash the batch
                     http_attempts += getattr(exc, "attempts", 1)
+                    self.stats.faults.update(getattr(exc, "faults", None) or {})
                     drafts.append(Draft(attempt=attempt, body="", error=_describe(exc)))
                     break
+                if self.sizing is not None:  # service time per provider call, queue excluded
+                    busy = time.perf_counter() - started - reply.queued_ms / 1000
+                    self.sizing.observe(busy / max(1, reply.attempts))
                 tokens[0] += reply.prompt_tokens
                 tokens[1] += reply.completion_tokens
                 latency += reply.latency_ms
                 http_attempts += reply.attempts
+                self.stats.faults.update(reply.faults)
                 model = reply.model
                 candidate = reply.text.strip()  # claim spans refer to exactly the published text
                 verdict = self.verifier.verify(candidate, sheets)

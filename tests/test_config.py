@@ -10,7 +10,7 @@ from narrator.config import ConfigError, load_settings
 def test_defaults_need_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     s = load_settings()
-    assert (s.backend, s.concurrency, s.max_repairs) == ("offline", 8, 2)
+    assert (s.backend, s.concurrency, s.max_repairs) == ("offline", None, 2)  # None: automatic
 
 
 def test_toml_then_env_then_flags(tmp_path, monkeypatch):

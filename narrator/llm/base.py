@@ -72,7 +72,10 @@ class WriterReply(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     latency_ms: float = 0.0
+    queued_ms: float = 0.0  # part of latency_ms spent waiting at the client's own rate limiter
     attempts: int = 1  # HTTP-level attempts (retries) behind this reply
+    #: the failed attempts among them, by kind (:func:`narrator.llm.retry.fault_kind`)
+    faults: dict[str, int] = Field(default_factory=dict)
     output_mode: Literal["json_schema", "json_object", "text", "none"] = "none"
     raw: str | None = None
 

@@ -7,8 +7,10 @@ Ollama, LM Studio) through the official async SDK.
   A 400/422 that names the response format moves to the next mode at once; the mode that
   worked is remembered per base URL in this writer instance.
 * **Retries** (tenacity is the only retrier, the SDK's ``max_retries`` is 0): see
-  :mod:`narrator.llm.retry`. Malformed or schema-invalid replies are retried too; when the
-  attempts run out :class:`~narrator.llm.retry.GenerationError` is raised.
+  :mod:`narrator.llm.retry`. Malformed, empty or schema-invalid replies and bodies that are not
+  JSON are retried too, a refusal is not; when the attempts run out
+  :class:`~narrator.llm.retry.GenerationError` is raised. Failed attempts are counted by kind
+  (``faults`` of the reply or of the error).
 * **Rate limits**: an optional :class:`~narrator.llm.ratelimit.RateLimiter` per writer
   (requests/min and tokens/min; a request costs its estimated prompt tokens + ``max_tokens``).
 
@@ -20,9 +22,11 @@ Ollama, LM Studio) through the official async SDK.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import time
+from collections import Counter
 from typing import Any, Literal
 
 import openai
@@ -33,9 +37,13 @@ from narrator.llm.base import GenerationRequest, WriterReply
 from narrator.llm.messages import message_list
 from narrator.llm.ratelimit import RateLimiter
 from narrator.llm.retry import (
+    BrokenBody,
+    EmptyReply,
     GenerationError,
+    ModelRefusal,
     UnsupportedOutputMode,
     describe,
+    fault_kind,
     retry_after_seconds,
     retry_kwargs,
     status_of,
@@ -99,12 +107,23 @@ def reply_from_completion(
     completion: Any, request: GenerationRequest, mode: OutputMode, model: str
 ) -> WriterReply:
     """Validate a chat completion (SDK object or dict) into a reply; raises
-    :class:`ReplyFormatError` when the content is missing or does not fit the schema."""
-    data = completion if isinstance(completion, dict) else completion.model_dump()
+    :class:`ReplyFormatError` when the body is not a completion (:class:`BrokenBody`: the SDK
+    hands back the text of a non-JSON body), the content is missing or blank
+    (:class:`EmptyReply`), the model refused (:class:`ModelRefusal`) or the content does not
+    fit the schema."""
+    if isinstance(completion, dict):
+        data = completion
+    elif hasattr(completion, "model_dump"):
+        data = completion.model_dump()
+    else:
+        raise BrokenBody(f"reply body is not a chat completion: {str(completion)[:80]!r}")
     choices = data.get("choices") or []
-    content = (choices[0].get("message") or {}).get("content") if choices else None
-    if not isinstance(content, str):
-        raise ReplyFormatError("reply has no message content")
+    message = (choices[0].get("message") or {}) if choices else {}
+    content = message.get("content")
+    if message.get("refusal") and not content:
+        raise ModelRefusal(f"the model refused: {str(message['refusal'])[:200]}")
+    if not isinstance(content, str) or not content.strip():
+        raise EmptyReply("reply has no message content")
     text = parse_reply(request.kind, content, allow_plain=(mode == "text"))
     usage = data.get("usage") or {}
     prompt = "".join(m["content"] for m in message_list(request))
@@ -199,11 +218,12 @@ class OpenAIWriter:
         """Generate one text; raises :class:`GenerationError` after ``max_attempts``."""
         started = time.perf_counter()
         attempts = 0
+        faults: Counter[str] = Counter()  # failed attempts by kind, over every output mode
         mode = self.mode_for()
         last: BaseException | None = None
         while True:
             try:
-                reply, used = await self._with_retries(request, mode)
+                reply, used = await self._with_retries(request, mode, faults)
             except UnsupportedOutputMode as exc:
                 attempts += exc.args[1]
                 if self._fixed_mode or mode == "text":
@@ -211,6 +231,7 @@ class OpenAIWriter:
                         f"server rejected output mode {mode}",
                         attempts=attempts,
                         reason=str(exc.args[0]),
+                        faults=dict(faults),
                     ) from None
                 mode = MODES[MODES.index(mode) + 1]
                 self._modes[self.base_url] = mode
@@ -223,44 +244,56 @@ class OpenAIWriter:
             attempts += used
             self._modes.setdefault(self.base_url, mode)
             latency = (time.perf_counter() - started) * 1000
-            return reply.model_copy(update={"attempts": attempts, "latency_ms": round(latency, 1)})
+            update = {"attempts": attempts, "latency_ms": round(latency, 1), "faults": dict(faults)}
+            return reply.model_copy(update=update)
         reason = describe(last) if last else "unknown"
         raise GenerationError(
             f"no usable reply from {self.model} after {attempts} attempts: {reason}",
             attempts=attempts,
             reason=reason,
+            faults=dict(faults),
         )
 
     async def _with_retries(
-        self, request: GenerationRequest, mode: OutputMode
+        self, request: GenerationRequest, mode: OutputMode, faults: Counter[str]
     ) -> tuple[WriterReply, int]:
+        """One output mode's attempts; every failed attempt is counted in ``faults``."""
         body = chat_body(request, self.model, mode, self.prompt_style)
         cost = estimate_tokens("".join(m["content"] for m in body["messages"]))
         cost += request.params.max_tokens
         used = 0
+        queued = 0.0  # seconds waited at our own rate limiter
         try:
             async for attempt in AsyncRetrying(
                 **retry_kwargs(self.max_attempts, initial=self.backoff[0], cap=self.backoff[1])
             ):
                 with attempt:
                     used += 1
-                    await self.limiter.acquire(cost)
                     try:
-                        completion = await self.client().chat.completions.create(**body)
-                    except openai.APIStatusError as exc:
-                        if is_format_rejection(exc) and mode != "text":
-                            raise UnsupportedOutputMode(str(exc)[:200], used) from None
-                        if (wait := retry_after_seconds(exc)) is not None:
-                            self.limiter.penalise(wait)
-                        log.debug("attempt %d: %s", used, describe(exc))
-                        raise
-                    except (openai.APITimeoutError, openai.APIConnectionError) as exc:
-                        log.debug("attempt %d: %s", used, describe(exc))
-                        raise
-                    try:
-                        return reply_from_completion(completion, request, mode, self.model), used
-                    except ReplyFormatError as exc:
-                        log.debug("attempt %d: malformed reply: %s", used, exc)
+                        queued += await self.limiter.acquire(cost)
+                        try:
+                            completion = await self.client().chat.completions.create(**body)
+                        except openai.APIStatusError as exc:
+                            if is_format_rejection(exc) and mode != "text":
+                                raise UnsupportedOutputMode(str(exc)[:200], used) from None
+                            if (wait := retry_after_seconds(exc)) is not None:
+                                self.limiter.penalise(wait)
+                            log.debug("attempt %d: %s", used, describe(exc))
+                            raise
+                        except (openai.APITimeoutError, openai.APIConnectionError) as exc:
+                            log.debug("attempt %d: %s", used, describe(exc))
+                            raise
+                        except (json.JSONDecodeError, UnicodeDecodeError) as exc:  # cut short
+                            log.debug("attempt %d: broken body: %s", used, exc)
+                            raise BrokenBody(f"reply body is not valid JSON: {exc}") from None
+                        try:
+                            reply = reply_from_completion(completion, request, mode, self.model)
+                            return reply.model_copy(update={"queued_ms": queued * 1000}), used
+                        except ReplyFormatError as exc:
+                            log.debug("attempt %d: malformed reply: %s", used, exc)
+                            raise
+                    except Exception as exc:
+                        faults[fault_kind(exc)] += 1
                         raise
         except UnsupportedOutputMode:
             raise

@@ -87,6 +87,11 @@ class RateLimiter:
         self.admitted = 0
 
     @property
+    def requests_per_second(self) -> float | None:
+        """The request limit per second (``None`` when requests are not limited)."""
+        return self.requests.rate if self.requests is not None else None
+
+    @property
     def enabled(self) -> bool:
         return self.requests is not None or self.tokens is not None
 

@@ -1,12 +1,16 @@
 """Retry policy shared by the HTTP backends: what is transient, how long to wait, and the
 failure raised when the attempts run out.
 
-* transient: HTTP 429, 408, 409, 5xx, timeouts, connection errors and malformed or
-  schema-invalid replies (:class:`~narrator.prompts.ReplyFormatError`);
+* transient: HTTP 429, 408, 409, 5xx, timeouts, connection errors (dropped or cut-off
+  responses) and malformed, empty or schema-invalid replies
+  (:class:`~narrator.prompts.ReplyFormatError`, a body that is not JSON included);
+* permanent: other HTTP 4xx and a refusal by the model (:class:`ModelRefusal`: the same prompt
+  would be refused again; the pipeline's offline fallback writes that text);
 * wait: the server's ``Retry-After`` / ``retry-after-ms`` when it sends one (capped), else
   exponential backoff with "equal" jitter (a uniform wait in [d/2, d], d = initial * 2**n, capped);
 * at most ``max_attempts`` attempts, then :class:`GenerationError` (which the pipeline records
-  as a failed text, with the attempts made).
+  as a failed text, with the attempts made);
+* every failed attempt is counted by :func:`fault_kind` (the run record's ``faults``).
 """
 
 from __future__ import annotations
@@ -28,14 +32,35 @@ class GenerationError(NarratorError):
     """A text could not be generated after every allowed attempt (recorded, never fatal for a
     batch). ``attempts`` is the number of HTTP attempts made, ``reason`` the last error."""
 
-    def __init__(self, message: str, *, attempts: int = 0, reason: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        attempts: int = 0,
+        reason: str = "",
+        faults: dict[str, int] | None = None,
+    ) -> None:
         super().__init__(message)
         self.attempts = attempts
         self.reason = reason
+        #: failed attempts by :func:`fault_kind`
+        self.faults: dict[str, int] = dict(faults or {})
 
 
 class UnsupportedOutputMode(Exception):
     """The server rejected a ``response_format`` (the caller degrades to a weaker mode)."""
+
+
+class BrokenBody(ReplyFormatError):
+    """The HTTP body is not a chat completion: cut short, or not JSON at all (an HTML page)."""
+
+
+class EmptyReply(ReplyFormatError):
+    """The completion's message content is missing, ``null`` or blank."""
+
+
+class ModelRefusal(ReplyFormatError):
+    """The model refused (the message has ``refusal`` set): permanent, not retried."""
 
 
 def status_of(exc: BaseException) -> int | None:
@@ -44,12 +69,38 @@ def status_of(exc: BaseException) -> int | None:
 
 def is_transient(exc: BaseException) -> bool:
     """True for errors worth another attempt."""
+    if isinstance(exc, ModelRefusal):
+        return False
     if isinstance(exc, ReplyFormatError | openai.APITimeoutError | openai.APIConnectionError):
         return True
     if isinstance(exc, TimeoutError | ConnectionError):
         return True
     status = status_of(exc)
     return status is not None and (status in (408, 409, 429) or status >= 500)
+
+
+#: exception types -> fault kind, most specific first (subclasses before their bases)
+_FAULT_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (UnsupportedOutputMode, "format_rejected"),
+    (ModelRefusal, "refusal"),
+    (EmptyReply, "empty_reply"),
+    (BrokenBody, "broken_body"),
+    (ReplyFormatError, "invalid_reply"),
+    ((openai.APITimeoutError, TimeoutError), "timeout"),
+    ((openai.APIConnectionError, ConnectionError), "connection"),
+)
+
+
+def fault_kind(exc: BaseException) -> str:
+    """How a failed attempt is counted: ``http_<status>``, ``timeout``, ``connection`` (dropped
+    or cut off), ``broken_body`` (not JSON), ``empty_reply``, ``invalid_reply`` (content that
+    does not fit the schema), ``refusal``, ``format_rejected`` (a response format the server
+    does not take) or ``other``."""
+    for types, kind in _FAULT_KINDS:
+        if isinstance(exc, types):
+            return kind
+    status = status_of(exc)
+    return f"http_{status}" if status is not None else "other"
 
 
 def retry_after_seconds(exc: BaseException) -> float | None:
