@@ -16,8 +16,11 @@ with Retry-After); a vote from a page of another site (Origin or Referer) is ref
 Every response carries security headers; bodies over the limit get 413; every 4xx is
 ``{"error": ...}``; the API docs are off unless asked for. See :mod:`narrator.guard`.
 
-On startup every ``outputs/*/report.json`` is loaded and its texts are upserted into the store,
-so every text id of a report can be voted on. All state lives on ``app.state`` (no globals).
+The server starts without reading the reports: it lists the report folders, parses a report
+when a page or tally asks for it (a few are cached, see :mod:`narrator.report.shelf`) and, in a
+background thread, copies the texts the store does not hold yet so that every text id of a
+report can be voted on (a vote that arrives before its text was copied waits for the copy).
+All state lives on ``app.state`` (no globals).
 """
 
 from __future__ import annotations
@@ -40,8 +43,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from narrator.guard import GuardMiddleware, RateLimiter, VoterIds, load_secret, retry_after
-from narrator.models import Report
-from narrator.report.render import ReportSummary, copy_assets, environment, load_reports
+from narrator.report.render import ReportSummary, copy_assets, environment
+from narrator.report.shelf import ReportShelf
 from narrator.store import Store, UnknownTextError
 
 VOTER_COOKIE = "narrator_voter"
@@ -51,6 +54,7 @@ TEXT_ID_MAX = 200  # the same bound for a vote's body and a tally's path
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SLUG_RE = re.compile(r"^[a-z0-9-]{1,120}$")
 COOKIE_MAX_AGE = 400 * 24 * 3600
+SYNC_WAIT = 60.0  # seconds a vote on a not-yet-copied text waits for the background copy
 
 
 class VoteIn(BaseModel):
@@ -122,14 +126,17 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = Store(url)
-        reports = load_reports(outputs_dir)
-        for report in reports:
-            store.save_texts(report.texts)
+        shelf = ReportShelf(outputs_dir)
+        sync = threading.Thread(
+            target=shelf.sync_texts, args=(store,), name="narrator-sync", daemon=True
+        )
+        sync.start()
         app.state.store = store
-        app.state.reports = {r.authority.slug: r for r in reports}
+        app.state.reports = shelf
         try:
             yield
         finally:
+            sync.join(timeout=SYNC_WAIT)
             store.close()
 
     app = FastAPI(
@@ -160,14 +167,15 @@ def create_app(
 
     @app.get("/healthz")
     def healthz(request: Request) -> dict[str, object]:
-        return {"ok": True, "reports": sorted(request.app.state.reports)}
+        shelf: ReportShelf = request.app.state.reports
+        return {"ok": True, "reports": shelf.slugs(), "texts_synced": shelf.synced.is_set()}
 
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request) -> Response:
         path = outputs_dir / "index.html"
         if path.is_file():
             return FileResponse(path, media_type="text/html")
-        rows = [ReportSummary.of(r) for r in request.app.state.reports.values()]
+        rows = [ReportSummary.of(r) for r in request.app.state.reports]
         html = environment().get_template("index.html.j2").render(reports=rows, assets="assets")
         return HTMLResponse(html)
 
@@ -203,8 +211,14 @@ def create_app(
         )
         voter = voter_id
         store = store_of(request)
+        shelf: ReportShelf = request.app.state.reports
         try:
-            vote = store.cast_vote(body.text_id, voter, body.vote, body.comment or None)
+            try:
+                vote = store.cast_vote(body.text_id, voter, body.vote, body.comment or None)
+            except UnknownTextError:
+                if not _await_sync(shelf):
+                    raise
+                vote = store.cast_vote(body.text_id, voter, body.vote, body.comment or None)
         except UnknownTextError as exc:
             raise HTTPException(404, str(exc)) from exc
         tally = store.tally(body.text_id)
@@ -215,7 +229,10 @@ def create_app(
         if _CONTROL_RE.search(text_id) or len(text_id) > TEXT_ID_MAX:
             raise HTTPException(422, f"text_id: must be at most {TEXT_ID_MAX} printable characters")
         store = store_of(request)
-        if store.get_text(text_id) is None:
+        known = store.get_text(text_id) is not None
+        if not known and _await_sync(request.app.state.reports):
+            known = store.get_text(text_id) is not None
+        if not known:
             raise HTTPException(404, f"unknown text id {text_id!r}: no generated text has this id")
         return store.tally(text_id)
 
@@ -225,10 +242,10 @@ def create_app(
         request: Request,
         voter: Annotated[str | None, Cookie(alias=VOTER_COOKIE)] = None,
     ) -> dict[str, dict[str, object]]:
-        report: Report | None = request.app.state.reports.get(slug)
-        if report is None:
+        shelf: ReportShelf = request.app.state.reports
+        ids = shelf.text_ids(slug) if SLUG_RE.match(slug) else None
+        if ids is None:
             raise HTTPException(404, f"no report for {slug!r}")
-        ids = [t.id for t in report.texts]
         store = store_of(request)
         voter_id = voter_ids.verify(voter)
         mine = store.votes_of(voter_id, ids) if voter_id else {}
@@ -249,6 +266,12 @@ def create_app(
         return FileResponse(path, media_type="text/html")
 
     return app
+
+
+def _await_sync(shelf: ReportShelf) -> bool:
+    """Wait for the background copy of texts into the store if it is still running; True
+    when it finished meanwhile (so a text missing before may be there now)."""
+    return not shelf.synced.is_set() and shelf.synced.wait(SYNC_WAIT)
 
 
 def _within(limit: RateLimiter, client: str, what: str) -> None:

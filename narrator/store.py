@@ -115,13 +115,16 @@ class Store:
         """
         if not rows:
             return
-        stmt = self._insert(table).values(list(rows))
+        # rows go as parameters (executemany), not literal VALUES, so the compiled statement
+        # is cached and reused instead of compiled again for every call
+        stmt = self._insert(table)
         update = {
             c: func.coalesce(stmt.excluded[c], table.c[c]) if c in keep else stmt.excluded[c]
             for c in rows[0]
             if c not in keys and c != "created_at"
         }
-        session.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=update))
+        upsert = stmt.on_conflict_do_update(index_elements=list(keys), set_=update)
+        session.execute(upsert, [dict(row) for row in rows])
 
     # --------------------------------------------------------------------- runs
     def start_run(self, run_id: str, config: dict[str, Any]) -> None:
@@ -194,6 +197,17 @@ class Store:
         fields = {c: getattr(row, c) for c in _TEXT_COLUMNS}
         verdict = Verdict.model_validate(row.verdict_json) if row.verdict_json else None
         return TextRecord.model_validate(fields | {"verdict": verdict})
+
+    def missing_texts(self, text_ids: list[str]) -> set[str]:
+        """The ids among ``text_ids`` that no stored text has."""
+        wanted = set(text_ids)
+        found: set[str] = set()
+        with self.session() as s:
+            chunk = sorted(wanted)
+            for i in range(0, len(chunk), 500):
+                ids = chunk[i : i + 500]
+                found.update(s.scalars(select(TextRow.id).where(TextRow.id.in_(ids))))
+        return wanted - found
 
     def get_text(self, text_id: str) -> TextRecord | None:
         """The stored text (without its fact sheet), or ``None`` if the id is unknown."""

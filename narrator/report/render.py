@@ -11,7 +11,6 @@ disk without any network.
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,6 +26,7 @@ from narrator.paths import atomic_write_text
 from narrator.report.charts import ChartView, chart_view
 from narrator.report.format import script_json
 from narrator.report.provenance import ProvenanceIndex, render_body
+from narrator.report.shelf import REPORT_FILE, read_report
 
 STATIC_DIR = Path(__file__).with_name("static")
 ASSET_FILES = ("narrator.css", "narrator.js")
@@ -230,14 +230,7 @@ def load_reports(out_dir: Path, skip: Iterable[str] = ()) -> list[Report]:
     """Every ``out_dir/*/report.json`` (sorted by folder name, except the folders in ``skip``),
     parsed. A file that cannot be read or parsed (cut short, edited by hand) is left out with a
     one-line warning on stderr, never a crash: the other reports still serve and render."""
-    reports: list[Report] = []
     skipped = set(skip)
-    for path in sorted(Path(out_dir).glob("*/report.json")):
-        if path.parent.name in skipped:
-            continue
-        try:
-            reports.append(Report.model_validate_json(path.read_bytes()))
-        except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            print(f"warning: {path}: skipped, not a readable report ({first})", file=sys.stderr)
-    return reports
+    paths = sorted(Path(out_dir).glob(f"*/{REPORT_FILE}"))
+    found = (read_report(p) for p in paths if p.parent.name not in skipped)
+    return [report for report in found if report is not None]
