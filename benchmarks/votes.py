@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import secrets
 import socket
@@ -135,6 +136,12 @@ SERVER = (
 )
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -186,9 +193,12 @@ def main() -> int:
         expected = expected_tallies(jobs)
         proc, base = start_server(out, db)
         try:
+            server_cpu, client_cpu = cpu_seconds(proc.pid), time.process_time()
             start = time.perf_counter()
             statuses = asyncio.run(fire(base, jobs, args.concurrency, args.race))
             elapsed = time.perf_counter() - start
+            server_cpu = cpu_seconds(proc.pid) - server_cpu
+            client_cpu = time.process_time() - client_cpu
             via_api = asyncio.run(api_tallies(base, text_ids))
         finally:
             proc.terminate()
@@ -202,6 +212,11 @@ def main() -> int:
     print(
         f"requests: {len(statuses)} in {elapsed:.2f} s = {len(statuses) / elapsed:,.0f} req/s "
         f"(concurrency {args.concurrency}, {args.voters} voters, {len(text_ids)} texts)"
+    )
+    print(
+        f"CPU per request: server {server_cpu / len(jobs) * 1000:.2f} ms (one core holds "
+        f"{len(jobs) / max(server_cpu, 1e-9):,.0f} req/s), this client "
+        f"{client_cpu / len(jobs) * 1000:.2f} ms, on {os.cpu_count()} cores shared by both"
     )
     print(f"status codes: {dict(ok)}; transport retries: {len(retries)}")
     mismatches = 0

@@ -212,16 +212,16 @@ def create_app(
         voter = voter_id
         store = store_of(request)
         shelf: ReportShelf = request.app.state.reports
+        comment = body.comment or None
         try:
             try:
-                vote = store.cast_vote(body.text_id, voter, body.vote, body.comment or None)
+                vote, tally = store.vote_and_tally(body.text_id, voter, body.vote, comment)
             except UnknownTextError:
                 if not _await_sync(shelf):
                     raise
-                vote = store.cast_vote(body.text_id, voter, body.vote, body.comment or None)
+                vote, tally = store.vote_and_tally(body.text_id, voter, body.vote, comment)
         except UnknownTextError as exc:
             raise HTTPException(404, str(exc)) from exc
-        tally = store.tally(body.text_id)
         return VoteOut(text_id=vote.text_id, vote=vote.vote, **tally)
 
     @app.get("/api/texts/{text_id:path}/votes")

@@ -238,7 +238,21 @@ class Store:
 
     # -------------------------------------------------------------------- votes
     def cast_vote(self, text_id: str, voter: str, vote: str, comment: str | None = None) -> Vote:
+        """Store ``voter``'s vote on ``text_id`` (see :meth:`vote_and_tally`)."""
+        return self.vote_and_tally(text_id, voter, vote, comment, tally=False)[0]
+
+    def vote_and_tally(
+        self,
+        text_id: str,
+        voter: str,
+        vote: str,
+        comment: str | None = None,
+        *,
+        tally: bool = True,
+    ) -> tuple[Vote, dict[str, int]]:
         """Store ``voter``'s vote on ``text_id``; a later vote by the same voter replaces it.
+        With ``tally``, the text's tally is read in the same transaction (it counts this vote;
+        one round trip less for the vote API).
 
         One atomic ``INSERT … SELECT … ON CONFLICT DO UPDATE`` statement: it copies run id,
         prompt version and model from the text, so an unknown text inserts nothing and raises
@@ -278,11 +292,16 @@ class Store:
                 "updated_at": stmt.excluded.updated_at,
             },
         )
+        counts = dict.fromkeys(VOTE_VALUES, 0)
         with self.session(write=True) as s:
-            row = s.connection().execute(stmt.returning(*VoteRow.__table__.c)).mappings().first()
+            conn = s.connection()
+            row = conn.execute(stmt.returning(*VoteRow.__table__.c)).mappings().first()
+            if row is not None and tally:
+                for _, value, n in conn.execute(_tally_query([text_id])):
+                    counts[value] = int(n)
         if row is None:
             raise UnknownTextError(text_id)
-        return Vote.model_validate(dict(row))
+        return Vote.model_validate(dict(row)), counts
 
     def tally(self, text_id: str) -> dict[str, int]:
         """``{"accurate": n, "inaccurate": m}`` for one text (zeros if nobody voted)."""
@@ -295,12 +314,7 @@ class Store:
         with self.session() as s:
             for i in range(0, len(ids), 500):
                 chunk = ids[i : i + 500]
-                q = (
-                    select(VoteRow.text_id, VoteRow.vote, func.count())
-                    .where(VoteRow.text_id.in_(chunk))
-                    .group_by(VoteRow.text_id, VoteRow.vote)
-                )
-                for text_id, vote, n in s.execute(q):
+                for text_id, vote, n in s.execute(_tally_query(chunk)):
                     out[text_id][vote] = int(n)
         return out
 
@@ -334,3 +348,12 @@ class Store:
             for version, vote, n in s.execute(q):
                 out.setdefault(version, dict.fromkeys(VOTE_VALUES, 0))[vote] = int(n)
         return out
+
+
+def _tally_query(text_ids: list[str]) -> Any:
+    """(text id, vote, count) rows for ``text_ids``."""
+    return (
+        select(VoteRow.text_id, VoteRow.vote, func.count())
+        .where(VoteRow.text_id.in_(text_ids))
+        .group_by(VoteRow.text_id, VoteRow.vote)
+    )
