@@ -27,7 +27,7 @@ Rules (documented here because writers and the verifier rely on them):
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from narrator.catalog import Catalog
@@ -379,10 +379,11 @@ class FactBuilder:
             pool.sort(key=lambda t: (-t[0], t[1]))
             table = {}
             if len(pool) >= MIN_RANK_POOL:
+                sharing = Counter(val for val, _ in pool)
                 for i, (val, code) in enumerate(pool):
-                    # ties share the best rank
+                    # ties share the best rank; how many share it is kept too
                     rank = i + 1 if i == 0 or val != pool[i - 1][0] else table[pool[i - 1][1]][0]
-                    table[code] = (rank, len(pool))
+                    table[code] = (rank, len(pool), sharing[val])
             self._ranks[cache_key] = table
         return table
 
@@ -392,7 +393,7 @@ class FactBuilder:
         entry = self._rank_table(chart_id, key, latest.period, subject.synthetic).get(subject.code)
         if entry is None:
             return []
-        rank, of = entry
+        rank, of, tied = entry
         quartile = min(4, 1 + (rank - 1) * 4 // of)
         shared = dict(period=latest.period, subject=subject.code, comparator="councils", **common)
         pool_name = "synthetic councils" if subject.synthetic else "councils in England"
@@ -401,7 +402,8 @@ class FactBuilder:
                 id=f"{base}:rank",
                 kind="rank",
                 value=rank,
-                detail={"of": of, "order": "highest_first"},
+                # ``tied``: councils sharing this value (itself included), ranked together
+                detail={"of": of, "order": "highest_first", "tied": tied},
                 sources=[ref(latest)],
                 **shared,
                 text_hint=f"{subject.name} ranks {rank} of {of} {pool_name} for {label} "

@@ -22,6 +22,7 @@ from functools import lru_cache
 from narrator.models import Claim, FactSheet, TextRecord, Verdict
 from narrator.verify import binding as B
 from narrator.verify import grounding as G
+from narrator.verify import lexicon as L
 from narrator.verify import periods as P
 from narrator.verify import relations as R
 from narrator.verify.check import Checker
@@ -199,6 +200,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
     number_keys: dict[int, set[Key]] = {}
     claims: list[Claim] = []
     said: dict[int, list[Claim]] = {}
+    streaks: set[tuple[int, int]] = set()  # streak words already checked
     for m in mentions:
         if m.kind in _NUMERIC and m.value is not None:
             if not m.entity:
@@ -259,7 +261,16 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             stated = [
                 c for c in said.get(s, ()) if c.kind in _NUMERIC and a <= c.start and c.end <= b
             ]
-            claims.append(R.trend(chk, m, levels, sent, stated, text[a:b], a))
+            clause = text[a:b]
+            streak, (x, y) = R.streak_in(clause)
+            if streak and m.direction:
+                # "rose to 72.5%, the third consecutive annual increase": the streak and the
+                # move are two claims, each with its own words
+                if (a + x, a + y) not in streaks:
+                    streaks.add((a + x, a + y))
+                    claims.append(R.trend(chk, m, levels, sent, stated, clause, a))
+                clause = clause[:x] + " " * (y - x) + clause[y:]
+            claims.append(R.trend(chk, m, levels, sent, stated, clause, a, recent=streak > 0))
         elif m.kind == "rank":
             # the rank's own words ("Only 2 councils had a higher") name no measure
             rest = sent.replace(m.text, " ")
@@ -278,8 +289,18 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         elif m.kind == "own_extreme":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             stated = [
-                c for c in said.get(s, ()) if c.kind in _NUMERIC and a <= c.start and c.end <= b
-            ]
+                c
+                for c in said.get(s, ())
+                if c.kind in _NUMERIC
+                and a <= c.start
+                and c.end <= b
+                and not L.COMPARED_FIGURE_RE.search(text, max(0, c.start - 24), c.start)
+            ]  # "down from 27.7% ... and the lowest": a figure compared with is not the one meant
+            before = [c for c in stated if c.end <= m.start]
+            if before and not L.APPOSITIVE_RE.match(text[before[-1].end : m.start]):
+                # "... 2021-22 figure of 67.9% and is the highest of the four": the words
+                # describe the text's figure for the latest period, not the last one stated
+                stated = [c for c in stated if c.end > m.start]
             claims.append(R.own_extreme(chk, m, levels, stated, text[a:b]))
 
         elif m.kind == "ratio":

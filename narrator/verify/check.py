@@ -112,6 +112,14 @@ class Checker:
         that fits no series it is bound to but fits another series its sentence also names
         (``named``) is supported; it is contradicted only when no series the sentence names
         has it."""
+        if m.extra.get("councils"):  # "of the 149 councils": only a ranking's count fits
+            counts = [c for c in self.ix.candidates.get("plain", ()) if c.role == "detail"]
+            hit = next((c for c in counts if c.value == m.value), None)
+            if hit is not None:
+                return self._supported_number(m, hit)
+            return self._claim(
+                m, "unverifiable", reason="no ranking here counts this many councils"
+            )
         cls = "percent" if m.kind in ("fraction",) else _CLS.get(m.unit, "plain")
         if m.unit == "per_100k":
             cls = "plain"

@@ -276,7 +276,12 @@ class RuleExtractor:
             if P.DURATION_RE.match(after):
                 continue  # "twelve weeks after", "over five years": a span of time, not a figure
             unit = "days" if P.DAYS_RE.match(after) else ""
-            add(self._number("number", sent, m.start(), m.end(), s0, idx, val, unit))
+            mm = self._number("number", sent, m.start(), m.end(), s0, idx, val, unit)
+            if sent[max(0, m.start() - 4) : m.start()].lower() in ("the ", "all ") and (
+                P.COUNCIL_COUNT_RE.match(sent[m.end() : m.end() + 24])
+            ):
+                mm.extra["councils"] = "yes"  # "of the 149 councils": how many were ranked
+            add(mm)
         self._attach_rates(found, rates, sent, s0, "per" in low)
         for mm in found:
             if mm.kind in ("number", "percent", "money", "fraction", "majority"):

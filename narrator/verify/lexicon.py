@@ -45,6 +45,18 @@ WINDOW_STOP_RE = re.compile(
 )
 #: a comparison before a figure: the figure is then not the council's by default
 COMPARE_BEFORE_FIGURE_RE = re.compile(rf"\b(?:{any_of(COMPARISONS)}|whereas|while)(?![\w.])", IGN)
+#: between a figure and the words describing it ("61.7%, the lowest since ..."; "22.1% in
+#: 2023-24, its lowest"; "19.0% and it was the lowest"): punctuation, a period, "which is"
+APPOSITIVE_RE = re.compile(
+    r"^\s*(?:in\s+[\d/–-]+\s*)?[,;:–—-]?\s*"
+    r"(?:(?:and\s+)?(?:which|that|it|this)\s+(?:is|was)\s+)?$",
+    IGN,
+)
+#: a figure right after these is the one compared with ("down from 27.7%", "than 64%"), not
+#: the one a following "the lowest of the four surveys" describes
+COMPARED_FIGURE_RE = re.compile(
+    rf"\b(?:{any_of(COMPARISONS)}|from|with)\s+(?:about\s+|around\s+|£)?$", IGN
+)
 
 # ---- periods ----------------------------------------------------------------------------------
 #: the period before the stated (or latest) one
@@ -56,14 +68,15 @@ PREVIOUS = (
 )  # fmt: skip
 #: two periods back ("up from 58.6% two years earlier")
 TWO_BACK = ("two years earlier", "two years before", "two years ago", "two surveys earlier",
-            "two surveys before", "the survey before last", "the year before last")  # fmt: skip
+            "two surveys before", "the survey before last", "the year before last",
+            "the year before that", "the survey before that")  # fmt: skip
 #: a change from the year before: with PREVIOUS, "down on last year", "year on year"
 LAST_YEAR = ("last year", "last survey", "the last year", "the last survey", "year on year",
              "year-on-year", "the prior survey", "prior survey")  # fmt: skip
 #: words before a year that opens a sentence and scopes it ("In 2022-23, ...")
 OPENERS = ("in", "back in", "for", "during", "by", "between", "as of", "over", "from", "across")
 
-PREVIOUS_RE = re.compile(rf"\b{any_of(PREVIOUS)}\b", IGN)
+PREVIOUS_RE = re.compile(rf"\b{any_of(PREVIOUS)}\b(?!\s+(?:that|last)\b)", IGN)
 TWO_BACK_RE = re.compile(rf"\b{any_of(TWO_BACK)}\b", IGN)
 YEAR_ON_YEAR_RE = re.compile(rf"\b{any_of((*PREVIOUS, *LAST_YEAR))}\b", IGN)
 OPENING_RE = re.compile(

@@ -108,6 +108,11 @@ MONEY_RE = re.compile(
 )
 DURATION_RE = re.compile(r"^\s*(?:weeks?|months?|years?|decades?)\b", IGN)
 DAYS_RE = re.compile(r"^\s*(?:of\s+a\s+)?days?\b", IGN)
+#: "of the 149 councils", "103 councils with data": how many councils a ranking counts, not a
+#: figure of any measure
+COUNCIL_COUNT_RE = re.compile(
+    r"^\s*(?:other\s+|english\s+|local\s+)?(?:councils|authorities|local\s+authorities)\b", IGN
+)
 ORDINAL_RE = re.compile(
     r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b", IGN
 )
@@ -178,16 +183,25 @@ OWN_EXTREME_RE = re.compile(
     r"(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+(?:has|had)\s+(?:ever\s+)?been"
     r"|on\s+record|ever|yet|since|in\s+(?:all\s+)?(?:the\s+|these\s+)?years|in\s+a\s+decade"
     r"|in\s+(?:\w+|\d+)\s+years|for\s+(?:\w+|\d+)\s+years|in\s+(?:the\s+)?(?:series|records?)"
-    r"|(?:which\s+)?goes\s+back|year\b|series\s+began|numbers\s+go\s+back)"
+    r"|(?:which\s+)?goes\s+back|year\b|series\s+began|numbers\s+go\s+back"
+    # "the highest of the four survey results", "in any of its surveys": its own readings
+    r"|(?:of|in\s+any\s+of)\s+(?:the|its|all)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:surveys|years|results|readings|figures|periods)\b)"
     r"(?:\s+(?:since\s+|to\s+)?(?:records\s+began|the\s+series\s+began(?:\s+in)?)?\s*"
     r"(?P<since>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)?)?"
     r"|\b(?:a\s+)?record\s+(?P<rec>high|low)\b",
     IGN,
 )
-OWN_EXTREME_HINT_RE = re.compile(r"record|ever|since|yet|been|year|decade|back|series")
+OWN_EXTREME_HINT_RE = re.compile(
+    r"record|ever|since|yet|been|year|decade|back|series|survey|results|readings|figures|periods"
+)
+#: words that make a superlative a rank among councils ("the highest of any council", "the
+#: lowest in England"); "the council" alone is the subject itself, and "council-managed" a kind
+#: of budget, so a singular noun needs "any" or "every" before it
 RANK_CONTEXT_RE = re.compile(
-    r"\b(?:councils?|authorit(?:y|ies)|areas?|places|in\s+England|in\s+the\s+country|"
-    r"nationally|of\s+any|in\s+the\s+region|ranked|ranks?)\b",
+    r"\b(?:councils|authorities|areas|places|(?:any|every)\s+(?:other\s+)?(?:council|area|"
+    r"authority|place)|in\s+England|in\s+the\s+country|nationally|in\s+the\s+region|"
+    r"ranked|ranks?)\b(?!-)",
     IGN,
 )
 

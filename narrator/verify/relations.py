@@ -98,12 +98,13 @@ def trend(
     stated: Sequence[Claim] = (),
     clause: str = "",
     clause_start: int = 0,
+    recent: bool = False,
 ) -> Claim:
     """A change over time. When the clause states the council's figures for two periods
     ("rose to 68.1% in 2024-25 from 64.9% in 2023-24", "down from 62.5% in 2023-24") the
     change between those is judged; else the change between the periods the sentence names;
     else the series' whole trend."""
-    if m.direction and m.comparator not in ("england", "region") and not _streak(clause)[0]:
+    if m.direction and m.comparator not in ("england", "region") and not streak_in(clause)[0]:
         between = _stated_change(chk, m, stated)
         if between is not None:
             return between
@@ -119,7 +120,7 @@ def trend(
         facts = dated or facts
     if m.comparator in ("england", "region") and facts:
         # "up from 90.9% a year earlier, above England": the council's trend, precision first
-        own = trend(chk, _as_subject(m), levels, sentence, stated, clause, clause_start)
+        own = trend(chk, _as_subject(m), levels, sentence, stated, clause, clause_start, recent)
         if own.status == "supported":
             return own
         return chk._claim(
@@ -144,12 +145,13 @@ def trend(
     chosen = pick(chk, facts, levels)
     if not m.direction:
         return chk._claim(m, "supported", chosen[0], reason=chosen[0].text_hint)
-    streak, where = _streak(clause)
-    if streak:  # the claim covers the trend word and its streak ("rose ... the third rise")
+    streak, where = streak_in(clause)
+    if streak:  # the claim is the streak's own words ("the third rise"); the caller checks the
+        # trend word itself ("rose to 72.5%") on the clause without them
         m = m.model_copy_plain()
-        m.start, m.end = min(m.start, clause_start + where[0]), max(m.end, clause_start + where[1])
-        m.text = clause[m.start - clause_start : m.end - clause_start]
-    elif years:
+        m.start, m.end = clause_start + where[0], clause_start + where[1]
+        m.text = clause[where[0] : where[1]]
+    elif years and not recent:
         spanned = _span_trend(chk, m, chosen, years)
         if spanned is not None:
             return spanned
@@ -174,10 +176,20 @@ def trend(
             pct = abs(float(f.detail.get("change_pct") or 0.0))
             ok = f.direction == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
             reason = f.text_hint
-            reading = _trend_reading(m, clause or sentence)
+            # a move said with a streak ("rose for a second year running") is about the
+            # latest change
+            reading = "latest" if recent else _trend_reading(m, clause or sentence)
             if reading == "latest" and len(steps) > 1:
                 ok = False  # "down on the previous year", "rose to 68.1%": the latest change
-            if not ok and reading != "series" and len(steps) > 1 and steps[-1][0] == m.direction:
+            if (
+                not ok
+                and reading != "series"
+                and len(steps) > 1
+                and (
+                    steps[-1][0] == m.direction
+                    or (recent and _moved(steps[-2][2], steps[-1][2], m.direction))
+                )
+            ):
                 (_d, p0, v0), (_d1, p1, v1) = steps[-2], steps[-1]
                 ok, reason = (
                     True,
@@ -201,7 +213,7 @@ def _trend_reading(m: Mention, clause: str) -> str:
     return "series" if L.RECENT_RE.search(clause) is None else "either"
 
 
-def _streak(text: str) -> tuple[int, tuple[int, int]]:
+def streak_in(text: str) -> tuple[int, tuple[int, int]]:
     """N in "three years running", "a second year in a row", "the third consecutive rise",
     and where it is written in ``text``."""
     m = L.STREAK_RE.search(text)
@@ -430,6 +442,7 @@ def rank(
     first = None
     for f in ranks:
         r, of = float(f.value or 0), float(f.detail.get("of") or 0)
+        tied = float(f.detail.get("tied") or 1)
         from_low = of - r + 1
         high = m.direction == "high"
         if m.extra.get("deprived"):  # lower values are more deprived
@@ -441,7 +454,10 @@ def rank(
         if not _for_period(sentence, f):
             continue  # "when it was 10th highest in 2023-24": the data ranks the latest only
         if form == "nth":
-            ok = (r if high else from_low) == m.value and (
+            # a council tied with others holds every place the tie spans ("only 3 councils had
+            # a lower rate" for a two-way tie 4th and 5th from the bottom)
+            near, far = (r, r + tied - 1) if high else (from_low - tied + 1, from_low)
+            ok = near <= (m.value or 0) <= far and (
                 not m.extra.get("of") or m.extra.get("of") == of
             )
         elif form == "within":
