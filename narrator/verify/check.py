@@ -163,6 +163,11 @@ class Checker:
             # the series the previous sentence's figures were traced to, when it fits
             hit = self._first_fit([c for c in scoped if c.key in previous], lo, hi, m, bound)
         hit = hit or self._first_fit(scoped, lo, hi, m, bound)
+        if hit is None and bound and named:
+            # precision first: the bound party's figure of another series the sentence names
+            # ("requests ran at 960, roughly half England's 1,800, while 795 got support")
+            theirs = [c for c in pool if c.key in named and c.entity in (bound, "relation")]
+            hit = self._first_fit(theirs, lo, hi, m, bound)
         if hit is not None:
             return self._supported_number(m, hit)
         other = self._best(pool, lo, hi, m)

@@ -375,7 +375,9 @@ class RuleExtractor:
 
     @staticmethod
     def _attach_rates(found: list[Mention], rates, sent: str, s0: int, per: bool) -> None:
-        nums = [m for m in found if m.kind in ("number", "money") and not m.relational]
+        nums = sorted(  # in text order: money is found before plain numbers
+            (m for m in found if m.kind in ("number", "money") and not m.relational), key=_START
+        )
         for a, _b, denom in rates:
             before = [m for m in nums if m.end - s0 <= a and ";" not in sent[m.end - s0 : a]]
             if before:

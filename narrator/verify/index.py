@@ -26,7 +26,9 @@ _STOP = frozenset(
 _SYN = {
     "asked": "request", "asking": "request", "ask": "request", "request": "request",
     "supported": "receiving", "supporting": "receiving", "receive": "receiving",
-    "received": "receiving", "receives": "receiving",
+    "received": "receiving", "receives": "receiving", "got": "receiving", "get": "receiving",
+    "gets": "receiving", "getting": "receiving", "given": "receiving",
+    "discharged": "left", "discharge": "left", "discharges": "left",
     "longterm": "long", "ongoing": "long", "nurse": "nursing", "home": "home",
     "spend": "expenditure", "spent": "expenditure", "spending": "expenditure",
     "cost": "expenditure", "costs": "expenditure", "complaint": "complaint",

@@ -61,7 +61,8 @@ RATE_RE = re.compile(
     r"hundred\s+thousand)\b"
     r"(?P<denom>(?:[ \t]+(?!in\b|was\b|is\b|were\b|and\b|but\b|compared\b|than\b|while\b|"
     r"which\b|this\b|that\b|against\b|across\b|for\b|during\b|on\b|at\b|by\b|nationally\b|"
-    r"\d{4}\b)[\w'+-]+){0,6}(?:\s+(?:and|or)\s+(?:over|older|above)\b)?)",
+    r"\d{4}\b)[\w'+-]+){0,6}(?:\s+(?:and|or)\s+(?:over|older|above)\b)?"
+    r"(?:\s+in\s+(?:that|this|the\s+same|their|each|the)\s+age[- ]group)?)",
     IGN,
 )
 PER_RESIDENT_RE = re.compile(r"\bper\s+(?:resident|person|head)\b", IGN)
