@@ -1,7 +1,8 @@
 """The chart catalogue: every chart and section of a report, read from ``data/``.
 
 ``data/charts.yaml`` lists the charts (fields of :class:`narrator.models.Chart`) and
-``data/sections.yaml`` the six sections with their "About this section" text. Both are
+``data/sections.yaml`` the six sections with their "About this section" text and
+``data/polarity.yaml`` which way is better for the measures that have a better way. All are
 validated on load; any problem raises :class:`narrator.errors.DataError` with a one-line
 message naming the file and the offending entry and field.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import ValidationError
@@ -27,6 +28,9 @@ from narrator.models import SECTIONS, Chart, Frozen
 
 CHARTS_FILE = "charts.yaml"
 SECTIONS_FILE = "sections.yaml"
+POLARITY_FILE = "polarity.yaml"
+
+Better = Literal["higher", "lower"]
 
 
 class SectionInfo(Frozen):
@@ -41,6 +45,19 @@ class SectionInfo(Frozen):
     about: str
 
 
+class Polarity(Frozen):
+    """Which way is better for one measure (and breakdown), and what that rests on.
+
+    >>> Polarity(measure="care jobs that are vacant", better="lower", why="vacancy rate").better
+    'lower'
+    """
+
+    measure: str
+    breakdown: str = ""
+    better: Better
+    why: str
+
+
 class Catalog(Frozen):
     """All charts and sections, in report order. Build it with :func:`load_catalog`.
 
@@ -51,6 +68,20 @@ class Catalog(Frozen):
 
     charts: list[Chart]
     sections: list[SectionInfo]
+    polarity: list[Polarity] = []
+
+    def better(self, measure: str, breakdown: str = "") -> Better | None:
+        """Which way is better for a measure's breakdown (or the measure), ``None`` when
+        neither is (population, requests, spending ...).
+
+        >>> load_catalog().better("care jobs that are vacant"), load_catalog().better("residents")
+        ('lower', None)
+        """
+        for key in ((measure, breakdown or ""), (measure, "")):
+            for p in self.polarity:
+                if (p.measure, p.breakdown) == key:
+                    return p.better
+        return None
 
     @property
     def ids(self) -> frozenset[str]:
@@ -105,7 +136,8 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     base = Path(data_dir) if data_dir is not None else paths.data_dir()
     sections = _load_sections(base / SECTIONS_FILE)
     charts = _load_charts(base / CHARTS_FILE)
-    return Catalog(charts=charts, sections=sections)
+    polarity = _load_polarity(base / POLARITY_FILE)
+    return Catalog(charts=charts, sections=sections, polarity=polarity)
 
 
 def _read_entries(path: Path, key: str) -> list[Any]:
@@ -191,3 +223,17 @@ def _load_charts(path: Path) -> list[Chart]:
     if not charts:
         raise DataError("no charts listed", file=str(path))
     return charts
+
+
+def _load_polarity(path: Path) -> list[Polarity]:
+    """Entries of ``polarity.yaml`` (none when a data folder has no such file)."""
+    if not path.is_file():
+        return []
+    out: list[Polarity] = []
+    for i, entry in enumerate(_read_entries(path, "polarity"), start=1):
+        label = f"polarity entry {i}"
+        item: Polarity = _validate(Polarity, entry, path, label)
+        if any((p.measure, p.breakdown) == (item.measure, item.breakdown) for p in out):
+            raise DataError(f"{label}: duplicate measure and breakdown", file=str(path))
+        out.append(item)
+    return out

@@ -109,10 +109,21 @@ class FactBuilder:
             chart_title=chart.title,
             section=chart.section,
             status=status,
-            facts=facts,
+            facts=self._with_polarity(facts),
             notes=list(chart.notes),
-            history=history,
+            history=self._with_polarity(history),
         )
+
+    def _with_polarity(self, facts: list[Fact]) -> list[Fact]:
+        """Facts of a measure with a better way (``data/polarity.yaml``) carry it in
+        ``detail["better"]`` ("higher" or "lower"), for writers and the verifier."""
+        out = []
+        for f in facts:
+            better = self.catalog.better(f.measure, f.breakdown) if f.measure else None
+            if better is not None:
+                f = f.model_copy(update={"detail": {**f.detail, "better": better}})
+            out.append(f)
+        return out
 
     def _chart_facts(self, authority: Authority, chart: Chart) -> tuple[list[Fact], list[Fact]]:
         """Facts of every series the authority (or, for regional charts, its region) has, and

@@ -200,3 +200,24 @@ def test_bad_sections_file(data_copy: Path) -> None:
     path.write_text(yaml.safe_dump(doc), encoding="utf-8")
     with pytest.raises(DataError, match=r"sections\.yaml: missing section\(s\): Finances"):
         load_catalog(data_copy)
+
+
+def test_polarity_is_optional_and_validated(data_copy: Path) -> None:
+    assert load_catalog(data_copy).polarity == []  # a data folder without polarity.yaml
+    path = data_copy / "polarity.yaml"
+    shutil.copy(paths.data_dir() / "polarity.yaml", path)
+    assert load_catalog(data_copy).better("care jobs that are vacant") == "lower"
+    path.write_text(
+        "polarity:\n  - measure: care jobs that are vacant\n    better: fewer\n    why: x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as exc:
+        load_catalog(data_copy)
+    msg = str(exc.value)
+    assert "polarity.yaml" in msg and "polarity entry 1" in msg and exc.value.field == "better"
+    path.write_text(
+        "polarity:\n" + "  - {measure: care jobs that are vacant, better: lower, why: x}\n" * 2,
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="duplicate"):
+        load_catalog(data_copy)

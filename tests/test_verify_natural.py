@@ -80,8 +80,49 @@ CASES = [
      "In 2021-22 the borough supported 9,885 people aged 65 and over per 100,000 in that age "
      "group, about half the England rate of 5,055, even though requests, at 11,410 per "
      "100,000, were below the national level."),
+    # "adults in that age group" is the age group named before, not all adults
+    (WOKINGHAM, "wa_need",
+     "In 2021-22, Wokingham received 870 requests for support from adults aged 18-64 per "
+     "100,000 adults in that age group.",
+     "In 2021-22, Wokingham received 870 requests for support from adults aged 18-64 per "
+     "100,000 residents aged 65 and over."),
+    # "best" and "worst" follow the measure's polarity (data/polarity.yaml): higher is better
+    (LAMBETH, "user_satisfaction",
+     "At 56.7% in 2024-25, satisfaction in Lambeth was its worst since 2021-22.",
+     "At 56.7% in 2024-25, satisfaction in Lambeth was its best since 2021-22."),
+    # a relative clause describes the figure it follows, even one compared with
+    (LAMBETH, "user_satisfaction",
+     "Satisfaction in Lambeth fell to 56.7% in 2024-25, down from 59.4% a year earlier, which "
+     "had been its best result since 2018-19.",
+     "Satisfaction in Lambeth fell to 56.7% in 2024-25, down from 59.4% a year earlier, which "
+     "had been its worst result since 2018-19."),
 ]
 # fmt: on
+
+
+def test_a_streak_and_the_move_beside_it_are_two_claims():
+    """ "rose to 79.4%, the fifth consecutive increase": the move is true (69.7 -> 79.4), the
+    streak is not (57.4 -> 55.0 fell); only the streak's own words are contradicted."""
+    true = "Lambeth's information score rose to 79.4% in 2024-25, the third consecutive increase."
+    good = verdict(LAMBETH, "users_info", true)
+    assert good.outcome == "pass", [(c.text, c.reason) for c in good.claims]
+    wrong = true.replace("third", "fifth")
+    bad = verdict(LAMBETH, "users_info", wrong)
+    contradicted = [c for c in bad.claims if c.status == "contradicted"]
+    assert [wrong[c.start : c.end] for c in contradicted] == ["the fifth consecutive increase"]
+    move = next(c for c in bad.claims if wrong[c.start : c.end].startswith("rose"))
+    assert move.status == "supported"
+
+
+def test_polarity_is_read_from_the_catalogue_and_carried_by_the_facts():
+    catalog = load_catalog()
+    assert catalog.better("care jobs that are vacant") == "lower"
+    assert catalog.better("residential care providers by CQC rating", "good or outstanding") == (
+        "higher"
+    )
+    assert catalog.better("gross total expenditure") is None  # spending is neither
+    sheet = _builder().sheet(LAMBETH, "workforce_turnover")
+    assert {f.detail.get("better") for f in sheet.facts if f.measure} == {"lower"}
 
 
 @pytest.mark.parametrize(("code", "chart", "true", "false"), CASES)

@@ -23,6 +23,7 @@ from narrator.models import Claim, FactSheet, TextRecord, Verdict
 from narrator.verify import binding as B
 from narrator.verify import grounding as G
 from narrator.verify import lexicon as L
+from narrator.verify import patterns as RX
 from narrator.verify import periods as P
 from narrator.verify import relations as R
 from narrator.verify.check import Checker
@@ -272,8 +273,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 clause = clause[:x] + " " * (y - x) + clause[y:]
             claims.append(R.trend(chk, m, levels, sent, stated, clause, a, recent=streak > 0))
         elif m.kind == "rank":
-            # the rank's own words ("Only 2 councils had a higher") name no measure
-            rest = sent.replace(m.text, " ")
+            # the rank's own words ("Only 2 councils had a higher") name no measure, but words
+            # inside its frame may ("only two councils gave information and advice to more")
+            rest = sent.replace(m.text, " " + RX.RANK_FRAME_RE.sub(" ", m.text) + " ")
             own = index.key_words.best(tokens(rest))
             prior = (
                 B.prior_series(text, sentences[s], m, said.get(s, []), chk)
@@ -288,18 +290,18 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claims.append(R.rank(chk, m, ranked or levels, sent, wider))
         elif m.kind == "own_extreme":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
+            # a clause opening with "which" describes the figure before it: "down from 64.6% a
+            # year earlier, which had been the city's best"
+            lo = sentences[s][0] if L.RELATIVE_OPENING_RE.match(text, a) else a
             stated = [
-                c
-                for c in said.get(s, ())
-                if c.kind in _NUMERIC
-                and a <= c.start
-                and c.end <= b
-                and not L.COMPARED_FIGURE_RE.search(text, max(0, c.start - 24), c.start)
-            ]  # "down from 27.7% ... and the lowest": a figure compared with is not the one meant
+                c for c in said.get(s, ()) if c.kind in _NUMERIC and lo <= c.start and c.end <= b
+            ]
             before = [c for c in stated if c.end <= m.start]
-            if before and not L.APPOSITIVE_RE.match(text[before[-1].end : m.start]):
-                # "... 2021-22 figure of 67.9% and is the highest of the four": the words
-                # describe the text's figure for the latest period, not the last one stated
+            if before and not _describes(text, before[-1], m):
+                # "... 2021-22 figure of 67.9% and is the highest of the four", "down from
+                # 27.7% and the lowest": the words describe the latest figure, not the last one
+                # stated (an appositive one is meant: "61.7%, the lowest"; "64.6% a year
+                # earlier, which had been the best")
                 stated = [c for c in stated if c.end > m.start]
             claims.append(R.own_extreme(chk, m, levels, stated, text[a:b]))
 
@@ -429,3 +431,14 @@ def violations_feedback(verdict: Verdict) -> list[str]:
         else:
             out.append(f"You wrote '{quote}' but {c.reason}. Use only figures from the fact sheet.")
     return out
+
+
+def _describes(text: str, figure: Claim, m: Mention) -> bool:
+    """Whether the words of ``m`` describe a figure stated before them: it stands right before
+    them ("61.7%, the lowest"), and a figure compared with ("down from 64.6%") only through a
+    relative clause ("..., which had been the best"; not "..., it is the lowest")."""
+    gap = text[figure.end : m.start]
+    if not L.APPOSITIVE_RE.match(gap):
+        return False
+    compared = L.COMPARED_FIGURE_RE.search(text, max(0, figure.start - 24), figure.start)
+    return compared is None or L.RELATIVE_RE.search(gap) is not None

@@ -46,12 +46,17 @@ WINDOW_STOP_RE = re.compile(
 #: a comparison before a figure: the figure is then not the council's by default
 COMPARE_BEFORE_FIGURE_RE = re.compile(rf"\b(?:{any_of(COMPARISONS)}|whereas|while)(?![\w.])", IGN)
 #: between a figure and the words describing it ("61.7%, the lowest since ..."; "22.1% in
-#: 2023-24, its lowest"; "19.0% and it was the lowest"): punctuation, a period, "which is"
+#: 2023-24, its lowest"; "19.0% and it was the lowest"; "64.6% a year earlier, which had been
+#: the city's best"): a period, punctuation, "which is", a possessive
 APPOSITIVE_RE = re.compile(
-    r"^\s*(?:in\s+[\d/–-]+\s*)?[,;:–—-]?\s*"
-    r"(?:(?:and\s+)?(?:which|that|it|this)\s+(?:is|was)\s+)?$",
+    r"^\s*(?:(?:in\s+[\d/–-]+|a\s+year\s+(?:earlier|before)|the\s+year\s+before|last\s+year)"
+    r"\s*)?[,;:–—-]?\s*"
+    r"(?:(?:and\s+)?(?:which|that|it|this)\s+(?:is|was|had\s+been|has\s+been)\s+)?"
+    r"(?:(?:the|its|their)\s+)?(?:[\w-]+['’]s\s+)?$",
     IGN,
 )
+RELATIVE_RE = re.compile(r"\b(?:which|that)\b", IGN)
+RELATIVE_OPENING_RE = re.compile(r"[\s,;:–—-]*(?:which|that)\b", IGN)
 #: a figure right after these is the one compared with ("down from 27.7%", "than 64%"), not
 #: the one a following "the lowest of the four surveys" describes
 COMPARED_FIGURE_RE = re.compile(

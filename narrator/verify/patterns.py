@@ -157,7 +157,7 @@ RANK_RE = re.compile(
     r"(?P<ranked2>\d+)(?:st|nd|rd|th)\b)"
     r"(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
     r"|only\s+(?P<cn>\d+|" + _SMALL + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
-    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof>\d+))?\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof>\d+))?\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?P<cdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater)\b"
     r"|(?:among|in|one\s+of)\s+the\s+(?:(?P<npol>top|bottom|highest|lowest)\s+(?P<nn>\d+|"
     + _SMALL
@@ -174,6 +174,14 @@ RANK_RE = re.compile(
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
     r"most\s+deprived|least\s+deprived|fewest|main)\b)",
+    IGN,
+)
+#: the frame of "only two councils gave information and advice to more": what is left names
+#: the measure ranked
+RANK_FRAME_RE = re.compile(
+    r"^only\s+\S+\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?\d+)?|"
+    r"\b(?:higher|lower|more|fewer|less|bigger|smaller|larger|greater)$",
     IGN,
 )
 #: the council against its own past: "the highest it has been since 2015-16", "its lowest

@@ -343,26 +343,47 @@ def own_extreme(
 ) -> Claim:
     """ "the highest it has been since 2015-16": the council's figure the clause states (or its
     latest) against its own values of the series (since the named period, or all of them).
-    "best"/"worst" need to know which way is better, which the data does not say: unverifiable."""
-    if m.extra.get("pol") in ("best", "worst"):
-        return chk._claim(
-            m, "unverifiable", reason="the data does not say whether higher is better here"
-        )
-    # the figure it is said of is the council's figure stated nearest to it ("the highest since
-    # 2016-17 (72.2%)"), when the clause states one
-    # the figure it describes: the council's figure stated last before it ("61.7%, the lowest
-    # since ..."; "the highest since 2016-17 (72.2%)" names the old level after it), or the
-    # latest when it says so ("the latest figure is the lowest on record") or states none
+    "best"/"worst" follow the measure's polarity (``data/polarity.yaml``); for a measure with
+    no better way they are unverifiable.
+
+    The figure it describes is the council's figure stated last before it (the caller passes
+    only an appositive one: "61.7%, the lowest since ..."), or the latest when it says so
+    ("the latest figure is the lowest on record") or states none. The series: the stated
+    figure's, else those the clause names, else its sentence (precision first: any of them)."""
     before = [c for c in stated if c.end <= m.start]
     latest_said = L.RECENT_RE.search(clause_text) is not None
     points = {} if latest_said or not before else _stated_points(chk, before[-1:])
+    named = chk.ix.key_words.best(tokens(clause_text)) if clause_text else set()
     keys = [k for k in points if chk.ix.subject_values.get(k)]
-    keys += [k for level in levels for k in sorted(level) if chk.ix.subject_values.get(k)]
+    for level in (named, *levels):  # the nearest words that name series with a history
+        if keys:
+            break
+        keys = [k for k in sorted(level) if chk.ix.subject_values.get(k)]
     if not keys:
         return chk._claim(
             m, "unverifiable", reason="the data has no earlier values of this measure to compare"
         )
-    values = chk.ix.subject_values[keys[0]]
+    first = None
+    for key in dict.fromkeys(keys):
+        claim = _own_extreme_of(chk, m, key, points.get(key, ()))
+        if claim.status == "supported":
+            return claim
+        first = first or claim
+    return first  # type: ignore[return-value]
+
+
+def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[str]) -> Claim:
+    """``m`` checked against one series of the council (see :func:`own_extreme`)."""
+    fact = chk.ix.fact_by_id.get(_value_fact_id(chk, key))
+    if m.extra.get("pol") in ("best", "worst"):
+        better = fact.detail.get("better") if fact is not None else None
+        if better not in ("higher", "lower"):
+            return chk._claim(
+                m, "unverifiable", reason="the data does not say whether higher is better here"
+            )
+        m = m.model_copy_plain()  # "best" is the highest of a higher-is-better measure
+        m.direction = "high" if (m.extra["pol"] == "best") == (better == "higher") else "low"
+    values = chk.ix.subject_values[key]
     since = m.extra.get("since")
     if since:
         start = min(years_of(str(since))[0])
@@ -378,7 +399,7 @@ def own_extreme(
         return chk._claim(
             m, "unverifiable", reason="the data has only one period of this measure from then"
         )
-    said = [p for p in points.get(keys[0], ()) if p in values] or [order[-1]]
+    said = [p for p in said_periods if p in values] or [order[-1]]
     period = said[-1]
     figure = values[period]
     extreme = max(values.values()) if m.direction == "high" else min(values.values())
@@ -391,7 +412,6 @@ def own_extreme(
         else f"the {word} since {order[0]} was {fmt_num(values[best])} in {best}, not "
         f"{fmt_num(figure)} ({period})"
     )
-    fact = chk.ix.fact_by_id.get(_value_fact_id(chk, keys[0]))
     return chk._claim(m, "supported" if ok else "contradicted", fact, expected=truth, reason=truth)
 
 
