@@ -90,6 +90,17 @@ CASES = [
     (LAMBETH, "user_satisfaction",
      "At 56.7% in 2024-25, satisfaction in Lambeth was its worst since 2021-22.",
      "At 56.7% in 2024-25, satisfaction in Lambeth was its best since 2021-22."),
+    # "better" and "worse", "improved": the measure's polarity decides which way they go
+    (LAMBETH, "user_satisfaction",
+     "At 56.7%, satisfaction in Lambeth was worse than England's 65.1% in 2024-25.",
+     "At 56.7%, satisfaction in Lambeth was better than England's 65.1% in 2024-25."),
+    (LAMBETH, "users_info",
+     "The share of service users in Lambeth finding information easy has improved, to 79.4%.",
+     "The share of service users in Lambeth finding information easy has got worse, to 79.4%."),
+    # "every year since": every change from that period on
+    (LAMBETH, "users_info",
+     "Lambeth's information score has risen every year since 2021-22, reaching 79.4%.",
+     "Lambeth's information score has risen every year since 2018-19, reaching 79.4%."),
     # a relative clause describes the figure it follows, even one compared with
     (LAMBETH, "user_satisfaction",
      "Satisfaction in Lambeth fell to 56.7% in 2024-25, down from 59.4% a year earlier, which "
@@ -156,3 +167,9 @@ def test_a_rank_after_a_sentence_on_an_older_series_follows_that_series():
     assert v.outcome == "pass", [(c.text, c.reason) for c in v.claims if c.status != "supported"]
     wrong = text.replace("ranks 16", "ranks 26")
     assert Verifier().verify(wrong, [sheet]).outcome == "fail"
+
+
+def test_better_or_worse_for_a_measure_with_no_better_way_is_never_supported():
+    v = verdict(BIRMINGHAM, "gross_expenditure", "Birmingham's spending was better than England's.")
+    assert v.outcome == "fail"
+    assert any(c.status == "unverifiable" and "better" in c.text for c in v.claims)

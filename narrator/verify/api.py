@@ -263,7 +263,8 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 c for c in said.get(s, ()) if c.kind in _NUMERIC and a <= c.start and c.end <= b
             ]
             clause = text[a:b]
-            streak, (x, y) = R.streak_in(clause)
+            streak = R.streak_in(clause)
+            x, y = streak.span
             if streak and m.direction:
                 # "rose to 72.5%, the third consecutive annual increase": the streak and the
                 # move are two claims, each with its own words
@@ -271,7 +272,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     streaks.add((a + x, a + y))
                     claims.append(R.trend(chk, m, levels, sent, stated, clause, a))
                 clause = clause[:x] + " " * (y - x) + clause[y:]
-            claims.append(R.trend(chk, m, levels, sent, stated, clause, a, recent=streak > 0))
+            claims.append(R.trend(chk, m, levels, sent, stated, clause, a, recent=bool(streak)))
         elif m.kind == "rank":
             # the rank's own words ("Only 2 councils had a higher") name no measure, but words
             # inside its frame may ("only two councils gave information and advice to more")

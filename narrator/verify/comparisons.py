@@ -216,7 +216,7 @@ def trend_mentions(sent, s0, idx, ents, low: str | None = None) -> list[Mention]
             s0 + m.end(),
             m.group(0),
             idx,
-            direction={"up": "up", "down": "down", "flat": "flat"}.get(kind, ""),
+            direction=kind if kind in ("up", "down", "flat", "better", "worse") else "",
         )
         before = [e for e in ents if e[1] <= m.start()]
         if before and before[-1][2] in ("england", "region"):

@@ -136,6 +136,12 @@ STREAK_RE = re.compile(
     r"(?:running|in\s+a\s+row|of\s+(?:decline|growth|rises|falls|increases|decreases))?\b",
     IGN,
 )
+#: "every year since 2018-19": every change from that period on goes the same way
+EVERY_SINCE_RE = re.compile(
+    r"\b(?:every|each)\s+(?:single\s+)?(?:year|survey)\s+since\s+"
+    r"(?P<since>(?:19|20)\d\d(?:\s*[-/–]\s*\d\d)?)",
+    IGN,
+)
 STREAK_MARK_RE = re.compile(r"running|in\s+a\s+row|consecutive|straight|\bof\s+\w+", IGN)
 
 # ---- ranks ------------------------------------------------------------------------------------

@@ -228,13 +228,13 @@ VERB_DIRECTIONS: dict[str, str] = {
 _VERBS = "|".join(sorted((w.replace(" ", r"\s+") for w in VERB_DIRECTIONS), key=len, reverse=True))
 _DIRWORDS = (
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|"
-    r"ahead\s+of|behind|" + _VERBS
+    r"ahead\s+of|behind|better|worse|" + _VERBS
 )
-DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauote])(?P<dir>" + _DIRWORDS + r")\b", IGN)
+DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauotew])(?P<dir>" + _DIRWORDS + r")\b", IGN)
 #: anchors of DIRECTION_WORD_RE in a lower-cased ASCII sentence (see scan.py)
 DIRECTION_ANCHOR_RE = re.compile(
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|ahead|"
-    r"behind|trail|lag|short|beat|exceed|top|surpass|outstrip"
+    r"behind|trail|lag|short|beat|exceed|top|surpass|outstrip|better|worse"
 )
 DIRECTION_MOD_RE = re.compile(
     r"\b(?P<mod>slightly|a\s+little|a\s+bit|just|much|far|well|considerably|significantly|"
@@ -250,12 +250,14 @@ CAUSAL_HINTS = (
 CAUSAL_HINT_RE = re.compile("|".join(re.escape(h) for h in CAUSAL_HINTS))
 TREND_HINT_RE = re.compile(
     r"up|down|ris|rose|grow|grew|increas|climb|doubl|fell|fall|drop|decreas|declin|shr|slip|dip|"
+    r"improv|better|wors|deteriorat|"
     r"than\s+in|"
     r"stay|remain|steady|unchang|chang|level|since|over\s+(?:the|time)|year",
 )
 #: a necessary substring of every TREND_RE match (checked on the lower-cased sentence)
 TREND_WORD_RE = re.compile(
     r"went|gone|going|ris|rose|grew|grow|increas|climb|doubled|from|year|before|fell|fall|slip|"
+    r"improv|better|wors|deteriorat|"
     r"dip|edged|ticked|crept|picked|than\s+in|"
     r"dropp|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time"
 )
@@ -271,6 +273,8 @@ DIRECTION_MAP = {
     "higher": "above", "more": "above", "greater": "above", "bigger": "above", "larger": "above",
     "above": "above", "over": "above", "ahead of": "above", "lower": "below", "fewer": "below",
     "less": "below", "smaller": "below", "below": "below", "under": "below", "behind": "below",
+    # resolved by the measure's polarity when checked (higher or lower is better)
+    "better": "better", "worse": "worse",
     **VERB_DIRECTIONS,
 }  # fmt: skip
 STRONG_MODS = {"much", "far", "well", "considerably", "significantly", "substantially", "a lot"}
@@ -294,6 +298,10 @@ TREND_RE = re.compile(
     r"flat|stable|level)|remained\s+(?:about\s+|roughly\s+|broadly\s+)?(?:the\s+same|steady|"
     r"stable|flat|level|unchanged)|held\s+steady|unchanged|barely\s+changed|"
     r"hardly\s+changed|levelled\s+off)\b"
+    # which way these go is the measure's polarity's (data/polarity.yaml)
+    r"|\b(?P<better>improved|improving|has\s+improved|got\s+better|getting\s+better)\b"
+    r"|\b(?P<worse>worsened|worsening|deteriorated|deteriorating|got\s+worse|"
+    r"getting\s+worse)\b"
     r"|\b(?P<any>since\s+(?:19|20)\d\d|over\s+the\s+(?:last|past)\s+\w+\s+years|over\s+time|"
     r"year\s+on\s+year|compared\s+with\s+last\s+year|than\s+a\s+year\s+ago)\b",
     IGN,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from narrator.factrules import trend_direction
 from narrator.models import Claim, Fact
@@ -68,6 +69,14 @@ def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
         if sv is not None and cv is not None
         else f.text_hint
     )
+    if claimed in ("better", "worse"):  # "better than England": which way is better?
+        better = f.detail.get("better")
+        if better not in ("higher", "lower"):
+            return chk._claim(
+                m, "unverifiable", f, reason="the data does not say whether higher is better here"
+            )
+        claimed = "above" if (claimed == "better") == (better == "higher") else "below"
+        truth += f" ({better} is better)"
     ok = claimed == actual
     if not ok and actual == "about_same" and sv is not None and cv is not None:
         ok = (claimed == "above") == (float(sv) > float(cv)) and claimed != "about_same"
@@ -103,8 +112,18 @@ def trend(
     """A change over time. When the clause states the council's figures for two periods
     ("rose to 68.1% in 2024-25 from 64.9% in 2023-24", "down from 62.5% in 2023-24") the
     change between those is judged; else the change between the periods the sentence names;
-    else the series' whole trend."""
-    if m.direction and m.comparator not in ("england", "region") and not streak_in(clause)[0]:
+    else the series' whole trend. "Improved" and "got worse" go the way the measure's
+    polarity says (unverifiable for a measure with no better way)."""
+    if m.direction in ("better", "worse"):
+        chosen = pick(chk, chk.ix.trends, levels) if chk.ix.trends else []
+        better = next((f.detail.get("better") for f in chosen if f.detail.get("better")), None)
+        if better not in ("higher", "lower"):
+            return chk._claim(
+                m, "unverifiable", reason="the data does not say whether higher is better here"
+            )
+        m = m.model_copy_plain()
+        m.direction = "up" if (m.direction == "better") == (better == "higher") else "down"
+    if m.direction and m.comparator not in ("england", "region") and not streak_in(clause):
         between = _stated_change(chk, m, stated)
         if between is not None:
             return between
@@ -145,9 +164,10 @@ def trend(
     chosen = pick(chk, facts, levels)
     if not m.direction:
         return chk._claim(m, "supported", chosen[0], reason=chosen[0].text_hint)
-    streak, where = streak_in(clause)
+    streak = streak_in(clause)
     if streak:  # the claim is the streak's own words ("the third rise"); the caller checks the
         # trend word itself ("rose to 72.5%") on the clause without them
+        where = streak.span
         m = m.model_copy_plain()
         m.start, m.end = clause_start + where[0], clause_start + where[1]
         m.text = clause[where[0] : where[1]]
@@ -159,18 +179,19 @@ def trend(
     for f in chosen:
         steps = _steps(chk, f)
         if streak:  # "three years running": the last N changes all go that way (any change)
-            last = steps[-streak - 1 :]
-            ok = len(steps) > streak and all(
+            last = streak.changes(steps)
+            ok = bool(last) and all(
                 (b[2] > a[2]) if m.direction == "up" else (b[2] < a[2])
                 for a, b in zip(last, last[1:], strict=False)
             )
-            shown = ", ".join(f"{fmt_num(v)} in {p}" for _d, p, v in last)
+            shown = ", ".join(f"{fmt_num(v)} in {p}" for _d, p, v in last or steps)
+            which = f"since {streak.since}" if streak.since else f"the last {streak.n} changes"
             claim = chk._claim(
                 m,
                 "supported" if ok else "contradicted",
                 f,
                 expected=shown,
-                reason=f"the last {streak} changes: {shown}",
+                reason=f"{which}: {shown}",
             )
         else:  # the whole series, or (precision first) its latest change: "fell to 60.4%"
             pct = abs(float(f.detail.get("change_pct") or 0.0))
@@ -213,14 +234,38 @@ def _trend_reading(m: Mention, clause: str) -> str:
     return "series" if L.RECENT_RE.search(clause) is None else "either"
 
 
-def streak_in(text: str) -> tuple[int, tuple[int, int]]:
-    """N in "three years running", "a second year in a row", "the third consecutive rise",
-    and where it is written in ``text``."""
+@dataclass(frozen=True)
+class Streak:
+    """Changes in a row a text claims: ``n`` ("three years running", "a second year in a row",
+    "the third consecutive rise") or every change since a period ("every year since
+    2018-19"), and where the words are in the clause."""
+
+    n: int = 0
+    span: tuple[int, int] = (0, 0)
+    since: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.n or self.since)
+
+    def changes(self, steps: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+        """The values whose changes the streak is about (empty when the data has too few)."""
+        if self.since:
+            start = min(years_of(self.since)[0])
+            last = [s for s in steps if min(years_of(s[1])[0], default=0) >= start]
+            return last if len(last) >= 2 else []
+        return steps[-self.n - 1 :] if len(steps) > self.n else []
+
+
+def streak_in(text: str) -> Streak:
+    """The streak a clause claims, if any (see :class:`Streak`)."""
+    since = L.EVERY_SINCE_RE.search(text)
+    if since is not None:
+        return Streak(span=since.span(), since=since.group("since"))
     m = L.STREAK_RE.search(text)
     if m is None or not L.STREAK_MARK_RE.search(m.group(0)):
-        return 0, (0, 0)
+        return Streak()
     n = m.group("n").lower()
-    return L.STREAK_WORDS.get(n) or (int(n) if n.isdigit() else 0), m.span()
+    return Streak(L.STREAK_WORDS.get(n) or (int(n) if n.isdigit() else 0), m.span())
 
 
 def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
