@@ -465,7 +465,12 @@ def _value_fact_id(chk: Checker, key: Key) -> str:
 
 
 def rank(
-    chk: Checker, m: Mention, levels: list[set[Key]], sentence: str, wider: set[Key] = frozenset()
+    chk: Checker,
+    m: Mention,
+    levels: list[set[Key]],
+    sentence: str,
+    wider: set[Key] = frozenset(),
+    clause: str = "",
 ) -> Claim:
     """A rank among England's councils, checked against the rank facts of the series the
     sentence names (precision first: any named series that has it supports it). A superlative
@@ -503,9 +508,14 @@ def rank(
         and not f.breakdown
         and not any(r.breakdown for r in ranks)
     ]
+    # precision first: a series any other level names (the figures before it, the sentence, the
+    # text) may be the one ranked; the verdict against the first level stands if none fits
+    named = set().union(*levels) if levels else set()
+    also = [f for f in facts if f.kind == "rank" and f not in ranks and chk.series(f) in named]
     quarts = {chk.series(f): f for f in chk.ix.ranks if f.kind == "quartile"}
     first = None
-    for f in ranks:
+    # the other levels may support a rank, never be the one that contradicts it
+    for f, primary in [*((f, True) for f in ranks), *((f, False) for f in also)]:
         r, of = float(f.value or 0), float(f.detail.get("of") or 0)
         tied = float(f.detail.get("tied") or 1)
         from_low = of - r + 1
@@ -516,7 +526,7 @@ def rank(
         quartile = (
             float(q.value) if q is not None and q.value is not None else 1 + (r - 1) * 4 // of
         )
-        if not _for_period(sentence, f):
+        if not _for_period(clause or sentence, f):
             continue  # "when it was 10th highest in 2023-24": the data ranks the latest only
         if form == "nth":
             # a council tied with others holds every place the tie spans ("only 3 councils had
@@ -546,7 +556,8 @@ def rank(
         )
         if ok:
             return claim
-        first = first or claim
+        if primary:
+            first = first or claim
     if first is None:
         return chk._claim(
             m, "unverifiable", reason="the data has no ranking for this measure and period"
@@ -555,8 +566,8 @@ def rank(
 
 
 def _for_period(sentence: str, f: Fact) -> bool:
-    """Whether a rank fact (of its series' latest period) can be what a sentence says: not when
-    the sentence names another period ("in 2021-22 it was one of the two lowest")."""
+    """Whether a rank fact (of its series' latest period) can be what a clause says: not when
+    the clause names another period ("in 2021-22 it was one of the two lowest")."""
     named = [Stated(*years_of(y)) for y in _YEARS.findall(sentence)]
     return all(matches(s, f.period) for s in named)
 
