@@ -27,7 +27,7 @@ from narrator.verify.index import (
     tokens,
 )
 from narrator.verify.numbers import hedge_interval
-from narrator.verify.periods import LATEST, Previous, Stated, matches, years_of
+from narrator.verify.periods import LATEST, Earlier, Previous, Stated, matches, years_of
 
 _CLS = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days", "times": "times"}
 _ENT_LABEL = {"england": "England", "region": "the region", "subject": "", "relation": ""}
@@ -215,6 +215,9 @@ class Checker:
         ``period``: a tuple of stated periods and ``LATEST``, or a ``Previous``)."""
         if isinstance(stated, Previous):
             return bool(c.period) and c.period == self._previous(c.key, stated.anchor, stated.back)
+        if isinstance(stated, Earlier):
+            end = max(stated.anchor.years) if stated.anchor else self.ix.series_end.get(c.key, 0)
+            return bool(c.period) and max(years_of(c.period)[0], default=0) < end
         return any(
             c.role not in ("history", "first_value")  # the latest period's readings
             if s == LATEST
@@ -250,6 +253,8 @@ class Checker:
         label = (
             " or ".join(s.label if isinstance(s, Stated) else "the latest period" for s in m.period)
             if isinstance(m.period, tuple)
+            else "an earlier period"
+            if isinstance(m.period, Earlier)
             else "the year before"
             if getattr(m.period, "back", 1) == 1
             else "two periods before"

@@ -26,6 +26,11 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         mm.extra["form"] = "nth"
         if g["ordof"]:
             mm.extra["of"] = float(g["ordof"])
+    elif g["bare"]:  # "8th of 146": a place counted from the top
+        mm.value = float(g["bare"])
+        mm.direction = "high"
+        mm.extra["form"] = "nth"
+        mm.extra["of"] = float(g["bareof"])
     elif g["ranked"] or g["ranked2"]:
         mm.value = float(g["ranked"] or g["ranked2"])
         mm.direction = "high"

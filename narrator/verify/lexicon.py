@@ -71,6 +71,16 @@ PREVIOUS = (
     "the previous period", "previous period", "year before", "the prior year", "prior year",
     "twelve months earlier",
 )  # fmt: skip
+#: the figure a change starts from ("up from 63.6%", "fell sharply from 71.9% to 64.6%",
+#: "climbed from a low of 55.6%"): matched on the words right before the figure
+FROM_FIGURE_RE = re.compile(
+    r"\b(?:up|down|rose|risen|rising|fell|fallen|falling|dropped|dropping|climbed|climbing|"
+    r"increased|decreased|declined|slipped|slipping|improved|recovered|jumped|grew|grown|"
+    r"shrank|rise|fall|drop|jump|increase|decrease|decline|improvement|change)\b"
+    r"[^.;]{0,40}?\bfrom\s+(?:a\s+(?:low|high|peak)\s+of\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?£?$",
+    IGN,
+)
 #: two periods back ("up from 58.6% two years earlier")
 TWO_BACK = ("two years earlier", "two years before", "two years ago", "two surveys earlier",
             "two surveys before", "the survey before last", "the year before last",

@@ -43,11 +43,13 @@ SENT_END_RE = re.compile(r"[.!?](\s+)")
 WORD_CHAR_RE = re.compile(r"\w")
 
 AGE_RE = re.compile(
-    r"\b(?=[aou\d])(?:(?:aged\s+)?(?:18|65|75|85|16|64)\s*(?:\+|plus\b|\s*(?:-|–|to)\s*64\b|"
+    r"\b(?=[aou\d])(?:(?:aged\s+)?(?:18|65|75|85|16|64)\s*(?:\+|plus\b|"
+    r"\s*(?:-|–|to)\s*64\b(?![.,]\d|\s*%)|"
     r"\s+(?:and|or)\s+(?:over|older|above)\b)"
     r"|(?:over|under)[- ](?:65|18|75|85)s?\b"
     r"|aged\s+(?:between\s+)?\d+(?:\s*(?:-|–|to|and)\s*\d+)?"
-    r"|\d+\s*(?:-|–|to)\s*64\b)",
+    # not "2019-20 to 64.8%": the end of a year, then a figure
+    r"|(?<![-–/])\d+\s*(?:-|–|to)\s*64\b(?![.,]\d|\s*%))",
     IGN,
 )
 SCALE = r"(?:\s*(?:k|m|bn|mn)\b|\s+(?:thousands?|millions?|billion)\b)"
@@ -142,16 +144,22 @@ NUMWORD_ANCHOR_RE = re.compile(
 )
 RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|rank|top|bottom|best|worst|main|"
-    r"only|placed|came|comes"
+    r"only|placed|came|comes|\d(?:st|nd|rd|th)\s+(?:out\s+)?of\b"
 )
 RATIO_HINT_RE = re.compile(r"times|twice|double|treble|triple")
 FRACTION_HINT_RE = re.compile(r"half|third|quarter|fifth|tenth")
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+#: "the most deprived tenth", "the most deprived 10%": a band of small areas, not a rank
+_NOT_A_BAND = (
+    r"(?!\s+(?:10|ten|20|twenty)\s*(?:%|per\s*cent)|\s+(?:tenth|decile|fifth|quintile|"
+    r"quarter|quartile)s?\b)"
+)
 RANK_RE = re.compile(
     r"\b(?:(?P<ord>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINAL_WORDS)
     + r")[- ](?P<ordpol>highest|lowest|largest|smallest|biggest|most|least)\b"
     r"(?:(?:\s+[\w'’-]+){0,4}?\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<ordof>\d+)\b)?"
+    r"|(?P<bare>\d+)(?:st|nd|rd|th)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<bareof>\d+)\b"
     r"|(?:(?:ranked|ranks|ranking)\s+(?:at\s+)?(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?"
     r"|(?:ranked|ranks|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?P<ranked2>\d+)(?:st|nd|rd|th)\b)"
@@ -167,13 +175,13 @@ RANK_RE = re.compile(
     r"(?!\s*(?:%|per\s*cent))\b(?:\s+(?:councils?|areas?|places))?"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<nof>\d+))?"
     r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"
-    r"most\s+deprived|least\s+deprived|most|fewest|best|worst)"
+    r"most\s+deprived|least\s+deprived|most|fewest|best|worst)" + _NOT_A_BAND +
     r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+(?P<q>quarter|fifth|tenth|third|half|"
     r"\d+\s*(?:%|per\s*cent))"
     r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,12}?than\s+(?:in\s+)?most"
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
-    r"most\s+deprived|least\s+deprived|fewest|main)\b)",
+    r"most\s+deprived|least\s+deprived|fewest|main)\b" + _NOT_A_BAND + r")",
     IGN,
 )
 #: the frame of "only two councils gave information and advice to more": what is left names
@@ -355,7 +363,11 @@ COMPARATOR_RATE_NEXT_RE = re.compile(
     IGN,
 )
 THAN_FIGURE_RE = re.compile(r"\s*than\s+(?:about\s+|around\s+|roughly\s+)?[£\d]", IGN)
-THAN_PAST_RE = re.compile(r"\s+than\s+(?:last|the\s+previous)\s+year|\s+than\s+before", IGN)
+THAN_PAST_RE = re.compile(
+    r"\s+than\s+(?:(?:last|the\s+previous|the\s+prior)\s+(?:year|survey)|before|"
+    r"(?:the\s+)?(?:year|survey)\s+before|a\s+year\s+(?:earlier|ago|before)|in\s+(?:19|20)\d\d)",
+    IGN,
+)
 CLAUSE_BREAK_RE = re.compile(r"[.;]|\b(?:but|while|whereas)\b")
 THE_GAP_RE = re.compile(r"\s*(?:the\s+)?")
 PLACE_GAP_RE = re.compile(r"\s*(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?", IGN)

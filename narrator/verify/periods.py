@@ -79,6 +79,15 @@ class Previous:
     back: int = 1  # "two years earlier": 2
 
 
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """The figure a change starts from, with no period of its own ("up from 63.6%"): any period
+    before ``anchor`` (the sentence's opening period) or before the latest; precision first,
+    since a text may start a change from any earlier reading."""
+
+    anchor: Stated | None = None
+
+
 #: a figure may also be for the latest period (a loose binding, see :func:`assign`)
 LATEST = "latest"
 
@@ -89,7 +98,7 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
     * a year written right next to the figure ("58% in 2021-22", "2021-22: 58%") binds it, and
       so does a year that ends its statement ("49.3% of carers found it easy in 2021-22");
     * "66.8% the year before" binds it to the period before the sentence's opening period
-      (or before the latest);
+      (or before the latest), and "up from 63.6%" (no year beside it) to any earlier one;
     * a period opening the sentence ("In 2022-23, ...") scopes every other figure in its first
       clause, and loosely (that period or the latest) the figures after a clause break;
     * a year elsewhere in the sentence binds loosely: that year or the latest period;
@@ -122,6 +131,9 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             continue
         beside = [y for y in near if _adjacent(text, m, (y.start, y.end))]
         trailing = _trailing(text, m, near, figures.get(m.sentence, ()))
+        if not beside and L.FROM_FIGURE_RE.search(text, max(s0, m.start - 70), m.start):
+            m.period = Earlier(anchor)  # "up from 63.6%": where the change started
+            continue
         if beside:
             best = min(beside, key=lambda y: (_gap(m, y), y.start > m.start))
             m.period = (stated_of(best),)

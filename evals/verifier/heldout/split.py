@@ -30,6 +30,10 @@ DEV_COUNCILS = frozenset(
         "East Sussex", "Southwark", "Hartlepool",
         "North Lincolnshire", "Dorset", "Blackburn with Darwen",
         "Southampton", "Lancashire", "Lincolnshire",
+        # w10-w12 (fourth round, 2026-12-01: every class, two texts in three with an error)
+        "Portsmouth", "Redbridge", "Wandsworth",
+        "Kensington and Chelsea", "Bracknell Forest", "Worcestershire",
+        "Hounslow", "West Northamptonshire", "Rutland",
     }
 )  # fmt: skip
 
