@@ -221,7 +221,8 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claim = B.change(chk, m, claim, text, focus(m.sentence))
         elif m.kind == "fraction":
             here = focus(m.sentence)
-            claim = R.fraction(chk, m, [here] if here else [], near_words(m))
+            beside = _restated(text, m, mentions)
+            claim = R.fraction(chk, m, [here] if here else [], near_words(m), beside)
         else:
             continue
         claims.append(claim)
@@ -271,6 +272,8 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 if (a + x, a + y) not in streaks:
                     streaks.add((a + x, a + y))
                     claims.append(R.trend(chk, m, levels, sent, stated, clause, a))
+                if a + x <= m.start and m.end <= a + y:
+                    continue  # the trend word is the streak's own ("the third improvement")
                 clause = clause[:x] + " " * (y - x) + clause[y:]
             claims.append(R.trend(chk, m, levels, sent, stated, clause, a, recent=bool(streak)))
         elif m.kind == "rank":
@@ -444,3 +447,16 @@ def _describes(text: str, figure: Claim, m: Mention) -> bool:
         return False
     compared = L.COMPARED_FIGURE_RE.search(text, max(0, figure.start - 24), figure.start)
     return compared is None or L.RELATIVE_RE.search(gap) is not None
+
+
+def _restated(text: str, m: Mention, mentions: list[Mention]) -> float | None:
+    """The percentage written in brackets right beside a share in words ("almost 8 in 10
+    (79.6%)", "24.5% (about one in four)"): the same share said twice."""
+    for other in mentions:
+        if other.kind != "percent" or other.value is None or other.negated:
+            continue
+        if other.start >= m.end and L.OPEN_BRACKET_RE.fullmatch(text, m.end, other.start):
+            return other.value
+        if m.start >= other.end and L.OPEN_BRACKET_RE.fullmatch(text, other.end, m.start):
+            return other.value
+    return None

@@ -55,6 +55,7 @@ APPOSITIVE_RE = re.compile(
     r"(?:(?:the|its|their)\s+)?(?:[\w-]+['’]s\s+)?$",
     IGN,
 )
+OPEN_BRACKET_RE = re.compile(r"\s*[(\[]\s*")
 RELATIVE_RE = re.compile(r"\b(?:which|that)\b", IGN)
 RELATIVE_OPENING_RE = re.compile(r"[\s,;:–—-]*(?:which|that)\b", IGN)
 #: a figure right after these is the one compared with ("down from 27.7%", "than 64%"), not
@@ -142,7 +143,7 @@ LONG_RUN_RE = re.compile(
 STREAK_RE = re.compile(
     rf"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<n>{'|'.join(STREAK_WORDS)}|\d+)"
     r"(?:\s+consecutive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
-    r"increases|decreases|drops|rise|fall|increase|decrease|drop)\s*"
+    r"increases|decreases|drops|rise|fall|increase|decrease|drop|improvements?)\s*"
     r"(?:running|in\s+a\s+row|of\s+(?:decline|growth|rises|falls|increases|decreases))?\b",
     IGN,
 )

@@ -175,8 +175,9 @@ RANK_RE = re.compile(
     r"(?!\s*(?:%|per\s*cent))\b(?:\s+(?:councils?|areas?|places))?"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<nof>\d+))?"
     r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"
-    r"most\s+deprived|least\s+deprived|most|fewest|best|worst)" + _NOT_A_BAND +
-    r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+(?P<q>quarter|fifth|tenth|third|half|"
+    r"most\s+deprived|least\s+deprived|most|fewest|best|worst)"
+    + _NOT_A_BAND
+    + r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+(?P<q>quarter|fifth|tenth|third|half|"
     r"\d+\s*(?:%|per\s*cent))"
     r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,12}?than\s+(?:in\s+)?most"
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
@@ -199,7 +200,8 @@ OWN_EXTREME_RE = re.compile(
     r"(?:[\w'’,-]+\s+){0,7}?"
     r"(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+(?:has|had)\s+(?:ever\s+)?been"
     r"|on\s+record|ever|yet|since|in\s+(?:all\s+)?(?:the\s+|these\s+)?years|in\s+a\s+decade"
-    r"|in\s+(?:\w+|\d+)\s+years|for\s+(?:\w+|\d+)\s+years|in\s+(?:the\s+)?(?:series|records?)"
+    r"|in\s+(?:\w+|\d+)\s+years|for\s+(?:\w+|\d+)\s+years"
+    r"|in\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+)?(?:series|records?)"
     r"|(?:which\s+)?goes\s+back|year\b|series\s+began|numbers\s+go\s+back"
     # "the highest of the four survey results", "in any of its surveys": its own readings
     r"|(?:of|in\s+any\s+of)\s+(?:the|its|all)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -307,9 +309,11 @@ TREND_RE = re.compile(
     r"stable|flat|level|unchanged)|held\s+steady|unchanged|barely\s+changed|"
     r"hardly\s+changed|levelled\s+off)\b"
     # which way these go is the measure's polarity's (data/polarity.yaml)
-    r"|\b(?P<better>improved|improving|has\s+improved|got\s+better|getting\s+better)\b"
+    r"|\b(?P<better>improved|improving|has\s+improved|got\s+better|getting\s+better|"
+    r"(?<!requires\s)(?<!require\s)(?:an?\s+)?(?:small\s+|slight\s+|big\s+|marked\s+)?"
+    r"improvement)\b"
     r"|\b(?P<worse>worsened|worsening|deteriorated|deteriorating|got\s+worse|"
-    r"getting\s+worse)\b"
+    r"getting\s+worse|(?:an?\s+)?(?:small\s+|slight\s+|big\s+|marked\s+)?deterioration)\b"
     r"|\b(?P<any>since\s+(?:19|20)\d\d|over\s+the\s+(?:last|past)\s+\w+\s+years|over\s+time|"
     r"year\s+on\s+year|compared\s+with\s+last\s+year|than\s+a\s+year\s+ago)\b",
     IGN,

@@ -408,9 +408,19 @@ def own_extreme(
         return chk._claim(
             m, "unverifiable", reason="the data has no earlier values of this measure to compare"
         )
+    # "that 2023-24 dip was the lowest": a period the clause names before the words, when it
+    # states no figure (a year after them is where the comparison starts: "since 2015-16")
+    head = clause_text[: max(0, clause_text.find(m.text))]
+    no_figure = not re.search(r"\d", _YEARS.sub(" ", head))
+    named_periods = _YEARS.findall(head) if no_figure and not latest_said else []
     first = None
     for key in dict.fromkeys(keys):
-        claim = _own_extreme_of(chk, m, key, points.get(key, ()))
+        said = points.get(key) or [
+            p
+            for p in chk.ix.subject_values[key]
+            if any(matches(Stated(*years_of(y)), p) for y in named_periods[:1])
+        ]
+        claim = _own_extreme_of(chk, m, key, said)
         if claim.status == "supported":
             return claim
         first = first or claim
@@ -678,9 +688,15 @@ def _ratio_interval(v: float, hedge: str) -> tuple[float, float]:
 
 
 def fraction(
-    chk: Checker, m: Mention, levels: list[set[Key]], wider: set[Key] = frozenset()
+    chk: Checker,
+    m: Mention,
+    levels: list[set[Key]],
+    wider: set[Key] = frozenset(),
+    beside: float | None = None,
 ) -> Claim:
-    """ "one in three", "nearly half", "most carers": a share that percent facts must support."""
+    """ "one in three", "nearly half", "most carers": a share that percent facts must support.
+    With the exact share written beside it ("almost 8 in 10 (79.6%)") the words need only fit
+    that figure, which is checked on its own."""
     if m.kind == "majority":
         lo, hi = float(m.extra["lo"]), float(m.extra["hi"])
     else:
@@ -689,6 +705,15 @@ def fraction(
             lo, hi = v - 5.5, v  # "nearly two thirds" is 61-67 %, not 58 %
         else:
             lo, hi = hedge_interval(v, m.precision, m.hedge)
+    if beside is not None:
+        stated = 100 - beside if m.negated else beside
+        ok = lo <= stated <= hi
+        return chk._claim(
+            m,
+            "supported" if ok else "contradicted",
+            reason=f"'{m.text.strip()}' {'fits' if ok else 'does not fit'} the "
+            f"{fmt_num(beside)}% written beside it",
+        )
     pool = [
         c
         for c in chk.ix.candidates.get("percent", ())
