@@ -254,7 +254,8 @@ DIRECTION_MOD_RE = re.compile(
 CAUSAL_HINTS = (
     "because", "due to", "thanks", "result", "caused", "driven", "owing", "lead", "led ",
     "explain", "shows that", "prove", "fail", "succeed", "sign ", "evidence", "funded", "poor",
-    "good", "doing", "perform", "blame", "reason",
+    "good", "doing", "perform", "blame", "reason", "credit", "link", "reflect", "attribut",
+    "down to",
 )  # fmt: skip
 #: on the lower-cased sentence: any of the hints (one scan instead of a substring test each)
 CAUSAL_HINT_RE = re.compile("|".join(re.escape(h) for h in CAUSAL_HINTS))
@@ -310,8 +311,9 @@ TREND_RE = re.compile(
     r"hardly\s+changed|levelled\s+off)\b"
     # which way these go is the measure's polarity's (data/polarity.yaml)
     r"|\b(?P<better>improved|improving|has\s+improved|got\s+better|getting\s+better|"
-    r"(?<!requires\s)(?<!require\s)(?:an?\s+)?(?:small\s+|slight\s+|big\s+|marked\s+)?"
-    r"improvement)\b"
+    # "requires improvement" is a CQC rating and "Quality improvement" a section's name
+    r"(?<!requires\s)(?<!require\s)(?<!quality\s)(?:an?\s+)?"
+    r"(?:small\s+|slight\s+|big\s+|marked\s+)?improvement)\b"
     r"|\b(?P<worse>worsened|worsening|deteriorated|deteriorating|got\s+worse|"
     r"getting\s+worse|(?:an?\s+)?(?:small\s+|slight\s+|big\s+|marked\s+)?deterioration)\b"
     r"|\b(?P<any>since\s+(?:19|20)\d\d|over\s+the\s+(?:last|past)\s+\w+\s+years|over\s+time|"
@@ -326,7 +328,11 @@ CAUSAL_RE = re.compile(
     r"(?:is|are)\s+failing|failing\s+to|is\s+succeeding|a\s+sign\s+(?:of|that)|"
     r"evidence\s+(?:of|that)|under-?funded|poor\s+(?:care|performance|management)|"
     r"good\s+(?:care|performance|management)|(?:doing|performing)\s+(?:well|badly|poorly|"
-    r"better|worse)|outperform\w*|(?:is|are)\s+to\s+blame|the\s+reason\s+(?:is|for))\b",
+    r"better|worse)|outperform\w*|(?:is|are)\s+to\s+blame|the\s+reason\s+(?:is|for)|"
+    r"credit(?:s|ed)?\s+(?:[\w'’-]+\s+){1,6}?for|link(?:s|ed)?\s+(?:it\s+|this\s+|that\s+)?to|"
+    r"reflect(?:s|ing|ed)?\s+(?:the\s+)?(?:strength|success|quality|effort|work|investment|"
+    r"pressure|shortage|lack|impact)|attribut(?:e|es|ed|able)\s+(?:it\s+|this\s+)?to|"
+    r"put(?:s|ting)?\s+(?:it|this|that)\s+down\s+to)\b",
     IGN,
 )
 # ---- context tests of the extractor (precompiled: they run for every figure) ----------------
