@@ -101,6 +101,17 @@ CASES = [
     (LAMBETH, "users_info",
      "Lambeth's information score has risen every year since 2021-22, reaching 79.4%.",
      "Lambeth's information score has risen every year since 2018-19, reaching 79.4%."),
+    # how big a change is said to be: 56.1 -> 69.7 is sharp; 72.3 -> 70.9 is about the same
+    (LAMBETH, "users_info",
+     "Lambeth's information score rose sharply from 56.1% in 2022-23 to 69.7% in 2023-24.",
+     "Lambeth's information score rose slightly from 56.1% in 2022-23 to 69.7% in 2023-24."),
+    (WOKINGHAM, "users_info", "Wokingham's information score fell slightly to 70.9% in 2024-25.",
+     "Wokingham's information score fell sharply to 70.9% in 2024-25."),
+    # a share in words checked against the percentage written beside it
+    (LAMBETH, "user_satisfaction",
+     "In 2024-25 more than half of Lambeth's service users (56.7%) were satisfied with their care.",
+     "In 2024-25 about two thirds of Lambeth's service users (56.7%) were satisfied with their "
+     "care."),
     # a relative clause describes the figure it follows, even one compared with
     (LAMBETH, "user_satisfaction",
      "Satisfaction in Lambeth fell to 56.7% in 2024-25, down from 59.4% a year earlier, which "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from narrator.verify import lexicon as L
 from narrator.verify import patterns as P
 from narrator.verify import scan as S
 from narrator.verify.mention import Entity, Mention
@@ -226,5 +227,27 @@ def trend_mentions(sent, s0, idx, ents, low: str | None = None) -> list[Mention]
         before = [e for e in ents if e[1] <= m.start()]
         if before and before[-1][2] in ("england", "region"):
             mm.comparator = before[-1][2]
+        mm.modifier = _change_size(sent, m.start(), m.end())
         out.append(mm)
     return out
+
+
+_SPACE_RE = re.compile(r"\s")
+
+
+def _change_size(sent: str, a: int, b: int) -> str:
+    """ "much" for a change said to be big ("rose sharply", "a steep fall"), "slightly" for
+    one said to be small ("fell slightly", "a small rise", "edged up"), else ""."""
+    head = sent[max(0, a - 24) : a]
+    inside = [m.start() for m in _SPACE_RE.finditer(sent, a, b)]  # "up sharply from"
+    if any(L.STRONG_CHANGE_AFTER_RE.match(sent, i) for i in (*inside, b)) or (
+        L.STRONG_CHANGE_BEFORE_RE.search(head)
+    ):
+        return "much"
+    if (
+        any(L.WEAK_CHANGE_AFTER_RE.match(sent, i) for i in (*inside, b))
+        or L.WEAK_CHANGE_BEFORE_RE.search(head)
+        or L.WEAK_CHANGE_VERB_RE.match(sent, a)
+    ):
+        return "slightly"
+    return ""

@@ -147,6 +147,25 @@ STREAK_RE = re.compile(
     r"(?:running|in\s+a\s+row|of\s+(?:decline|growth|rises|falls|increases|decreases))?\b",
     IGN,
 )
+#: how big a change is said to be: right after the trend word ("rose sharply", "fell
+#: slightly") or before it ("a sharp rise", "a slight fall", "edged up")
+STRONG_CHANGE_AFTER_RE = re.compile(
+    r"\s*(?:very\s+)?(?:sharply|steeply|dramatically|significantly|substantially|markedly|"
+    r"considerably|strongly|a\s+lot)\b",
+    IGN,
+)
+STRONG_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:sharp|steep|dramatic|significant|substantial|marked|big|large|huge|major)\s+$", IGN
+)
+WEAK_CHANGE_AFTER_RE = re.compile(
+    r"\s*(?:only\s+)?(?:slightly|marginally|a\s+little|a\s+touch|a\s+bit|modestly|"
+    r"fractionally)\b",
+    IGN,
+)
+WEAK_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:slight|small|modest|marginal|minor|tiny|(?:a\s+)?touch|slightly|marginally)\s+$", IGN
+)
+WEAK_CHANGE_VERB_RE = re.compile(r"(?:edged|ticked|crept)\b", IGN)
 #: "every year since 2018-19": every change from that period on goes the same way
 EVERY_SINCE_RE = re.compile(
     r"\b(?:every|each)\s+(?:single\s+)?(?:year|survey)\s+since\s+"

@@ -177,8 +177,8 @@ RANK_RE = re.compile(
     r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"
     r"most\s+deprived|least\s+deprived|most|fewest|best|worst)"
     + _NOT_A_BAND
-    + r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+(?P<q>quarter|fifth|tenth|third|half|"
-    r"\d+\s*(?:%|per\s*cent))"
+    + r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+"
+    r"(?P<q>quarter|fifth|tenth|third|half|\d+\s*(?:%|per\s*cent))"
     r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,12}?than\s+(?:in\s+)?most"
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
@@ -291,16 +291,19 @@ DIRECTION_MAP = {
 STRONG_MODS = {"much", "far", "well", "considerably", "significantly", "substantially", "a lot"}
 WEAK_MODS = {"slightly", "a little", "a bit", "just", "marginally"}
 
+_ADVERB = r"(?:sharply|steeply|slightly|marginally|strongly|markedly|a\s+little|a\s+touch)"
 TREND_RE = re.compile(
     r"\b(?P<up>went\s+up|gone\s+up|going\s+up|rose|risen|rising|rises|grew|grown|growing|"
-    r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|up\s+from|"
+    r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|"
+    rf"up\s+(?:{_ADVERB}\s+)?from|"
     r"has\s+gone\s+up|higher\s+than\s+(?:last|the\s+previous)\s+year|more\s+than\s+before|"
     r"edged\s+up|ticked\s+up|crept\s+up|picked\s+up|years?\s+of\s+(?:growth|rises|increases)|"
     r"(?:higher|more)\s+than\s+in\s+(?=(?:19|20)\d\d)|"
     r"up\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d|£|\d)))\b"
     r"|\b(?P<down>went\s+down|gone\s+down|going\s+down|fell|fallen|falling|"
     r"dropped|dropping|decreased|decreasing|declined|declining|a\s+decline|a\s+fall|shrank|"
-    r"shrunk|shrinking|down\s+from|lower\s+than\s+(?:last|the\s+previous)\s+year|"
+    rf"shrunk|shrinking|down\s+(?:{_ADVERB}\s+)?from|"
+    r"lower\s+than\s+(?:last|the\s+previous)\s+year|"
     r"fewer\s+than\s+before|slipped|slipping|dipped|edged\s+down|ticked\s+down|"
     r"years?\s+of\s+(?:decline|falls|decreases)|(?:lower|less|fewer)\s+than\s+in\s+(?=(?:19|20)\d\d)|"
     r"down\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d|£|\d)))\b"

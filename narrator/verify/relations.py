@@ -206,16 +206,18 @@ def trend(
                 not ok
                 and reading != "series"
                 and len(steps) > 1
-                and (
-                    steps[-1][0] == m.direction
-                    or (recent and _moved(steps[-2][2], steps[-1][2], m.direction))
-                )
+                # "fell to 70.9%": any fall is a fall (the 2 % "about the same" rule is how the
+                # facts word a change, not a bar for a writer's verb)
+                and (steps[-1][0] == m.direction or _moved(steps[-2][2], steps[-1][2], m.direction))
             ):
                 (_d, p0, v0), (_d1, p1, v1) = steps[-2], steps[-1]
                 ok, reason = (
                     True,
                     f"the latest change: {fmt_num(v0)} in {p0} to {fmt_num(v1)} in {p1}",
                 )
+                size = _size_wrong(m, v0, v1)
+                if size:
+                    ok, reason = False, f"{reason}: {size}"
             claim = chk._claim(m, "supported" if ok else "contradicted", f, reason=reason)
         if ok:
             return claim
@@ -282,6 +284,18 @@ def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
     return out
 
 
+def _size_wrong(m: Mention, v0: float, v1: float) -> str:
+    """Why a change's stated size is clearly wrong ("" when it is not): "rose sharply" for a
+    change the facts call about the same (within 2 %), "fell slightly" for one of more than
+    ``WEAK_LIMIT_PCT``."""
+    rel = abs(v1 - v0) / abs(v0) * 100 if v0 else float("inf")
+    if m.modifier == "much" and trend_direction(v0, v1) == "flat":
+        return f"a {fmt_num(rel)}% change is not a big one"
+    if m.modifier == "slightly" and rel > WEAK_LIMIT_PCT:
+        return f"a {fmt_num(rel)}% change is not a small one"
+    return ""
+
+
 def _moved(v0: float, v1: float, direction: str) -> bool:
     """Whether a change from ``v0`` to ``v1`` between two named periods is what ``direction``
     says: any rise is "up" and any fall "down" (the text names both ends: "fell slightly to
@@ -336,13 +350,12 @@ def _stated_change(chk: Checker, m: Mention, stated: Sequence[Claim]) -> Claim |
         (v0, f0), (v1, _f1) = points[order[0]], points[order[-1]]
         ok = _moved(v0, v1, m.direction)
         truth = f"{fmt_num(v0)} in {order[0]} to {fmt_num(v1)} in {order[-1]}"
-        return chk._claim(
-            m,
-            "supported" if ok else "contradicted",
-            f0,
-            expected=truth,
-            reason=("it changed from " if ok else f"not {m.direction}: it went from ") + truth,
-        )
+        reason = ("it changed from " if ok else f"not {m.direction}: it went from ") + truth
+        size = _size_wrong(m, v0, v1) if ok else ""
+        if size:
+            ok, reason = False, f"{truth}: {size}"
+        status = "supported" if ok else "contradicted"
+        return chk._claim(m, status, f0, expected=truth, reason=reason)
     return None
 
 
