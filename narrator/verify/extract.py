@@ -227,6 +227,8 @@ class RuleExtractor:
         ):
             num = m.group("num") or m.group("num2")
             span = m.span("num") if m.group("num") else m.span("num2")
+            if P.BAND_BEFORE_RE.search(sent, max(0, span[0] - 24), span[0]):
+                continue  # "the most deprived 10%": the band's name, not a figure
             if free(*span) and (val := parse_number(num)):
                 pts = bool(m.group("pts")) or bool(m.group("num2"))
                 add(
@@ -273,6 +275,8 @@ class RuleExtractor:
             if not raw[0].isdigit() and not self._word_number_counts(raw, sent, m.end()):
                 continue
             after = sent[m.end() : m.end() + 12]
+            if P.BAND_BEFORE_RE.search(sent, max(0, m.start() - 24), m.start()):
+                continue  # "the most deprived 10 per cent": the band's name, not a figure
             if P.DURATION_RE.match(after):
                 continue  # "twelve weeks after", "over five years": a span of time, not a figure
             unit = "days" if P.DAYS_RE.match(after) else ""

@@ -78,7 +78,7 @@ FROM_FIGURE_RE = re.compile(
     r"\b(?:up|down|rose|risen|rising|fell|fallen|falling|dropped|dropping|climbed|climbing|"
     r"increased|decreased|declined|slipped|slipping|improved|recovered|jumped|grew|grown|"
     r"shrank|rise|fall|drop|jump|increase|decrease|decline|improvement|change)\b"
-    r"[^.;]{0,40}?\bfrom\s+(?:a\s+(?:low|high|peak)\s+of\s+)?"
+    r"(?:[^.;]|\.\d){0,40}?\bfrom\s+(?:a\s+(?:low|high|peak)\s+of\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?£?$",
     IGN,
 )
@@ -114,7 +114,8 @@ YEAR_THEN_FIGURE_RE = re.compile(
 )
 #: what may separate a figure from a year after it ("58% in 2021-22"); not a comma
 FIGURE_THEN_YEAR_RE = re.compile(
-    r"\s*\(?\s*(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:(?:financial|survey)\s+)?"
+    r"\s*\(?\s*(?:(?:recorded|reported|seen|posted|measured)\s+)?"
+    r"(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:(?:financial|survey)\s+)?"
     r"(?:year\s+)?\(?\s*",
     IGN,
 )

@@ -171,7 +171,8 @@ def trend(
         m = m.model_copy_plain()
         m.start, m.end = clause_start + where[0], clause_start + where[1]
         m.text = clause[where[0] : where[1]]
-    elif years and not recent:
+    elif years and not recent and _trend_reading(m, clause or sentence) != "latest":
+        # "fell to 59.0% in 2024-25": the latest change, whatever other years the clause names
         spanned = _span_trend(chk, m, chosen, years)
         if spanned is not None:
             return spanned
@@ -652,11 +653,15 @@ def ratio(chk: Checker, m: Mention, levels: list[set[Key]], wider: set[Key] = fr
         return chk._claim(m, "unverifiable", reason=f"the data has no ratio to {chk.name(comp)}")
     chosen_facts = pick(chk, [c.fact for c in pool], levels)
     ids = {f.id for f in chosen_facts} | {c.fact.id for c in pool if c.key in wider}
+    # precision first: a series any other level names may be the one compared; it can support
+    # the ratio, never be the one that contradicts it (the first level's verdict stands)
+    named = set().union(*levels[:2]) if levels else set()
+    also = {c.fact.id for c in pool if c.key in named} - ids
     v = m.value or 0.0
     lo, hi = _ratio_interval(v, m.hedge)
     first = None
-    for c in pool:
-        if c.fact.id not in ids:
+    for c in sorted(pool, key=lambda c: c.fact.id in also):  # the first level's series first
+        if c.fact.id not in ids and c.fact.id not in also:
             continue
         r = 1 / c.value if rev and c.value else c.value
         ok = lo <= r <= hi
@@ -673,8 +678,11 @@ def ratio(chk: Checker, m: Mention, levels: list[set[Key]], wider: set[Key] = fr
         )
         if ok:
             return claim
-        first = first or claim
-    return first  # type: ignore[return-value]
+        if c.fact.id in ids:
+            first = first or claim
+    if first is None:
+        return chk._claim(m, "unverifiable", reason="the data has no ratio of this measure")
+    return first
 
 
 def _ratio_interval(v: float, hedge: str) -> tuple[float, float]:
