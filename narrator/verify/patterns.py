@@ -357,8 +357,13 @@ TOTAL_AFTER_RE = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+all|in\s+total|altogether|overall|a\s+year|in\s+a\s+year)\b"
 )
 TOTAL_BEFORE_RE = re.compile(r"\b(?:total|totall?ing)\s+(?:of\s+)?(?:about\s+|around\s+)?£?\s*$")
-BIND_AFTER_RE = re.compile(r"[^\d,;()]{0,12}?\b(?:for|in|across|of)\s+(?:the\s+)?", IGN)
+#: between a figure and the area named right after it ("2,438 for England", "1,005 nationally")
+BIND_AFTER_RE = re.compile(r"[^\d,;()]{0,12}?\b(?:for|in|across|of)\s+(?:the\s+)?|\s+", IGN)
+#: between an area and its figure ("England's 65.1%", "England: 452")
 BIND_BEFORE_RE = re.compile(r"(?:'s|’s)?\s*(?:\(|:)?\s*(?:[\w'’-]+\s+){0,3}?\(?\s*")
+#: an area opening a sentence or clause, then its figure: "In England, 82.9% were ..."
+OPENING_AREA_RE = re.compile(r"(?:^|[.;:]\s*)(?:in|across|for)\s+(?:the\s+)?$", IGN)
+COMMA_GAP_RE = re.compile(r"\s*,\s*")
 #: a comparator named after a comparison word ("than in England", "compared with the region")
 COMPARED_BEFORE_RE = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:in\s+|with\s+|for\s+)?(?:the\s+)?$",
