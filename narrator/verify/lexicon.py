@@ -164,7 +164,9 @@ WEAK_CHANGE_AFTER_RE = re.compile(
     IGN,
 )
 WEAK_CHANGE_BEFORE_RE = re.compile(
-    r"\b(?:slight|small|modest|marginal|minor|tiny|(?:a\s+)?touch|slightly|marginally)\s+$", IGN
+    r"\b(?:slight|small|modest|marginal|minor|tiny|(?:a\s+)?touch|slightly|marginally|"
+    r"a\s+little|a\s+bit|just)\s+$",
+    IGN,
 )
 WEAK_CHANGE_VERB_RE = re.compile(r"(?:edged|ticked|crept)\b", IGN)
 #: "every year since 2018-19": every change from that period on goes the same way

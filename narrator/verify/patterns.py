@@ -271,7 +271,7 @@ TREND_HINT_RE = re.compile(
 TREND_WORD_RE = re.compile(
     r"went|gone|going|ris|rose|grew|grow|increas|climb|doubled|from|year|before|fell|fall|slip|"
     r"improv|better|wors|deteriorat|"
-    r"dip|edged|ticked|crept|picked|than\s+in|"
+    r"dip|edged|ticked|crept|picked|than\s+in|up\s+on|down\s+on|"
     r"dropp|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time"
 )
 #: a necessary substring of every SAME_RE match (checked on the lower-cased sentence)

@@ -364,7 +364,8 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
     """A change between the periods the sentence names ("up from 58% in 2021-22", "since
     2016-17"): from the earliest named period to the latest named one, or to the series'
     latest period when only one is named; the direction rule is the facts' (2 % of the first
-    value is "about the same")."""
+    value is "about the same"), except that a change said to be small ("slightly up on") may be
+    any change that way."""
     stated = [Stated(*years_of(y)) for y in years]
     for f in chosen:
         values = chk.ix.subject_values.get(chk.series(f), {})
@@ -382,14 +383,15 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
         pct = abs(v1 - v0) / abs(v0) * 100 if v0 else 0.0
         real = trend_direction(v0, v1)  # only the periods are named: the facts' 2 % rule
         ok = real == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
+        if not ok and m.modifier == "slightly":  # "slightly up on 2020-21": any small rise
+            ok = _moved(v0, v1, m.direction)
         truth = f"{fmt_num(v0)} in {start} to {fmt_num(v1)} in {end}"
-        return chk._claim(
-            m,
-            "supported" if ok else "contradicted",
-            f,
-            expected=truth,
-            reason=("it changed from " if ok else f"not {m.direction}: it went from ") + truth,
-        )
+        reason = ("it changed from " if ok else f"not {m.direction}: it went from ") + truth
+        size = _size_wrong(m, v0, v1) if ok else ""
+        if size:
+            ok, reason = False, f"{truth}: {size}"
+        status = "supported" if ok else "contradicted"
+        return chk._claim(m, status, f, expected=truth, reason=reason)
     return None
 
 
