@@ -22,6 +22,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 WOKINGHAM, BIRMINGHAM, LAMBETH = "E06000041", "E08000025", "E09000022"
+LIVERPOOL = "E08000012"
 
 
 @cache
@@ -112,6 +113,12 @@ CASES = [
      "In 2024-25 more than half of Lambeth's service users (56.7%) were satisfied with their care.",
      "In 2024-25 about two thirds of Lambeth's service users (56.7%) were satisfied with their "
      "care."),
+    # "a little below" for a share 11.3 points under England is wrong (over 8 points)
+    (LIVERPOOL, "reablement",
+     "In 2024-25, 65.8% of people new to services in Liverpool needed no further support after "
+     "reablement, well below England's 77.1%.",
+     "In 2024-25, 65.8% of people new to services in Liverpool needed no further support after "
+     "reablement, just a little below England's 77.1%."),
     # a relative clause describes the figure it follows, even one compared with
     (LAMBETH, "user_satisfaction",
      "Satisfaction in Lambeth fell to 56.7% in 2024-25, down from 59.4% a year earlier, which "

@@ -23,6 +23,7 @@ from narrator.verify.periods import Stated, matches, years_of
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 WEAK_LIMIT_PCT = 15.0  # "slightly/a little above": wrong beyond a 15 % gap (clearly not little)
+WEAK_LIMIT_POINTS = 8.0  # ... and, for a share, beyond 8 percentage points
 STRONG_MIN_PCT = 5.0  # "much/far/well above" is wrong only for a gap under 5 % (clearly small)
 SAME_LIMIT_PCT = 5.0  # "about the same as" within 5 % (or the fact says about_same)
 
@@ -83,12 +84,15 @@ def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
     if not ok and claimed == "about_same":
         ok = rel <= SAME_LIMIT_PCT
     reason = truth
+    points = abs(float(sv) - float(cv)) if sv is not None and cv is not None else 0.0
+    share = f.unit == "percent"
     if (
         ok
         and m.modifier in ("slightly", "a little", "a bit", "just", "marginally")
-        and rel > WEAK_LIMIT_PCT
+        and (rel > WEAK_LIMIT_PCT or (share and points > WEAK_LIMIT_POINTS))
     ):
-        ok, reason = False, f"{truth}: a {fmt_num(rel)}% gap is not 'slight'"
+        gap = f"{fmt_num(points)}-point" if share else f"{fmt_num(rel)}%"
+        ok, reason = False, f"{truth}: a {gap} gap is not 'slight'"
     if (
         ok
         and m.modifier
