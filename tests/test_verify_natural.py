@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 WOKINGHAM, BIRMINGHAM, LAMBETH = "E06000041", "E08000025", "E09000022"
-LIVERPOOL = "E08000012"
+LIVERPOOL, WESTMINSTER = "E08000012", "E09000033"
 
 
 @cache
@@ -119,6 +119,11 @@ CASES = [
      "reablement, well below England's 77.1%.",
      "In 2024-25, 65.8% of people new to services in Liverpool needed no further support after "
      "reablement, just a little below England's 77.1%."),
+    # "every provider" and "none of them" are shares of 100 % and 0 %
+    (WESTMINSTER, "providers_cqc",
+     "Every residential care provider in Westminster was rated good or outstanding in 2024-25.",
+     "None of Westminster's residential care providers were rated good or outstanding in "
+     "2024-25."),
     # a relative clause describes the figure it follows, even one compared with
     (LAMBETH, "user_satisfaction",
      "Satisfaction in Lambeth fell to 56.7% in 2024-25, down from 59.4% a year earlier, which "

@@ -220,6 +220,21 @@ class RuleExtractor:
                 )
                 mm.negated = bool(P.NEGATION_RE.search(sent[m.end() : m.end() + 40]))
                 add(mm)
+        for m in P.ALL_NONE_RE.finditer(sent) if P.ALL_NONE_HINT_RE.search(low) else ():
+            if free(*m.span()):
+                word = " ".join(m.group("word").lower().split())
+                lo, hi = (99.95, 100.0) if word in ("all", "every") else (0.0, 0.05)
+                add(
+                    Mention(
+                        "majority",
+                        s0 + m.start(),
+                        s0 + m.end(),
+                        m.group(0),
+                        idx,
+                        unit="percent",
+                        extra={"lo": lo, "hi": hi},
+                    )
+                )
         for m in (
             P.PERCENT_RE.finditer(sent)
             if ("%" in low or "cent" in low or "percentage" in low or "point" in low)

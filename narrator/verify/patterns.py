@@ -93,6 +93,15 @@ MAJORITY_RE = re.compile(
     r"employers|discharges|requests|residents|adults|services|homes|care\s+homes|them|those)\b",
     IGN,
 )
+#: "every residential care provider ... was rated good", "none of its small areas": a share of
+#: 100 % or 0 % of the providers or small areas a measure counts
+ALL_NONE_RE = re.compile(
+    r"\b(?P<word>all|every|none|not\s+one|no)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|"
+    r"[\w'’-]+['’]s\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>providers?|care\s+homes|homes|"
+    r"small\s+areas|neighbourhoods|them)\b",
+    IGN,
+)
+ALL_NONE_HINT_RE = re.compile(r"\b(?:all|every|none|not one|no)\b")
 RATIO_RE = re.compile(
     rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?\b(?P<ratio>twice|double|treble|triple|"
     rf"(?P<n>{DIGITS_RE}|{WORDS_RE})\s+times)\b",
