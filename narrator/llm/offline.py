@@ -111,6 +111,17 @@ def comparison_sentence(facts: dict[str, Fact], seed: str) -> str | None:
     return f"{opener} {' and '.join(parts)}."
 
 
+def polarity_sentence(facts: dict[str, Fact]) -> str | None:
+    """'So this is better than England.' when the measure has a better way
+    (``data/polarity.yaml``) and the figure is clearly above or below England's."""
+    d = facts.get("direction:england")
+    better = d.detail.get("better") if d is not None else None
+    if d is None or better not in ("higher", "lower") or d.direction not in ("above", "below"):
+        return None
+    good = (d.direction == "above") == (better == "higher")
+    return f"So this is {'better' if good else 'worse'} than England."
+
+
 def trend_sentence(f: Fact) -> str:
     first, last = f.detail["first_value"], f.detail["last_value"]
     verb = {"up": "went up", "down": "went down", "flat": "stayed about the same"}[f.direction]  # type: ignore[index]
@@ -156,6 +167,8 @@ def chart_text(sheet: FactSheet) -> str:
             cmp = comparison_sentence(facts, seed)
             if cmp:
                 sentences.append(cmp)
+                if (verdict := polarity_sentence(facts)) is not None:
+                    sentences.append(verdict)  # good or bad news, for readers
             elif "trend" in facts:
                 sentences.append(trend_sentence(facts["trend"]))
             elif "rank" in facts:
