@@ -208,33 +208,13 @@ class RuleExtractor:
         ):
             if free(*m.span()):
                 word = m.group("word").lower()
-                lo, hi = (0.0, 50.0) if "minority" in word else (50.0, 100.0)
-                mm = Mention(
-                    "majority",
-                    s0 + m.start(),
-                    s0 + m.end(),
-                    m.group(0),
-                    idx,
-                    unit="percent",
-                    extra={"lo": lo, "hi": hi},
-                )
+                mm = _share(m, s0, idx, (0.0, 50.0) if "minority" in word else (50.0, 100.0))
                 mm.negated = bool(P.NEGATION_RE.search(sent[m.end() : m.end() + 40]))
                 add(mm)
         for m in P.ALL_NONE_RE.finditer(sent) if P.ALL_NONE_HINT_RE.search(low) else ():
             if free(*m.span()):
                 word = " ".join(m.group("word").lower().split())
-                lo, hi = (99.95, 100.0) if word in ("all", "every") else (0.0, 0.05)
-                add(
-                    Mention(
-                        "majority",
-                        s0 + m.start(),
-                        s0 + m.end(),
-                        m.group(0),
-                        idx,
-                        unit="percent",
-                        extra={"lo": lo, "hi": hi},
-                    )
-                )
+                add(_share(m, s0, idx, (99.95, 100.0) if word in ("all", "every") else (0.0, 0.05)))
         for m in (
             P.PERCENT_RE.finditer(sent)
             if ("%" in low or "cent" in low or "percentage" in low or "point" in low)
@@ -427,3 +407,12 @@ class RuleExtractor:
             if P.COMMA_GAP_RE.fullmatch(gap) and P.OPENING_AREA_RE.search(sent, 0, ea):
                 return kind  # "In England, 82.9% were rated good"
         return ""
+
+
+def _share(m: re.Match[str], s0: int, idx: int, bounds: tuple[float, float]) -> Mention:
+    """A share said in words ("most carers", "every provider"): a percentage in ``bounds``."""
+    lo, hi = bounds
+    return Mention(
+        "majority", s0 + m.start(), s0 + m.end(), m.group(0), idx, unit="percent",
+        extra={"lo": lo, "hi": hi},
+    )  # fmt: skip

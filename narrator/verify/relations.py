@@ -354,14 +354,28 @@ def _stated_change(chk: Checker, m: Mention, stated: Sequence[Claim]) -> Claim |
         order = sorted(points, key=lambda p: sorted(years_of(p)[0]))
         (v0, f0), (v1, _f1) = points[order[0]], points[order[-1]]
         ok = _moved(v0, v1, m.direction)
-        truth = f"{fmt_num(v0)} in {order[0]} to {fmt_num(v1)} in {order[-1]}"
-        reason = ("it changed from " if ok else f"not {m.direction}: it went from ") + truth
-        size = _size_wrong(m, v0, v1) if ok else ""
-        if size:
-            ok, reason = False, f"{truth}: {size}"
-        status = "supported" if ok else "contradicted"
-        return chk._claim(m, status, f0, expected=truth, reason=reason)
+        return _change_claim(chk, m, f0, ok, (v0, order[0]), (v1, order[-1]))
     return None
+
+
+def _change_claim(
+    chk: Checker,
+    m: Mention,
+    fact: Fact,
+    ok: bool,
+    start: tuple[float, str],
+    end: tuple[float, str],
+) -> Claim:
+    """The verdict on a change from ``start`` to ``end`` (value, period) whose direction was
+    judged ``ok``; a direction that holds may still be wrong about the change's size."""
+    (v0, p0), (v1, p1) = start, end
+    truth = f"{fmt_num(v0)} in {p0} to {fmt_num(v1)} in {p1}"
+    reason = ("it changed from " if ok else f"not {m.direction}: it went from ") + truth
+    size = _size_wrong(m, v0, v1) if ok else ""
+    if size:
+        ok, reason = False, f"{truth}: {size}"
+    status = "supported" if ok else "contradicted"
+    return chk._claim(m, status, fact, expected=truth, reason=reason)
 
 
 def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -> Claim | None:
@@ -389,13 +403,7 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
         ok = real == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
         if not ok and m.modifier == "slightly":  # "slightly up on 2020-21": any small rise
             ok = _moved(v0, v1, m.direction)
-        truth = f"{fmt_num(v0)} in {start} to {fmt_num(v1)} in {end}"
-        reason = ("it changed from " if ok else f"not {m.direction}: it went from ") + truth
-        size = _size_wrong(m, v0, v1) if ok else ""
-        if size:
-            ok, reason = False, f"{truth}: {size}"
-        status = "supported" if ok else "contradicted"
-        return chk._claim(m, status, f, expected=truth, reason=reason)
+        return _change_claim(chk, m, f, ok, (v0, start), (v1, end))
     return None
 
 
