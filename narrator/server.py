@@ -17,8 +17,8 @@ Every response carries security headers; bodies over the limit get 413; every 4x
 ``{"error": ...}``; the API docs are off unless asked for. See :mod:`narrator.guard`.
 
 The server starts without reading the reports: it lists the report folders, parses a report
-when a page or tally asks for it (a few are cached, see :mod:`narrator.report.shelf`) and, in a
-background thread, copies the texts the store does not hold yet so that every text id of a
+when a tally asks for it (keeping only its text ids, see :mod:`narrator.report.shelf`) and, in
+a background thread, copies the texts the store does not hold yet so that every text id of a
 report can be voted on (a vote that arrives before its text was copied waits for the copy).
 All state lives on ``app.state`` (no globals).
 """
