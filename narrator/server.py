@@ -127,8 +127,9 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = Store(url)
         shelf = ReportShelf(outputs_dir)
+        stop = threading.Event()
         sync = threading.Thread(
-            target=shelf.sync_texts, args=(store,), name="narrator-sync", daemon=True
+            target=shelf.sync_texts, args=(store, stop), name="narrator-sync", daemon=True
         )
         sync.start()
         app.state.store = store
@@ -136,6 +137,7 @@ def create_app(
         try:
             yield
         finally:
+            stop.set()  # the copy stops after the report it is on
             sync.join(timeout=SYNC_WAIT)
             store.close()
 

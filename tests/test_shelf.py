@@ -31,3 +31,18 @@ def test_the_shelf_lists_at_start_reads_on_demand_and_copies_only_missing_texts(
     assert store.missing_texts([t.id for t in report.texts]) == set()
     assert shelf.sync_texts(store) == 0  # a second pass copies nothing
     store.close()
+
+
+def test_a_stopped_copy_adds_nothing_and_still_says_it_is_done(tmp_path):
+    import threading
+
+    report = leicester_report()
+    (tmp_path / "leicester").mkdir()
+    (tmp_path / "leicester" / "report.json").write_text(report.model_dump_json())
+    store = Store(f"sqlite:///{tmp_path / 'v.db'}")
+    stop = threading.Event()
+    stop.set()  # the server is shutting down before the copy starts
+    shelf = ReportShelf(tmp_path)
+    assert shelf.sync_texts(store, stop) == 0 and shelf.synced.is_set()
+    assert store.missing_texts([t.id for t in report.texts]) == {t.id for t in report.texts}
+    store.close()

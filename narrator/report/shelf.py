@@ -96,12 +96,15 @@ class ReportShelf:
             if report is not None:
                 yield report
 
-    def sync_texts(self, sink: TextSink) -> int:
+    def sync_texts(self, sink: TextSink, stop: threading.Event | None = None) -> int:
         """Save into ``sink`` the texts it does not hold yet, report by report; returns how
-        many were added. Sets :attr:`synced` when done (also after an error)."""
+        many were added. Stops early when ``stop`` is set (the server is shutting down). Sets
+        :attr:`synced` when done (also after an error)."""
         added = 0
         try:
             for slug in self.slugs():
+                if stop is not None and stop.is_set():
+                    break
                 report = self.get(slug)
                 if report is None:
                     continue
