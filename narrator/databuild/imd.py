@@ -1,8 +1,9 @@
 """English Indices of Deprivation 2019, File 11 (upper-tier local authority summaries) -> rows.
 
-Read from sheet ``IMD``: average LSOA rank (chart ``deprivation_rank``, unit ``rank``), average
-score (unit ``score``) and the share of the area's small areas (LSOAs) in the most deprived 10%
-nationally (unit ``percent``; published as a proportion 0-1, stored x100).
+Read from sheet ``IMD``: average LSOA rank (chart ``deprivation_rank``, unit ``rank``; in these
+summaries a higher average rank is more deprived), average score (unit ``score``) and the share
+of the area's small areas (LSOAs) in the most deprived 10% nationally (unit ``percent``;
+published as a proportion 0-1, stored x100).
 
 Codes are the 2019 upper-tier codes: areas reorganised since 2019 keep their 2019 code and
 are not remapped to today's councils. England's average rank is not in the file; by
@@ -38,7 +39,16 @@ MEASURES = (
         100.0,
     ),
 )
-NOTE = "IMD 2019; 2019 local-authority boundaries; 1 = most deprived of 32,844 LSOAs"
+NOTE = "IMD 2019; 2019 local-authority boundaries"
+#: what each measure's scale means, read from the File 11 data: in these summaries the average
+#: rank counts the most deprived of the 32,844 small areas as 32,844 and the least deprived as 1
+#: (Blackpool 26,765, Wokingham 3,652), the reverse of the small-area ranks in File 1
+SCALE_NOTES = {
+    "rank": "a higher average rank means more deprived (the most deprived of 32,844 small areas "
+    "counts as 32,844, the least deprived as 1)",
+    "score": "a higher score means more deprived",
+    "percent": "published as a proportion, x100; a higher share means more deprived",
+}
 
 
 def parse_sheet(frame: pd.DataFrame) -> list[Row]:
@@ -62,7 +72,7 @@ def parse_sheet(frame: pd.DataFrame) -> list[Row]:
                     name=name,
                     kind="council",
                     parsed=parsed,
-                    note=NOTE if scale == 1.0 else NOTE + "; published as a proportion, x100",
+                    note=f"{NOTE}; {SCALE_NOTES[unit]}",
                     chart_id="deprivation_rank",
                     measure=measure,
                     unit=unit,
