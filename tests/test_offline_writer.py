@@ -99,3 +99,25 @@ def test_writer_interface(leicester):
     )
     reply = asyncio.run(writer.write(request))
     assert reply.text == chart_text(leicester[0]) and reply.model == writer.model
+
+
+@pytest.mark.parametrize(
+    ("code", "meaning"),
+    [("E06000016", "Leicester is more deprived"), ("E06000041", "Wokingham is less deprived")],
+)
+def test_the_deprivation_blurb_says_which_way_the_number_points(builder, code, meaning):
+    """A higher average rank of small areas is more deprived (IMD 2019 File 11): the blurb says
+    so in words, and the verifier checks it."""
+    sheet = builder.sheet(code, "deprivation_rank")
+    text = chart_text(sheet)
+    assert f"{meaning} than England" in text
+    assert verify_text(text, [sheet]).outcome == "pass"
+
+
+def test_a_measure_with_a_better_way_is_called_better_or_worse_than_england(builder):
+    satisfaction = chart_text(builder.sheet("E06000016", "user_satisfaction"))  # 71.7 vs 65.1
+    turnover = chart_text(builder.sheet("E06000016", "workforce_turnover"))  # 19.6 vs 23.7
+    spending = chart_text(builder.sheet("E06000016", "gross_expenditure"))  # no better way
+    assert "So this is better than England." in satisfaction
+    assert "So this is better than England." in turnover  # lower turnover is better
+    assert "better than England" not in spending and "worse than England" not in spending

@@ -122,6 +122,20 @@ def polarity_sentence(facts: dict[str, Fact]) -> str | None:
     return f"So this is {'better' if good else 'worse'} than England."
 
 
+#: charts whose measures all mean more deprived when higher (IMD 2019 File 11: average rank,
+#: average score, share of small areas in the most deprived tenth; see narrator.databuild.imd)
+DEPRIVED_WHEN_HIGHER = frozenset({"deprivation_rank"})
+
+
+def deprivation_sentence(name: str, facts: dict[str, Fact]) -> str | None:
+    """'So Leicester is more deprived than England.' for a deprivation measure, whose
+    numbers alone do not say which way is more deprived."""
+    d = facts.get("direction:england")
+    if d is None or d.direction not in ("above", "below"):
+        return None
+    return f"So {name} is {'more' if d.direction == 'above' else 'less'} deprived than England."
+
+
 def trend_sentence(f: Fact) -> str:
     first, last = f.detail["first_value"], f.detail["last_value"]
     verb = {"up": "went up", "down": "went down", "flat": "stayed about the same"}[f.direction]  # type: ignore[index]
@@ -169,6 +183,10 @@ def chart_text(sheet: FactSheet) -> str:
                 sentences.append(cmp)
                 if (verdict := polarity_sentence(facts)) is not None:
                     sentences.append(verdict)  # good or bad news, for readers
+                elif sheet.chart_id in DEPRIVED_WHEN_HIGHER and not stated:
+                    meaning = deprivation_sentence(name, facts)  # what the number means
+                    if meaning is not None:
+                        sentences.append(meaning)
             elif "trend" in facts:
                 sentences.append(trend_sentence(facts["trend"]))
             elif "rank" in facts:
