@@ -121,3 +121,15 @@ def test_a_measure_with_a_better_way_is_called_better_or_worse_than_england(buil
     assert "So this is better than England." in satisfaction
     assert "So this is better than England." in turnover  # lower turnover is better
     assert "better than England" not in spending and "worse than England" not in spending
+
+
+def test_a_regional_chart_names_the_region_as_the_figures_owner(builder):
+    """Workforce vacancy is published for regions only: the blurb must not call the East
+    Midlands figure Leicester's."""
+    text = chart_text(builder.sheet("E06000016", "workforce_vacancy"))
+    assert text.startswith("These figures are for the whole East Midlands region")
+    assert "in East Midlands was" in text or "For East Midlands," in text
+    assert "in Leicester was" not in text and "For Leicester," not in text
+    assert "the client contributions in Leicester were" in chart_text(
+        builder.sheet("E06000016", "client_contributions")
+    )

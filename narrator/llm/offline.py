@@ -88,7 +88,20 @@ def value_sentence(name: str, f: Fact, seed: str) -> str:
     if f.unit == "decile":
         low = "a lower decile means more deprived"
         return f"In {f.period}, the {label} in {name} was {shown} ({low})."
-    return f"In {f.period}, the {label} in {name} was {shown}."
+    verb = "were" if _plural(label) else "was"
+    return f"In {f.period}, the {label} in {name} {verb} {shown}."
+
+
+_PREPOSITIONS = frozenset({"from", "of", "by", "in", "for", "with", "who", "that", "to"})
+
+
+def _plural(label: str) -> bool:
+    """Whether a measure's head noun is plural ("client contributions", "contributions from
+    the NHS") so its verb is "were", not "was" ("income from the NHS")."""
+    words = label.split(" (")[0].split()
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    head = words[cut - 1] if cut > 0 else words[-1]
+    return head.endswith("s") and not head.endswith("ss")
 
 
 def comparison_sentence(facts: dict[str, Fact], seed: str) -> str | None:
@@ -169,6 +182,7 @@ def chart_text(sheet: FactSheet) -> str:
     note = sheet.fact(f"{sheet.chart_id}:regional")
     if note is not None:
         sentences.append(note.text_hint)
+        name = note.comparator_name or name  # the figures below are the region's, not the council's
     stated: set[tuple[str, str]] = set()
     for base in _headline_order(series):
         facts = series[base]
