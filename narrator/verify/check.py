@@ -113,7 +113,11 @@ class Checker:
         (``named``) is supported; it is contradicted only when no series the sentence names
         has it."""
         if m.extra.get("councils"):  # "of the 149 councils": only a ranking's count fits
-            counts = [c for c in self.ix.candidates.get("plain", ()) if c.role == "detail"]
+            counts = [
+                c
+                for c in self.ix.candidates.get("plain", ())
+                if c.role == "detail" and c.fact.kind == "rank"
+            ]
             hit = next((c for c in counts if c.value == m.value), None)
             if hit is not None:
                 return self._supported_number(m, hit)
