@@ -79,7 +79,9 @@ class FactBuilder:
             obs = next(iter(self._cells[(chart_id, key, period)].values()))
             self._periods[(chart_id, key)].add((obs.period_end, period))
         self._slugs: dict[SeriesKey, str] = {}
-        self._ranks: dict[tuple[str, SeriesKey, str, bool], dict[str, tuple[int, int]]] = {}
+        self._ranks: dict[tuple[str, SeriesKey, str, bool], dict[str, tuple[int, int, int]]] = {}
+        # (measure, breakdown) -> which way is better, memoised from the catalogue
+        self._better: dict[tuple[str, str], str | None] = {}
 
     # ---- public API -------------------------------------------------------------------------
     def sheet(self, authority_code: str, chart_id: str) -> FactSheet:
@@ -119,7 +121,10 @@ class FactBuilder:
         ``detail["better"]`` ("higher" or "lower"), for writers and the verifier."""
         out = []
         for f in facts:
-            better = self.catalog.better(f.measure, f.breakdown) if f.measure else None
+            key = (f.measure, f.breakdown)
+            if key not in self._better:
+                self._better[key] = self.catalog.better(*key) if f.measure else None
+            better = self._better[key]
             if better is not None:
                 f = f.model_copy(update={"detail": {**f.detail, "better": better}})
             out.append(f)
