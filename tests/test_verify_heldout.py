@@ -33,8 +33,8 @@ def test_dev_split_recall_and_false_contradictions_hold_their_floor():
     correct = sum(scored["correct"].values())
     contradicted = sum(scored["contradicted"].values())
     assert wrong >= 260 and correct >= 2700
-    assert caught / wrong >= 0.91, f"recall {caught}/{wrong}"
-    assert contradicted / correct <= 0.03, f"correct claims contradicted {contradicted}/{correct}"
+    assert caught / wrong >= 0.93, f"recall {caught}/{wrong}"  # 94.5 % on 2026-12-01
+    assert contradicted / correct <= 0.02, f"correct claims contradicted {contradicted}/{correct}"
     # causes and invented facts never pass
     kept_out = sum(scored["unverifiable_caught"].values())
     assert kept_out >= 0.85 * sum(scored["unverifiable"].values())
