@@ -15,6 +15,7 @@ from narrator.factrules import trend_direction
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
 from narrator.verify import lexicon as L
+from narrator.verify import patterns as P
 from narrator.verify.check import Checker
 from narrator.verify.extract import Mention
 from narrator.verify.index import Key, negative_label, tokens
@@ -88,17 +89,12 @@ def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
     share = f.unit == "percent"
     if (
         ok
-        and m.modifier in ("slightly", "a little", "a bit", "just", "marginally")
+        and m.modifier in P.WEAK_MODS
         and (rel > WEAK_LIMIT_PCT or (share and points > WEAK_LIMIT_POINTS))
     ):
         gap = f"{fmt_num(points)}-point" if share else f"{fmt_num(rel)}%"
         ok, reason = False, f"{truth}: a {gap} gap is not 'slight'"
-    if (
-        ok
-        and m.modifier
-        in ("much", "far", "well", "considerably", "significantly", "substantially", "a lot")
-        and rel < STRONG_MIN_PCT
-    ):
+    if ok and m.modifier in P.STRONG_MODS and rel < STRONG_MIN_PCT:
         ok, reason = False, f"{truth}: a {fmt_num(rel)}% gap is small, not '{m.modifier}'"
     return chk._claim(m, "supported" if ok else "contradicted", f, expected=truth, reason=reason)
 
