@@ -188,8 +188,8 @@ class Store:
         """Upsert texts by id (saving the same texts twice changes nothing). Returns the count."""
         rows = [self._text_row(t, params, cache_key) for t in texts]
         with self.session(write=True) as s:
-            for i in range(0, len(rows), 500):
-                self._upsert(s, TextRow.__table__, rows[i : i + 500], ["id"], keep=_KEEP_IF_NULL)
+            for batch in _batches(rows):
+                self._upsert(s, TextRow.__table__, batch, ["id"], keep=_KEEP_IF_NULL)
         return len(rows)
 
     @staticmethod
@@ -203,9 +203,7 @@ class Store:
         wanted = set(text_ids)
         found: set[str] = set()
         with self.session() as s:
-            chunk = sorted(wanted)
-            for i in range(0, len(chunk), 500):
-                ids = chunk[i : i + 500]
+            for ids in _batches(sorted(wanted)):
                 found.update(s.scalars(select(TextRow.id).where(TextRow.id.in_(ids))))
         return wanted - found
 
@@ -312,8 +310,7 @@ class Store:
         ids = list(dict.fromkeys(text_ids))
         out = {i: dict.fromkeys(VOTE_VALUES, 0) for i in ids}
         with self.session() as s:
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
+            for chunk in _batches(ids):
                 for text_id, vote, n in s.execute(_tally_query(chunk)):
                     out[text_id][vote] = int(n)
         return out
@@ -323,9 +320,9 @@ class Store:
         ids = list(dict.fromkeys(text_ids))
         out: dict[str, str] = {}
         with self.session() as s:
-            for i in range(0, len(ids), 500):
+            for chunk in _batches(ids):
                 q = select(VoteRow.text_id, VoteRow.vote).where(
-                    VoteRow.voter == voter, VoteRow.text_id.in_(ids[i : i + 500])
+                    VoteRow.voter == voter, VoteRow.text_id.in_(chunk)
                 )
                 out.update({t: v for t, v in s.execute(q)})
         return out
@@ -357,3 +354,9 @@ def _tally_query(text_ids: list[str]) -> Any:
         .where(VoteRow.text_id.in_(text_ids))
         .group_by(VoteRow.text_id, VoteRow.vote)
     )
+
+
+def _batches(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    """``items`` in slices of ``size``: bounded statements (SQLite limits bound parameters)."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
