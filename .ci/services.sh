@@ -76,6 +76,11 @@ _narrator_services() {
             || _narrator_warn "create database failed"
     fi
     export NARRATOR_TEST_PG_URL="postgresql+psycopg://narrator_test@127.0.0.1:$port/narrator_test"
+    # an empty database for the votes benchmark's exact-tally check, new on every start
+    "${psql[@]}" -c "drop database if exists narrator_bench" >/dev/null 2>&1 \
+        && "${psql[@]}" -c "create database narrator_bench owner narrator_test" \
+        && export NARRATOR_BENCH_PG_URL="postgresql+psycopg://narrator_test@127.0.0.1:$port/narrator_bench" \
+        || _narrator_warn "could not create the benchmark database narrator_bench"
     echo "services.sh: PostgreSQL ready, NARRATOR_TEST_PG_URL=$NARRATOR_TEST_PG_URL" >&2
     [ -x /usr/bin/chromium ] || _narrator_warn "/usr/bin/chromium is missing: the browser test will skip"
     _narrator_status

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
-from sqlalchemy import DateTime, String, Text, func, literal, select
+from sqlalchemy import DateTime, String, Text, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -71,6 +71,12 @@ class Store:
         sqlite_db = self.engine.dialect.name == "sqlite"
         self._write_lock: AbstractContextManager[Any] = (
             threading.Lock() if sqlite_db else nullcontext()
+        )
+        self._vote_upsert = self._build_vote_upsert()
+        self._one_tally = (
+            select(VoteRow.vote, func.count())
+            .where(VoteRow.text_id == bindparam("text_id"))
+            .group_by(VoteRow.vote)
         )
         try:
             Base.metadata.create_all(self.engine)
@@ -125,6 +131,38 @@ class Store:
         }
         upsert = stmt.on_conflict_do_update(index_elements=list(keys), set_=update)
         session.execute(upsert, [dict(row) for row in rows])
+
+    def _build_vote_upsert(self) -> Any:
+        """The vote statement, built once (building it per vote cost more than running it).
+
+        One atomic ``INSERT … SELECT … ON CONFLICT DO UPDATE``: it copies run id, prompt version
+        and model from the text, so an unknown text inserts nothing; a later vote by the same
+        voter on the same text replaces the earlier one.
+        """
+        cols = ["text_id", "voter", "vote", "comment", "run_id", "prompt_version", "model"]
+        cols += ["created_at", "updated_at"]
+        stamp = bindparam("stamp", type_=DateTime(timezone=True))
+        source = select(
+            TextRow.id,
+            bindparam("voter", type_=String),
+            bindparam("vote", type_=String),
+            bindparam("comment", type_=Text),
+            TextRow.run_id,
+            TextRow.prompt_version,
+            TextRow.model,
+            stamp,
+            stamp,
+        ).where(TextRow.id == bindparam("text_id"))
+        stmt = self._insert(VoteRow.__table__).from_select(cols, source)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["text_id", "voter"],
+            set_={
+                "vote": stmt.excluded.vote,
+                "comment": stmt.excluded.comment,
+                "updated_at": stmt.excluded.updated_at,
+            },
+        )
+        return stmt.returning(*VoteRow.__table__.c)
 
     # --------------------------------------------------------------------- runs
     def start_run(self, run_id: str, config: dict[str, Any]) -> None:
@@ -258,44 +296,14 @@ class Store:
         """
         if vote not in VOTE_VALUES:
             raise NarratorError(f"vote must be one of {', '.join(VOTE_VALUES)}, not {vote!r}")
-        stamp = now()
-        cols = [
-            "text_id",
-            "voter",
-            "vote",
-            "comment",
-            "run_id",
-            "prompt_version",
-            "model",
-            "created_at",
-            "updated_at",
-        ]
-        source = select(
-            TextRow.id,
-            literal(voter, String),
-            literal(vote, String),
-            literal(comment, Text),
-            TextRow.run_id,
-            TextRow.prompt_version,
-            TextRow.model,
-            literal(stamp, DateTime(timezone=True)),
-            literal(stamp, DateTime(timezone=True)),
-        ).where(TextRow.id == text_id)
-        stmt = self._insert(VoteRow.__table__).from_select(cols, source)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["text_id", "voter"],
-            set_={
-                "vote": stmt.excluded.vote,
-                "comment": stmt.excluded.comment,
-                "updated_at": stmt.excluded.updated_at,
-            },
-        )
+        params = {"text_id": text_id, "voter": voter, "vote": vote, "comment": comment}
+        params["stamp"] = now()
         counts = dict.fromkeys(VOTE_VALUES, 0)
-        with self.session(write=True) as s:
-            conn = s.connection()
-            row = conn.execute(stmt.returning(*VoteRow.__table__.c)).mappings().first()
+        # a plain connection, not an ORM session: this is the server's hot path
+        with self._write_lock, self.engine.begin() as conn:
+            row = conn.execute(self._vote_upsert, params).mappings().first()
             if row is not None and tally:
-                for _, value, n in conn.execute(_tally_query([text_id])):
+                for value, n in conn.execute(self._one_tally, {"text_id": text_id}):
                     counts[value] = int(n)
         if row is None:
             raise UnknownTextError(text_id)
