@@ -130,6 +130,34 @@ CASES = [
      "had been its best result since 2018-19.",
      "Satisfaction in Lambeth fell to 56.7% in 2024-25, down from 59.4% a year earlier, which "
      "had been its worst result since 2018-19."),
+    # a change measured from a period the words name ("on the previous year", "on 2023-24"):
+    # 68.1 against 64.9 is 3.2 points, 4.9 % of the start
+    (WOKINGHAM, "user_satisfaction",
+     "Satisfaction in Wokingham was 68.1% in 2024-25, up 3.2 points on the previous year.",
+     "Satisfaction in Wokingham was 68.1% in 2024-25, up 5.2 points on the previous year."),
+    (WOKINGHAM, "user_satisfaction",
+     "Satisfaction in Wokingham was 68.1% in 2024-25, an increase of about 5% on 2023-24.",
+     "Satisfaction in Wokingham was 68.1% in 2024-25, an increase of about 15% on 2023-24."),
+    # a fraction as a change between the periods the sentence names (58,857 -> 62,760: 6.6 %)
+    (WOKINGHAM, "gross_expenditure",
+     "Gross current expenditure in Wokingham rose from £58.9m in 2020-21 to £62.8m in 2021-22, "
+     "a rise of about 7%.",
+     "Gross current expenditure in Wokingham rose from £58.9m in 2020-21 to £62.8m in 2021-22, "
+     "a rise of about a quarter."),
+    # a comparison held for several years (Liverpool above England in 2023-24 and 2024-25
+    # only; 63.5 against 64.4 in 2022-23)
+    (LIVERPOOL, "user_satisfaction",
+     "Satisfaction in Liverpool (68.6%) was above the England average for the second year running.",
+     "Satisfaction in Liverpool (68.6%) was above the England average for the third year running."),
+    # "has not been this low since": the latest or stated figure is the lowest since then, and
+    # the figure then was as low (63.9 in 2017-18; 65.8 in 2016-17)
+    (WOKINGHAM, "user_satisfaction",
+     "Satisfaction in Wokingham, at 64.9% in 2023-24, had not been this low since 2017-18.",
+     "Satisfaction in Wokingham, at 64.9% in 2023-24, had not been this low since 2016-17."),
+    # a peak is the series' highest (Oflog turnover: 32.4 in 2018-19)
+    (WOKINGHAM, "workforce_turnover",
+     "On the older Oflog series, turnover in Wokingham peaked at 32.4% in 2018-19.",
+     "On the older Oflog series, turnover in Wokingham peaked at 30.8% in 2020-21."),
 ]
 # fmt: on
 

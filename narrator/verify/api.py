@@ -223,6 +223,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             here = focus(m.sentence)
             beside = _restated(text, m, mentions)
             claim = R.fraction(chk, m, [here] if here else [], near_words(m), beside)
+            claim = B.change(chk, m, claim, text, here)
         else:
             continue
         claims.append(claim)
@@ -257,7 +258,17 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 said.get(s, []),
                 chk,
             )
-            claims.append(R.direction(chk, m, [prior, *levels] if prior else levels))
+            claim = R.direction(chk, m, [prior, *levels] if prior else levels)
+            claims.append(claim)
+            # "above England for the third year running": the streak is a claim of its own,
+            # unless a trend word in the clause owns it ("rose for a third year, above England")
+            a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
+            streak = R.streak_in(text[a:b])
+            x, y = a + streak.span[0], a + streak.span[1]
+            owned = any(o.kind == "trend" and o.direction and a <= o.start < b for o in mentions)
+            if streak and not owned and (x, y) not in streaks and claim.status == "supported":
+                streaks.add((x, y))
+                claims.append(R.direction_streak(chk, m, claim, streak, (x, y), text))
         elif m.kind == "trend":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             stated = [

@@ -22,9 +22,10 @@ from narrator.models import Claim
 from narrator.text import fmt_num
 from narrator.verify import lexicon as L
 from narrator.verify.check import Checker
+from narrator.verify.index import Key
 from narrator.verify.mention import Mention
-from narrator.verify.numbers import hedge_interval
-from narrator.verify.periods import years_of
+from narrator.verify.numbers import fraction_interval, hedge_interval
+from narrator.verify.periods import Stated, matches, years_of
 
 # head noun -> group; a group is compatible with a measure whose words contain one of its stems
 _HEADS = {
@@ -54,7 +55,8 @@ _STOP_BEFORE_HEAD = frozenset("for per in of from a an the and or to with than i
 _CHANGE_BEFORE_RE = re.compile(
     r"\b(?:(?:increase|rise|growth|fall|drop|decrease|decline|reduction|jump|gain|change)s?"
     r"\s+of|(?:up|down|rose|risen|fell|fallen|grew|grown|increased|decreased|dropped|declined|"
-    r"went\s+up|went\s+down|gone\s+up|gone\s+down)\s+by)\s*$",
+    r"went\s+up|went\s+down|gone\s+up|gone\s+down|climbed|slipped|jumped)(?:\s+by)?)\s*"
+    r"(?:(?:about|around|roughly|some|nearly|almost|just\s+(?:over|under)|over|under)\s+)?$",
     re.IGNORECASE,
 )
 _CHANGE_AFTER_RE = re.compile(
@@ -62,6 +64,7 @@ _CHANGE_AFTER_RE = re.compile(
     r"\s+(?:in\s+|it\s+was\s+in\s+)?(?:(?:19|20)\d\d|the\s+(?:year|previous)|before|last\s+year)",
     re.IGNORECASE,
 )
+_YEARS_RE = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?")
 _CHANGE_ROLES = ("change", "change_pct", "difference", "relative")
 
 _GREATER = frozenset("higher above more greater bigger larger over".split())
@@ -134,12 +137,21 @@ def _bound(text: str, c: Claim, chk: Checker) -> Claim | None:
 def change(chk: Checker, m: Mention, claim: Claim, text: str, focus: set) -> Claim:
     """A figure stated as a change must be a trend's change or a difference, not a level."""
     head = text[max(0, m.start - 40) : m.start].rstrip().lower()
-    before = head.endswith(("of", "by")) and _CHANGE_BEFORE_RE.search(head + " ") is not None
-    if not before and not (
+    before = _CHANGE_BEFORE_RE.search(head + " ") is not None
+    base = L.CHANGE_BASE_RE.match(text, m.end)
+    after = base is not None and base.group("dir") is not None
+    if not (before or after) and not (
         "than" in text[m.end : m.end + 60] and _CHANGE_AFTER_RE.match(text, m.end)
     ):
         return claim
     cls = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days"}.get(m.unit, "plain")
+    if m.kind == "fraction":  # "a rise of about a quarter": a change relative to its start
+        cls = "relative"
+    # "up 3.2 points on the previous year": from that period; "rose from £36.2m in 2020-21
+    # to £40.8m, a rise of about a quarter": between the periods the sentence names
+    from_base = _change_from(chk, m, focus, cls, base, text)
+    if from_base is not None or cls == "relative":
+        return from_base or claim
     pool = [c for c in chk.ix.candidates.get(cls, ()) if c.role in _CHANGE_ROLES]
     if cls == "percent":
         pool += [c for c in chk.ix.candidates.get("pp", ()) if c.role in _CHANGE_ROLES]
@@ -168,6 +180,66 @@ def change(chk: Checker, m: Mention, claim: Claim, text: str, focus: set) -> Cla
     else:
         said = f"the difference in the data is {chk._show(near)}"
     return chk._claim(m, "contradicted", near, reason=f"{m.text.strip()} is not the change: {said}")
+
+
+def _change_from(
+    chk: Checker, m: Mention, focus: set, cls: str, base: re.Match[str] | None, text: str
+) -> Claim | None:
+    """A change stated with the period it is measured from ("up 3.2 points on the previous
+    year", "8% more than in 2020-21"): from that period to the sentence's latest stated period
+    after it (or the series' latest); with no such words, between the first and last periods
+    the sentence names, if it names two. Supported when a series the sentence names changed
+    by that much (points or units, or per cent of the first value; only per cent for a
+    fraction); contradicted when none did; None when no named series has both periods (the
+    looser checks decide)."""
+    scale = 1000.0 if cls == "gbp" else 1.0  # money facts are in £ thousands
+    if m.kind == "fraction":
+        lo, hi = fraction_interval(m)
+    else:
+        lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
+    s0 = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
+    s1 = min(ends, default=len(text))
+    if base is not None:
+        sentence = (
+            text[s0 : base.start()] + " " * (base.end() - base.start()) + text[base.end() : s1]
+        )
+    else:
+        sentence = text[s0:s1]
+    named_years = [Stated(*years_of(y)) for y in _YEARS_RE.findall(sentence)]
+    checked: list[tuple[Key, str, str, float, float]] = []
+    for key in sorted(focus):
+        values = chk.ix.subject_values.get(key, {})
+        order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
+        if len(order) < 2:
+            continue
+        named = [p for p in order if any(matches(y, p) for y in named_years)]
+        end = named[-1] if named else order[-1]
+        if base is None:  # the first and last periods the sentence names
+            start = named[0] if len(named) > 1 else None
+        elif base.group("year"):
+            start = next((p for p in order if matches(Stated(*years_of(base["year"])), p)), None)
+        else:
+            back = 2 if base.group("two") else 1
+            i = order.index(end)
+            start = order[i - back] if i >= back else None
+        if start is None or start == end:
+            continue
+        diff = abs(values[end] - values[start]) * scale
+        rel = abs(values[end] - values[start]) / abs(values[start]) * 100 if values[start] else None
+        said = {"percent": (diff, rel), "relative": (rel,)}.get(cls, (diff,))
+        if any(v is not None and lo <= v <= hi for v in said):
+            fact = next((f for f in chk.ix.values if chk.series(f) == key), None)
+            value = next(v for v in said if v is not None and lo <= v <= hi)
+            return between_claim(chk, m, value, start, end, fact)
+        checked.append((key, start, end, diff, rel or 0.0))
+    if not checked:
+        return None
+    key, start, end, diff, rel = checked[0]
+    fact = next((f for f in chk.ix.values if chk.series(f) == key), None)
+    shown = f"{fmt_num(diff / scale if cls == 'gbp' else diff)}"
+    truth = f"the change from {start} to {end} was {shown} ({fmt_num(rel)}%)"
+    return chk._claim(m, "contradicted", fact, expected=truth, reason=truth)
 
 
 def _between_periods(chk: Checker, focus: set, cls: str, lo: float, hi: float):

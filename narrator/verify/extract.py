@@ -140,10 +140,26 @@ class RuleExtractor:
             end = m.start("since") if m.group("since") else m.end()  # the year stays a year
             phrase = sent[m.start() : end].rstrip()
             mm = Mention("own_extreme", s0 + m.start(), s0 + m.start() + len(phrase), phrase, idx)
-            pol = (m.group("pol") or m.group("rec") or "").lower()
-            mm.direction = "high" if pol in ("highest", "largest", "high") else "low"
+            if m.group("nsince"):  # "has not been this low since 2016-17"
+                phrase = sent[m.start() : m.start("nsince")].rstrip()
+                mm = Mention(
+                    "own_extreme", s0 + m.start(), s0 + m.start() + len(phrase), phrase, idx
+                )
+            peak = (m.group("peak") or "").lower()
+            pol = (
+                m.group("pol")
+                or m.group("rec")
+                or {"good": "best", "bad": "worst"}.get((m.group("not") or "").lower())
+                or m.group("not")
+                or ("low" if re.search(r"low|bottom", peak) else "high" if peak else "")
+            ).lower()
+            mm.direction = "high" if pol in ("highest", "largest", "high", "best") else "low"
             mm.extra["pol"] = pol
-            mm.extra["since"] = m.group("since") or ""
+            mm.extra["since"] = m.group("since") or m.group("nsince") or ""
+            if m.group("nsince"):
+                mm.extra["then_as_extreme"] = "yes"
+            if peak:  # the figure (or period) it names comes after the words
+                mm.extra["after"] = "yes"
             # "since 2016-17" leaves that year out (it was higher then); "since the series
             # began in 2015-16" keeps it
             mm.extra["inclusive"] = "yes" if re.search(r"began|start", m.group(0), re.I) else ""

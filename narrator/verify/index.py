@@ -175,6 +175,8 @@ class FactIndex:
     previous: dict[tuple[Key, object], str] = field(default_factory=dict)  # memo: the period before
     #: series -> period -> the subject's value (latest and earlier periods)
     subject_values: dict[Key, dict[str, float]] = field(default_factory=dict)
+    #: (series, "england" | "region") -> period -> the comparator's value
+    comparator_values: dict[tuple[Key, str], dict[str, float]] = field(default_factory=dict)
     series_by_id: dict[str, Key] = field(default_factory=dict)  # fact id -> series
     fact_by_id: dict[str, Fact] = field(default_factory=dict)
     measure_texts: set[str] = field(default_factory=set)  # "care staff who left ... 12 months"
@@ -261,6 +263,8 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
             _add_fact(f, key, add, idx)
             if f.kind == "value" and f.value is not None:
                 idx.subject_values.setdefault(key, {})[f.period] = f.value
+            if f.kind == "comparator_value" and f.value is not None and f.comparator:
+                idx.comparator_values.setdefault((key, f.comparator), {})[f.period] = f.value
         for f in sheet.history:  # earlier periods: traceable only when a text names the period
             key = series_of(f, sheet.chart_id)
             idx.chart_of[f.id] = sheet.chart_id
@@ -273,6 +277,8 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
             idx.history_periods.setdefault(key, set()).add(f.period)
             if not f.comparator and f.value is not None:
                 idx.subject_values.setdefault(key, {})[f.period] = f.value
+            elif f.value is not None and f.kind == "history":
+                idx.comparator_values.setdefault((key, f.comparator), {})[f.period] = f.value
             _add_fact(f, key, add, idx)
     idx.candidates = cands
     idx.negated_labels = any(_NEGATIVE_RE.search(label) for label in idx.labels)

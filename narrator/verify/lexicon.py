@@ -95,6 +95,19 @@ OPENERS = ("in", "back in", "for", "during", "by", "between", "as of", "over", "
 PREVIOUS_RE = re.compile(rf"\b{any_of(PREVIOUS)}\b(?!\s+(?:that|last)\b)", IGN)
 TWO_BACK_RE = re.compile(rf"\b{any_of(TWO_BACK)}\b", IGN)
 YEAR_ON_YEAR_RE = re.compile(rf"\b{any_of((*PREVIOUS, *LAST_YEAR))}\b", IGN)
+#: the period a stated change is measured from, right after its figure: "up 3.2 points on the
+#: previous year", "an increase of 8% on 2020-21", "5% lower than in 2023-24"
+CHANGE_BASE_RE = re.compile(
+    r"\s*(?:%|per\s*cent|(?:percentage\s+)?points?)?\s*(?:(?P<dir>up|down|higher|lower|more|fewer|"
+    r"less|better|worse)\s+)?(?:on|from|than|since|compared\s+(?:with|to)|against|over)\s+"
+    r"(?:in\s+|it\s+was\s+in\s+|its\s+(?:figure|level|rate)\s+(?:in|for)\s+)?(?:"
+    r"(?P<year>(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)|(?P<two>"
+    + any_of(TWO_BACK)
+    + r")|(?P<prev>"
+    + any_of((*PREVIOUS, *LAST_YEAR))
+    + r"))\b",
+    IGN,
+)
 OPENING_RE = re.compile(
     rf"\s*{any_of(OPENERS)}\s+(?:the\s+)?(?:(?:financial|survey)\s+)?(?:year\s+)?$", IGN
 )

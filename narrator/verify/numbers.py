@@ -187,6 +187,18 @@ HEDGES: dict[str, str] = {
 HEDGE_RE = r"(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")"
 
 
+def fraction_interval(m) -> tuple[float, float]:
+    """The shares (in per cent) that words such as "one in three", "nearly two thirds" or
+    "most" allow: a majority word carries its own range; "nearly"/"almost" reach 5.5 points
+    under the fraction ("nearly two thirds" is 61-67 %, not 58 %); else as a hedged figure."""
+    if m.kind == "majority":
+        return float(m.extra["lo"]), float(m.extra["hi"])
+    v = m.value or 0.0
+    if m.hedge in ("nearly", "almost", "getting on for"):
+        return v - 5.5, v
+    return hedge_interval(v, m.precision, m.hedge)
+
+
 def hedge_interval(value: float, precision: float, hedge: str) -> tuple[float, float]:
     """The closed interval of true values a stated figure allows, given its hedge.
 

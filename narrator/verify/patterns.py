@@ -219,11 +219,20 @@ OWN_EXTREME_RE = re.compile(
     r"(?:surveys|years|results|readings|figures|periods)\b)"
     r"(?:\s+(?:since\s+|to\s+)?(?:records\s+began|the\s+series\s+began(?:\s+in)?)?\s*"
     r"(?P<since>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)?)?"
-    r"|\b(?:a\s+)?record\s+(?P<rec>high|low)\b",
+    r"|\b(?:a\s+)?record\s+(?P<rec>high|low)\b"
+    # "has not been this low since 2016-17": the latest is the most extreme since then, and
+    # the figure then was at least as extreme
+    r"|\b(?:has|had|have)\s*(?:not|n['’]t|never)\s+(?:been|scored|seen|recorded|reached|had|"
+    r"fallen|risen|dropped|sunk|climbed)\s+(?:this|so|as|that)\s+(?P<not>high|low|good|bad)"
+    r"(?:\s+\w+){0,2}?\s+since\s+(?P<nsince>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)"
+    # "peaked at 42.5% in 2021-22", "hit a low of 55.6%": the figure after is the series' own
+    r"|\b(?P<peak>peaked|(?:reached|hit|touched)\s+(?:a|its)\s+(?:peak|high|low|lowest|"
+    r"highest)|bottomed\s+out)\b",
     IGN,
 )
 OWN_EXTREME_HINT_RE = re.compile(
     r"record|ever|since|yet|been|year|decade|back|series|survey|results|readings|figures|periods"
+    r"|peak|hit|reached|touched|bottomed"
 )
 #: words that make a superlative a rank among councils ("the highest of any council", "the
 #: lowest in England"); "the council" alone is the subject itself, and "council-managed" a kind

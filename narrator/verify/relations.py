@@ -19,7 +19,7 @@ from narrator.verify import patterns as P
 from narrator.verify.check import Checker
 from narrator.verify.extract import Mention
 from narrator.verify.index import Key, negative_label, tokens
-from narrator.verify.numbers import hedge_interval
+from narrator.verify.numbers import fraction_interval, hedge_interval
 from narrator.verify.periods import Stated, matches, years_of
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
@@ -97,6 +97,53 @@ def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
     if ok and m.modifier in P.STRONG_MODS and rel < STRONG_MIN_PCT:
         ok, reason = False, f"{truth}: a {fmt_num(rel)}% gap is small, not '{m.modifier}'"
     return chk._claim(m, "supported" if ok else "contradicted", f, expected=truth, reason=reason)
+
+
+def direction_streak(
+    chk: Checker, m: Mention, claim: Claim, streak: Streak, span: tuple[int, int], text: str
+) -> Claim:
+    """ "above England for the third year running", "below the regional figure every year since
+    2019-20": the comparison of ``claim`` (a direction claim on ``m``) held in each of the last
+    N periods with both figures, or in every one since the named period. The claim covers the
+    streak's words (``span`` in ``text``)."""
+    m = m.model_copy_plain()
+    m.start, m.end = span
+    m.text = text[span[0] : span[1]]
+    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    if f is None:
+        return chk._claim(m, "unverifiable", reason="the comparison it extends was not found")
+    key = chk.series(f)
+    own = chk.ix.subject_values.get(key, {})
+    other = chk.ix.comparator_values.get((key, f.comparator), {})
+    order = sorted(set(own) & set(other), key=lambda p: sorted(years_of(p)[0]))
+    if streak.since:
+        start = min(years_of(streak.since)[0])
+        order = [p for p in order if min(years_of(p)[0], default=0) >= start]
+    else:
+        order = order[-streak.n :] if len(order) >= streak.n else []
+    if len(order) < 2:
+        return chk._claim(
+            m, "unverifiable", f, reason="the data has too few periods with both figures"
+        )
+    claimed = m.direction
+    if claimed in ("better", "worse"):
+        better = f.detail.get("better")
+        if better not in ("higher", "lower"):
+            return chk._claim(
+                m, "unverifiable", f, reason="the data does not say whether higher is better here"
+            )
+        claimed = "above" if (claimed == "better") == (better == "higher") else "below"
+    if claimed not in ("above", "below"):
+        return chk._claim(
+            m, "unverifiable", f, reason="a streak of 'about the same' is not checked"
+        )
+    held = [(own[p] > other[p]) if claimed == "above" else (own[p] < other[p]) for p in order]
+    shown = "; ".join(f"{p}: {fmt_num(own[p])} against {fmt_num(other[p])}" for p in order)
+    comp = chk.name(f.comparator)
+    truth = f"{chk.name('subject')} against {comp}, {shown}"
+    return chk._claim(
+        m, "supported" if all(held) else "contradicted", f, expected=shown, reason=truth
+    )
 
 
 def trend(
@@ -420,6 +467,8 @@ def own_extreme(
     ("the latest figure is the lowest on record") or states none. The series: the stated
     figure's, else those the clause names, else its sentence (precision first: any of them)."""
     before = [c for c in stated if c.end <= m.start]
+    if m.extra.get("after"):  # "peaked at 42.5% in 2021-22": the figure after the words
+        before = [c for c in stated if c.start >= m.end][:1]
     latest_said = L.RECENT_RE.search(clause_text) is not None
     points = {} if latest_said or not before else _stated_points(chk, before[-1:])
     named = chk.ix.key_words.best(tokens(clause_text)) if clause_text else set()
@@ -435,6 +484,8 @@ def own_extreme(
     # "that 2023-24 dip was the lowest": a period the clause names before the words, when it
     # states no figure (a year after them is where the comparison starts: "since 2015-16")
     head = clause_text[: max(0, clause_text.find(m.text))]
+    if m.extra.get("after"):  # "peaked in 2018-19"
+        head = clause_text[clause_text.find(m.text) + len(m.text) :]
     no_figure = not re.search(r"\d", _YEARS.sub(" ", head))
     named_periods = _YEARS.findall(head) if no_figure and not latest_said else []
     first = None
@@ -464,6 +515,7 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
         m.direction = "high" if (m.extra["pol"] == "best") == (better == "higher") else "low"
     values = chk.ix.subject_values[key]
     since = m.extra.get("since")
+    everything = values
     if since:
         start = min(years_of(str(since))[0])
         if not m.extra.get("inclusive"):
@@ -491,6 +543,14 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
         else f"the {word} since {order[0]} was {fmt_num(values[best])} in {best}, not "
         f"{fmt_num(figure)} ({period})"
     )
+    then = [p for p in everything if since and matches(Stated(*years_of(str(since))), p)]
+    if ok and m.extra.get("then_as_extreme") and then:
+        # "has not been this low since 2016-17": it was at least as low in 2016-17
+        v = everything[then[0]]
+        ok = v >= figure if m.direction == "high" else v <= figure
+        truth = f"{fmt_num(v)} in {then[0]}, {fmt_num(figure)} in {period}" + (
+            "" if ok else f": {then[0]} was not as {'high' if m.direction == 'high' else 'low'}"
+        )
     return chk._claim(m, "supported" if ok else "contradicted", fact, expected=truth, reason=truth)
 
 
@@ -728,14 +788,7 @@ def fraction(
     """ "one in three", "nearly half", "most carers": a share that percent facts must support.
     With the exact share written beside it ("almost 8 in 10 (79.6%)") the words need only fit
     that figure, which is checked on its own."""
-    if m.kind == "majority":
-        lo, hi = float(m.extra["lo"]), float(m.extra["hi"])
-    else:
-        v = m.value or 0.0
-        if m.hedge in ("nearly", "almost", "getting on for"):
-            lo, hi = v - 5.5, v  # "nearly two thirds" is 61-67 %, not 58 %
-        else:
-            lo, hi = hedge_interval(v, m.precision, m.hedge)
+    lo, hi = fraction_interval(m)
     if beside is not None:
         stated = 100 - beside if m.negated else beside
         ok = lo <= stated <= hi
