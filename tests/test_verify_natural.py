@@ -158,6 +158,20 @@ CASES = [
     (WOKINGHAM, "workforce_turnover",
      "On the older Oflog series, turnover in Wokingham peaked at 32.4% in 2018-19.",
      "On the older Oflog series, turnover in Wokingham peaked at 30.8% in 2020-21."),
+    # ranks in other words: from the top or bottom, "one of the N councils with the lowest",
+    # a count of councils beyond it (Wokingham 68.1 is 32nd highest of 151, tied with three
+    # others: 116 councils are lower)
+    (WOKINGHAM, "user_satisfaction", "Wokingham is 32nd from the top among 151 councils.",
+     "Wokingham is fifth from bottom among 151 councils."),
+    (WOKINGHAM, "user_satisfaction",
+     "Wokingham is one of the 40 councils with the highest satisfaction.",
+     "Wokingham is one of the ten councils with the lowest satisfaction."),
+    (WOKINGHAM, "user_satisfaction", "116 councils had lower satisfaction than Wokingham.",
+     "120 councils had lower satisfaction than Wokingham."),
+    # a comparison in the period its clause states (2023-24: 64.9 against England's 65.4)
+    (WOKINGHAM, "user_satisfaction",
+     "In 2023-24, satisfaction in Wokingham was below the England average.",
+     "In 2023-24, satisfaction in Wokingham was above the England average."),
 ]
 # fmt: on
 

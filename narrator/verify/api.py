@@ -258,11 +258,12 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 said.get(s, []),
                 chk,
             )
-            claim = R.direction(chk, m, [prior, *levels] if prior else levels)
+            a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
+            when = B.comparison_period(text, (a, b), m)
+            claim = R.direction(chk, m, [prior, *levels] if prior else levels, when)
             claims.append(claim)
             # "above England for the third year running": the streak is a claim of its own,
             # unless a trend word in the clause owns it ("rose for a third year, above England")
-            a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             streak = R.streak_in(text[a:b])
             x, y = a + streak.span[0], a + streak.span[1]
             owned = any(o.kind == "trend" and o.direction and a <= o.start < b for o in mentions)

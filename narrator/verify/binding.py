@@ -150,7 +150,9 @@ def change(chk: Checker, m: Mention, claim: Claim, text: str, focus: set) -> Cla
     # "up 3.2 points on the previous year": from that period; "rose from £36.2m in 2020-21
     # to £40.8m, a rise of about a quarter": between the periods the sentence names
     from_base = _change_from(chk, m, focus, cls, base, text)
-    if from_base is not None or cls == "relative":
+    if cls == "relative" or (
+        from_base is not None and (base is not None or from_base.status == "supported")
+    ):  # without words naming its start, a change that fits no named pair is judged below
         return from_base or claim
     pool = [c for c in chk.ix.candidates.get(cls, ()) if c.role in _CHANGE_ROLES]
     if cls == "percent":
@@ -369,6 +371,25 @@ def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
     if any(e.lastgroup in ("england", "region") for e in entity_re.finditer(back)):
         return ""
     return "subject"
+
+
+_IN_YEAR_RE = re.compile(
+    r"(?:\b(?:in|for|during|back\s+in|by)\s+(?:the\s+)?(?:(?:financial|survey)\s+)?(?:year\s+)?)"
+    r"(?P<y>(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)\b",
+    re.IGNORECASE,
+)
+
+
+def comparison_period(text: str, clause: tuple[int, int], m) -> Stated | None:
+    """The one period a comparison's clause states for it: "In 2023-24 Somerset was higher
+    than England", "below England in 2022-23" (years after "from" or "since" start a change
+    and are not counted); None when it states none, or more than one."""
+    a, b = clause
+    found = {y["y"] for y in _IN_YEAR_RE.finditer(text, a, m.start)} | {
+        y["y"] for y in _IN_YEAR_RE.finditer(text[m.end : min(b, m.end + 20)])
+    }
+    stated = {Stated(*years_of(y)) for y in found}
+    return next(iter(stated)) if len(stated) == 1 else None
 
 
 def clause_of(text: str, sentence: tuple[int, int], m) -> tuple[int, int]:

@@ -32,6 +32,29 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         mm.direction = "high"
         mm.extra["form"] = "nth"
         mm.extra["of"] = float(g["bareof"])
+    elif g["fb"]:  # "fifth from bottom": the fifth lowest
+        n = g["fb"].lower()
+        mm.value = float(ORDINAL_WORDS.get(n) or int(re.sub(r"\D", "", n)))
+        mm.direction = "high" if g["fbpol"].lower() == "top" else "low"
+        mm.extra["form"] = "nth"
+        if g["fbof"]:
+            mm.extra["of"] = float(g["fbof"])
+    elif g["cn2"] and g["cfew"]:  # "fewer than 20 councils had a higher rate": 20th or better
+        n = parse_number(g["cn2"])
+        mm.value = n[0] if n else 0.0
+        up = g["cdir2"].lower() in ("higher", "more", "bigger", "larger", "greater")
+        mm.direction = "high" if up else "low"
+        mm.extra["form"] = "within"
+        if g["cof2"]:
+            mm.extra["of"] = float(g["cof2"])
+    elif g["cn2"]:  # "120 councils had lower satisfaction": 121st lowest
+        n = parse_number(g["cn2"])
+        mm.value = (n[0] if n else 0.0) + 1
+        up = g["cdir2"].lower() in ("higher", "more", "bigger", "larger", "greater")
+        mm.direction = "high" if up else "low"
+        mm.extra["form"] = "count"
+        if g["cof2"]:
+            mm.extra["of"] = float(g["cof2"])
     elif g["ranked"] or g["ranked2"]:
         mm.value = float(g["ranked"] or g["ranked2"])
         mm.direction = "high"
@@ -43,14 +66,14 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         mm.value = (n[0] if n else 0.0) + 1
         up = g["cdir"].lower() in ("higher", "more", "bigger", "larger", "greater")
         mm.direction = "high" if up else "low"
-        mm.extra["form"] = "nth"
+        mm.extra["form"] = "count"
         if g["cof"]:
             mm.extra["of"] = float(g["cof"])
-    elif g["nn"] or g["nn2"]:  # "among the ten lowest", "in the top 20 of 152"
-        n = parse_number(g["nn"] or g["nn2"])
+    elif g["nn"] or g["nn2"] or g["nn3"]:  # "among the ten lowest", "in the top 20 of 152"
+        n = parse_number(g["nn"] or g["nn2"] or g["nn3"])
         mm.value = n[0] if n else 0.0
-        pol = (g["npol"] or g["npol2"]).lower()
-        mm.direction = "high" if pol in ("top", "highest", "largest", "biggest") else "low"
+        pol = (g["npol"] or g["npol2"] or g["npol3"]).lower()
+        mm.direction = "high" if pol in ("top", "highest", "largest", "biggest", "most") else "low"
         mm.extra["form"] = "within"
         if g["nof"]:
             mm.extra["of"] = float(g["nof"])
@@ -159,6 +182,8 @@ def direction_mentions(
         if not after:
             continue
         gap = sent[b : after[0][0]]
+        if P.DIRECTION_WORD_RE.search(gap):
+            continue  # "no more help after it, which is lower than England": the nearer word's
         word = " ".join(m.group("dir").lower().split())
         if word in ("over", "under") and not P.THE_GAP_RE.fullmatch(gap):
             continue

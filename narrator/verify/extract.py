@@ -137,6 +137,8 @@ class RuleExtractor:
             rates = []
         ents = [(m.start(), m.end(), m.lastgroup or "") for m in entity_re.finditer(sent)]
         for m in P.OWN_EXTREME_RE.finditer(sent) if P.OWN_EXTREME_HINT_RE.search(low) else ():
+            if P.RANK_CONTEXT_RE.search(m.group(0)):
+                continue  # "the lowest of all 151 councils that year": a rank among councils
             end = m.start("since") if m.group("since") else m.end()  # the year stays a year
             phrase = sent[m.start() : end].rstrip()
             mm = Mention("own_extreme", s0 + m.start(), s0 + m.start() + len(phrase), phrase, idx)

@@ -100,7 +100,10 @@ YEAR_ON_YEAR_RE = re.compile(rf"\b{any_of((*PREVIOUS, *LAST_YEAR))}\b", IGN)
 CHANGE_BASE_RE = re.compile(
     r"\s*(?:%|per\s*cent|(?:percentage\s+)?points?)?\s*(?:(?P<dir>up|down|higher|lower|more|fewer|"
     r"less|better|worse)\s+)?(?:on|from|than|since|compared\s+(?:with|to)|against|over)\s+"
-    r"(?:in\s+|it\s+was\s+in\s+|its\s+(?:figure|level|rate)\s+(?:in|for)\s+)?(?:"
+    r"(?:in\s+|it\s+was\s+in\s+|its\s+(?:figure|level|rate)\s+(?:in|for)\s+"
+    # "than the 65.1% recorded in 2022-23"
+    r"|(?:the\s+)?£?\d[\d.,]*\s*(?:%|per\s*cent|m\b|million)?\s+(?:(?:recorded|seen|reported|"
+    r"posted|it\s+had|it\s+was)\s+)?(?:in|for)\s+)?(?:"
     r"(?P<year>(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)|(?P<two>"
     + any_of(TWO_BACK)
     + r")|(?P<prev>"

@@ -153,7 +153,9 @@ NUMWORD_ANCHOR_RE = re.compile(
 )
 RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|rank|top|bottom|best|worst|main|"
-    r"only|placed|came|comes|\d(?:st|nd|rd|th)\s+(?:out\s+)?of\b"
+    r"only|placed|came|comes|\d(?:st|nd|rd|th)\s+(?:out\s+)?of\b|"
+    r"(?:councils|areas|places|authorities)\s+(?:had|have|has|recorded|reported|saw|spent|scored|"
+    r"posted|showed|gave|supported|were|are)\b"
 )
 RATIO_HINT_RE = re.compile(r"times|twice|double|treble|triple")
 FRACTION_HINT_RE = re.compile(r"half|third|quarter|fifth|tenth")
@@ -169,8 +171,27 @@ RANK_RE = re.compile(
     r"\b(?:(?P<ord>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINAL_WORDS)
     + r")[- ](?P<ordpol>highest|lowest|largest|smallest|biggest|most|least)\b"
-    r"(?:(?:\s+[\w'’-]+){0,4}?\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<ordof>\d+)\b)?"
+    r"(?:(?:\s+[\w'’-]+){0,4}?\s+(?:(?:out\s+)?of|among)\s+(?:all\s+)?(?:the\s+)?"
+    r"(?P<ordof>\d+)\b)?"
     r"|(?P<bare>\d+)(?:st|nd|rd|th)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<bareof>\d+)\b"
+    # "fifth from bottom among 152 councils", "32nd from the top"
+    r"|(?P<fb>\d+(?:st|nd|rd|th)|"
+    + "|".join(ORDINAL_WORDS)
+    + r")\s+from\s+(?:the\s+)?(?P<fbpol>top|bottom)\b"
+    r"(?:(?:\s+[\w'’-]+){0,3}?\s+(?:(?:out\s+)?of|among)\s+(?:all\s+)?(?:the\s+)?(?P<fbof>\d+)\b)?"
+    # "one of the ten councils where the fewest care staff leave"
+    r"|one\s+of\s+(?:only\s+)?the\s+(?P<nn3>\d+|"
+    + _SMALL
+    + r")\s+(?:councils?|areas?|places|authorities|boroughs)\s+(?:with|where|that)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?P<npol3>highest|lowest|fewest|most|least|largest|"
+    r"smallest|biggest)\b(?!\s+deprived)"
+    # "120 councils had lower satisfaction", "fewer than 20 councils recorded a higher rate"
+    r"|(?:(?P<cfew>fewer\s+than|less\s+than|under)\s+)?(?P<cn2>\d+|"
+    + _SMALL
+    + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof2>\d+))?\s+(?:had|have|has|recorded|reported|saw|"
+    r"spent|scored|posted|showed|gave|supported|were|are)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<cdir2>higher|lower|more|fewer|less|bigger|smaller|larger|greater)\b"
     r"|(?:(?:ranked|ranks|ranking)\s+(?:at\s+)?(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?"
     r"|(?:ranked|ranks|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?P<ranked2>\d+)(?:st|nd|rd|th)\b)"

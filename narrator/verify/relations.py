@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from narrator.factrules import trend_direction
+from narrator.factrules import direction_of, trend_direction
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
 from narrator.verify import lexicon as L
@@ -43,7 +43,12 @@ def pick(chk: Checker, facts: Iterable[Fact], levels: list[set[Key]]) -> list[Fa
     return [f for f in chosen if ends[f.id] == latest]
 
 
-def direction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
+def direction(
+    chk: Checker, m: Mention, levels: list[set[Key]], period: Stated | None = None
+) -> Claim:
+    """ "above England", "lower than the regional figure": the council's figure against the
+    comparator's, for the latest period, or for the one period its clause states ("In
+    2023-24 Somerset was higher than England too"), from the series' history."""
     comp = m.comparator if m.comparator in ("england", "region") else "england"
     facts = chk.ix.directions_to.get(comp, ())
     if not facts:
@@ -52,17 +57,34 @@ def direction(chk: Checker, m: Mention, levels: list[set[Key]]) -> Claim:
         )
     first = None
     for f in pick(chk, facts, levels):  # the first supported reading, else the first one
-        claim = _direction_one(chk, m, f)
+        claim = _direction_one(chk, m, f, _values_at(chk, f, period))
         if claim.status == "supported":
             return claim
         first = first or claim
     return first  # type: ignore[return-value]
 
 
-def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
+def _values_at(chk: Checker, f: Fact, period: Stated | None) -> tuple[float, float, str] | None:
+    """The council's and the comparator's values of ``f``'s series in the stated ``period``,
+    when that is not ``f``'s own (latest) period and the data has both."""
+    if period is None or (f.period and matches(period, f.period)):
+        return None
+    key = chk.series(f)
+    own = chk.ix.subject_values.get(key, {})
+    other = chk.ix.comparator_values.get((key, f.comparator), {})
+    hit = [p for p in own if p in other and matches(period, p)]
+    return (own[hit[0]], other[hit[0]], hit[0]) if hit else None
+
+
+def _direction_one(
+    chk: Checker, m: Mention, f: Fact, at: tuple[float, float, str] | None = None
+) -> Claim:
     sv, cv = f.detail.get("subject_value"), f.detail.get("comparator_value")
-    rel = abs(float(sv) - float(cv)) / abs(float(cv)) * 100 if sv is not None and cv else 0.0
     actual = f.direction or ""
+    if at is not None:  # an earlier period the clause states
+        sv, cv = at[0], at[1]
+        actual = direction_of(float(sv), float(cv))
+    rel = abs(float(sv) - float(cv)) / abs(float(cv)) * 100 if sv is not None and cv else 0.0
     claimed = m.direction
     subj, comp = chk.name("subject"), chk.name(f.comparator)
     word = {"above": "above", "below": "below", "about_same": "about the same as"}
@@ -71,6 +93,8 @@ def _direction_one(chk: Checker, m: Mention, f: Fact) -> Claim:
         if sv is not None and cv is not None
         else f.text_hint
     )
+    if at is not None:
+        truth = f"in {at[2]}, {truth}"
     if claimed in ("better", "worse"):  # "better than England": which way is better?
         better = f.detail.get("better")
         if better not in ("higher", "lower"):
@@ -629,6 +653,11 @@ def rank(
             ok = near <= (m.value or 0) <= far and (
                 not m.extra.get("of") or m.extra.get("of") == of
             )
+        elif form == "count":
+            # "only 3 councils had a lower rate": exactly 3 councils are strictly lower (a tie
+            # with the council is not lower)
+            near = r if high else from_low - tied + 1
+            ok = near == (m.value or 0) and (not m.extra.get("of") or m.extra.get("of") == of)
         elif form == "within":
             ok = (r if high else from_low) <= (m.value or 0) and (
                 not m.extra.get("of") or m.extra.get("of") == of

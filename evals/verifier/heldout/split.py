@@ -34,6 +34,11 @@ DEV_COUNCILS = frozenset(
         "Portsmouth", "Redbridge", "Wandsworth",
         "Kensington and Chelsea", "Bracknell Forest", "Worcestershire",
         "Hounslow", "West Northamptonshire", "Rutland",
+        # w13-w15 (fifth round, 2026-12-01: two texts in three with an error, weight on trends,
+        # own past, ranks and measure swaps)
+        "Barnet", "Darlington", "Salford",
+        "Croydon", "Reading", "Somerset",
+        "Tower Hamlets", "Slough", "Gateshead",
     }
 )  # fmt: skip
 
