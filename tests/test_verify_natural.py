@@ -172,6 +172,19 @@ CASES = [
     (WOKINGHAM, "user_satisfaction",
      "In 2023-24, satisfaction in Wokingham was below the England average.",
      "In 2023-24, satisfaction in Wokingham was above the England average."),
+    # a share in words says again the figure just given, not a neighbouring one (the Oflog
+    # turnover of 30-32% would fit "one in three"; the figure given is 21.2%)
+    (WOKINGHAM, "workforce_turnover",
+     "Turnover in Wokingham rose to 21.2% in 2024-25, from 18.5% the year before. That is "
+     "about one in five care workers.",
+     "Turnover in Wokingham rose to 21.2% in 2024-25, from 18.5% the year before. That is "
+     "about one in three care workers."),
+    # "two and a half times" (Southwark 6,389 against England 2,486: 2.57 times)
+    ("E09000028", "op_care_types",
+     "In 2021-22 it was 6,389 in every 100,000 people aged 65 and over. That is more than 2 and "
+     "a half times the England figure of 2,486.",
+     "In 2021-22 it was 6,389 in every 100,000 people aged 65 and over. That is more than 3 and "
+     "a half times the England figure of 2,486."),
 ]
 # fmt: on
 

@@ -221,7 +221,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claim = B.change(chk, m, claim, text, focus(m.sentence))
         elif m.kind == "fraction":
             here = focus(m.sentence)
-            beside = _restated(text, m, mentions)
+            beside = _restated(text, m, mentions, sentences)
             claim = R.fraction(chk, m, [here] if here else [], near_words(m), beside)
             claim = B.change(chk, m, claim, text, here)
         else:
@@ -461,9 +461,16 @@ def _describes(text: str, figure: Claim, m: Mention) -> bool:
     return compared is None or L.RELATIVE_RE.search(gap) is not None
 
 
-def _restated(text: str, m: Mention, mentions: list[Mention]) -> float | None:
-    """The percentage written in brackets right beside a share in words ("almost 8 in 10
-    (79.6%)", "24.5% (about one in four)"): the same share said twice."""
+def _restated(
+    text: str, m: Mention, mentions: list[Mention], sentences: list[tuple[int, int]]
+) -> float | None:
+    """The figure a share in words says again, as a percentage: the percentage written in
+    brackets right beside it ("almost 8 in 10 (79.6%)", "24.5% (about one in four)"); or the
+    figure just given, when words such as "That is about" open its sentence ("1,002 in every
+    100,000 older people were in nursing care. That is about 1 in every 10 older people.") or
+    ", or roughly" join it to its own sentence. The figure just given is the council's last
+    figure before it that is not where a change starts or what it is compared with ("came
+    down to 25.3%, from 30.4%": 25.3%); a rate per 100,000 is a share of 100,000."""
     for other in mentions:
         if other.kind != "percent" or other.value is None or other.negated:
             continue
@@ -471,4 +478,26 @@ def _restated(text: str, m: Mention, mentions: list[Mention]) -> float | None:
             return other.value
         if m.start >= other.end and L.OPEN_BRACKET_RE.fullmatch(text, other.end, m.start):
             return other.value
-    return None
+    s0 = sentences[m.sentence][0] if m.sentence < len(sentences) else 0
+    if L.RESTATE_OPENING_RE.fullmatch(text, s0, m.start) and m.sentence > 0:
+        where = m.sentence - 1  # the previous sentence's figure
+    elif any(
+        L.RESTATE_INLINE_RE.fullmatch(text, o.end, m.start) for o in mentions if o.end <= m.start
+    ):
+        where = m.sentence
+    else:
+        return None
+    given = [
+        o
+        for o in mentions
+        if o.sentence == where
+        and o.end <= m.start
+        and o.value is not None
+        and (o.kind == "percent" or o.unit == "per_100k")
+        and o.entity not in ("england", "region")
+        and not L.BASE_FIGURE_BEFORE_RE.search(text, max(0, o.start - 20), o.start)
+    ]
+    if not given:
+        return None
+    head = given[0] if where < m.sentence else given[-1]
+    return head.value / 1000 if head.unit == "per_100k" else head.value

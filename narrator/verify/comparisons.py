@@ -109,6 +109,8 @@ def ratio_mention(m, s0, idx, sent, ents) -> Mention:
     if m.group("n"):
         val = parse_number(m.group("n"))
         value = val[0] if val else 0.0
+        if m.group("part"):  # "two and a half times"
+            value += 0.5 if "half" in m.group("part").lower() else 0.25
     else:
         value = {"twice": 2.0, "double": 2.0, "treble": 3.0, "triple": 3.0}[word]
     mm = Mention(

@@ -56,6 +56,23 @@ APPOSITIVE_RE = re.compile(
     IGN,
 )
 OPEN_BRACKET_RE = re.compile(r"\s*[(\[]\s*")
+#: words that restate the figure just given as a share in words: "That is about 1 in every 10
+#: older people.", "..., or roughly one in four" (before the share's own hedge)
+RESTATE_OPENING_RE = re.compile(
+    r"\s*(?:that['’]s|that\s+is|this\s+is|that\s+means|this\s+means|it\s+means|which\s+is|"
+    r"in\s+other\s+words,?|so)\s+(?:(?:about|around|roughly|nearly|almost|just\s+over|"
+    r"just\s+under|more\s+than|less\s+than|fewer\s+than|over|under|some)\s+)?$",
+    IGN,
+)
+RESTATE_INLINE_RE = re.compile(
+    r"\s*(?:,|;|–|—|-)\s*(?:or|that\s+is|which\s+is|i\.e\.)\s+(?:(?:about|around|roughly|"
+    r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|over|under|some)\s+)?$",
+    IGN,
+)
+#: a figure right after these is where a change starts or what it is compared with
+BASE_FIGURE_BEFORE_RE = re.compile(
+    r"\b(?:from|than|with|against|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?£?$", IGN
+)
 RELATIVE_RE = re.compile(r"\b(?:which|that)\b", IGN)
 RELATIVE_OPENING_RE = re.compile(r"[\s,;:–—-]*(?:which|that)\b", IGN)
 #: a figure right after these is the one compared with ("down from 27.7%", "than 64%"), not

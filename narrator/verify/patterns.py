@@ -104,7 +104,7 @@ ALL_NONE_RE = re.compile(
 ALL_NONE_HINT_RE = re.compile(r"\b(?:all|every|none|not one|no)\b")
 RATIO_RE = re.compile(
     rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?\b(?P<ratio>twice|double|treble|triple|"
-    rf"(?P<n>{DIGITS_RE}|{WORDS_RE})\s+times)\b",
+    rf"(?P<n>{DIGITS_RE}|{WORDS_RE})(?P<part>\s+and\s+a\s+(?:half|quarter))?\s+times)\b",
     IGN,
 )
 PERCENT_RE = re.compile(

@@ -541,13 +541,11 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
     since = m.extra.get("since")
     everything = values
     if since:
-        start = min(years_of(str(since))[0])
+        years, is_range = years_of(str(since))
+        start = min(years)
         if not m.extra.get("inclusive"):
-            start = (
-                max(years_of(str(since))[0]) + 1
-                if len(years_of(str(since))[0]) > 1
-                else (start + 1)
-            )
+            # the next period: 2017-18 after "since 2016-17", 2020 after "since 2019"
+            start = max(years) if is_range else start + 1
         values = {p: v for p, v in values.items() if min(years_of(p)[0], default=0) >= start}
     order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
     if len(order) < 2:
@@ -825,7 +823,7 @@ def fraction(
             m,
             "supported" if ok else "contradicted",
             reason=f"'{m.text.strip()}' {'fits' if ok else 'does not fit'} the "
-            f"{fmt_num(beside)}% written beside it",
+            f"{fmt_num(beside)}% it says again",
         )
     pool = [
         c
