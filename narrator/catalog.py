@@ -56,6 +56,9 @@ class Polarity(Frozen):
     breakdown: str = ""
     better: Better
     why: str
+    #: words that name the measure's opposite ("isolated" for carers with as much social
+    #: contact as they want): "less isolated than England" means a higher share
+    opposite: list[str] = []
 
 
 class Catalog(Frozen):
@@ -77,10 +80,15 @@ class Catalog(Frozen):
         >>> load_catalog().better("care jobs that are vacant"), load_catalog().better("residents")
         ('lower', None)
         """
+        p = self.polarity_of(measure, breakdown)
+        return p.better if p is not None else None
+
+    def polarity_of(self, measure: str, breakdown: str = "") -> Polarity | None:
+        """The polarity entry of a measure's breakdown (or of the measure), if any."""
         for key in ((measure, breakdown or ""), (measure, "")):
             for p in self.polarity:
                 if (p.measure, p.breakdown) == key:
-                    return p.better
+                    return p
         return None
 
     @property

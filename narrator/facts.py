@@ -81,7 +81,7 @@ class FactBuilder:
         self._slugs: dict[SeriesKey, str] = {}
         self._ranks: dict[tuple[str, SeriesKey, str, bool], dict[str, tuple[int, int, int]]] = {}
         # (measure, breakdown) -> which way is better, memoised from the catalogue
-        self._better: dict[tuple[str, str], str | None] = {}
+        self._polarity: dict[tuple[str, str], dict[str, str]] = {}
 
     # ---- public API -------------------------------------------------------------------------
     def sheet(self, authority_code: str, chart_id: str) -> FactSheet:
@@ -118,15 +118,24 @@ class FactBuilder:
 
     def _with_polarity(self, facts: list[Fact]) -> list[Fact]:
         """Facts of a measure with a better way (``data/polarity.yaml``) carry it in
-        ``detail["better"]`` ("higher" or "lower"), for writers and the verifier."""
+        ``detail["better"]`` ("higher" or "lower"), and the words for its opposite, if any, in
+        ``detail["opposite"]`` ("isolated|lonely"), for writers and the verifier."""
         out = []
         for f in facts:
             key = (f.measure, f.breakdown)
-            if key not in self._better:
-                self._better[key] = self.catalog.better(*key) if f.measure else None
-            better = self._better[key]
-            if better is not None:
-                f = f.model_copy(update={"detail": {**f.detail, "better": better}})
+            if key not in self._polarity:
+                p = self.catalog.polarity_of(*key) if f.measure else None
+                self._polarity[key] = (
+                    {}
+                    if p is None
+                    else {
+                        "better": p.better,
+                        **({"opposite": "|".join(p.opposite)} if p.opposite else {}),
+                    }
+                )
+            extra = self._polarity[key]
+            if extra:
+                f = f.model_copy(update={"detail": {**f.detail, **extra}})
             out.append(f)
         return out
 

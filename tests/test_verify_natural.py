@@ -185,6 +185,20 @@ CASES = [
      "a half times the England figure of 2,486.",
      "In 2021-22 it was 6,389 in every 100,000 people aged 65 and over. That is more than 3 and "
      "a half times the England figure of 2,486."),
+    # words for a measure's opposite (data/polarity.yaml): "less isolated" is a higher share of
+    # carers with as much social contact as they want (Croydon 32.6% against England's 30%)
+    ("E09000008", "carers_social_contact",
+     "Carers in Croydon seem a bit less isolated than elsewhere, with 32.6% having as much "
+     "social contact as they would like in 2023-24.",
+     "Carers in Croydon seem a bit more isolated than elsewhere, with 32.6% having as much "
+     "social contact as they would like in 2023-24."),
+    # "than average" is the national average (Salford's average rank 23,234 against 16,423:
+    # more deprived)
+    ("E08000006", "deprivation_rank",
+     "Salford's average rank of small areas is 23,234, which marks it out as more deprived "
+     "than average.",
+     "Salford's average rank of small areas is 23,234, which marks it out as less deprived "
+     "than average."),
 ]
 # fmt: on
 

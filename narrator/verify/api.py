@@ -218,7 +218,10 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 local,
                 named(m.sentence) | weak,  # a figure of a series its own words name, even weakly
             )
-            claim = B.change(chk, m, claim, text, focus(m.sentence))
+            # a change's series: the sentence's, else the one the previous sentence's figures
+            # were traced to ("60.4% were satisfied. This represents a fall of 7.2 points")
+            keys = focus(m.sentence) or number_keys.get(m.sentence - 1, set())
+            claim = B.change(chk, m, claim, text, keys)
         elif m.kind == "fraction":
             here = focus(m.sentence)
             beside = _restated(text, m, mentions, sentences)
@@ -248,6 +251,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         levels = [number_keys.get(s, set()), focus(s) if s < len(sentences) else set()]
         levels = [lv for lv in (*levels, *back_levels) if lv]
         sent = text[sentences[s][0] : sentences[s][1]] if s < len(sentences) else text
+        if m.kind in ("direction", "trend", "rank"):  # the words that may name an opposite
+            lo = sentences[s][0] if s < len(sentences) else 0
+            m.extra["around"] = text[max(lo, m.start - 30) : m.end + 30]
         if m.kind == "direction":
             # "the requests is 2,070 per 100,000, this is lower than England": the comparison
             # is about the council's figure stated just before it in the same clause
@@ -280,8 +286,15 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             x, y = streak.span
             if streak and m.direction:
                 # "rose to 72.5%, the third consecutive annual increase": the streak and the
-                # move are two claims, each with its own words
-                if (a + x, a + y) not in streaks:
+                # move are two claims, each with its own words; the streak belongs to the
+                # trend word nearest before it ("a growing worry ... the share has fallen at
+                # every survey since 2016-17": "fallen")
+                movers = [
+                    o for o in mentions if o.kind == "trend" and o.direction and a <= o.start < b
+                ]
+                before = [o for o in movers if o.start <= a + x]
+                owner = before[-1] if before else movers[0]
+                if owner is m and (a + x, a + y) not in streaks:
                     streaks.add((a + x, a + y))
                     claims.append(R.trend(chk, m, levels, sent, stated, clause, a))
                 if a + x <= m.start and m.end <= a + y:

@@ -61,7 +61,10 @@ def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) ->
     parts = [
         r"(?P<england>England\b|English\s+average|national(?:ly)?\b|"
         r"the\s+country\b|the\s+rest\s+of\s+(?:England|the\s+country)\b|elsewhere\b|"
-        r"(?:most\s+)?other\s+(?:councils|areas|places)\b)",
+        r"(?:most\s+)?other\s+(?:councils|areas|places)\b|"
+        # "more deprived than average", "above the average": the national average
+        # (not "above average at 3,081" or "above average:", where the figure is the council's)
+        r"(?:(?<=than )(?:the\s+)?|(?:(?<=above )|(?<=below ))the\s+)average\b(?!\s+at\b|\s*:))",
         r"(?P<region>the\s+region(?:al)?\b|regional(?:ly)?\b|the\s+region's\b"
         + (rf"|(?:{reg})\b" if reg else "")
         + ")",
@@ -77,6 +80,7 @@ def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) ->
         "l",
         "m",
         "o",
+        "a",
         *(n[0].lower() for n in (*subject_names, *region_names) if n),
     }
     cls = "".join(re.escape(c) for c in sorted(first))

@@ -64,6 +64,27 @@ def direction(
     return first  # type: ignore[return-value]
 
 
+def opposite(m: Mention, f: Fact | None) -> bool:
+    """Whether the words around ``m`` name the opposite of ``f``'s measure ("less isolated
+    than England" for carers with as much social contact as they want; ``data/polarity.yaml``),
+    so that its direction reads the other way."""
+    words = str((f.detail.get("opposite") if f is not None else "") or "")
+    around = str(m.extra.get("around") or "")
+    return bool(words and around) and any(
+        re.search(rf"\b{re.escape(w)}", around, re.IGNORECASE) for w in words.split("|")
+    )
+
+
+_FLIP = {
+    "above": "below",
+    "below": "above",
+    "up": "down",
+    "down": "up",
+    "high": "low",
+    "low": "high",
+}
+
+
 def _values_at(chk: Checker, f: Fact, period: Stated | None) -> tuple[float, float, str] | None:
     """The council's and the comparator's values of ``f``'s series in the stated ``period``,
     when that is not ``f``'s own (latest) period and the data has both."""
@@ -86,6 +107,8 @@ def _direction_one(
         actual = direction_of(float(sv), float(cv))
     rel = abs(float(sv) - float(cv)) / abs(float(cv)) * 100 if sv is not None and cv else 0.0
     claimed = m.direction
+    if opposite(m, f):  # "less isolated than England": a higher share with enough contact
+        claimed = _FLIP.get(claimed, claimed)
     subj, comp = chk.name("subject"), chk.name(f.comparator)
     word = {"above": "above", "below": "below", "about_same": "about the same as"}
     truth = (
@@ -185,8 +208,12 @@ def trend(
     change between those is judged; else the change between the periods the sentence names;
     else the series' whole trend. "Improved" and "got worse" go the way the measure's
     polarity says (unverifiable for a measure with no better way)."""
+    named = pick(chk, chk.ix.trends, levels) if chk.ix.trends else []
+    if named and m.direction in _FLIP and opposite(m, named[0]):
+        m = m.model_copy_plain()  # "loneliness is growing": the share with contact is falling
+        m.direction = _FLIP[m.direction]
     if m.direction in ("better", "worse"):
-        chosen = pick(chk, chk.ix.trends, levels) if chk.ix.trends else []
+        chosen = named
         better = next((f.detail.get("better") for f in chosen if f.detail.get("better")), None)
         if better not in ("higher", "lower"):
             return chk._claim(
@@ -637,6 +664,8 @@ def rank(
         from_low = of - r + 1
         high = m.direction == "high"
         if m.extra.get("deprived"):  # lower values are more deprived
+            high = not high
+        if opposite(m, f):  # "less isolated than in most places"
             high = not high
         q = quarts.get(chk.series(f))
         quartile = (
