@@ -199,6 +199,14 @@ CASES = [
      "than average.",
      "Salford's average rank of small areas is 23,234, which marks it out as less deprived "
      "than average."),
+    # a figure stated in the words of another measure: Salford's requests rate is 8,555 and
+    # its long-term support rate 8,545; nursing care 860 and residential care 1,980
+    ("E08000006", "op_need",
+     "In 2021-22, 8,545 per 100,000 older residents were receiving long-term support.",
+     "In 2021-22, 8,555 per 100,000 older residents were receiving long-term support."),
+    ("E08000006", "op_care_types",
+     "Many older people got nursing care too, about 860 for every 100,000 aged 65 and over.",
+     "Many older people got nursing care too, about 1,980 for every 100,000 aged 65 and over."),
 ]
 # fmt: on
 

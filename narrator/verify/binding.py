@@ -90,6 +90,39 @@ def head_noun(after: str) -> tuple[str, str] | None:
     return (word, group) if group else None
 
 
+def measure_swap(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) -> Claim:
+    """A supported figure of one series stated in the words of another: "8,555 per 100,000
+    older residents were receiving long-term support" when 8,555 is the requests rate. The
+    words right around the figure must name one series (``local``) that has a figure in this
+    unit and period, and hold a word that sets it apart from the series the figure matched,
+    and none that sets that one apart."""
+    if claim.status != "supported" or not claim.fact_ids:
+        return claim
+    raw = chk.ix.key_words.raw
+    if len({frozenset(raw.get(k, ())) for k in local}) != 1:
+        return claim  # the words name no measure, or several (one measure in two units is one)
+    f = chk.ix.fact_by_id.get(claim.fact_ids[0])
+    if f is None or f.comparator or f.kind not in ("value", "history"):
+        return claim  # the council's own figure only: a comparator's words come before it
+    matched = chk.series(f)
+    named = next(iter(local))
+    if matched in local or not chk.ix.key_words.contrast(toks, named, matched):
+        return claim
+    theirs = [v for v in chk.ix.values if chk.series(v) in local and v.value is not None]
+    if not theirs:
+        return claim
+    own = next((v for v in theirs if v.unit == f.unit), theirs[0])
+    return claim.model_copy(
+        update={
+            "status": "contradicted",
+            "reason": (
+                f"measure swap: {claim.text.strip()} is the figure for {chk._label(f)}; the "
+                f"words name {chk._label(own)} ({fmt_num(float(own.value))} in {own.period})"
+            ),
+        }
+    )
+
+
 def bind_units(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
     """Unit slips and measure mismatches of supported counts (see the module doc)."""
     out = []
@@ -337,7 +370,13 @@ def _self_re(names: tuple[str, ...]) -> re.Pattern[str]:
     return pat
 
 
-def window(text: str, sentence: tuple[int, int], m, figures: list) -> str:
+def window(
+    text: str,
+    sentence: tuple[int, int],
+    m,
+    figures: list,
+    stops: re.Pattern[str] = L.WINDOW_STOP_RE,
+) -> str:
     """The words that belong to figure ``m``: from the previous figure or clause break in its
     sentence to the next one ("36.7% had as much social contact as they wanted" names its own
     measure, whatever else the sentence names)."""
@@ -350,10 +389,10 @@ def window(text: str, sentence: tuple[int, int], m, figures: list) -> str:
             a = max(a, f.end)
         elif f.start >= m.end:
             b = min(b, f.start)
-    before = list(L.WINDOW_STOP_RE.finditer(text, a, m.start))
+    before = list(stops.finditer(text, a, m.start))
     if before:
         a = before[-1].end()
-    after = L.WINDOW_STOP_RE.search(text, m.end, b)
+    after = stops.search(text, m.end, b)
     if after:
         b = after.start()
     return text[a : m.start] + " " + text[m.end : b]

@@ -45,6 +45,9 @@ _SYN = {
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9]+")
 _AGES = frozenset({"18", "64", "65", "75", "85"})
+#: words that name who is counted, which a rate's denominator names too ("per 100,000 adults
+#: aged 65+"): they never set one measure apart from another
+_PEOPLE = _AGES | frozenset({"adult", "person", "resident", "population", "over", "older"})
 
 
 def tokens(text: str) -> set[str]:
@@ -138,6 +141,16 @@ class KeyWords:
         overlap = {k: len(self.distinct[k] & toks) for k in keys}
         top = max(overlap.values())
         return {k for k, n in overlap.items() if n == top}
+
+    def contrast(self, toks: set[str], a: Key, b: Key) -> bool:
+        """Whether the words name series ``a`` rather than ``b``: they hold a word of ``a``'s
+        that ``b`` lacks and none of ``b``'s that ``a`` lacks (age groups aside: a denominator
+        names them too)."""
+        raw = self.raw
+        if a not in raw or b not in raw:
+            return False
+        only_a, only_b = raw[a] - raw[b] - _PEOPLE, raw[b] - raw[a] - _PEOPLE
+        return bool(only_a & toks) and not (only_b & toks)
 
     def best(self, toks: set[str]) -> set[Key]:
         scores: dict[Key, int] = {}

@@ -43,6 +43,11 @@ CONTRAST_RE = re.compile(rf";|,\s+(?={any_of(CONTRASTS)}\b)|\s(?={any_of(BARE_CO
 WINDOW_STOP_RE = re.compile(
     r"[;:()]|,\s|\b(?:and|but|while|whereas|against|compared|than|versus|vs)\b"
 )
+#: the same, for the words that name a figure's measure: "and" joins words of one name too
+#: ("satisfied with their care and support")
+NAME_WINDOW_STOP_RE = re.compile(
+    r"[;:()]|,\s|\b(?:but|while|whereas|against|compared|than|versus|vs)\b"
+)
 #: a comparison before a figure: the figure is then not the council's by default
 COMPARE_BEFORE_FIGURE_RE = re.compile(rf"\b(?:{any_of(COMPARISONS)}|whereas|while)(?![\w.])", IGN)
 #: between a figure and the words describing it ("61.7%, the lowest since ..."; "22.1% in
