@@ -207,6 +207,31 @@ CASES = [
     ("E08000006", "op_care_types",
      "Many older people got nursing care too, about 860 for every 100,000 aged 65 and over.",
      "Many older people got nursing care too, about 1,980 for every 100,000 aged 65 and over."),
+    # a move said to happen in one period is the change into it (Wokingham 67.2 -> 64.9 in
+    # 2023-24, 64.9 -> 68.1 in 2024-25)
+    (WOKINGHAM, "user_satisfaction", "Satisfaction in Wokingham improved in 2024-25.",
+     "Satisfaction in Wokingham improved in 2023-24."),
+    # a change's words say which way it went ("3.2 points lower" when it rose 3.2 points)
+    (WOKINGHAM, "user_satisfaction",
+     "Satisfaction in Wokingham was 3.2 points higher than the year before.",
+     "Satisfaction in Wokingham was 3.2 points lower than the year before."),
+    # the council against its own past in other words
+    (WOKINGHAM, "user_satisfaction",
+     "Satisfaction in Wokingham is higher than at any point since 2018-19.",
+     "Satisfaction in Wokingham is lower than at any point since 2018-19."),
+    (WOKINGHAM, "user_satisfaction",
+     "Satisfaction in Wokingham was lower in 2023-24 than in 2022-23.",
+     "Satisfaction in Wokingham was higher in 2023-24 than in 2022-23."),
+    (WOKINGHAM, "user_satisfaction",
+     "Satisfaction in Wokingham has now risen above its 2015-16 level.",
+     "Satisfaction in Wokingham has now fallen below its 2015-16 level."),
+    # a streak said after its years ("three years straight": Barnet 57.4 -> 60.4 -> 60.9 ->
+    # 62.2) and a trend word after a comparison is the council's, not the comparator's
+    ("E09000003", "user_satisfaction",
+     "Satisfaction with care is 62.2%, which beats London (60.7%) and has gone up three years "
+     "straight.",
+     "Satisfaction with care is 62.2%, which beats London (60.7%) and has gone up four years "
+     "straight."),
 ]
 # fmt: on
 

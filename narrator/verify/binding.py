@@ -64,6 +64,9 @@ _CHANGE_AFTER_RE = re.compile(
     r"\s+(?:in\s+|it\s+was\s+in\s+)?(?:(?:19|20)\d\d|the\s+(?:year|previous)|before|last\s+year)",
     re.IGNORECASE,
 )
+#: which way a change said with these words went ("5 points lower than the year before")
+_CHANGE_WAY = {"up": "up", "higher": "up", "more": "up", "down": "down", "lower": "down"}
+_CHANGE_WAY |= {"fewer": "down", "less": "down"}
 _YEARS_RE = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?")
 _CHANGE_ROLES = ("change", "change_pct", "difference", "relative")
 
@@ -263,7 +266,17 @@ def _change_from(
         diff = abs(values[end] - values[start]) * scale
         rel = abs(values[end] - values[start]) / abs(values[start]) * 100 if values[start] else None
         said = {"percent": (diff, rel), "relative": (rel,)}.get(cls, (diff,))
-        if any(v is not None and lo <= v <= hi for v in said):
+        fits = any(v is not None and lo <= v <= hi for v in said)
+        way = _CHANGE_WAY.get((base["dir"] or "").lower()) if base is not None else None
+        if fits and way is not None and (values[end] > values[start]) != (way == "up"):
+            # "3.2 points lower than the year before" when it was 3.2 points higher
+            fact = next((f for f in chk.ix.values if chk.series(f) == key), None)
+            truth = (
+                f"it went {'down' if way == 'up' else 'up'}: {fmt_num(values[start])} in "
+                f"{start} to {fmt_num(values[end])} in {end}"
+            )
+            return chk._claim(m, "contradicted", fact, expected=truth, reason=truth)
+        if fits:
             fact = next((f for f in chk.ix.values if chk.series(f) == key), None)
             value = next(v for v in said if v is not None and lo <= v <= hi)
             return between_claim(chk, m, value, start, end, fact)

@@ -252,7 +252,7 @@ def trend_mentions(sent, s0, idx, ents, low: str | None = None) -> list[Mention]
             direction=kind if kind in ("up", "down", "flat", "better", "worse") else "",
         )
         before = [e for e in ents if e[1] <= m.start()]
-        if before and before[-1][2] in ("england", "region"):
+        if before and before[-1][2] in ("england", "region") and _subject_of(sent, before[-1], m):
             mm.comparator = before[-1][2]
         mm.modifier = _change_size(sent, m.start(), m.end())
         out.append(mm)
@@ -260,6 +260,23 @@ def trend_mentions(sent, s0, idx, ents, low: str | None = None) -> list[Mention]
 
 
 _SPACE_RE = re.compile(r"\s")
+#: a name after these is what something is compared with, not what moved
+_COMPARED_NAME_RE = re.compile(
+    r"\b(?:than|beats?|beating|above|below|with|versus|vs\.?|against|over|behind|ahead\s+of|"
+    r"trails?|trailing|to|of|like)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _subject_of(sent: str, ent: tuple[int, int, str], m: re.Match[str]) -> bool:
+    """Whether a comparator's name before a trend word is what moved ("England's rate fell",
+    "nationally the share rose"), not what the council was compared with just before ("beats
+    London (60.7%) and has gone up")."""
+    start, end, _kind = ent
+    between = sent[end : m.start()]
+    if re.search(r"\d", between) or len(between) > 40:
+        return False
+    return not _COMPARED_NAME_RE.search(sent[max(0, start - 20) : start])
 
 
 def _change_size(sent: str, a: int, b: int) -> str:

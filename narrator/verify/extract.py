@@ -152,16 +152,18 @@ class RuleExtractor:
                     "own_extreme", s0 + m.start(), s0 + m.start() + len(phrase), phrase, idx
                 )
             peak = (m.group("peak") or "").lower()
+            anyp = {"higher": "highest", "lower": "lowest", "better": "best", "worse": "worst"}
             pol = (
                 m.group("pol")
                 or m.group("rec")
+                or anyp.get((m.group("anyp") or "").lower())
                 or {"good": "best", "bad": "worst"}.get((m.group("not") or "").lower())
                 or m.group("not")
                 or ("low" if re.search(r"low|bottom", peak) else "high" if peak else "")
             ).lower()
             mm.direction = "high" if pol in ("highest", "largest", "high", "best") else "low"
             mm.extra["pol"] = pol
-            mm.extra["since"] = m.group("since") or m.group("nsince") or ""
+            mm.extra["since"] = m.group("since") or m.group("nsince") or m.group("asince") or ""
             if m.group("nsince"):
                 mm.extra["then_as_extreme"] = "yes"
             if peak:  # the figure (or period) it names comes after the words

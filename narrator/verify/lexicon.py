@@ -183,7 +183,8 @@ STREAK_RE = re.compile(
     rf"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<n>{'|'.join(STREAK_WORDS)}|\d+)"
     r"(?:\s+consecutive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
     r"increases|decreases|drops|rise|fall|increase|decrease|drop|improvements?)\s*"
-    r"(?:running|in\s+a\s+row|of\s+(?:decline|growth|rises|falls|increases|decreases))?\b",
+    r"(?:running|in\s+a\s+row|straight|on\s+the\s+trot|"
+    r"of\s+(?:decline|growth|rises|falls|increases|decreases))?\b",
     IGN,
 )
 #: how big a change is said to be: right after the trend word ("rose sharply", "fell
@@ -209,11 +210,13 @@ WEAK_CHANGE_BEFORE_RE = re.compile(
 WEAK_CHANGE_VERB_RE = re.compile(r"(?:edged|ticked|crept)\b", IGN)
 #: "every year since 2018-19": every change from that period on goes the same way
 EVERY_SINCE_RE = re.compile(
-    r"\b(?:every|each)\s+(?:single\s+)?(?:year|survey)\s+since\s+"
+    r"\b(?:every|each)\s+(?:single\s+)?(?:year|survey|time)\s+since\s+"
     r"(?P<since>(?:19|20)\d\d(?:\s*[-/–]\s*\d\d)?)",
     IGN,
 )
-STREAK_MARK_RE = re.compile(r"running|in\s+a\s+row|consecutive|straight|\bof\s+\w+", IGN)
+STREAK_MARK_RE = re.compile(
+    r"running|in\s+a\s+row|consecutive|straight|on\s+the\s+trot|\bof\s+\w+", IGN
+)
 
 # ---- ranks ------------------------------------------------------------------------------------
 #: words that make a rank a total's ("the 8th largest budget", "spent more than any council")

@@ -246,6 +246,10 @@ OWN_EXTREME_RE = re.compile(
     r"|\b(?:has|had|have)\s*(?:not|n['’]t|never)\s+(?:been|scored|seen|recorded|reached|had|"
     r"fallen|risen|dropped|sunk|climbed)\s+(?:this|so|as|that)\s+(?P<not>high|low|good|bad)"
     r"(?:\s+\w+){0,2}?\s+since\s+(?P<nsince>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)"
+    # "higher than at any point since 2018-19", "lower than at any time in the series"
+    r"|\b(?P<anyp>higher|lower|better|worse)\s+than\s+(?:at\s+)?any\s+(?:other\s+)?(?:point|time|"
+    r"year|survey|stage)(?:\s+(?:since\s+(?P<asince>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)|before|"
+    r"previously|on\s+record|in\s+the\s+(?:series|records?)))?"
     # "peaked at 42.5% in 2021-22", "hit a low of 55.6%": the figure after is the series' own
     r"|\b(?P<peak>peaked|(?:reached|hit|touched)\s+(?:a|its)\s+(?:peak|high|low|lowest|"
     r"highest)|bottomed\s+out)\b",
@@ -253,7 +257,7 @@ OWN_EXTREME_RE = re.compile(
 )
 OWN_EXTREME_HINT_RE = re.compile(
     r"record|ever|since|yet|been|year|decade|back|series|survey|results|readings|figures|periods"
-    r"|peak|hit|reached|touched|bottomed"
+    r"|peak|hit|reached|touched|bottomed|any"
 )
 #: words that make a superlative a rank among councils ("the highest of any council", "the
 #: lowest in England"); "the council" alone is the subject itself, and "council-managed" a kind
@@ -311,7 +315,8 @@ TREND_WORD_RE = re.compile(
     r"went|gone|going|ris|rose|grew|grow|increas|climb|doubled|from|year|before|fell|fall|slip|"
     r"improv|better|wors|deteriorat|"
     r"dip|edged|ticked|crept|picked|than\s+in|up\s+on|down\s+on|"
-    r"dropp|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time"
+    r"dropp|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time|level|jump|"
+    r"its\s+own|higher\s+in|lower\s+in"
 )
 #: a necessary substring of every SAME_RE match (checked on the lower-cased sentence)
 SAME_HINT_RE = re.compile(r"same|similar|line|close|level|par|equal|match")
@@ -335,11 +340,19 @@ WEAK_MODS = {"slightly", "a little", "a bit", "just", "marginally"}
 _ADVERB = r"(?:sharply|steeply|slightly|marginally|strongly|markedly|a\s+little|a\s+touch)"
 TREND_RE = re.compile(
     r"\b(?P<up>went\s+up|gone\s+up|going\s+up|rose|risen|rising|rises|grew|grown|growing|"
-    r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|"
+    r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|jumped|"
+    r"an?\s+(?:real\s+|big\s+|sharp\s+|small\s+|slight\s+|further\s+|second\s+|third\s+)?"
+    r"(?:rise|jump)|the\s+(?:second|third|fourth|fifth)\s+(?:rise|increase)|"
     rf"up\s+(?:{_ADVERB}\s+)?from|"
     r"has\s+gone\s+up|higher\s+than\s+(?:last|the\s+previous)\s+year|more\s+than\s+before|"
     r"edged\s+up|ticked\s+up|crept\s+up|picked\s+up|years?\s+of\s+(?:growth|rises|increases)|"
     r"(?:higher|more)\s+than\s+in\s+(?=(?:19|20)\d\d)|"
+    # the council against its own past: "higher than its own figure the year before", "above
+    # its 2015-16 level", "higher in 2023-24 than in 2022-23"
+    r"(?:higher|more|above)\s+(?:than\s+)?its\s+(?:own\s+)?(?:figure|level|rate|score|share)"
+    r"(?=\s+(?:(?:for|in|of)\s+)?(?:the\s+year\s+before|a\s+year\s+earlier|last\s+year|"
+    r"the\s+previous\s+(?:year|survey)|(?:19|20)\d\d))|above\s+its\s+(?=(?:19|20)\d\d\S*\s+level)|"
+    r"higher(?=\s+in\s+(?:19|20)\d\d\S*\s+than\s+in\s+(?:19|20)\d\d)|"
     r"up\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d|£|\d)))\b"
     r"|\b(?P<down>went\s+down|gone\s+down|going\s+down|fell|fallen|falling|"
     r"dropped|dropping|decreased|decreasing|declined|declining|a\s+decline|a\s+fall|shrank|"
@@ -347,6 +360,10 @@ TREND_RE = re.compile(
     r"lower\s+than\s+(?:last|the\s+previous)\s+year|"
     r"fewer\s+than\s+before|slipped|slipping|dipped|edged\s+down|ticked\s+down|"
     r"years?\s+of\s+(?:decline|falls|decreases)|(?:lower|less|fewer)\s+than\s+in\s+(?=(?:19|20)\d\d)|"
+    r"(?:lower|less|fewer|below)\s+(?:than\s+)?its\s+(?:own\s+)?(?:figure|level|rate|score|share)"
+    r"(?=\s+(?:(?:for|in|of)\s+)?(?:the\s+year\s+before|a\s+year\s+earlier|last\s+year|"
+    r"the\s+previous\s+(?:year|survey)|(?:19|20)\d\d))|below\s+its\s+(?=(?:19|20)\d\d\S*\s+level)|"
+    r"lower(?=\s+in\s+(?:19|20)\d\d\S*\s+than\s+in\s+(?:19|20)\d\d)|"
     r"down\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d|£|\d)))\b"
     r"(?!\s+(?:below|short|behind))"
     r"|\b(?P<flat>stayed\s+(?:about\s+|roughly\s+|much\s+|broadly\s+)?(?:the\s+same|steady|"

@@ -269,6 +269,11 @@ def trend(
         m = m.model_copy_plain()
         m.start, m.end = clause_start + where[0], clause_start + where[1]
         m.text = clause[where[0] : where[1]]
+    elif (into := _into_year(clause, m.end - clause_start, years)) is not None:
+        # "improved in 2023-24": the change into that period, from the one before it
+        moved = _into_trend(chk, m, chosen, into)
+        if moved is not None:
+            return moved
     elif years and not recent and _trend_reading(m, clause or sentence) != "latest":
         # "fell to 59.0% in 2024-25": the latest change, whatever other years the clause names
         spanned = _span_trend(chk, m, chosen, years)
@@ -493,11 +498,45 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
             continue
         v0, v1 = values[start], values[end]
         pct = abs(v1 - v0) / abs(v0) * 100 if v0 else 0.0
-        real = trend_direction(v0, v1)  # only the periods are named: the facts' 2 % rule
-        ok = real == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
-        if not ok and m.modifier == "slightly":  # "slightly up on 2020-21": any small rise
-            ok = _moved(v0, v1, m.direction)
+        # any rise is a rise (the facts' 2 % "about the same" rule words a change; it is not a
+        # bar for a writer's verb); "about the same" allows SAME_LIMIT_PCT
+        ok = _moved(v0, v1, m.direction) if m.direction != "flat" else pct <= SAME_LIMIT_PCT
         return _change_claim(chk, m, f, ok, (v0, start), (v1, end))
+    return None
+
+
+_FROM_WORDS = re.compile(r"\b(?:on|from|since|than|compared|against|versus)\b", re.IGNORECASE)
+_IN_YEAR = re.compile(
+    r"(?<!from\s)(?<!since\s)(?<!than\s)(?<!with\s)\bin\s+(?:the\s+)?(?:(?:financial|survey)\s+)?"
+    r"(?:year\s+)?(?P<y>(?:19|20)\d\d(?:[-/]\d\d)?)",
+    re.IGNORECASE,
+)
+
+
+def _into_year(clause: str, after: int, years: set[str]) -> Stated | None:
+    """The one period a trend word says its change happened in, right after it ("improved in
+    2023-24", "fell by 3 points in 2024-25"), when the clause names no other period; not a
+    period a change is measured from ("up on the £100.4m spent in 2020-21")."""
+    if len(years) != 1 or not clause or after < 0:
+        return None
+    tail = clause[after : after + 40]
+    hit = _IN_YEAR.search(tail)
+    if hit is None or _FROM_WORDS.search(clause[max(0, after - 12) : after] + tail[: hit.start()]):
+        return None
+    return Stated(*years_of(hit["y"]))
+
+
+def _into_trend(chk: Checker, m: Mention, chosen: list[Fact], into: Stated) -> Claim | None:
+    """The change into the period ``into`` from the one before it (any change that way)."""
+    for f in chosen:
+        values = chk.ix.subject_values.get(chk.series(f), {})
+        order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
+        hit = [i for i, p in enumerate(order) if matches(into, p)]
+        if not hit or hit[0] == 0:
+            continue
+        p0, p1 = order[hit[0] - 1], order[hit[0]]
+        ok = _moved(values[p0], values[p1], m.direction)
+        return _change_claim(chk, m, f, ok, (values[p0], p0), (values[p1], p1))
     return None
 
 
