@@ -298,3 +298,23 @@ def test_better_or_worse_for_a_measure_with_no_better_way_is_never_supported():
     v = verdict(BIRMINGHAM, "gross_expenditure", "Birmingham's spending was better than England's.")
     assert v.outcome == "fail"
     assert any(c.status == "unverifiable" and "better" in c.text for c in v.claims)
+
+
+def test_a_comparison_no_check_can_read_is_not_waved_through_by_the_figure_beside_it():
+    """Precision first: the figure is right, but "trails most London boroughs" is a claim no
+    check reads, so the text cannot pass as verified; a comparison the checks read passes."""
+    read = verdict(
+        WOKINGHAM,
+        "user_satisfaction",
+        "Satisfaction in Wokingham, at 68.1%, beats England's 65.1%.",
+    )
+    assert read.outcome == "pass", [(c.text, c.reason) for c in read.claims]
+    unread = verdict(
+        WOKINGHAM,
+        "user_satisfaction",
+        "Satisfaction in Wokingham, at 68.1%, trails most London boroughs.",
+    )
+    flagged = [c for c in unread.claims if c.status != "supported"]
+    assert unread.outcome == "fail"
+    assert [(c.kind, c.text) for c in flagged] == [("unread", "trails")]
+    assert not any(c.status == "contradicted" for c in unread.claims)

@@ -353,6 +353,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
     if "than" in text:
         claims.extend(B.relations(text, claims, chk))
     claims.extend(G.ungrounded(text, sentences, claims, index))
+    claims.extend(G.unread(text, claims, index))
     claims.sort(key=lambda c: (c.start, c.kind != "grounding", c.end))  # sentence, then parts
     return claims
 

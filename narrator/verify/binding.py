@@ -316,7 +316,8 @@ def between_claim(chk: Checker, m: Mention, value: float, a: str, b: str, fact) 
 
 
 def relations(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
-    """Claims stating "<a> is higher/lower than <b>" that do not hold (see the module doc)."""
+    """Claims stating "<a> is higher/lower than <b>": contradicted when it does not hold (see
+    the module doc)."""
     nums = [c for c in claims if c.kind in ("number", "percent", "money") and c.value is not None]
     out: list[Claim] = []
     for a, b in zip(nums, nums[1:], strict=False):
@@ -326,18 +327,18 @@ def relations(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
             continue
         word = m.group(1).lower()
         holds = a.value > b.value if word in _GREATER else a.value < b.value  # type: ignore[operator]
-        if not holds:
-            out.append(
-                b.model_copy(
-                    update={
-                        "kind": "relation",
-                        "status": "contradicted",
-                        "start": a.start,
-                        "text": text[a.start : b.end],
-                        "reason": f"{a.text.strip()} is not {word} than {b.text.strip()}",
-                    }
-                )
+        out.append(  # a relation that holds is read too (see ``grounding.unread``)
+            b.model_copy(
+                update={
+                    "kind": "relation",
+                    "status": "supported" if holds else "contradicted",
+                    "start": a.start,
+                    "text": text[a.start : b.end],
+                    "reason": f"{a.text.strip()} is {'' if holds else 'not '}{word} than "
+                    f"{b.text.strip()}",
+                }
             )
+        )
     out.extend(_self_comparisons(text, chk))
     return out
 

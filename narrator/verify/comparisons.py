@@ -57,7 +57,7 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
             mm.extra["of"] = float(g["cof2"])
     elif g["ranked"] or g["ranked2"]:
         mm.value = float(g["ranked"] or g["ranked2"])
-        mm.direction = "high"
+        mm.direction = "low" if (g["cfrom"] or "").lower() == "lowest" else "high"
         mm.extra["form"] = "ranked"
         if g["of"]:
             mm.extra["of"] = float(g["of"])
@@ -91,6 +91,12 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
             frac = float(re.sub(r"[^\d.]", "", q)) / 100
         mm.extra["form"] = "part"
         mm.extra["frac"] = frac
+    elif g["anyw"]:  # "more than anywhere else": the highest of all
+        up = g["anyw"].lower().startswith(("higher", "more", "bigger"))
+        mm.direction = "high" if up else "low"
+        mm.extra["form"] = "superlative"
+        mm.extra["context"] = "yes"
+        return mm
     elif g["most"]:
         mm.direction = "high" if g["most"].lower().startswith(("higher", "more")) else "low"
         mm.extra["form"] = "most"

@@ -174,6 +174,54 @@ def ungrounded(
     return out
 
 
+UNREAD = "the checker could not read this claim, so it cannot be verified"
+#: the claims that read each kind of cue word
+_READ_BY = {
+    "trend": frozenset({"trend", "own_extreme", "rank", "direction", "ratio"}),
+    "rank": frozenset({"rank", "own_extreme"}),
+    "compare": frozenset({"direction", "ratio", "rank", "trend", "own_extreme", "relation"}),
+}
+
+
+_DEFINES_RE = re.compile(r"[\w\s-]{0,25}\bmeans?\b", re.IGNORECASE)
+
+
+def unread(text: str, claims: list[Claim], ix: FactIndex) -> list[Claim]:
+    """An ``unverifiable`` claim for every word asserting a change, a rank or a comparison
+    that no check read: a claim of the kinds that read it must overlap the word. Precision
+    first: the checker passes only what it checked, so a clause it cannot read is flagged,
+    not waved through because a figure beside it was right. Words inside a measure's own name
+    ("requests for support from people aged 65+") are the name, not a claim."""
+    if not ix.sheets or not L.CLAIM_CUE_RE.search(text):
+        return []
+    spans = [(c.start, c.end, c.kind) for c in claims]
+    out: list[Claim] = []
+    for m in L.CLAIM_CUE_RE.finditer(text):
+        kind = m.lastgroup or "compare"
+        a, b = m.span()
+        # read when a claim of a kind that reads it touches the word ("4th" + "highest")
+        if any(x < b + 2 and y > a - 2 and k in _READ_BY[kind] for x, y, k in spans):
+            continue
+        if kind == "compare" and not L.NAMED_AFTER_RE.match(text, b):
+            # a bare "is lower", "very much higher": read when its sentence's comparison was
+            s0 = max(text.rfind(". ", 0, a), 0)
+            s1 = text.find(". ", b)
+            s1 = len(text) if s1 < 0 else s1
+            if any(s0 <= x < s1 and k in ("direction", "ratio") for x, _y, k in spans):
+                continue
+        if _DEFINES_RE.match(text, b, min(len(text), b + 30)):
+            continue  # "(a lower decile means more deprived)": how to read a scale, no claim
+        around = text[max(0, a - 25) : b + 25].lower()
+        if any(m.group(0).lower() in label and label in around for label in ix.labels):
+            continue
+        out.append(
+            Claim(
+                text=m.group(0), start=a, end=b, kind="unread", status="unverifiable", reason=UNREAD
+            )
+        )
+    return out
+
+
 def _merged(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences, with one cut after an abbreviation ("St. Helens had ...") undone."""
     if "St." not in text:

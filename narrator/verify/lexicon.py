@@ -237,3 +237,25 @@ RATE_WORDS_RE = re.compile(
 NEGATION_RE = re.compile(r"\bnot\b|n't\b|\bnever\b", IGN)
 #: words skipped when matching a negation against a category's name ("had not yet been rated")
 FILLERS = frozenset({"been", "be", "yet", "have", "has", "had", "was", "were", "is", "are"})
+
+
+# ---- claims the checks must read ---------------------------------------------------------------
+#: words that assert a change, a rank or a comparison: each needs a claim of its own that a
+#: check read (see ``grounding.unread``); a word no check reads leaves its claim unverified
+CLAIM_CUE_RE = re.compile(
+    r"\b(?P<trend>rose|risen|rising|fell|fallen|falling|increased|increasing|decreased|"
+    r"decreasing|declined|declining|grew|grown|growing|dropped|dropping|climbed|climbing|"
+    r"slipped|slipping|dipped|improved|improving|worsened|worsening|deteriorated|recovered|"
+    r"rebounded|bounced|peaked|jumped|surged|soared|plunged|plummeted|slumped|halved|"
+    r"doubled|tripled|trebled|went\s+(?:up|down)|gone\s+(?:up|down)|going\s+(?:up|down))\b"
+    r"|\b(?P<rank>highest|lowest|best|worst|fewest|ranked|ranks|ranking|quartile)\b"
+    r"|\b(?P<compare>higher|lower|above|below|better|worse|ahead\s+of|behind|trails|trailed|"
+    r"outperform(?:s|ed)?|exceed(?:s|ed)?|beats?|twice|(?:more|less|fewer)\s+than(?!\s+(?:£|\d|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half|a\s+third|a\s+quarter)\b)))\b",
+    IGN,
+)
+#: a comparison word followed by what it compares with ("higher than England", "above the
+#: 72.0% recorded", "below both")
+NAMED_AFTER_RE = re.compile(
+    r"\s+(?:than|both|the|England|that|those|its|it|in|at)\b|\s*[(£\d]", IGN
+)

@@ -153,7 +153,7 @@ NUMWORD_ANCHOR_RE = re.compile(
 )
 RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|rank|top|bottom|best|worst|main|"
-    r"only|placed|came|comes|\d(?:st|nd|rd|th)\s+(?:out\s+)?of\b|"
+    r"only|placed|came|comes|anywhere|any\s+other|\d(?:st|nd|rd|th)\s+(?:out\s+)?of\b|"
     r"(?:councils|areas|places|authorities)\s+(?:had|have|has|recorded|reported|saw|spent|scored|"
     r"posted|showed|gave|supported|were|are)\b"
 )
@@ -196,6 +196,7 @@ RANK_RE = re.compile(
     r"|(?:ranked|ranks|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?P<ranked2>\d+)(?:st|nd|rd|th)\b)"
     r"(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
+    r"(?:(?:\s+for\s+this)?,?\s+counting\s+from\s+the\s+(?P<cfrom>highest|lowest))?"
     r"|only\s+(?P<cn>\d+|" + _SMALL + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof>\d+))?\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?P<cdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater)\b"
@@ -211,6 +212,8 @@ RANK_RE = re.compile(
     + _NOT_A_BAND
     + r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+"
     r"(?P<q>quarter|fifth|tenth|third|half|\d+\s*(?:%|per\s*cent))"
+    r"|(?P<anyw>(?:higher|lower|more|fewer|less|bigger|smaller)\s+than\s+(?:anywhere\s+else|"
+    r"any\s+other\s+(?:council|area|authority|place|borough)))"
     r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,12}?than\s+(?:in\s+)?most"
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
@@ -308,7 +311,8 @@ TREND_HINT_RE = re.compile(
     r"up|down|ris|rose|grow|grew|increas|climb|doubl|fell|fall|drop|decreas|declin|shr|slip|dip|"
     r"improv|better|wors|deteriorat|"
     r"than\s+in|"
-    r"stay|remain|steady|unchang|chang|level|since|over\s+(?:the|time)|year",
+    r"stay|remain|steady|unchang|chang|level|since|over\s+(?:the|time)|year|"
+    r"recover|rebound|bounced|surged|soared|tripled|trebled|plunged|plummet|slump|halved|recorded",
 )
 #: a necessary substring of every TREND_RE match (checked on the lower-cased sentence)
 TREND_WORD_RE = re.compile(
@@ -316,6 +320,8 @@ TREND_WORD_RE = re.compile(
     r"improv|better|wors|deteriorat|"
     r"dip|edged|ticked|crept|picked|than\s+in|up\s+on|down\s+on|"
     r"dropp|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time|level|jump|"
+    r"recover|rebound|bounced|surged|soared|tripled|trebled|plunged|plummet|slump|halved|"
+    r"recorded|"
     r"its\s+own|higher\s+in|lower\s+in"
 )
 #: a necessary substring of every SAME_RE match (checked on the lower-cased sentence)
@@ -341,10 +347,18 @@ _ADVERB = r"(?:sharply|steeply|slightly|marginally|strongly|markedly|a\s+little|
 TREND_RE = re.compile(
     r"\b(?P<up>went\s+up|gone\s+up|going\s+up|rose|risen|rising|rises|grew|grown|growing|"
     r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|jumped|"
+    r"recovered|rebounded|bounced\s+back|surged|soared|tripled|trebled|"
+    # the council against a figure of its own past: "above the 72.0% recorded in 2023-24"
+    r"(?:above|higher\s+than|more\s+than)\s+(?=the\s+£?\d[\d.,]*\s*(?:%|per\s*cent|m\b|"
+    r"million)?\s+(?:it\s+)?(?:recorded|seen|reported|reached|posted|had|was)\s+(?:back\s+)?in\s+"
+    r"(?:19|20)\d\d)|"
     r"an?\s+(?:real\s+|big\s+|sharp\s+|small\s+|slight\s+|further\s+|second\s+|third\s+)?"
     r"(?:rise|jump)|the\s+(?:second|third|fourth|fifth)\s+(?:rise|increase)|"
     rf"up\s+(?:{_ADVERB}\s+)?from|"
-    r"has\s+gone\s+up|higher\s+than\s+(?:last|the\s+previous)\s+year|more\s+than\s+before|"
+    r"has\s+gone\s+up|more\s+than\s+before|"
+    r"(?:higher|more|up)\s+than\s+(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago|before)|"
+    r"the\s+previous\s+(?:year|survey)|the\s+(?:survey|year)\s+before|last\s+(?:year|survey)|"
+    r"before)\b)|"
     r"edged\s+up|ticked\s+up|crept\s+up|picked\s+up|years?\s+of\s+(?:growth|rises|increases)|"
     r"(?:higher|more)\s+than\s+in\s+(?=(?:19|20)\d\d)|"
     # the council against its own past: "higher than its own figure the year before", "above
@@ -356,8 +370,14 @@ TREND_RE = re.compile(
     r"up\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d|£|\d)))\b"
     r"|\b(?P<down>went\s+down|gone\s+down|going\s+down|fell|fallen|falling|"
     r"dropped|dropping|decreased|decreasing|declined|declining|a\s+decline|a\s+fall|shrank|"
+    r"plunged|plummeted|slumped|halved|"
+    r"(?:below|lower\s+than|less\s+than|under)\s+(?=the\s+£?\d[\d.,]*\s*(?:%|per\s*cent|m\b|"
+    r"million)?\s+(?:it\s+)?(?:recorded|seen|reported|reached|posted|had|was)\s+(?:back\s+)?in\s+"
+    r"(?:19|20)\d\d)|"
     rf"shrunk|shrinking|down\s+(?:{_ADVERB}\s+)?from|"
-    r"lower\s+than\s+(?:last|the\s+previous)\s+year|"
+    r"(?:lower|fewer|less|down)\s+than\s+(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago|"
+    r"before)|the\s+previous\s+(?:year|survey)|the\s+(?:survey|year)\s+before|"
+    r"last\s+(?:year|survey)|before)\b)|"
     r"fewer\s+than\s+before|slipped|slipping|dipped|edged\s+down|ticked\s+down|"
     r"years?\s+of\s+(?:decline|falls|decreases)|(?:lower|less|fewer)\s+than\s+in\s+(?=(?:19|20)\d\d)|"
     r"(?:lower|less|fewer|below)\s+(?:than\s+)?its\s+(?:own\s+)?(?:figure|level|rate|score|share)"
@@ -372,10 +392,14 @@ TREND_RE = re.compile(
     r"hardly\s+changed|levelled\s+off)\b"
     # which way these go is the measure's polarity's (data/polarity.yaml)
     r"|\b(?P<better>improved|improving|has\s+improved|got\s+better|getting\s+better|"
+    r"better\s+than\s+(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago)|"
+    r"the\s+previous\s+(?:year|survey)|last\s+(?:year|survey))\b)|"
     # "requires improvement" is a CQC rating and "Quality improvement" a section's name
     r"(?<!requires\s)(?<!require\s)(?<!quality\s)(?:an?\s+)?"
     r"(?:small\s+|slight\s+|big\s+|marked\s+)?improvement)\b"
     r"|\b(?P<worse>worsened|worsening|deteriorated|deteriorating|got\s+worse|"
+    r"worse\s+than\s+(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago)|"
+    r"the\s+previous\s+(?:year|survey)|last\s+(?:year|survey))\b)|"
     r"getting\s+worse|(?:an?\s+)?(?:small\s+|slight\s+|big\s+|marked\s+)?deterioration)\b"
     r"|\b(?P<any>since\s+(?:19|20)\d\d|over\s+the\s+(?:last|past)\s+\w+\s+years|over\s+time|"
     r"year\s+on\s+year|compared\s+with\s+last\s+year|than\s+a\s+year\s+ago)\b",
@@ -446,7 +470,7 @@ THAN_PAST_RE = re.compile(
 )
 CLAUSE_BREAK_RE = re.compile(r"[.;]|\b(?:but|while|whereas)\b")
 THE_GAP_RE = re.compile(r"\s*(?:the\s+)?")
-PLACE_GAP_RE = re.compile(r"\s*(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?", IGN)
+PLACE_GAP_RE = re.compile(r"\s*(?:both\s+)?(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?", IGN)
 THAN_RE = re.compile(r"\bthan\b", IGN)
 SPECULATIVE_RE = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|likely)\b", IGN)
 NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\b", IGN)

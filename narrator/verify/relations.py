@@ -728,8 +728,10 @@ def rank(
             ok = (r if high else from_low) <= (m.value or 0) and (
                 not m.extra.get("of") or m.extra.get("of") == of
             )
-        elif form == "ranked":
-            ok = r == m.value and (not m.extra.get("of") or m.extra.get("of") == of)
+        elif form == "ranked":  # "ranks 26 (counting from the lowest)"
+            ok = (r if high else from_low) == m.value and (
+                not m.extra.get("of") or m.extra.get("of") == of
+            )
         elif form == "among":
             ok = quartile == (1 if high else 4)
         elif form == "part":
