@@ -13,6 +13,7 @@ from narrator.facts import FactBuilder
 from narrator.llm import get_writer
 from narrator.llm.base import GenerationRequest
 from narrator.llm.offline import chart_text, summary_text
+from narrator.salience import findings
 from narrator.verify import verify_text
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -87,9 +88,40 @@ def test_deterministic_and_varied(builder):
 def test_summary_has_titled_paragraphs(leicester):
     section = [s for s in leicester if s.section == "Carers"]
     text = summary_text("section", section, "Carers")
-    paragraphs = text.split("\n\n")
-    assert paragraphs[0].startswith("How the figures compare\n")
+    titles = [p.split("\n", 1)[0] for p in text.split("\n\n")]
+    assert titles[0] in ("Where Leicester does well", "Where Leicester does less well")
+    assert titles[-1] == "What we cannot tell from the data"
     assert "Carers coming to us for help" in text  # the chart with no data is named
+
+
+#: a unitary city, a county, a London borough, a small unitary, a metropolitan district
+KINDS = ["E06000016", "E10000016", "E09000022", "E06000017", "E08000025"]
+
+
+@pytest.mark.parametrize("code", KINDS)
+def test_the_overall_summary_says_what_is_good_bad_changing_and_missing(builder, code):
+    """Four headings; at least two strengths and two concerns where the data has them (a
+    better or worse figure than England on a measure with a better way); every sentence
+    verified against the report's sheets."""
+    sheets = builder.sheets_for(code)
+    name = sheets[0].authority.name
+    text = summary_text("overall", sheets, None)
+    found = findings(sheets)
+    strengths = [f for f in found if f.kind == "strength"]
+    concerns = [f for f in found if f.kind == "concern"]
+    paragraphs = {p.split("\n", 1)[0]: p for p in text.split("\n\n")}
+    for title in (
+        f"Where {name} does well",
+        f"Where {name} does less well",
+        "What is changing",
+        "What we cannot tell from the data",
+    ):
+        assert title in paragraphs, (title, list(paragraphs))
+    well, less = paragraphs[f"Where {name} does well"], paragraphs[f"Where {name} does less well"]
+    assert well.count("better than England") >= min(2, len(strengths))
+    assert less.count("worse than England") >= min(2, len(concerns))
+    assert verify_text(text, sheets).outcome == "pass"
+    assert 150 <= len(text.split()) <= 450
 
 
 def test_writer_interface(leicester):

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections import defaultdict
 
 from narrator.llm.base import GenerationRequest, WriterReply
 from narrator.models import Fact, FactSheet
+from narrator.salience import Finding, findings, headline_order, series_of
 from narrator.text import fmt_num, fmt_value
 
 VERSION = "offline-writer-v1"
@@ -28,35 +28,6 @@ MAX_SERIES = 2
 def _pick(options: list[str], *keys: str) -> str:
     digest = hashlib.sha256("|".join(keys).encode()).digest()
     return options[digest[0] % len(options)]
-
-
-def _series(sheet: FactSheet) -> dict[str, dict[str, Fact]]:
-    """Facts grouped by series (fact id prefix ``chart:series``), keyed by kind[:comparator]."""
-    grouped: dict[str, dict[str, Fact]] = defaultdict(dict)
-    for f in sheet.facts:
-        parts = f.id.split(":")
-        if len(parts) < 3:
-            continue
-        key = f.kind + (f":{f.comparator}" if f.comparator and f.kind != "rank" else "")
-        grouped[":".join(parts[:2])][key] = f
-    return grouped
-
-
-def _headline_order(series: dict[str, dict[str, Fact]]) -> list[str]:
-    """Series worth stating first: with a value, with an England comparison, most recent,
-    without a breakdown, and the most different from England."""
-
-    def score(base: str) -> tuple:
-        facts = series[base]
-        value = facts.get("value") or facts.get("suppressed")
-        if value is None or value.value == 0:
-            return (1, 0, 0, 0, 0.0, base)
-        diff = facts.get("difference:england")
-        rel = abs(float(diff.detail.get("relative_pct") or 0)) if diff else 0.0
-        period_end = int("".join(c for c in value.period[:4] if c.isdigit()) or 0)
-        return (0, "direction:england" not in facts, -period_end, bool(value.breakdown), -rel, base)
-
-    return sorted(series, key=score)
 
 
 def _label(f: Fact) -> str:
@@ -177,14 +148,14 @@ def chart_text(sheet: FactSheet) -> str:
         return f"This information is no longer collected, so there is no recent figure for {name}."
     if sheet.status == "no_data":
         return f"There is no published data for {name} on this chart."
-    series = _series(sheet)
+    series = series_of(sheet)
     sentences: list[str] = []
     note = sheet.fact(f"{sheet.chart_id}:regional")
     if note is not None:
         sentences.append(note.text_hint)
         name = note.comparator_name or name  # the figures below are the region's, not the council's
     stated: set[tuple[str, str]] = set()
-    for base in _headline_order(series):
+    for base in headline_order(series):
         facts = series[base]
         head = facts.get("value") or facts.get("suppressed")
         if head is None or (head.measure, head.breakdown) in stated:
@@ -216,46 +187,67 @@ def chart_text(sheet: FactSheet) -> str:
     return " ".join(sentences[:5]) or f"There is no published data for {name} on this chart."
 
 
-def _section_lines(sheets: list[FactSheet]) -> tuple[list[str], list[str]]:
-    """Sentences on the clearest differences from England, and titles of no-data charts."""
-    scored: list[tuple[float, str]] = []
-    empty: list[str] = []
-    for sheet in sheets:
-        if sheet.status != "ok":
-            empty.append(sheet.chart_title)
-            continue
-        series = _series(sheet)
-        for base in _headline_order(series)[:1]:
-            facts = series[base]
-            if "value" not in facts or "direction:england" not in facts:
-                continue
-            cmp = comparison_sentence(
-                {k: v for k, v in facts.items() if k.endswith("england")}, base
-            )
-            rel = abs(float(facts["difference:england"].detail.get("relative_pct") or 0))
-            head = value_sentence(sheet.authority.name, facts["value"], base)
-            scored.append((rel, f"{sheet.chart_title}: {head} {cmp}"))
-    scored.sort(key=lambda t: -t[0])
-    return [s for _, s in scored], empty
+def _finding_sentences(name: str, f: Finding) -> str:
+    """A finding in the chart's own words: its figure, England's, and what that means."""
+    facts, seed = f.facts, f"{f.chart_id}|summary"
+    head = value_sentence(name, facts["value"], seed)
+    if f.kind in ("better", "worse"):  # the measure named again: "it" would be ambiguous
+        t, v = facts["trend"], facts["value"]
+        first, last = float(t.detail["first_value"]), float(t.detail["last_value"])  # type: ignore[arg-type]
+        shown = [fmt_value(x, v.unit, v.denominator) for x in (first, last)]
+        what = f"the share of {_label(v)}" if v.unit == "percent" else f"the {_label(v)}"
+        return (
+            f"In {name}, {what} went {'up' if t.direction == 'up' else 'down'} from {shown[0]} "
+            f"in {t.detail['first_period']} to {shown[1]} in {t.detail['last_period']}, so it "
+            f"got {'better' if f.kind == 'better' else 'worse'}."
+        )
+    england = {k: v for k, v in facts.items() if k.endswith("england")}
+    cmp = comparison_sentence(england, seed) or ""
+    verdict = polarity_sentence(facts) or ""
+    return " ".join(s for s in (head, cmp, verdict) if s)
+
+
+#: how many findings of each kind a summary names
+_KEEP = {"overall": 3, "section": 2}
 
 
 def summary_text(kind: str, sheets: list[FactSheet], section: str | None) -> str:
-    """A section or overall summary: titled paragraphs separated by blank lines."""
+    """A section or overall summary: titled paragraphs separated by blank lines, on where the
+    council does well and less well than England, what is changing, and which charts have no
+    figures. Every sentence states a chart's facts (so the verifier can check each one); a
+    section whose measures have no better way says how its figures compare instead."""
     name = sheets[0].authority.name if sheets else "this council"
-    lines, empty = _section_lines(sheets)
-    keep = 3 if kind == "section" else 5
-    where = f"the {section} section" if section else "this report"
+    keep = _KEEP.get(kind, 2)
+    found = findings(sheets)
+    picked: set[str] = set()
+
+    def take(kinds: tuple[str, ...]) -> list[str]:
+        chosen = [f for f in found if f.kind in kinds and f.chart_id not in picked][:keep]
+        picked.update(f.chart_id for f in chosen)
+        return [_finding_sentences(name, f) for f in chosen]
+
     paragraphs = []
-    if lines:
-        paragraphs.append("How the figures compare\n" + " ".join(lines[:keep]))
-    else:
-        paragraphs.append(
-            f"What the figures show\nThere are no figures to compare for {name} in {where}."
-        )
+    for title, kinds in (
+        (f"Where {name} does well", ("strength",)),
+        (f"Where {name} does less well", ("concern",)),
+        ("What is changing", ("better", "worse")),
+    ):
+        lines = take(kinds)
+        if lines:
+            paragraphs.append(title + "\n" + " ".join(lines))
+    neutral = take(("difference",))
+    if neutral and (kind == "section" or not paragraphs):
+        paragraphs.append("How the figures compare\n" + " ".join(neutral))
+    empty = [s.chart_title for s in sheets if s.status != "ok"]
     if empty:
         listed = ", ".join(empty[:6]) + (" and others" if len(empty) > 6 else "")
         paragraphs.append(
-            f"Where data is missing\nSome charts in {where} have no figures for {name}: {listed}."
+            f"What we cannot tell from the data\nSome charts have no figures for {name}: {listed}."
+        )
+    if not paragraphs:
+        where = f"the {section} section" if section else "this report"
+        paragraphs.append(
+            f"What the figures show\nThere are no figures to compare for {name} in {where}."
         )
     return "\n\n".join(paragraphs)
 

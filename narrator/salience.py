@@ -1,0 +1,117 @@
+"""What matters in a report: each chart's headline series and the findings a summary leads with.
+
+A fact sheet holds every fact about a chart; a reader needs the few that say something. This
+module groups a sheet's facts by series, orders the series (the headline first) and turns the
+headline series of each chart into *findings*:
+
+* a **strength** or a **concern**: the council is better or worse than England on a measure
+  with a better way (``data/polarity.yaml``, carried in ``detail["better"]``);
+* a **difference** from England on a measure with no better way (spending, requests);
+* a change that is **better** or **worse** over the series' periods.
+
+Each finding is scored by its size (the relative difference from England, or the change as a
+share of the first value, in per cent), so writers can lead with the largest. Nothing here
+writes text: the writers do (``narrator.llm.offline``), from these facts only.
+
+>>> Finding(chart_id="x", title="X", kind="strength", score=12.5, facts={}).good
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Literal
+
+from narrator.models import Fact, FactSheet, Frozen
+
+FindingKind = Literal["strength", "concern", "difference", "better", "worse"]
+
+
+class Finding(Frozen):
+    """One thing a chart shows, with how big it is (per cent)."""
+
+    chart_id: str
+    title: str
+    kind: FindingKind
+    score: float
+    facts: dict[str, Fact]  # the series' facts, keyed by kind[:comparator] (see ``series_of``)
+
+    @property
+    def good(self) -> bool | None:
+        """Good news (True), bad news (False), or neither (None)."""
+        return {"strength": True, "better": True, "concern": False, "worse": False}.get(self.kind)
+
+
+def series_of(sheet: FactSheet) -> dict[str, dict[str, Fact]]:
+    """A sheet's facts grouped by series (fact id prefix ``chart:series``), each keyed by
+    ``kind`` or ``kind:comparator`` ("value", "direction:england", "trend", "rank")."""
+    grouped: dict[str, dict[str, Fact]] = defaultdict(dict)
+    for f in sheet.facts:
+        parts = f.id.split(":")
+        if len(parts) < 3:
+            continue
+        key = f.kind + (f":{f.comparator}" if f.comparator and f.kind != "rank" else "")
+        grouped[":".join(parts[:2])][key] = f
+    return grouped
+
+
+def headline_order(series: dict[str, dict[str, Fact]]) -> list[str]:
+    """Series worth stating first: with a value, with an England comparison, most recent,
+    without a breakdown, and the most different from England."""
+
+    def score(base: str) -> tuple:
+        facts = series[base]
+        value = facts.get("value") or facts.get("suppressed")
+        if value is None or value.value == 0:
+            return (1, 0, 0, 0, 0.0, base)
+        period_end = int("".join(c for c in value.period[:4] if c.isdigit()) or 0)
+        return (
+            0,
+            "direction:england" not in facts,
+            -period_end,
+            bool(value.breakdown),
+            -relative_difference(facts),
+            base,
+        )
+
+    return sorted(series, key=score)
+
+
+def relative_difference(facts: dict[str, Fact]) -> float:
+    """How far the council's figure is from England's, in per cent of England's (0 if none)."""
+    diff = facts.get("difference:england")
+    return abs(float(diff.detail.get("relative_pct") or 0)) if diff is not None else 0.0
+
+
+def findings(sheets: list[FactSheet]) -> list[Finding]:
+    """The findings of every chart's headline series, largest first."""
+    out: list[Finding] = []
+    for sheet in sheets:
+        if sheet.status != "ok" or sheet.fact(f"{sheet.chart_id}:regional") is not None:
+            continue  # regional-only charts are not the council's own figures
+        series = series_of(sheet)
+        for base in headline_order(series)[:1]:
+            out.extend(_of_series(sheet, series[base]))
+    return sorted(out, key=lambda f: (-f.score, f.chart_id))
+
+
+def _of_series(sheet: FactSheet, facts: dict[str, Fact]) -> list[Finding]:
+    value, direction = facts.get("value"), facts.get("direction:england")
+    if value is None or direction is None or "comparator_value:england" not in facts:
+        return []
+    better = direction.detail.get("better")
+    made: list[Finding] = []
+    common = {"chart_id": sheet.chart_id, "title": sheet.chart_title, "facts": facts}
+    if direction.direction in ("above", "below"):
+        if better in ("higher", "lower"):
+            good = (direction.direction == "above") == (better == "higher")
+            kind: FindingKind = "strength" if good else "concern"
+        else:
+            kind = "difference"
+        made.append(Finding(kind=kind, score=relative_difference(facts), **common))
+    trend = facts.get("trend")
+    if trend is not None and better in ("higher", "lower") and trend.direction in ("up", "down"):
+        pct = abs(float(trend.detail.get("change_pct") or 0))
+        good = (trend.direction == "up") == (better == "higher")
+        made.append(Finding(kind="better" if good else "worse", score=pct, **common))
+    return made
