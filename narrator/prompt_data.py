@@ -10,6 +10,11 @@ Layout (one JSON value per line between ``<<<DATA`` and ``DATA>>>``)::
     ["comparator_value",2438,"England","below","England: 2,438 for every 100,000 residents — ..."]
     {"child":"chart","title":"...","text":"..."}
 
+A series line carries ``"better": "higher"`` (or ``"lower"``) for a measure with a better way
+(``data/polarity.yaml``), so a writer can say whether a figure is good or bad news. A summary's
+block starts with its *finding* lines (:func:`finding_lines`): strengths and concerns against
+England, changes that got better or worse, largest first.
+
 A *series* line (measure, breakdown, unit, "per" group, period) heads the fact rows that share
 it. Every string goes through :func:`json_line`, which also escapes ``<`` and ``>`` so no label
 can close the fence: labels and values stay data, never instructions.
@@ -32,6 +37,7 @@ from typing import Any
 
 from narrator.llm.base import ChildText
 from narrator.models import Authority, Fact, FactSheet
+from narrator.salience import findings
 
 DATA_OPEN = "<<<DATA"
 DATA_CLOSE = "DATA>>>"
@@ -113,7 +119,29 @@ def _head(fact: Fact) -> dict[str, Any]:
     if fact.breakdown:
         head["breakdown"] = fact.breakdown
     head.update(unit=fact.unit, per=fact.denominator, period=fact.period)
+    if fact.detail.get("better") in ("higher", "lower"):  # which way is good news
+        head["better"] = fact.detail["better"]
     return head
+
+
+def finding_lines(sheets: list[FactSheet], limit: int = 8) -> list[str]:
+    """The report's largest findings (:mod:`narrator.salience`), for summaries to lead with:
+    ``{"finding": "strength", "chart": ..., "measure": ..., "size_pct": 34.2}``; good and bad
+    news first, then the largest differences on measures that are neither."""
+    lines = []
+    found = findings(sheets)
+    polar = [f for f in found if f.good is not None][:limit]  # good or bad news first
+    for f in polar + [f for f in found if f.good is None][: max(0, limit - len(polar)) + 2]:
+        v = f.facts.get("value")
+        measure = (f"{v.measure} ({v.breakdown})" if v.breakdown else v.measure) if v else ""
+        row = {
+            "finding": f.kind,
+            "chart": f.title,
+            "measure": measure,
+            "size_pct": round(f.score, 1),
+        }
+        lines.append(json_line(row))
+    return lines
 
 
 def _period_end(period: str) -> int:
@@ -206,6 +234,9 @@ def data_block(
     if section:
         head["section"] = section
     lines.append(json_line(head))
+    sheets = list(sheets)
+    if kinds is not None:  # a summary: what matters most first
+        lines.extend(finding_lines(sheets))
     for sheet in sheets:
         lines.extend(sheet_lines(sheet, step, kinds))
     for child in children:

@@ -141,6 +141,7 @@ class PromptTemplate:
                 )
             ],
             "unit": main_unit(fact_sheets),
+            "authority_name": authority.name,
         }
         steps = STEPS[_FIRST_STEP.get(str(kind), 0) :] if budget else STEPS[:1]
         for step in steps:
