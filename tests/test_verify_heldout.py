@@ -27,13 +27,14 @@ DEV = ROOT / "evals/verifier/heldout/dev.jsonl"
 def test_dev_split_recall_and_false_contradictions_hold_their_floor():
     bench = verifier_benchmark()
     records, sheets = bench.load_heldout("dev")
-    assert len(records) >= 400  # four rounds of writers (w1-w12)
+    assert len(records) >= 490  # five rounds of writers (w1-w15)
     scored = bench.score_heldout(records, sheets, Verifier())
     wrong, caught = sum(scored["wrong"].values()), sum(scored["caught"].values())
     correct = sum(scored["correct"].values())
     contradicted = sum(scored["contradicted"].values())
-    assert wrong >= 260 and correct >= 2700
-    assert caught / wrong >= 0.93, f"recall {caught}/{wrong}"  # 94.5 % on 2026-12-01
+    assert wrong >= 340 and correct >= 3300
+    # 95.7 % (336/351) with 1.4 % contradicted on 2026-12-01, after round 5 was added
+    assert caught / wrong >= 0.945, f"recall {caught}/{wrong}"
     assert contradicted / correct <= 0.02, f"correct claims contradicted {contradicted}/{correct}"
     # causes and invented facts never pass
     kept_out = sum(scored["unverifiable_caught"].values())
