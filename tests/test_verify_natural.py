@@ -318,3 +318,28 @@ def test_a_comparison_no_check_can_read_is_not_waved_through_by_the_figure_besid
     assert unread.outcome == "fail"
     assert [(c.kind, c.text) for c in flagged] == [("unread", "trails")]
     assert not any(c.status == "contradicted" for c in unread.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "In 2021-22 about 168,000 adults aged 18 to 64 lived in Salford. It is more deprived "
+            "than England as a whole.",
+            "supported",
+        ),
+        (
+            "In 2021-22 about 168,000 adults aged 18 to 64 lived in Salford. It is a little less "
+            "deprived than England as a whole.",
+            "contradicted",
+        ),
+    ],
+)
+def test_more_or_less_deprived_is_read_on_the_deprivation_measures(text, status):
+    """ "more deprived than England" is about deprivation whatever the sentence before was
+    about (Salford's average rank 23,234 against 16,423: more deprived), across a whole
+    report's sheets as an overall summary is checked."""
+    sheets = _builder().sheets_for("E08000006")
+    claim = next(c for c in Verifier().verify(text, sheets).claims if c.kind == "direction")
+    assert claim.status == status, claim.reason
+    assert "23,234" in claim.reason or "3.6" in claim.reason or "34.2" in claim.reason, claim.reason

@@ -235,6 +235,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         elif m.kind == "fraction":
             here = focus(m.sentence)
             beside = _restated(text, m, mentions, sentences)
+            s0, s1 = sentences[m.sentence] if m.sentence < len(sentences) else (0, len(text))
+            if L.DATED_RE.search(text, s0, s1):  # "The year before it was 31.6 in every 100"
+                m.extra["dated"] = "yes"
             claim = R.fraction(chk, m, [here] if here else [], near_words(m), beside)
             claim = B.change(chk, m, claim, text, here)
         else:

@@ -435,12 +435,15 @@ _IN_YEAR_RE = re.compile(
 
 def comparison_period(text: str, clause: tuple[int, int], m) -> Stated | None:
     """The one period a comparison's clause states for it: "In 2023-24 Somerset was higher
-    than England", "below England in 2022-23" (years after "from" or "since" start a change
-    and are not counted); None when it states none, or more than one."""
+    than England", "below England in 2022-23"; None when it states none, or more than one."""
     a, b = clause
-    found = {y["y"] for y in _IN_YEAR_RE.finditer(text, a, m.start)} | {
-        y["y"] for y in _IN_YEAR_RE.finditer(text[m.end : min(b, m.end + 20)])
-    }
+    # a year opening the clause ("In 2023-24 Somerset was higher"), or right after the
+    # comparator ("below England in 2022-23"); not one a figure before it names ("down from
+    # 80.8% in 2015-16, below England")
+    lead = len(text[a : m.start]) - len(text[a : m.start].lstrip())
+    opening = _IN_YEAR_RE.match(text, a + lead, m.start)
+    found = {opening["y"]} if opening else set()
+    found |= {y["y"] for y in _IN_YEAR_RE.finditer(text[m.end : min(b, m.end + 20)])}
     stated = {Stated(*years_of(y)) for y in found}
     return next(iter(stated)) if len(stated) == 1 else None
 

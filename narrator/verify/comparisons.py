@@ -96,6 +96,8 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         mm.direction = "high" if up else "low"
         mm.extra["form"] = "superlative"
         mm.extra["context"] = "yes"
+        if g["anyw"].lower().startswith(("more", "fewer", "less")):
+            mm.extra["amounts"] = "yes"  # precision first: a total's rank or a rate's
         return mm
     elif g["most"]:
         mm.direction = "high" if g["most"].lower().startswith(("higher", "more")) else "low"

@@ -259,3 +259,10 @@ CLAIM_CUE_RE = re.compile(
 NAMED_AFTER_RE = re.compile(
     r"\s+(?:than|both|the|England|that|those|its|it|in|at)\b|\s*[(£\d]", IGN
 )
+#: deprivation (IMD 2019): "more deprived" means a higher average rank, score or share of small
+#: areas in the most deprived tenth, but a lower decile (decile 1 is the most deprived)
+DEPRIVED_RE = re.compile(r"\bdeprived\b", IGN)
+DEPRIVATION_MEASURE_RE = re.compile(r"depriv|small\s+areas", IGN)
+DECILE_RE = re.compile(r"\bdecile\b", IGN)
+#: a sentence that names a period of its own (a year, "the year before", "last year")
+DATED_RE = re.compile(rf"(?:19|20)\d\d|\b{any_of((*PREVIOUS, *LAST_YEAR, *TWO_BACK))}\b", IGN)

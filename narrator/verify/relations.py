@@ -55,6 +55,11 @@ def direction(
         return chk._claim(
             m, "unverifiable", reason=f"the data has no comparison with {chk.name(comp)}"
         )
+    if L.DEPRIVED_RE.search(m.text):  # "less deprived than England": a deprivation measure's
+        facts = [f for f in facts if f.measure and L.DEPRIVATION_MEASURE_RE.search(f.measure)]
+        if not facts:
+            return chk._claim(m, "unverifiable", reason="the data has no deprivation comparison")
+        levels = [lv for lv in levels if any(chk.series(f) in lv for f in facts)]
     first = None
     for f in pick(chk, facts, levels):  # the first supported reading, else the first one
         claim = _direction_one(chk, m, f, _values_at(chk, f, period))
@@ -109,6 +114,8 @@ def _direction_one(
     claimed = m.direction
     if opposite(m, f):  # "less isolated than England": a higher share with enough contact
         claimed = _FLIP.get(claimed, claimed)
+    if L.DEPRIVED_RE.search(m.text) and L.DECILE_RE.search(f.measure):
+        claimed = _FLIP.get(claimed, claimed)  # decile 1 is the most deprived tenth
     subj, comp = chk.name("subject"), chk.name(f.comparator)
     word = {"above": "above", "below": "below", "about_same": "about the same as"}
     truth = (
@@ -673,7 +680,8 @@ def rank(
     facts = chk.ix.ranks
     if not facts:
         return chk._claim(m, "unverifiable", reason="the data has no ranking among councils here")
-    if L.RATE_WORDS_RE.search(sentence) or not L.TOTAL_WORDS_RE.search(sentence):
+    amounts = m.extra.get("amounts")  # "more carers than any other council": a total or rate
+    if not amounts and (L.RATE_WORDS_RE.search(sentence) or not L.TOTAL_WORDS_RE.search(sentence)):
         facts = [f for f in facts if f.unit not in _TOTAL_UNITS]  # a rate's rank
     chosen = pick(chk, facts, levels)
     chosen += [f for f in facts if chk.series(f) in wider and f not in chosen]
@@ -899,7 +907,12 @@ def fraction(
         c
         for c in chk.ix.candidates.get("percent", ())
         if c.entity != "relation"
-        and (c.role != "history" if m.period is None else chk.in_period(m.period, c))
+        # no period stated: the latest readings only (a trend's first value is an earlier one)
+        and (
+            c.role not in ("history", "first_value")
+            if m.period is None and not m.extra.get("dated")
+            else m.period is None or chk.in_period(m.period, c)
+        )
     ]
     if m.entity in ("england", "region", "subject"):
         pool = [c for c in pool if c.entity == m.entity] or pool
