@@ -343,3 +343,14 @@ def test_more_or_less_deprived_is_read_on_the_deprivation_measures(text, status)
     claim = next(c for c in Verifier().verify(text, sheets).claims if c.kind == "direction")
     assert claim.status == status, claim.reason
     assert "23,234" in claim.reason or "3.6" in claim.reason or "34.2" in claim.reason, claim.reason
+
+
+def test_a_rank_said_of_an_earlier_period_is_not_checked_against_the_latest():
+    """The data ranks the latest period only: "when it was the third highest" of the year
+    before is unverifiable, never contradicted by this year's rank."""
+    text = (
+        "Satisfaction in Wokingham rose to 68.1% in 2024-25 from 64.9% the year before, when "
+        "the borough was the third highest of 151 councils."
+    )
+    rank = next(c for c in verdict(WOKINGHAM, "user_satisfaction", text).claims if c.kind == "rank")
+    assert rank.status == "unverifiable", rank.reason

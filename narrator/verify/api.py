@@ -330,7 +330,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             ]
             wider = strong | near_words(m)
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
-            claims.append(R.rank(chk, m, ranked or levels, sent, wider, text[a:b]))
+            claims.append(R.rank(chk, m, ranked or levels, sent, wider, text[a:b], prior))
         elif m.kind == "own_extreme":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             # a clause opening with "which" describes the figure before it: "down from 64.6% a

@@ -660,6 +660,7 @@ def rank(
     sentence: str,
     wider: set[Key] = frozenset(),
     clause: str = "",
+    prior: set[Key] = frozenset(),
 ) -> Claim:
     """A rank among England's councils, checked against the rank facts of the series the
     sentence names (precision first: any named series that has it supports it). A superlative
@@ -682,7 +683,8 @@ def rank(
         return chk._claim(m, "unverifiable", reason="the data has no ranking among councils here")
     amounts = m.extra.get("amounts")  # "more carers than any other council": a total or rate
     if not amounts and (L.RATE_WORDS_RE.search(sentence) or not L.TOTAL_WORDS_RE.search(sentence)):
-        facts = [f for f in facts if f.unit not in _TOTAL_UNITS]  # a rate's rank
+        # a rate's rank, unless the figure it follows is a total ("£385.8m, the 8th largest")
+        facts = [f for f in facts if f.unit not in _TOTAL_UNITS or chk.series(f) in prior]
     chosen = pick(chk, facts, levels)
     chosen += [f for f in facts if chk.series(f) in wider and f not in chosen]
     ranks = [f for f in chosen if f.kind == "rank"]
@@ -718,7 +720,7 @@ def rank(
         quartile = (
             float(q.value) if q is not None and q.value is not None else 1 + (r - 1) * 4 // of
         )
-        if not _for_period(clause or sentence, f):
+        if not _for_period(clause or sentence, f, m.text):
             continue  # "when it was 10th highest in 2023-24": the data ranks the latest only
         if form == "nth":
             # a council tied with others holds every place the tie spans ("only 3 councils had
@@ -764,11 +766,27 @@ def rank(
     return first
 
 
-def _for_period(sentence: str, f: Fact) -> bool:
+def _for_period(sentence: str, f: Fact, rank_text: str = "") -> bool:
     """Whether a rank fact (of its series' latest period) can be what a clause says: not when
-    the clause names another period ("in 2021-22 it was one of the two lowest")."""
+    the clause names another period ("in 2021-22 it was one of the two lowest"), nor when the
+    rank is said of an earlier one ("the year before, when it was the third highest",
+    "having ranked 8th the previous year")."""
     named = [Stated(*years_of(y)) for y in _YEARS.findall(sentence)]
-    return all(matches(s, f.period) for s in named)
+    if not all(matches(s, f.period) for s in named):
+        return False
+    at = sentence.find(rank_text) if rank_text else -1
+    if at < 0:
+        return True
+    before = sentence[max(0, at - 60) : at]
+    after = sentence[at + len(rank_text) : at + len(rank_text) + 25]
+    then = L.YEAR_ON_YEAR_RE.search(before) or L.TWO_BACK_RE.search(before)
+    if then and re.search(r"\b(?:when|then|at\s+that\s+time)\b", before[then.end() :]):
+        return False
+    return not re.match(
+        r"\s*(?:in\s+)?(?:" + L.YEAR_ON_YEAR_RE.pattern + "|" + L.TWO_BACK_RE.pattern + ")",
+        after,
+        re.IGNORECASE,
+    )
 
 
 _TOTAL_UNITS = ("count", "gbp_thousands")
