@@ -29,6 +29,7 @@ from narrator.models import SECTIONS, Chart, Frozen
 CHARTS_FILE = "charts.yaml"
 SECTIONS_FILE = "sections.yaml"
 POLARITY_FILE = "polarity.yaml"
+WORDING_FILE = "wording.yaml"
 
 Better = Literal["higher", "lower"]
 
@@ -61,6 +62,18 @@ class Polarity(Frozen):
     opposite: list[str] = []
 
 
+class Wording(Frozen):
+    """Plain words for one measure (and breakdown) in text for residents.
+
+    >>> Wording(measure="average rank of small areas (LSOAs)", plain="average rank").plain
+    'average rank'
+    """
+
+    measure: str
+    breakdown: str = ""
+    plain: str
+
+
 class Catalog(Frozen):
     """All charts and sections, in report order. Build it with :func:`load_catalog`.
 
@@ -72,6 +85,7 @@ class Catalog(Frozen):
     charts: list[Chart]
     sections: list[SectionInfo]
     polarity: list[Polarity] = []
+    wording: list[Wording] = []
 
     def better(self, measure: str, breakdown: str = "") -> Better | None:
         """Which way is better for a measure's breakdown (or the measure), ``None`` when
@@ -82,6 +96,17 @@ class Catalog(Frozen):
         """
         p = self.polarity_of(measure, breakdown)
         return p.better if p is not None else None
+
+    def plain(self, measure: str, breakdown: str = "") -> str | None:
+        """The plain words for a measure's breakdown (``data/wording.yaml``), if any.
+
+        >>> load_catalog().plain("average rank of small areas (LSOAs)")
+        'average deprivation rank of its neighbourhoods'
+        """
+        for w in self.wording:
+            if (w.measure, w.breakdown) == (measure, breakdown or ""):
+                return w.plain
+        return None
 
     def polarity_of(self, measure: str, breakdown: str = "") -> Polarity | None:
         """The polarity entry of a measure's breakdown (or of the measure), if any."""
@@ -145,7 +170,8 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     sections = _load_sections(base / SECTIONS_FILE)
     charts = _load_charts(base / CHARTS_FILE)
     polarity = _load_polarity(base / POLARITY_FILE)
-    return Catalog(charts=charts, sections=sections, polarity=polarity)
+    wording = _load_wording(base / WORDING_FILE)
+    return Catalog(charts=charts, sections=sections, polarity=polarity, wording=wording)
 
 
 def _read_entries(path: Path, key: str) -> list[Any]:
@@ -242,6 +268,20 @@ def _load_polarity(path: Path) -> list[Polarity]:
         label = f"polarity entry {i}"
         item: Polarity = _validate(Polarity, entry, path, label)
         if any((p.measure, p.breakdown) == (item.measure, item.breakdown) for p in out):
+            raise DataError(f"{label}: duplicate measure and breakdown", file=str(path))
+        out.append(item)
+    return out
+
+
+def _load_wording(path: Path) -> list[Wording]:
+    """Entries of ``wording.yaml`` (none when a data folder has no such file)."""
+    if not path.is_file():
+        return []
+    out: list[Wording] = []
+    for i, entry in enumerate(_read_entries(path, "wording"), start=1):
+        label = f"wording entry {i}"
+        item: Wording = _validate(Wording, entry, path, label)
+        if any((w.measure, w.breakdown) == (item.measure, item.breakdown) for w in out):
             raise DataError(f"{label}: duplicate measure and breakdown", file=str(path))
         out.append(item)
     return out

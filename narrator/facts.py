@@ -119,25 +119,30 @@ class FactBuilder:
     def _with_polarity(self, facts: list[Fact]) -> list[Fact]:
         """Facts of a measure with a better way (``data/polarity.yaml``) carry it in
         ``detail["better"]`` ("higher" or "lower"), and the words for its opposite, if any, in
-        ``detail["opposite"]`` ("isolated|lonely"), for writers and the verifier."""
+        ``detail["opposite"]`` ("isolated|lonely"); every measure's plain words for residents
+        (``data/wording.yaml``) are in ``detail["plain"]``. For writers and the verifier."""
         out = []
         for f in facts:
             key = (f.measure, f.breakdown)
             if key not in self._polarity:
-                p = self.catalog.polarity_of(*key) if f.measure else None
-                self._polarity[key] = (
-                    {}
-                    if p is None
-                    else {
-                        "better": p.better,
-                        **({"opposite": "|".join(p.opposite)} if p.opposite else {}),
-                    }
-                )
+                self._polarity[key] = self._meaning(*key) if f.measure else {}
             extra = self._polarity[key]
             if extra:
                 f = f.model_copy(update={"detail": {**f.detail, **extra}})
             out.append(f)
         return out
+
+    def _meaning(self, measure: str, breakdown: str) -> dict[str, str]:
+        p = self.catalog.polarity_of(measure, breakdown)
+        extra: dict[str, str] = {}
+        if p is not None:
+            extra["better"] = p.better
+            if p.opposite:
+                extra["opposite"] = "|".join(p.opposite)
+        plain = self.catalog.plain(measure, breakdown)
+        if plain:
+            extra["plain"] = plain
+        return extra
 
     def _chart_facts(self, authority: Authority, chart: Chart) -> tuple[list[Fact], list[Fact]]:
         """Facts of every series the authority (or, for regional charts, its region) has, and

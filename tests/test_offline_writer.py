@@ -54,7 +54,7 @@ def test_every_number_in_offline_blurbs_is_in_the_fact_sheet(leicester):
 def test_op_need_states_reference_figures(leicester):
     op = next(s for s in leicester if s.chart_id == "op_need")
     text = chart_text(op)
-    assert "2,199 requests for support from people aged 65+ for every 100,000 residents" in text
+    assert "2,199 requests for help from people aged 65 and over for every 100,000 residents" in text
     assert "lower than England (2,438)" in text
 
 
@@ -162,6 +162,29 @@ def test_a_regional_chart_names_the_region_as_the_figures_owner(builder):
     assert text.startswith("These figures are for the whole East Midlands region")
     assert "in East Midlands was" in text or "For East Midlands," in text
     assert "in Leicester was" not in text and "For Leicester," not in text
-    assert "the client contributions in Leicester were" in chart_text(
-        builder.sheet("E06000016", "client_contributions")
-    )
+    money = chart_text(builder.sheet("E06000016", "client_contributions"))
+    assert "the money people paid towards their own care in Leicester was" in money
+
+
+#: technical labels and codes that mean nothing to residents
+INTERNAL = re.compile(
+    r"LSOA|Oflog|\(community:|CQC rating \(|age-standardised|\(respite\)|\(nursing\)|"
+    r"\(residential\)|\(good or outstanding\)|\(requires improvement|\(direct payment"
+)
+
+
+def test_no_internal_label_appears_in_any_text_of_any_council(builder):
+    """Every chart blurb and summary of every council says measures in plain words
+    (data/wording.yaml), never the technical labels of the source tables."""
+    catalog = builder.catalog
+    seen = 0
+    for authority in builder.dataset.councils():
+        sheets = builder.sheets_for(authority.code)
+        texts = [chart_text(s) for s in sheets] + [summary_text("overall", sheets, None)]
+        for section in catalog.sections:
+            part = [s for s in sheets if s.section == section.name]
+            texts.append(summary_text("section", part, section.name))
+        for text in texts:
+            seen += 1
+            assert not INTERNAL.search(text), (authority.name, INTERNAL.search(text), text)
+    assert seen > 6000

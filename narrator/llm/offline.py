@@ -31,6 +31,10 @@ def _pick(options: list[str], *keys: str) -> str:
 
 
 def _label(f: Fact) -> str:
+    """The measure in plain words for residents (``data/wording.yaml``), else its label."""
+    plain = f.detail.get("plain")
+    if plain:
+        return str(plain)
     return f"{f.measure} ({f.breakdown})" if f.breakdown else f.measure
 
 

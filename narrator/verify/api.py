@@ -207,15 +207,6 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             if not m.entity:
                 m.entity = B.party(text, sentences[m.sentence], m, entity_re)
             local, weak = near(m)
-            name_words = tokens(
-                B.window(
-                    text,
-                    sentences[m.sentence],
-                    m,
-                    figures.get(m.sentence, ()),
-                    L.NAME_WINDOW_STOP_RE,
-                )
-            )
             titled = scope(m.sentence)
             if titled is not None:  # a "<chart title>:" opening binds the sentence's figures
                 local = (local & titled) or titled
@@ -227,7 +218,17 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 local,
                 named(m.sentence) | weak,  # a figure of a series its own words name, even weakly
             )
-            claim = B.measure_swap(chk, claim, index.key_words.named(name_words), name_words)
+            if claim.status == "supported":  # a figure of one series in another's words?
+                name_words = tokens(
+                    B.window(
+                        text,
+                        sentences[m.sentence],
+                        m,
+                        figures.get(m.sentence, ()),
+                        L.NAME_WINDOW_STOP_RE,
+                    )
+                )
+                claim = B.measure_swap(chk, claim, index.key_words.named(name_words), name_words)
             # a change's series: the sentence's, else the one the previous sentence's figures
             # were traced to ("60.4% were satisfied. This represents a fall of 7.2 points")
             keys = focus(m.sentence) or number_keys.get(m.sentence - 1, set())

@@ -59,6 +59,11 @@ _CHANGE_BEFORE_RE = re.compile(
     r"(?:(?:about|around|roughly|some|nearly|almost|just\s+(?:over|under)|over|under)\s+)?$",
     re.IGNORECASE,
 )
+#: the last word before a figure that _CHANGE_BEFORE_RE can match (a cheap first test)
+_CHANGE_LAST_WORDS = frozenset(
+    "of by up down rose risen fell fallen grew grown increased decreased dropped declined "
+    "climbed slipped jumped about around roughly some nearly almost over under".split()
+)
 _CHANGE_AFTER_RE = re.compile(
     r"\s*(?:%|per\s*cent|points?)?\s*(?:[a-z-]+\s+){0,3}?(?:more|fewer|less|higher|lower)\s+than"
     r"\s+(?:in\s+|it\s+was\s+in\s+)?(?:(?:19|20)\d\d|the\s+(?:year|previous)|before|last\s+year)",
@@ -173,7 +178,8 @@ def _bound(text: str, c: Claim, chk: Checker) -> Claim | None:
 def change(chk: Checker, m: Mention, claim: Claim, text: str, focus: set) -> Claim:
     """A figure stated as a change must be a trend's change or a difference, not a level."""
     head = text[max(0, m.start - 40) : m.start].rstrip().lower()
-    before = _CHANGE_BEFORE_RE.search(head + " ") is not None
+    last = head.rsplit(None, 1)[-1] if head else ""
+    before = last in _CHANGE_LAST_WORDS and _CHANGE_BEFORE_RE.search(head + " ") is not None
     base = L.CHANGE_BASE_RE.match(text, m.end)
     after = base is not None and base.group("dir") is not None
     if not (before or after) and not (

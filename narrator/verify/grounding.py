@@ -211,9 +211,11 @@ def unread(text: str, claims: list[Claim], ix: FactIndex) -> list[Claim]:
                 continue
         if _DEFINES_RE.match(text, b, min(len(text), b + 30)):
             continue  # "(a lower decile means more deprived)": how to read a scale, no claim
-        around = text[max(0, a - 25) : b + 25].lower()
-        if any(m.group(0).lower() in label and label in around for label in ix.labels):
-            continue
+        word = m.group(0).lower()
+        if any(word in label for label in ix.labels):  # rare: a cue word inside a label
+            around = text[max(0, a - 25) : b + 25].lower()
+            if any(word in label and label in around for label in ix.labels):
+                continue
         out.append(
             Claim(
                 text=m.group(0), start=a, end=b, kind="unread", status="unverifiable", reason=UNREAD

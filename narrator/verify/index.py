@@ -106,9 +106,12 @@ class KeyWords:
     with it; with none shared, the series without a breakdown whose measure the sentence names
     in full ("488 carers supported" is the total, not a breakdown's figure), else none."""
 
-    __slots__ = ("by_token", "bare", "raw", "distinct")
+    __slots__ = ("by_token", "bare", "raw", "distinct", "alt")
 
-    def __init__(self, raw: dict[Key, set[str]]) -> None:
+    def __init__(self, raw: dict[Key, set[str]], alt: dict[Key, set[str]] | None = None) -> None:
+        #: ``alt``: each series' second name, its plain words for residents
+        #: (``data/wording.yaml``): words of either name point to it
+        self.alt = KeyWords(alt) if alt else None
         self.raw = raw
         self.by_token: dict[str, list[Key]] = {}
         self.bare: list[Key] = []
@@ -121,7 +124,14 @@ class KeyWords:
 
     def mentioned(self, toks: set[str]) -> set[Key]:
         """Every series the words name: at least half of its distinctive words (a breakdown's
-        own words included), or all of its words."""
+        own words included), or all of its words; by the plain names when the labels name
+        none."""
+        out = self._mentioned(toks)
+        if not out and self.alt is not None:
+            return self.alt.mentioned(toks)
+        return out
+
+    def _mentioned(self, toks: set[str]) -> set[Key]:
         scores: dict[Key, int] = {}
         for tok in toks - _AGES:  # an age group alone names no measure
             for key in self.by_token.get(tok, ()):
@@ -135,7 +145,9 @@ class KeyWords:
 
     def named(self, toks: set[str]) -> set[Key]:
         """The series the words name (see :meth:`mentioned`) that share the most words."""
-        keys = self.mentioned(toks)
+        keys = self._mentioned(toks)
+        if not keys and self.alt is not None:
+            return self.alt.named(toks)
         if len(keys) < 2:
             return keys
         overlap = {k: len(self.distinct[k] & toks) for k in keys}
@@ -144,8 +156,8 @@ class KeyWords:
 
     def contrast(self, toks: set[str], a: Key, b: Key) -> bool:
         """Whether the words name series ``a`` rather than ``b``: they hold a word of ``a``'s
-        that ``b`` lacks and none of ``b``'s that ``a`` lacks (age groups aside: a denominator
-        names them too)."""
+        label that ``b``'s lacks and none of ``b``'s that ``a``'s lacks (words for who is
+        counted aside: a denominator names them too)."""
         raw = self.raw
         if a not in raw or b not in raw:
             return False
@@ -158,6 +170,8 @@ class KeyWords:
         for tok in toks:
             for key in by_token.get(tok, ()):
                 scores[key] = scores.get(key, 0) + 1
+        if not scores and self.alt is not None:  # the plain name, when the label names none
+            return self.alt.best(toks)
         if scores:
             top = max(scores.values())
             return {k for k, n in scores.items() if n == top}
@@ -179,6 +193,7 @@ class FactIndex:
     ranks: list[Fact] = field(default_factory=list)
     values: list[Fact] = field(default_factory=list)
     series_tokens: dict[Key, set[str]] = field(default_factory=dict)  # all words per key
+    plain_tokens: dict[Key, set[str]] = field(default_factory=dict)  # plain name's words
     key_words: KeyWords = field(default_factory=lambda: KeyWords({}))
     periods: set[int] = field(default_factory=set)
     context: ExtractionContext = field(default_factory=ExtractionContext)
@@ -262,6 +277,8 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
                 idx.measure_texts.add(f"{f.measure} {f.breakdown}".lower())
             if f.measure and key not in idx.series_tokens:
                 idx.series_tokens[key] = tokens(f"{f.measure} {f.breakdown}")
+                if f.detail.get("plain"):  # the plain words texts for residents use
+                    idx.plain_tokens[key] = tokens(str(f.detail["plain"]))
             for text in (f.period, *(str(v) for k, v in f.detail.items() if "period" in k)):
                 years = _years(text)
                 idx.periods |= years
@@ -296,7 +313,7 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
     idx.candidates = cands
     idx.negated_labels = any(_NEGATIVE_RE.search(label) for label in idx.labels)
     idx.context = ExtractionContext(tuple(n for n in names if n), tuple(n for n in regions if n))
-    idx.key_words = KeyWords(idx.series_tokens)
+    idx.key_words = KeyWords(idx.series_tokens, idx.plain_tokens)
     return idx
 
 

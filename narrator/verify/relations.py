@@ -347,6 +347,9 @@ def _trend_reading(m: Mention, clause: str) -> str:
     return "series" if L.RECENT_RE.search(clause) is None else "either"
 
 
+_STREAK_HINTS = ("running", "row", "consecutive", "straight", "trot", "since", "of ")
+
+
 @dataclass(frozen=True)
 class Streak:
     """Changes in a row a text claims: ``n`` ("three years running", "a second year in a row",
@@ -371,6 +374,9 @@ class Streak:
 
 def streak_in(text: str) -> Streak:
     """The streak a clause claims, if any (see :class:`Streak`)."""
+    low = text.lower()
+    if not any(w in low for w in _STREAK_HINTS):
+        return Streak()
     since = L.EVERY_SINCE_RE.search(text)
     if since is not None:
         return Streak(span=since.span(), since=since.group("since"))
