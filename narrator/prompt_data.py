@@ -11,7 +11,8 @@ Layout (one JSON value per line between ``<<<DATA`` and ``DATA>>>``)::
     {"child":"chart","title":"...","text":"..."}
 
 A series line carries ``"better": "higher"`` (or ``"lower"``) for a measure with a better way
-(``data/polarity.yaml``), so a writer can say whether a figure is good or bad news. A summary's
+(``data/polarity.yaml``), so a writer can say whether a figure is good or bad news, and
+``"say"``: the measure in plain words for residents (``data/wording.yaml``). A summary's
 block starts with its *finding* lines (:func:`finding_lines`): strengths and concerns against
 England, changes that got better or worse, largest first.
 
@@ -121,6 +122,9 @@ def _head(fact: Fact) -> dict[str, Any]:
     head.update(unit=fact.unit, per=fact.denominator, period=fact.period)
     if fact.detail.get("better") in ("higher", "lower"):  # which way is good news
         head["better"] = fact.detail["better"]
+    plain = fact.detail.get("plain")
+    if plain and plain != fact.measure:  # the words to use for residents (data/wording.yaml)
+        head["say"] = plain
     return head
 
 
