@@ -185,6 +185,9 @@ def generate(
             "--allow-fallback",
         ),
     ] = False,
+    as_json: Annotated[
+        bool, _opt("Print the run's summary as JSON (counts per authority, outputs).", "--json")
+    ] = False,
 ) -> None:
     """Write report.json and report.html for one or more authorities into OUT/<slug>/.
 
@@ -214,7 +217,28 @@ def generate(
         settings=settings, script=script, use_cache=not no_cache, allow_fallback=allow_fallback
     )
     summary = asyncio.run(run_generate(dataset, catalog, targets, options, console=err))
-    typer.echo(json.dumps(summary, indent=2))
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2))
+    else:
+        typer.echo(_generate_summary(summary, Path(settings.out)))
+
+
+def _generate_summary(summary: dict, out: Path) -> str:
+    """A short account of a generate run that ends with where the report (or index) is."""
+    c = summary["counts"]
+    reports = summary["outputs"]
+    lines = [
+        f"Wrote {len(reports)} report{'s' if len(reports) != 1 else ''} with "
+        f"{summary['backend']} ({summary['model']}): {c['texts']} texts, {c['verified']} "
+        f"verified first time, {c['repaired']} repaired, {c['fallback']} by the fallback writer"
+        + (f", {c['cached']} reused" if c.get("cached") else "")
+        + f". Run {summary['run_id']}."
+    ]
+    if len(reports) == 1:
+        lines.append(f"Report: {Path(reports[0]) / 'report.html'}")
+    else:
+        lines.append(f"Reports: {out / 'index.html'}")
+    return "\n".join(lines)
 
 
 @data_app.command("build")

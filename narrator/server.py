@@ -253,6 +253,10 @@ def create_app(
         mine = store.votes_of(voter_id, ids) if voter_id else {}
         return {"tallies": dict(store.tallies(ids)), "mine": dict(mine)}
 
+    @app.get("/index.html", response_class=HTMLResponse)
+    def index_page(request: Request) -> Response:  # the pages' "All councils" link
+        return index(request)
+
     @app.get("/{slug}")
     def report_redirect(slug: str) -> Response:
         if not SLUG_RE.match(slug):

@@ -73,7 +73,7 @@ def test_a_truncated_report_is_skipped_with_a_warning_by_render(tmp_path):
 
 def test_a_truncated_report_does_not_stop_generate(tmp_path):
     _two_reports(tmp_path)
-    result = run("generate", "--authority", "Rutland", "--out", str(tmp_path))
+    result = run("generate", "--authority", "Rutland", "--out", str(tmp_path), "--json")
     assert result.exit_code == 0, result.output
     index = (tmp_path / "index.html").read_text()
     assert "rutland/report.html" in index and "leicester/report.html" in index

@@ -15,7 +15,8 @@ RUNNER = CliRunner()
 
 def generate(tmp_path, *extra: str) -> dict:
     result = RUNNER.invoke(
-        app, ["generate", "--authority", "leicester", "--out", str(tmp_path / "out"), *extra]
+        app,
+        ["generate", "--authority", "leicester", "--out", str(tmp_path / "out"), "--json", *extra],
     )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout[result.stdout.index("{") :])
@@ -168,7 +169,16 @@ def test_an_unreachable_writer_fails_the_run_loudly_unless_fallback_is_allowed(t
     assert "failed on every call" in result.output and "--allow-fallback" in result.output
     report = json.loads((tmp_path / "a" / "leicester" / "report.json").read_text())
     assert all(t["status"] in ("fallback", "failed") for t in report["texts"])
-    ok = RUNNER.invoke(app, [*base, "--out", str(tmp_path / "b"), "--allow-fallback"])
+    ok = RUNNER.invoke(app, [*base, "--out", str(tmp_path / "b"), "--allow-fallback", "--json"])
     assert ok.exit_code == 0, ok.output
     summary = json.loads(ok.stdout[ok.stdout.index("{") :])
     assert summary["counts"]["writer_unreachable"] == summary["counts"]["texts"] == 43
+
+
+def test_generate_ends_with_where_the_report_is(tmp_path):
+    """Without --json the run ends with a short account and the report's path."""
+    result = RUNNER.invoke(app, ["generate", "--authority", "Rutland", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    last = result.stdout.strip().splitlines()[-1]
+    assert last == f"Report: {tmp_path / 'rutland' / 'report.html'}"
+    assert "{" not in result.stdout and "Wrote 1 report with offline" in result.stdout

@@ -17,7 +17,7 @@ RUNNER = CliRunner()
 def run(tmp_path, stub, *extra: str) -> dict:
     args = [
         "generate", "-a", "Leicester", "--backend", "openai", "--base-url", stub.base_url,
-        "--out", str(tmp_path / "out"), *extra,
+        "--out", str(tmp_path / "out"), "--json", *extra,
     ]  # fmt: skip
     result = RUNNER.invoke(app, args, env={"OPENAI_API_KEY": "sk-test"})
     assert result.exit_code == 0, result.output

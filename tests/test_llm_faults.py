@@ -207,7 +207,9 @@ def test_a_writer_failing_every_call_fails_the_run_loudly(tmp_path, kinds, attem
         assert sum(stub.stats[k] for k in kinds) == stub.calls
         if attempts == 1:
             assert counts["faults"] == {"refusal": n}
-            ok = cli_generate(stub, tmp_path / "b", "--max-attempts", "1", "--allow-fallback")
+            ok = cli_generate(
+                stub, tmp_path / "b", "--max-attempts", "1", "--allow-fallback", "--json"
+            )
             assert ok.exit_code == 0, ok.output
             summary = json.loads(ok.stdout[ok.stdout.index("{") :])
             assert summary["counts"]["writer_unreachable"] == n

@@ -54,7 +54,7 @@ def test_every_number_in_offline_blurbs_is_in_the_fact_sheet(leicester):
 def test_op_need_states_reference_figures(leicester):
     op = next(s for s in leicester if s.chart_id == "op_need")
     text = chart_text(op)
-    assert "2,199 requests for help from people aged 65 and over for every 100,000 residents" in text
+    assert "2,199 requests for help from people aged 65 and over for every 100,000" in text
     assert "lower than England (2,438)" in text
 
 

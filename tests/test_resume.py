@@ -34,7 +34,7 @@ def test_killed_batch_resumes_without_losing_or_repeating_work(tmp_path):
         cmd = [
             sys.executable, "-m", "narrator", "generate", "-a", "Leicester", "-a", "Rutland",
             "--backend", "openai", "--base-url", stub.base_url, "--model", "stub",
-            "--out", str(out), "--concurrency", "2",
+            "--out", str(out), "--concurrency", "2", "--json",
         ]  # fmt: skip
         env = {**os.environ, "OPENAI_API_KEY": "sk-test-not-a-real-key"}
         child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)

@@ -22,6 +22,9 @@ PointKey = tuple[str, str, str, str]  # authority code, measure, breakdown, peri
 _PARAGRAPH = re.compile(r"(?:(?!\n[ \t]*\n).)+", re.S)
 _MD_HEADING = re.compile(r"^\s*(?:#{1,6}\s+(?P<h>.+?)|\*\*(?P<b>.+?)\*\*:?)\s*$")
 
+#: a cell reference into a CSV file ("line 11, column 'leicester'"): for maintainers, not readers
+_FILE_CELL = re.compile(r"line \d+", re.IGNORECASE)
+
 SPAN = Markup(
     '<span class="prov prov-{kind}" tabindex="0" title="{tip}" data-claim-kind="{kind}">'
     "{text}</span>"
@@ -55,14 +58,22 @@ class ProvenanceIndex:
         label = denominator_phrase(unit, denominator)
         what = ref.measure + (f" ({ref.breakdown})" if ref.breakdown else "")
         area = self.names.get(ref.authority_code, ref.authority_code)
-        where = ", ".join(x for x in (ref.table, ref.cell) if x)
-        source = ref.source + (f" [{where}]" if where else "")
+        where = ", ".join(x for x in (ref.table, ref.cell) if x and not _FILE_CELL.match(x))
+        source = self.source_name(ref.source) + (f" ({where})" if where else "")
         return f"{shown}{' ' + label if label else ''} — {area}, {what}, {ref.period} — {source}"
+
+    def source_name(self, source_id: str) -> str:
+        """A source by its publisher and title ("NHS Digital, Adult Social Care Activity and
+        Finance Report, England 2021-22"), from its attribution line; never the internal id
+        unless the report has no attribution for it."""
+        line = self.sources.get(source_id, "")
+        first = line.removeprefix("Source:").strip().split(". ")[0].strip().rstrip(".")
+        return first or source_id
 
     def tooltip(self, claim: Claim) -> str:
         """All sources of a supported claim, or what it was checked against."""
         if claim.kind in WORDED_KINDS and claim.expected:
-            sources = sorted({ref.source for ref in claim.sources})
+            sources = sorted({self.source_name(ref.source) for ref in claim.sources})
             tail = f" — {', '.join(sources)}" if sources else ""
             return f"Checked: {claim.expected}{tail}"
         if claim.sources:

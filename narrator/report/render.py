@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -159,6 +159,9 @@ def _ai_block(report: Report, text_id: str, kind: str, idx: ProvenanceIndex) -> 
 
 def _chart_ctx(report: Report, block: ChartBlock, idx: ProvenanceIndex) -> ChartCtx:
     view = chart_view(block, report.authority.code, report.authority.name)
+    # the table names each source by its publication, not by the internal source id
+    rows = [replace(r, source=idx.source_name(r.source)) for r in view.rows]
+    view = replace(view, rows=rows)
     availability = block.chart.availability
     if availability in ("no_la_data", "discontinued"):
         state = availability
@@ -194,10 +197,21 @@ def report_context(report: Report) -> dict[str, object]:
         "sections": sections,
         "figures": figures,
         "page": {"slug": report.authority.slug, "textIds": text_ids, "api": "/api"},
-        "sources": sorted(report.sources.items()),
+        "sources": page_sources(report, points),
         "assets": "../assets",
         "home": "../index.html",
     }
+
+
+def page_sources(report: Report, points: list) -> list[str]:
+    """The attribution lines of the sources this page's figures come from, by their names
+    (never internal source ids; a synthetic-data source only on a synthetic council)."""
+    used = {p.source for p in points}
+    return [
+        line
+        for sid, line in sorted(report.sources.items())
+        if sid in used and (sid != "synthetic" or report.authority.synthetic)
+    ]
 
 
 def render_report_html(report: Report) -> str:
