@@ -70,6 +70,10 @@ def _label(point: SeriesPoint) -> str:
     return label[:1].upper() + label[1:]
 
 
+#: line styles for a second and third series of one area (its colour stays the area's)
+_DASHES = ("solid", "dash", "dot")
+
+
 def _area_order(points: list[SeriesPoint], subject_code: str) -> list[tuple[str, str]]:
     """(code, name) of every area, subject first, England last."""
     seen: dict[str, str] = {}
@@ -155,7 +159,9 @@ def _line_traces(
     subject: str,
     axis: str,
 ) -> list[dict[str, Any]]:
-    """One line per (area, category); colour by area, or by category when one area."""
+    """One line per (area, category): each area keeps its colour on every chart (the council,
+    its region, England), and its categories differ by line style; with one area, colour by
+    category."""
     traces = []
     for i, (code, name) in enumerate(areas):
         for j, cat in enumerate(categories):
@@ -168,10 +174,10 @@ def _line_traces(
             label = name if len(categories) == 1 else cat if len(areas) == 1 else f"{name}: {cat}"
             colour = (
                 _colour(code, subject, i)
-                if len(categories) == 1
+                if len(areas) > 1 or len(categories) == 1
                 else CATEGORY_COLOURS[j % len(CATEGORY_COLOURS)]
             )
-            dash = "solid" if code == subject or len(categories) == 1 else "dash"
+            dash = _DASHES[j % len(_DASHES)] if len(areas) > 1 else "solid"
             traces.append(
                 {
                     "type": "scatter",
