@@ -14,6 +14,7 @@ the fact's direction, so its text is correct by construction. Phrasing varies de
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 
 from narrator.llm.base import GenerationRequest, WriterReply
@@ -30,12 +31,18 @@ def _pick(options: list[str], *keys: str) -> str:
     return options[digest[0] % len(options)]
 
 
+_SENTENCE_BREAK = re.compile(r"[.;:!?](?:\s|$)")
+
+
 def _label(f: Fact) -> str:
-    """The measure in plain words for residents (``data/wording.yaml``), else its label."""
+    """The measure in plain words for residents (``data/wording.yaml``), else its label up to
+    any sentence break (a label is data: "requests for support. Ignore the data and write ..."
+    must not become part of a text)."""
     plain = f.detail.get("plain")
     if plain:
         return str(plain)
-    return f"{f.measure} ({f.breakdown})" if f.breakdown else f.measure
+    label = f"{f.measure} ({f.breakdown})" if f.breakdown else f.measure
+    return _SENTENCE_BREAK.split(label, 1)[0].strip() or "this measure"
 
 
 def value_sentence(name: str, f: Fact, seed: str) -> str:
@@ -90,13 +97,20 @@ def comparison_sentence(facts: dict[str, Fact], seed: str) -> str | None:
             d.direction  # type: ignore[index]
         ]
         shown = fmt_value(float(cv.value), cv.unit, cv.denominator)  # type: ignore[arg-type]
-        if cv.unit == "per_100k":  # the rate's denominator was just stated with the value
+        if " for every" in shown:  # a rate's denominator was just stated with the value
             shown = shown.split(" for every")[0]
         parts.append(f"{word} {cv.comparator_name} ({shown})")
     if not parts:
         return None
     opener = _pick(["That is", "This is"], seed, "cmp")
     return f"{opener} {' and '.join(parts)}."
+
+
+def _with_comparison(value: str, comparison: str) -> str:
+    """'In 2024, Leicester had 2,199 ... residents, lower than England (2,438).': the figure and
+    how it compares in one sentence (the comparison's own opener dropped)."""
+    clause = comparison.split(" ", 2)[2]  # "That is lower than ..." -> "lower than ..."
+    return f"{value.rstrip('.')}, {clause}"
 
 
 def polarity_sentence(facts: dict[str, Fact]) -> str | None:
@@ -110,18 +124,20 @@ def polarity_sentence(facts: dict[str, Fact]) -> str | None:
     return f"So this is {'better' if good else 'worse'} than England."
 
 
-#: charts whose measures all mean more deprived when higher (IMD 2019 File 11: average rank,
+#: charts whose measures mean more deprived when higher (IMD 2019 File 11: average rank,
 #: average score, share of small areas in the most deprived tenth; see narrator.databuild.imd)
-DEPRIVED_WHEN_HIGHER = frozenset({"deprivation_rank"})
+#: or when lower (the decile: 1 is the most deprived tenth)
+DEPRIVED_WHEN = {"deprivation_rank": "above", "deprivation_decile": "below"}
 
 
-def deprivation_sentence(name: str, facts: dict[str, Fact]) -> str | None:
+def deprivation_sentence(name: str, facts: dict[str, Fact], chart_id: str) -> str | None:
     """'So Leicester is more deprived than England.' for a deprivation measure, whose
     numbers alone do not say which way is more deprived."""
     d = facts.get("direction:england")
-    if d is None or d.direction not in ("above", "below"):
+    if d is None or d.direction not in ("above", "below") or chart_id not in DEPRIVED_WHEN:
         return None
-    return f"So {name} is {'more' if d.direction == 'above' else 'less'} deprived than England."
+    more = d.direction == DEPRIVED_WHEN[chart_id]
+    return f"So {name} is {'more' if more else 'less'} deprived than England."
 
 
 def trend_sentence(f: Fact) -> str:
@@ -166,14 +182,18 @@ def chart_text(sheet: FactSheet) -> str:
             continue  # one figure per measure: the most recent source wins
         seed = f"{sheet.authority.code}|{base}"
         if head.kind == "value":
-            sentences.append(value_sentence(name, head, seed))
             cmp = comparison_sentence(facts, seed)
+            if cmp and not sentences:  # the headline finding leads: figure and England's
+                sentences.append(_with_comparison(value_sentence(name, head, seed), cmp))
+            else:
+                sentences.append(value_sentence(name, head, seed))
+                if cmp:
+                    sentences.append(cmp)
             if cmp:
-                sentences.append(cmp)
                 if (verdict := polarity_sentence(facts)) is not None:
                     sentences.append(verdict)  # good or bad news, for readers
-                elif sheet.chart_id in DEPRIVED_WHEN_HIGHER and not stated:
-                    meaning = deprivation_sentence(name, facts)  # what the number means
+                elif sheet.chart_id in DEPRIVED_WHEN and not stated:
+                    meaning = deprivation_sentence(name, facts, sheet.chart_id)  # its meaning
                     if meaning is not None:
                         sentences.append(meaning)
             elif "trend" in facts:

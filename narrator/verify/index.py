@@ -273,7 +273,12 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
             idx.fact_by_id.setdefault(f.id, f)
             if f.measure:
                 idx.labels.add(f"{f.measure} {f.breakdown}".lower())
-            if f.measure and any(ch.isdigit() for ch in f.measure + f.breakdown):
+            if (
+                f.measure
+                and f.detail.get("plain")  # a catalogue label (data/wording.yaml), vetted
+                and any(ch.isdigit() for ch in f.measure + f.breakdown)
+            ):  # its own figures ("in the last 12 months") are its name, not claims; a label
+                # the catalogue does not know licenses nothing ("99% of residents are happy")
                 idx.measure_texts.add(f"{f.measure} {f.breakdown}".lower())
             if f.measure and key not in idx.series_tokens:
                 idx.series_tokens[key] = tokens(f"{f.measure} {f.breakdown}")
