@@ -86,10 +86,13 @@ def _plural(label: str) -> bool:
     return head.endswith("s") and not head.endswith("ss")
 
 
-def comparison_sentence(facts: dict[str, Fact], seed: str) -> str | None:
-    """'That is lower than England (2,438).' with the region added when it exists."""
+def comparison_sentence(
+    facts: dict[str, Fact], seed: str, comps: tuple[str, ...] = ("england", "region")
+) -> str | None:
+    """'That is lower than England (2,438).' with the region added when it exists (``comps``:
+    which comparators)."""
     parts = []
-    for comp in ("england", "region"):
+    for comp in comps:
         d, cv = facts.get(f"direction:{comp}"), facts.get(f"comparator_value:{comp}")
         if d is None or cv is None:
             continue
@@ -183,8 +186,12 @@ def chart_text(sheet: FactSheet) -> str:
         seed = f"{sheet.authority.code}|{base}"
         if head.kind == "value":
             cmp = comparison_sentence(facts, seed)
-            if cmp and not sentences:  # the headline finding leads: figure and England's
-                sentences.append(_with_comparison(value_sentence(name, head, seed), cmp))
+            england = comparison_sentence(facts, seed, ("england",))
+            if england and not sentences:  # the headline finding leads: figure and England's
+                sentences.append(_with_comparison(value_sentence(name, head, seed), england))
+                region = comparison_sentence(facts, seed, ("region",))
+                if region:  # in a short sentence of its own
+                    sentences.append(region.replace(" is ", " is also ", 1))
             else:
                 sentences.append(value_sentence(name, head, seed))
                 if cmp:
