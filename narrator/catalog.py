@@ -261,27 +261,24 @@ def _load_charts(path: Path) -> list[Chart]:
 
 def _load_polarity(path: Path) -> list[Polarity]:
     """Entries of ``polarity.yaml`` (none when a data folder has no such file)."""
-    if not path.is_file():
-        return []
-    out: list[Polarity] = []
-    for i, entry in enumerate(_read_entries(path, "polarity"), start=1):
-        label = f"polarity entry {i}"
-        item: Polarity = _validate(Polarity, entry, path, label)
-        if any((p.measure, p.breakdown) == (item.measure, item.breakdown) for p in out):
-            raise DataError(f"{label}: duplicate measure and breakdown", file=str(path))
-        out.append(item)
-    return out
+    return _load_per_measure(path, "polarity", Polarity)
 
 
 def _load_wording(path: Path) -> list[Wording]:
     """Entries of ``wording.yaml`` (none when a data folder has no such file)."""
+    return _load_per_measure(path, "wording", Wording)
+
+
+def _load_per_measure(path: Path, key: str, model: type[Any]) -> list[Any]:
+    """Validated entries keyed by measure and breakdown (none when the file is absent); a
+    measure and breakdown listed twice is an error naming the entry."""
     if not path.is_file():
         return []
-    out: list[Wording] = []
-    for i, entry in enumerate(_read_entries(path, "wording"), start=1):
-        label = f"wording entry {i}"
-        item: Wording = _validate(Wording, entry, path, label)
-        if any((w.measure, w.breakdown) == (item.measure, item.breakdown) for w in out):
+    out: list[Any] = []
+    for i, entry in enumerate(_read_entries(path, key), start=1):
+        label = f"{key} entry {i}"
+        item = _validate(model, entry, path, label)
+        if any((p.measure, p.breakdown) == (item.measure, item.breakdown) for p in out):
             raise DataError(f"{label}: duplicate measure and breakdown", file=str(path))
         out.append(item)
     return out

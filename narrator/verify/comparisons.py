@@ -39,22 +39,9 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         mm.extra["form"] = "nth"
         if g["fbof"]:
             mm.extra["of"] = float(g["fbof"])
-    elif g["cn2"] and g["cfew"]:  # "fewer than 20 councils had a higher rate": 20th or better
-        n = parse_number(g["cn2"])
-        mm.value = n[0] if n else 0.0
-        up = g["cdir2"].lower() in ("higher", "more", "bigger", "larger", "greater")
-        mm.direction = "high" if up else "low"
-        mm.extra["form"] = "within"
-        if g["cof2"]:
-            mm.extra["of"] = float(g["cof2"])
-    elif g["cn2"]:  # "120 councils had lower satisfaction": 121st lowest
-        n = parse_number(g["cn2"])
-        mm.value = (n[0] if n else 0.0) + 1
-        up = g["cdir2"].lower() in ("higher", "more", "bigger", "larger", "greater")
-        mm.direction = "high" if up else "low"
-        mm.extra["form"] = "count"
-        if g["cof2"]:
-            mm.extra["of"] = float(g["cof2"])
+    elif g["cn2"]:  # "120 councils had lower satisfaction": 121st lowest; "fewer than 20
+        # councils had a higher rate": 20th or better
+        _counted(mm, g["cn2"], g["cdir2"], g["cof2"], "within" if g["cfew"] else "count")
     elif g["ranked"] or g["ranked2"]:
         mm.value = float(g["ranked"] or g["ranked2"])
         mm.direction = "low" if (g["cfrom"] or "").lower() == "lowest" else "high"
@@ -62,13 +49,7 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         if g["of"]:
             mm.extra["of"] = float(g["of"])
     elif g["cn"]:  # "only 7 councils had a higher score": 8th highest
-        n = parse_number(g["cn"])
-        mm.value = (n[0] if n else 0.0) + 1
-        up = g["cdir"].lower() in ("higher", "more", "bigger", "larger", "greater")
-        mm.direction = "high" if up else "low"
-        mm.extra["form"] = "count"
-        if g["cof"]:
-            mm.extra["of"] = float(g["cof"])
+        _counted(mm, g["cn"], g["cdir"], g["cof"], "count")
     elif g["nn"] or g["nn2"] or g["nn3"]:  # "among the ten lowest", "in the top 20 of 152"
         n = parse_number(g["nn"] or g["nn2"] or g["nn3"])
         mm.value = n[0] if n else 0.0
@@ -110,6 +91,21 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
             mm.extra["deprived"] = "yes"
     mm.extra["context"] = "yes" if P.RANK_CONTEXT_RE.search(sent) else ""
     return mm
+
+
+_MORE_WORDS = frozenset({"higher", "more", "bigger", "larger", "greater"})
+
+
+def _counted(mm: Mention, count: str, word: str, of: str | None, form: str) -> None:
+    """A rank said as a number of councils beyond the council: ``count`` councils had a
+    higher (or lower) figure, so it is the next place (``form`` "count"), or, with "fewer
+    than", that place or better ("within")."""
+    n = parse_number(count)
+    mm.value = (n[0] if n else 0.0) + (1 if form == "count" else 0)
+    mm.direction = "high" if word.lower() in _MORE_WORDS else "low"
+    mm.extra["form"] = form
+    if of:
+        mm.extra["of"] = float(of)
 
 
 def ratio_mention(m, s0, idx, sent, ents) -> Mention:
