@@ -25,7 +25,7 @@ from narrator.verify.check import Checker
 from narrator.verify.index import Key
 from narrator.verify.mention import Mention
 from narrator.verify.numbers import fraction_interval, hedge_interval
-from narrator.verify.periods import Stated, matches, years_of
+from narrator.verify.periods import Stated, chronological, matches, years_of
 
 # head noun -> group; a group is compatible with a measure whose words contain one of its stems
 _HEADS = {
@@ -254,7 +254,7 @@ def _change_from(
     checked: list[tuple[Key, str, str, float, float]] = []
     for key in sorted(focus):
         values = chk.ix.subject_values.get(key, {})
-        order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
+        order = chronological(values)
         if len(order) < 2:
             continue
         named = [p for p in order if any(matches(y, p) for y in named_years)]
@@ -302,7 +302,7 @@ def _between_periods(chk: Checker, focus: set, cls: str, lo: float, hi: float):
     scale = 1000.0 if cls == "gbp" else 1.0  # money facts are in £ thousands
     for key in sorted(focus):
         values = chk.ix.subject_values.get(key, {})
-        order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
+        order = chronological(values)
         if len(order) < 2:
             continue
         pairs = [(p, order[-1]) for p in order[:-1]] + list(zip(order, order[1:], strict=False))

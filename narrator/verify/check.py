@@ -27,7 +27,15 @@ from narrator.verify.index import (
     tokens,
 )
 from narrator.verify.numbers import hedge_interval
-from narrator.verify.periods import LATEST, Earlier, Previous, Stated, matches, years_of
+from narrator.verify.periods import (
+    LATEST,
+    Earlier,
+    Previous,
+    Stated,
+    chronological,
+    matches,
+    years_of,
+)
 
 _CLS = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days", "times": "times"}
 _ENT_LABEL = {"england": "England", "region": "the region", "subject": "", "relation": ""}
@@ -237,10 +245,7 @@ class Checker:
             periods = set(self.ix.history_periods.get(key, set()))
             periods |= set(self.ix.subject_values.get(key, {}))
             end = max(anchor.years) if anchor else self.ix.series_end.get(key, 0)
-            before = sorted(
-                (p for p in periods if max(years_of(p)[0], default=0) < end),
-                key=lambda p: sorted(years_of(p)[0]),
-            )
+            before = chronological(p for p in periods if max(years_of(p)[0], default=0) < end)
             # by the calendar when a period ends that many years earlier (a survey every two
             # years has no period one year back), else that many periods back
             dated = [p for p in before if max(years_of(p)[0]) == end - back]

@@ -18,6 +18,7 @@ calendar-year period equal to one of its years.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +49,11 @@ def years_of(period: str) -> tuple[frozenset[int], bool]:
         return frozenset({y}), False
     y2 = m.group(2)
     return frozenset({y, int(y2 if len(y2) == 4 else str(y)[:2] + y2)}), True
+
+
+def chronological(periods: Iterable[str]) -> list[str]:
+    """Period labels in time order ("2015-16" before "2016-17", "2024" after "2023-24")."""
+    return sorted(periods, key=lambda p: sorted(years_of(p)[0]))
 
 
 def matches(stated: Stated, period: str) -> bool:

@@ -20,7 +20,7 @@ from narrator.verify.check import Checker
 from narrator.verify.extract import Mention
 from narrator.verify.index import Key, negative_label, tokens
 from narrator.verify.numbers import fraction_interval, hedge_interval
-from narrator.verify.periods import Stated, matches, years_of
+from narrator.verify.periods import Stated, chronological, matches, years_of
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 WEAK_LIMIT_PCT = 15.0  # "slightly/a little above": wrong beyond a 15 % gap (clearly not little)
@@ -169,7 +169,7 @@ def direction_streak(
     key = chk.series(f)
     own = chk.ix.subject_values.get(key, {})
     other = chk.ix.comparator_values.get((key, f.comparator), {})
-    order = sorted(set(own) & set(other), key=lambda p: sorted(years_of(p)[0]))
+    order = chronological(set(own) & set(other))
     if streak.since:
         start = min(years_of(streak.since)[0])
         order = [p for p in order if min(years_of(p)[0], default=0) >= start]
@@ -391,7 +391,7 @@ def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
     """The council's values of a trend's series in period order, each with the direction of
     the change into it ("" for the first period): (direction, period, value)."""
     values = chk.ix.subject_values.get(chk.series(f), {})
-    order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
+    order = chronological(values)
     out: list[tuple[str, str, float]] = []
     for i, p in enumerate(order):
         d = ""
@@ -463,7 +463,7 @@ def _stated_change(chk: Checker, m: Mention, stated: Sequence[Claim]) -> Claim |
                 points = {**points, latest: (values[latest], points[next(iter(points))][1])}
         if len(points) < 2:
             continue
-        order = sorted(points, key=lambda p: sorted(years_of(p)[0]))
+        order = chronological(points)
         (v0, f0), (v1, _f1) = points[order[0]], points[order[-1]]
         ok = _moved(v0, v1, m.direction)
         return _change_claim(chk, m, f0, ok, (v0, order[0]), (v1, order[-1]))
@@ -499,10 +499,7 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
     stated = [Stated(*years_of(y)) for y in years]
     for f in chosen:
         values = chk.ix.subject_values.get(chk.series(f), {})
-        named = sorted(
-            (p for p in values if any(matches(s, p) for s in stated)),
-            key=lambda p: sorted(years_of(p)[0]),
-        )
+        named = chronological(p for p in values if any(matches(s, p) for s in stated))
         if not named:
             continue
         latest = max(values, key=lambda p: sorted(years_of(p)[0]))
@@ -543,7 +540,7 @@ def _into_trend(chk: Checker, m: Mention, chosen: list[Fact], into: Stated) -> C
     """The change into the period ``into`` from the one before it (any change that way)."""
     for f in chosen:
         values = chk.ix.subject_values.get(chk.series(f), {})
-        order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
+        order = chronological(values)
         hit = [i for i, p in enumerate(order) if matches(into, p)]
         if not hit or hit[0] == 0:
             continue
@@ -626,7 +623,7 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
             # the next period: 2017-18 after "since 2016-17", 2020 after "since 2019"
             start = max(years) if is_range else start + 1
         values = {p: v for p, v in values.items() if min(years_of(p)[0], default=0) >= start}
-    order = sorted(values, key=lambda p: sorted(years_of(p)[0]))
+    order = chronological(values)
     if len(order) < 2:
         return chk._claim(
             m, "unverifiable", reason="the data has only one period of this measure from then"
