@@ -232,7 +232,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             # a change's series: the sentence's, else the one the previous sentence's figures
             # were traced to ("60.4% were satisfied. This represents a fall of 7.2 points")
             keys = focus(m.sentence) or number_keys.get(m.sentence - 1, set())
-            claim = B.change(chk, m, claim, text, keys)
+            claim = B.change(chk, m, claim, text, keys, sentences[m.sentence])
         elif m.kind == "fraction":
             here = focus(m.sentence)
             beside = _restated(text, m, mentions, sentences)
@@ -240,7 +240,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             if L.DATED_RE.search(text, s0, s1):  # "The year before it was 31.6 in every 100"
                 m.extra["dated"] = "yes"
             claim = R.fraction(chk, m, [here] if here else [], near_words(m), beside)
-            claim = B.change(chk, m, claim, text, here)
+            claim = B.change(chk, m, claim, text, here, sentences[m.sentence])
         else:
             continue
         claims.append(claim)
@@ -357,7 +357,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
     if "than" in text:
         claims.extend(B.relations(text, claims, chk))
     claims.extend(G.ungrounded(text, sentences, claims, index))
-    claims.extend(G.unread(text, claims, index))
+    claims.extend(G.unread(text, sentences, claims, index))
     claims.sort(key=lambda c: (c.start, c.kind != "grounding", c.end))  # sentence, then parts
     return claims
 

@@ -175,7 +175,9 @@ def _bound(text: str, c: Claim, chk: Checker) -> Claim | None:
     )
 
 
-def change(chk: Checker, m: Mention, claim: Claim, text: str, focus: set) -> Claim:
+def change(
+    chk: Checker, m: Mention, claim: Claim, text: str, focus: set, sentence: tuple[int, int]
+) -> Claim:
     """A figure stated as a change must be a trend's change or a difference, not a level."""
     head = text[max(0, m.start - 40) : m.start].rstrip().lower()
     last = head.rsplit(None, 1)[-1] if head else ""
@@ -191,7 +193,7 @@ def change(chk: Checker, m: Mention, claim: Claim, text: str, focus: set) -> Cla
         cls = "relative"
     # "up 3.2 points on the previous year": from that period; "rose from £36.2m in 2020-21
     # to £40.8m, a rise of about a quarter": between the periods the sentence names
-    from_base = _change_from(chk, m, focus, cls, base, text)
+    from_base = _change_from(chk, m, focus, cls, base, text, sentence)
     if cls == "relative" or (
         from_base is not None and (base is not None or from_base.status == "supported")
     ):  # without words naming its start, a change that fits no named pair is judged below
@@ -227,7 +229,13 @@ def change(chk: Checker, m: Mention, claim: Claim, text: str, focus: set) -> Cla
 
 
 def _change_from(
-    chk: Checker, m: Mention, focus: set, cls: str, base: re.Match[str] | None, text: str
+    chk: Checker,
+    m: Mention,
+    focus: set,
+    cls: str,
+    base: re.Match[str] | None,
+    text: str,
+    span: tuple[int, int],
 ) -> Claim | None:
     """A change stated with the period it is measured from ("up 3.2 points on the previous
     year", "8% more than in 2020-21"): from that period to the sentence's latest stated period
@@ -241,9 +249,7 @@ def _change_from(
         lo, hi = fraction_interval(m)
     else:
         lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
-    s0 = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
-    ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
-    s1 = min(ends, default=len(text))
+    s0, s1 = span
     if base is not None:
         sentence = (
             text[s0 : base.start()] + " " * (base.end() - base.start()) + text[base.end() : s1]

@@ -186,7 +186,9 @@ _READ_BY = {
 _DEFINES_RE = re.compile(r"[\w\s-]{0,25}\bmeans?\b", re.IGNORECASE)
 
 
-def unread(text: str, claims: list[Claim], ix: FactIndex) -> list[Claim]:
+def unread(
+    text: str, sentences: list[tuple[int, int]], claims: list[Claim], ix: FactIndex
+) -> list[Claim]:
     """An ``unverifiable`` claim for every word asserting a change, a rank or a comparison
     that no check read: a claim of the kinds that read it must overlap the word. Precision
     first: the checker passes only what it checked, so a clause it cannot read is flagged,
@@ -204,9 +206,7 @@ def unread(text: str, claims: list[Claim], ix: FactIndex) -> list[Claim]:
             continue
         if kind == "compare" and not L.NAMED_AFTER_RE.match(text, b):
             # a bare "is lower", "very much higher": read when its sentence's comparison was
-            s0 = max(text.rfind(". ", 0, a), 0)
-            s1 = text.find(". ", b)
-            s1 = len(text) if s1 < 0 else s1
+            s0, s1 = next(((x, y) for x, y in sentences if x <= a < y), (0, len(text)))
             if any(s0 <= x < s1 and k in ("direction", "ratio") for x, _y, k in spans):
                 continue
         if _DEFINES_RE.match(text, b, min(len(text), b + 30)):
