@@ -272,6 +272,7 @@ class SeriesPoint(Frozen):
     denominator: str = ""
     suppressed: bool = False
     source: str
+    plain: str = ""  # the measure's plain words for residents (data/wording.yaml), if any
 
 
 class ChartBlock(Frozen):

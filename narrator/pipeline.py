@@ -350,6 +350,7 @@ class Pipeline:
                 denominator=o.denominator,
                 suppressed=o.suppressed,
                 source=o.source,
+                plain=self.catalog.plain(o.measure, o.breakdown) or "",
             )
             for code in sorted(codes)
             for o in self.dataset.for_chart(code, sheet.chart_id)

@@ -12,17 +12,24 @@ HTML-like markup and decodes entities, so escaped text shows literally and never
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from narrator.models import ChartBlock, SeriesPoint
 from narrator.report.format import denominator_phrase, format_value, unit_label
+from narrator.verify.periods import chronological, years_of
 
 SUBJECT_COLOUR = "#0b5d6b"  # dark teal
-COMPARATOR_COLOURS = ("#b35900", "#5f5f5f", "#7a4fa3", "#2f6d2f")  # orange, grey, purple, green
+ENGLAND_COLOUR = "#5f5f5f"  # grey
+REGION_COLOUR = "#7a4fa3"  # purple
 ENGLAND_CODE = "E92000001"
 CATEGORY_COLOURS = ("#0b5d6b", "#b35900", "#7a4fa3", "#2f6d2f", "#a4231a", "#5f5f5f")
+DATED = {  # note on a panel whose figures are counted in one kind of year, when the other is too
+    True: "These figures are dated by a single year, as their source gives them; figures for "
+    "financial or survey years (such as 2023-24) are drawn separately.",
+    False: "These figures are for financial or survey years (such as 2023-24); figures dated "
+    "by a single year are drawn separately.",
+}
 MAX_ALT_POINTS = 12
 MAX_LINES = 6  # more series than this over several periods: bars of the latest period
 ABSOLUTE_UNITS = frozenset({"count", "gbp_thousands", "people"})  # totals, not rates
@@ -65,9 +72,33 @@ def _plotly_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _label(point: SeriesPoint) -> str:
-    label = point.breakdown or point.measure
-    return label[:1].upper() + label[1:]
+Names = dict[tuple[str, str], str]
+
+
+def _series_names(points: list[SeriesPoint]) -> Names:
+    """Legend and axis names of a panel's series, in plain words where the catalogue has them
+    ("Care at home paid for only by a direct payment", not "community: direct payment only").
+    Words every name shares ("people aged 65 and over getting …") are said once, in the title,
+    and left out of each name, unless that would leave a name of one word."""
+    full = {(p.measure, p.breakdown): p.plain or p.breakdown or p.measure for p in points}
+    words = [name.split() for name in full.values()]
+    n = 0
+    while len(words) > 1 and all(len(w) > n + 2 for w in words) and len({w[n] for w in words}) == 1:
+        n += 1
+    return {key: _capital(" ".join(name.split()[n:])) for key, name in full.items()}
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _label(point: SeriesPoint, names: Names) -> str:
+    return names[(point.measure, point.breakdown)]
+
+
+def _dated_by_year(period: str) -> bool:
+    """A period written as one year ("2024"), not as a financial or survey year ("2023-24")."""
+    return not years_of(period)[1]
 
 
 #: line styles for a second and third series of one area (its colour stays the area's)
@@ -86,15 +117,14 @@ def _area_order(points: list[SeriesPoint], subject_code: str) -> list[tuple[str,
     return sorted(seen.items(), key=lambda item: rank(item[0]))
 
 
-def _colour(code: str, subject_code: str, index: int) -> str:
+def _colour(code: str, subject_code: str) -> str:
+    """One colour per area on every chart: the council, England, and its region."""
     if code == subject_code:
         return SUBJECT_COLOUR
-    if code == ENGLAND_CODE:
-        return COMPARATOR_COLOURS[1]
-    return COMPARATOR_COLOURS[(index * 2) % len(COMPARATOR_COLOURS)]
+    return ENGLAND_COLOUR if code == ENGLAND_CODE else REGION_COLOUR
 
 
-def _layout(axis_title: str, kind: str, horizontal: bool, n_bars: int) -> dict[str, Any]:
+def _layout(axis_title: str, kind: str, horizontal: bool, height: int = 320) -> dict[str, Any]:
     value_axis = {
         "title": {"text": _axis_title(axis_title)},
         "rangemode": "tozero",
@@ -107,13 +137,12 @@ def _layout(axis_title: str, kind: str, horizontal: bool, n_bars: int) -> dict[s
         cat_axis["title"] = {"text": "Period"}
     if horizontal:
         cat_axis["autorange"] = "reversed"
-    height = max(280, 90 + n_bars * 22) if horizontal else 320
     return {
         "barmode": "group",
         "height": height,
         "margin": {"l": 8, "r": 16, "t": 36, "b": 8},
         "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
-        "showlegend": kind == "line" or n_bars > 1,
+        "showlegend": False,  # a panel of several traces turns it on
         "separators": ".,",
         "bargap": 0.3,
         "font": {
@@ -129,10 +158,10 @@ def _layout(axis_title: str, kind: str, horizontal: bool, n_bars: int) -> dict[s
     }
 
 
-def _alt_text(kind: str, title: str, points: list[SeriesPoint], axis: str) -> str:
+def _alt_text(kind: str, title: str, points: list[SeriesPoint], axis: str, names: Names) -> str:
     shown = [p for p in points if p.value is not None][:MAX_ALT_POINTS]
     parts = [
-        f"{p.authority_name}, {_label(p)}, {p.period}: "
+        f"{p.authority_name}, {_label(p, names)}, {p.period}: "
         f"{format_value(p.value, p.unit, p.suppressed)}"
         for p in shown
     ]
@@ -142,38 +171,30 @@ def _alt_text(kind: str, title: str, points: list[SeriesPoint], axis: str) -> st
     return f"{word} of {title} ({axis}). " + "; ".join(parts) + tail + "."
 
 
-def _period_key(period: str) -> tuple[int, str]:
-    """Order periods by the year they end in (``2023-24`` → 2024), then as written."""
-    m = re.match(r"(\d{4})(?:[-/](\d{2,4}))?", period)
-    if not m:
-        return (0, period)
-    end = m.group(2)
-    year = int(m.group(1)) if not end else int(end) if len(end) == 4 else int(m.group(1)[:2] + end)
-    return (year, period)
-
-
 def _line_traces(
     points: list[SeriesPoint],
     areas: list[tuple[str, str]],
     categories: list[str],
+    periods: list[str],
     subject: str,
     axis: str,
+    names: Names,
 ) -> list[dict[str, Any]]:
     """One line per (area, category): each area keeps its colour on every chart (the council,
     its region, England), and its categories differ by line style; with one area, colour by
     category."""
     traces = []
-    for i, (code, name) in enumerate(areas):
+    for code, name in areas:
         for j, cat in enumerate(categories):
             mine = sorted(
-                (p for p in points if p.authority_code == code and _label(p) == cat),
-                key=lambda p: _period_key(p.period),
+                (p for p in points if p.authority_code == code and _label(p, names) == cat),
+                key=lambda p: periods.index(p.period),
             )
             if not mine:
                 continue
             label = name if len(categories) == 1 else cat if len(areas) == 1 else f"{name}: {cat}"
             colour = (
-                _colour(code, subject, i)
+                _colour(code, subject)
                 if len(areas) > 1 or len(categories) == 1
                 else CATEGORY_COLOURS[j % len(CATEGORY_COLOURS)]
             )
@@ -182,7 +203,7 @@ def _line_traces(
                 {
                     "type": "scatter",
                     "mode": "lines+markers",
-                    "name": _plotly_text(label),
+                    "name": _wrap(label, 32),
                     "x": [p.period for p in mine],
                     "y": [_y(p) for p in mine],
                     "customdata": [_hover(p, axis) for p in mine],
@@ -201,20 +222,21 @@ def _bar_traces(
     subject: str,
     axis: str,
     horizontal: bool,
+    names: Names,
 ) -> list[dict[str, Any]]:
     """One bar trace per area, a bar per category."""
     traces = []
-    for i, (code, name) in enumerate(areas):
-        by_cat = {_label(p): p for p in points if p.authority_code == code}
+    for code, name in areas:
+        by_cat = {_label(p, names): p for p in points if p.authority_code == code}
         mine = [by_cat[c] for c in categories if c in by_cat]
-        cats = [_wrap(_label(p)) for p in mine]
+        cats = [_wrap(_label(p, names)) for p in mine]
         values = [_y(p) for p in mine]
         trace: dict[str, Any] = {
             "type": "bar",
             "name": _plotly_text(name),
             "customdata": [_hover(p, axis) for p in mine],
             "hovertemplate": "<b>%{fullData.name}</b><br>%{customdata}<extra></extra>",
-            "marker": {"color": _colour(code, subject, i)},
+            "marker": {"color": _colour(code, subject)},
         }
         trace |= (
             {"orientation": "h", "y": cats, "x": values} if horizontal else {"x": cats, "y": values}
@@ -238,30 +260,34 @@ def _panel(
                 "much bigger and would hide them. All figures are in the table."
             )
         points = [p for p in points if p.authority_code == subject]
-    categories = list(dict.fromkeys(_label(p) for p in points))
-    periods = sorted({p.period for p in points}, key=_period_key)
+    names = _series_names(points)
+    categories = list(dict.fromkeys(_label(p, names) for p in points))
+    periods = chronological({p.period for p in points})
     measures = list(dict.fromkeys(p.measure for p in points))
-    one = len(measures) == 1
-    title = measures[0][:1].upper() + measures[0][1:] if one else axis[:1].upper() + axis[1:]
+    title = _capital(measures[0] if len(measures) == 1 else axis)
+    if len(categories) == 1 and points[0].breakdown:  # say which part of the measure is drawn
+        title = f"{title}: {points[0].breakdown}"
     areas = _area_order(points, subject)
     line = len(periods) > 1 and len(categories) * len(areas) <= MAX_LINES
     horizontal = not line and len(categories) > 2
     if not line and len(periods) > 1:  # many series over many periods: latest of each
         latest: dict[tuple[str, str], SeriesPoint] = {}
-        for p in sorted(points, key=lambda p: _period_key(p.period)):
-            latest[(p.authority_code, _label(p))] = p
+        for p in sorted(points, key=lambda p: periods.index(p.period)):
+            latest[(p.authority_code, _label(p, names))] = p
         points = list(latest.values())
         note = (note + " " if note else "") + (
             "Bars show the latest period of each figure; every period is in the table."
         )
     kind = "line" if line else "bar"
     if kind == "bar" and len(categories) == 1:
-        return _single_panel(block, idx, points, subject, areas, title, axis, note)
+        return _single_panel(block, idx, points, subject, areas, title, axis, note, names)
     if line:
-        traces = _line_traces(points, areas, categories, subject, axis)
+        traces = _line_traces(points, areas, categories, periods, subject, axis, names)
     else:
-        traces = _bar_traces(points, areas, categories, subject, axis, horizontal)
-    layout = _layout(axis, kind, horizontal, round(len(categories) * max(len(areas), 2.2)))
+        traces = _bar_traces(points, areas, categories, subject, axis, horizontal, names)
+    layout = _layout(
+        axis, kind, horizontal, _bars_height(categories, len(areas)) if horizontal else 320
+    )
     layout["showlegend"] = len(traces) > 1
     if line:
         layout["xaxis"] |= {"categoryorder": "array", "categoryarray": periods}
@@ -271,9 +297,16 @@ def _panel(
         kind=kind,
         axis_label=axis,
         figure={"data": traces, "layout": layout},
-        alt=_alt_text(kind, f"{block.chart.title}: {title}", points, axis),
+        alt=_alt_text(kind, f"{block.chart.title}: {title}", points, axis, names),
         note=note,
     )
+
+
+def _bars_height(categories: list[str], n_areas: int) -> int:
+    """Height of a horizontal bar chart: each category gets room for its bars and for every line
+    of its wrapped name, so names on a phone never run into each other."""
+    rows = sum(max(n_areas, 2) * 22 + _wrap(c).count("<br>") * 17 for c in categories)
+    return max(280, 90 + rows)
 
 
 def _money(unit: str) -> bool:
@@ -330,43 +363,49 @@ def _single_panel(
     title: str,
     axis: str,
     note: str,
+    names: Names,
 ) -> Panel:
     """One measure, one period: a bar per area, named on the axis (no legend needed)."""
     by_area = {p.authority_code: p for p in points if p.value is not None}
-    shown = [(i, code, name) for i, (code, name) in enumerate(areas) if code in by_area]
+    shown = [(code, name) for code, name in areas if code in by_area]
     trace = {
         "type": "bar",
-        "x": [_plotly_text(name) for _, _, name in shown],
-        "y": [_y(by_area[code]) for _, code, _ in shown],
-        "customdata": [_hover(by_area[code], axis) for _, code, _ in shown],
+        "x": [_plotly_text(name) for _, name in shown],
+        "y": [_y(by_area[code]) for code, _ in shown],
+        "customdata": [_hover(by_area[code], axis) for code, _ in shown],
         "hovertemplate": "<b>%{x}</b><br>%{customdata}<extra></extra>",
-        "marker": {"color": [_colour(code, subject, i) for i, code, _ in shown]},
+        "marker": {"color": [_colour(code, subject) for code, _ in shown]},
         "name": _plotly_text(title),
     }
-    layout = _layout(axis, "bar", False, 1)
-    layout["height"] = 300
+    layout = _layout(axis, "bar", False, 300)
     return Panel(
         id=f"plot-{block.chart.id}-{idx}",
         title=title,
         kind="bar",
         axis_label=axis,
         figure={"data": [trace], "layout": layout},
-        alt=_alt_text("bar", f"{block.chart.title}: {title}", points, axis),
+        alt=_alt_text("bar", f"{block.chart.title}: {title}", points, axis, names),
         note=note,
     )
 
 
 def chart_view(block: ChartBlock, subject_code: str, subject_name: str = "") -> ChartView:
-    """Panels and value-table rows of one chart block (empty when it has no data)."""
-    groups: dict[tuple[str, str], list[SeriesPoint]] = {}
+    """Panels and value-table rows of one chart block (empty when it has no data).
+
+    Figures dated by a single year ("2024") and by a financial or survey year ("2023-24") are
+    drawn on separate panels: one axis never mixes the two ways of counting time."""
+    groups: dict[tuple[str, str, bool], list[SeriesPoint]] = {}
     for p in block.points:
         if p.unit != "category":
-            groups.setdefault((p.unit, p.denominator), []).append(p)
+            groups.setdefault((p.unit, p.denominator, _dated_by_year(p.period)), []).append(p)
     panels = []
-    for i, pts in enumerate(groups.values()):
+    for i, ((unit, denominator, by_year), pts) in enumerate(groups.items()):
         panel = _panel(block, i, pts, subject_code, subject_name or subject_code)
-        if panel is not None:
-            panels.append(panel)
+        if panel is None:
+            continue
+        if (unit, denominator, not by_year) in groups:
+            panel = replace(panel, note=" ".join(filter(None, [panel.note, DATED[by_year]])))
+        panels.append(panel)
     rows = [
         TableRow(
             area=p.authority_name,

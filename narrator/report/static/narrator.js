@@ -21,9 +21,25 @@
       var fig = figures[id];
       el.textContent = "";
       window.Plotly.newPlot(el, fig.data, fig.layout, config).then(function () {
+        return fitLegend(el, fig.layout);
+      }).then(function () {
         el.setAttribute("data-drawn", "true");
       });
+      window.addEventListener("resize", function () {
+        window.clearTimeout(el.fitTimer);
+        el.fitTimer = window.setTimeout(function () { fitLegend(el, fig.layout); }, 150);
+      });
     });
+  }
+
+  // A legend above the plot takes as many rows as the width needs (one per series on a phone):
+  // grow the figure by the legend's height, so the plot itself keeps its size and nothing overlaps.
+  function fitLegend(el, layout) {
+    var legend = el.querySelector("g.legend");
+    var extra = legend && layout.showlegend ? Math.ceil(legend.getBBox().height) : 0;
+    var top = layout.margin.t + extra;
+    if (Math.abs(el.layout.margin.t - top) < 4) { return Promise.resolve(); }
+    return window.Plotly.relayout(el, { height: layout.height + extra, "margin.t": top });
   }
 
   // ----------------------------------------------------------------- votes
