@@ -62,6 +62,14 @@ def browser() -> Iterator[object]:
         b.close()
 
 
+SQUEEZED_PLOTS = """
+[...document.querySelectorAll('.plot[data-drawn=true]')].map(el => {
+  const area = el.querySelector('.nsewdrag');
+  return [el.id, area ? Math.round(area.getBoundingClientRect().height) : 0];
+}).filter(([id, h]) => h < 150)
+"""
+
+
 def _open(browser: object, url: str, width: int, height: int) -> tuple[object, list[str]]:
     page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
     errors: list[str] = []
@@ -138,6 +146,9 @@ def test_phone_width_and_index(site, browser) -> None:
     page, errors = _open(browser, f"{base}/leicester/", 390, 844)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"page scrolls sideways at phone width ({width}px)"
+    # a legend of many rows grows its figure instead of squeezing the plot under it
+    squeezed = page.evaluate(SQUEEZED_PLOTS)
+    assert squeezed == [], f"plots squeezed to under 150px high at phone width: {squeezed}"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "leicester-phone.png"), full_page=True)
     page.goto(f"{base}/")
