@@ -39,6 +39,11 @@ DEV_COUNCILS = frozenset(
         "Barnet", "Darlington", "Salford",
         "Croydon", "Reading", "Somerset",
         "Tower Hamlets", "Slough", "Gateshead",
+        # w16-w18 (sixth round, 2026-12-01, third session: trends, own past, ranks, measure
+        # swaps, and correct comparisons phrased in many ways)
+        "Derby", "Greenwich", "Northumberland",
+        "Wolverhampton", "Brent", "Suffolk",
+        "Sandwell", "Lewisham", "Bath and North East Somerset",
     }
 )  # fmt: skip
 
