@@ -275,15 +275,22 @@ class FactBuilder:
         label = f"{measure} ({breakdown})" if breakdown else measure
         out: list[Fact] = []
         latest = next((f for f in facts if f.kind == "value" and f.id.startswith(base + ":")), None)
+        common = dict(measure=measure, breakdown=breakdown, unit=unit, denominator=denominator)
         if unit in ABSOLUTE_UNITS and latest is not None:
             # a total's rank ("the 8th largest budget of 147 councils"): evidence a text may
             # cite, never a headline (totals mostly say how big a place is)
             obs = self._cells[(chart_id, key, latest.period)].get(subject.code)
-            common = dict(measure=measure, breakdown=breakdown, unit=unit, denominator=denominator)
             if obs is not None:
                 out += self._rank(chart_id, subject, key, obs, base, common, label)
         for _end, period in sorted(self._periods.get((chart_id, key), ())):
             cell = self._cells[(chart_id, key, period)]
+            own = cell.get(subject.code)
+            if own is not None and usable(own) and ("", period) not in stated:
+                # the rank of an earlier period ("in 2016-17 it was the 3rd highest of 146"):
+                # evidence a text may cite when it names that period, never a headline
+                out += self._rank(
+                    chart_id, subject, key, own, base, common, label, tag=f":history:{period}"
+                )
             for role, party in parties:
                 obs = cell.get(party.code) if party is not None else None
                 if obs is None or not usable(obs) or (role, period) in stated:
@@ -417,7 +424,9 @@ class FactBuilder:
             self._ranks[cache_key] = table
         return table
 
-    def _rank(self, chart_id, subject, key, latest, base, common, label) -> list[Fact]:
+    def _rank(self, chart_id, subject, key, latest, base, common, label, tag="") -> list[Fact]:
+        """The council's rank and quarter among councils for the period of ``latest`` (ids
+        ``…:rank`` and ``…:quartile``, with ``tag`` after them for an earlier period)."""
         if subject.kind != "council":
             return []
         entry = self._rank_table(chart_id, key, latest.period, subject.synthetic).get(subject.code)
@@ -429,25 +438,26 @@ class FactBuilder:
         pool_name = "synthetic councils" if subject.synthetic else "councils in England"
         return [
             Fact(
-                id=f"{base}:rank",
+                id=f"{base}:rank{tag}",
                 kind="rank",
                 value=rank,
                 # ``tied``: councils sharing this value (itself included), ranked together
-                detail={"of": of, "order": "highest_first", "tied": tied},
+                detail={"of": of, "order": "highest_first", "tied": tied}
+                | ({"earlier": True} if tag else {}),
                 sources=[ref(latest)],
                 **shared,
                 text_hint=f"{subject.name} ranks {rank} of {of} {pool_name} for {label} "
                 f"(1 = highest), {latest.period}.",
             ),
             Fact(
-                id=f"{base}:quartile",
+                id=f"{base}:quartile{tag}",
                 kind="quartile",
                 value=quartile,
                 detail={"of": of},
                 sources=[ref(latest)],
                 **shared,
                 text_hint=f"{subject.name} is in quarter {quartile} of {pool_name} "
-                f"(1 = highest quarter) for {label}.",
+                f"(1 = highest quarter) for {label}, {latest.period}.",
             ),
         ]
 

@@ -110,11 +110,18 @@ def test_the_year_before_is_the_previous_period():
 
 def test_history_holds_every_earlier_period_for_council_england_and_region():
     sheet = _builder().sheet(WOKINGHAM, "user_satisfaction")
-    parties = {f.comparator for f in sheet.history}
-    assert parties == {"", "england", "region"}
+    values = [f for f in sheet.history if f.kind == "history"]
+    assert {f.comparator for f in values} == {"", "england", "region"}
     latest = next(f.period for f in sheet.facts if f.kind == "value")
-    assert latest not in {f.period for f in sheet.history if f.comparator == ""}
+    assert latest not in {f.period for f in values if f.comparator == ""}
     assert all(f.sources and f.sources[0].cell for f in sheet.history)
+    # each earlier period of the council's own figure has its rank among councils, which a
+    # text may cite only when it names that period ("in 2016-17 it was the 5th highest")
+    earlier = {f.period for f in values if f.comparator == ""}
+    ranked = {f.period for f in sheet.history if f.kind == "rank" and f.detail.get("earlier")}
+    assert ranked == earlier and all(
+        f.comparator == "councils" for f in sheet.history if f.kind == "rank"
+    )
 
 
 def test_an_instruction_in_a_measure_label_never_gets_its_claim_published(tmp_path):

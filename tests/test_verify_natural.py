@@ -345,12 +345,17 @@ def test_more_or_less_deprived_is_read_on_the_deprivation_measures(text, status)
     assert "23,234" in claim.reason or "3.6" in claim.reason or "34.2" in claim.reason, claim.reason
 
 
-def test_a_rank_said_of_an_earlier_period_is_not_checked_against_the_latest():
-    """The data ranks the latest period only: "when it was the third highest" of the year
-    before is unverifiable, never contradicted by this year's rank."""
+@pytest.mark.parametrize(
+    "said, status",
+    [("the third highest", "contradicted"), ("the 75th highest", "supported")],
+)
+def test_a_rank_said_of_an_earlier_period_is_checked_against_that_period(said, status):
+    """ "the year before, when it was the third highest" is checked against 2023-24's rank
+    (Wokingham's 64.9% was 75th of 151), never against this year's."""
     text = (
         "Satisfaction in Wokingham rose to 68.1% in 2024-25 from 64.9% the year before, when "
-        "the borough was the third highest of 151 councils."
+        f"the borough was {said} of 151 councils."
     )
     rank = next(c for c in verdict(WOKINGHAM, "user_satisfaction", text).claims if c.kind == "rank")
-    assert rank.status == "unverifiable", rank.reason
+    assert rank.status == status, rank.reason
+    assert "75 of 151" in rank.reason

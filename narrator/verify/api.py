@@ -211,13 +211,23 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             if titled is not None:  # a "<chart title>:" opening binds the sentence's figures
                 local = (local & titled) or titled
                 weak &= titled
-            claim = chk.number(
-                m,
-                focus(m.sentence),
-                number_keys.get(m.sentence - 1),
-                local,
-                named(m.sentence) | weak,  # a figure of a series its own words name, even weakly
-            )
+            gap = m.relational and L.GAP_FIGURE_RE.match(text, m.end) is not None
+            anchor = set()
+            if gap:  # "4.6 points above the South West": the gap to that area, of the figure
+                m.comparator = B.relation_comparator(text, sentences[m.sentence], m, entity_re)
+                anchor = B.anchor_series(
+                    text, sentences[m.sentence], m, said.get(m.sentence, []), chk
+                )
+            if anchor and chk.relates(anchor):  # stated before it in its sentence
+                claim = chk.number(m, anchor, None, anchor, anchor)
+            else:
+                claim = chk.number(
+                    m,
+                    focus(m.sentence),
+                    number_keys.get(m.sentence - 1),
+                    local,
+                    named(m.sentence) | weak,  # a figure of a series its words name, even weakly
+                )
             if claim.status == "supported":  # a figure of one series in another's words?
                 name_words = tokens(
                     B.window(
@@ -232,7 +242,8 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             # a change's series: the sentence's, else the one the previous sentence's figures
             # were traced to ("60.4% were satisfied. This represents a fall of 7.2 points")
             keys = focus(m.sentence) or number_keys.get(m.sentence - 1, set())
-            claim = B.change(chk, m, claim, text, keys, sentences[m.sentence])
+            moved_from = B.earlier_figure(sentences[m.sentence], m, said.get(m.sentence, []), chk)
+            claim = B.change(chk, m, claim, text, keys, sentences[m.sentence], moved_from)
         elif m.kind == "fraction":
             here = focus(m.sentence)
             beside = _restated(text, m, mentions, sentences)
@@ -326,12 +337,27 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 else set()
             )
             strong = index.key_words.named(tokens(rest))  # "ranks 3 of 150 for <measure>"
-            ranked = [
-                lv for lv in (strong, prior, number_keys.get(s, set()), own, *back_levels) if lv
-            ]
+            figures_here = number_keys.get(s, set())
+            # the sentence's own words and figures bind the rank; "That is less than most
+            # councils" goes on about the figure before it; only then the best word overlap,
+            # then the sentences before
+            back = back_levels[:1] if L.BACK_REFERENCE_RE.match(sent) else []
+            ranked = [lv for lv in (strong, prior, figures_here, *back, own, *back_levels) if lv]
+            own_levels = [lv for lv in (strong, prior, figures_here, *back, own) if lv]
             wider = strong | near_words(m)
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
-            claims.append(R.rank(chk, m, ranked or levels, sent, wider, text[a:b], prior))
+            claims.append(
+                R.rank(
+                    chk,
+                    m,
+                    ranked or levels,
+                    sent,
+                    wider,
+                    text[a:b],
+                    prior,
+                    cover=set().union(*own_levels) if own_levels else None,
+                )
+            )
         elif m.kind == "own_extreme":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             # a clause opening with "which" describes the figure before it: "down from 64.6% a
@@ -350,7 +376,13 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claims.append(R.own_extreme(chk, m, levels, stated, text[a:b]))
 
         elif m.kind == "ratio":
-            claims.append(R.ratio(chk, m, levels, near_words(m)))
+            # "2,930 per 100,000, … more than double the England rate": the ratio of the
+            # council's figure stated before it, when there is one
+            anchor = B.anchor_series(text, sentences[s], m, said.get(s, []), chk)
+            if anchor and chk.relates(anchor):
+                claims.append(R.ratio(chk, m, [anchor]))
+            else:
+                claims.append(R.ratio(chk, m, levels, near_words(m)))
         elif m.kind == "majority":
             claims.append(R.fraction(chk, m, levels, near_words(m) | named(s)))
     claims = B.bind_units(text, claims, chk)

@@ -176,9 +176,18 @@ def _bound(text: str, c: Claim, chk: Checker) -> Claim | None:
 
 
 def change(
-    chk: Checker, m: Mention, claim: Claim, text: str, focus: set, sentence: tuple[int, int]
+    chk: Checker,
+    m: Mention,
+    claim: Claim,
+    text: str,
+    focus: set,
+    sentence: tuple[int, int],
+    moved_from: tuple[Key, str] | None = None,
 ) -> Claim:
-    """A figure stated as a change must be a trend's change or a difference, not a level."""
+    """A figure stated as a change must be a trend's change or a difference, not a level.
+    ``moved_from``: the series and period of the council's earlier figure the sentence states
+    before it ("down from 69.6% the year before, a drop of more than five points"), which is
+    where the change starts unless its own words say otherwise."""
     head = text[max(0, m.start - 40) : m.start].rstrip().lower()
     last = head.rsplit(None, 1)[-1] if head else ""
     before = last in _CHANGE_LAST_WORDS and _CHANGE_BEFORE_RE.search(head + " ") is not None
@@ -193,10 +202,12 @@ def change(
         cls = "relative"
     # "up 3.2 points on the previous year": from that period; "rose from £36.2m in 2020-21
     # to £40.8m, a rise of about a quarter": between the periods the sentence names
-    from_base = _change_from(chk, m, focus, cls, base, text, sentence)
+    from_base = _change_from(chk, m, focus, cls, base, text, sentence, moved_from)
     if cls == "relative" or (
-        from_base is not None and (base is not None or from_base.status == "supported")
-    ):  # without words naming its start, a change that fits no named pair is judged below
+        from_base is not None
+        and (base is not None or moved_from is not None or from_base.status == "supported")
+    ):  # without words or a figure naming its start, a change that fits no named pair is
+        # judged below
         return from_base or claim
     pool = [c for c in chk.ix.candidates.get(cls, ()) if c.role in _CHANGE_ROLES]
     if cls == "percent":
@@ -236,6 +247,7 @@ def _change_from(
     base: re.Match[str] | None,
     text: str,
     span: tuple[int, int],
+    moved_from: tuple[Key, str] | None = None,
 ) -> Claim | None:
     """A change stated with the period it is measured from ("up 3.2 points on the previous
     year", "8% more than in 2020-21"): from that period to the sentence's latest stated period
@@ -258,6 +270,8 @@ def _change_from(
         sentence = text[s0:s1]
     named_years = [Stated(*years_of(y)) for y in _YEARS_RE.findall(sentence)]
     checked: list[tuple[Key, str, str, float, float]] = []
+    if moved_from is not None:
+        focus = {*focus, moved_from[0]}
     for key in sorted(focus):
         values = chk.ix.subject_values.get(key, {})
         order = chronological(values)
@@ -265,8 +279,10 @@ def _change_from(
             continue
         named = [p for p in order if any(matches(y, p) for y in named_years)]
         end = named[-1] if named else order[-1]
-        if base is None:  # the first and last periods the sentence names
-            start = named[0] if len(named) > 1 else None
+        if base is None and len(named) > 1:  # the first and last periods the sentence names
+            start = named[0]
+        elif base is None:  # from the earlier figure stated before it ("down from 69.6%")
+            start = moved_from[1] if moved_from is not None and moved_from[0] == key else None
         elif base.group("year"):
             start = next((p for p in order if matches(Stated(*years_of(base["year"])), p)), None)
         else:
@@ -438,6 +454,19 @@ def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
     return "subject"
 
 
+def relation_comparator(text: str, sentence: tuple[int, int], m, entity_re) -> str:
+    """Who a gap compares with: the area named right after its words ("ten points above the
+    South West figure" → "region"); "" when none is named there."""
+    _s0, s1 = sentence
+    tail = text[m.end : min(s1, m.end + 45)]
+    stop = L.ANCHOR_BREAK_RE.search(tail)
+    for e in entity_re.finditer(tail[: stop.start()] if stop else tail):
+        if e.lastgroup in ("england", "region"):
+            return e.lastgroup
+        return ""
+    return ""
+
+
 _IN_YEAR_RE = re.compile(
     r"(?:\b(?:in|for|during|back\s+in|by)\s+(?:the\s+)?(?:(?:financial|survey)\s+)?(?:year\s+)?)"
     r"(?P<y>(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)\b",
@@ -485,6 +514,41 @@ def negation_in_label(text: str, m, labels: set[str]) -> bool:
 
 def _content(words: str) -> list[str]:
     return [w for w in re.findall(r"[a-z']+", words.lower()) if w not in L.FILLERS]
+
+
+def earlier_figure(
+    sentence: tuple[int, int], m, claims: list[Claim], chk: Checker
+) -> tuple[Key, str] | None:
+    """The series and period of the council's earlier figure stated nearest before ``m`` in
+    its sentence ("down from 69.6% the year before"), if any."""
+    s0, _s1 = sentence
+    for c in sorted(claims, key=lambda c: -c.end):
+        if s0 <= c.start and c.end <= m.start and c.status == "supported" and c.fact_ids:
+            f = chk.ix.fact_by_id.get(c.fact_ids[0])
+            if f is not None and f.kind == "history" and not f.comparator:
+                return chk.series(f), f.period
+    return None
+
+
+def anchor_series(
+    text: str, sentence: tuple[int, int], m, claims: list[Claim], chk: Checker
+) -> set:
+    """The series a relation ("more than double the England rate", "ten points above the
+    region") compares: that of the council's own figure stated before it in its sentence
+    ("2,930 requests per 100,000, the 18th highest of 148 and more than double the England
+    rate"), unless a contrast or a new statement comes between them. Empty when there is none:
+    the relation is then bound by its words, as before."""
+    s0, _s1 = sentence
+    for c in sorted(claims, key=lambda c: -c.end):
+        if not (s0 <= c.start and c.end <= m.start) or c.status != "supported" or not c.fact_ids:
+            continue
+        f = chk.ix.fact_by_id.get(c.fact_ids[0])
+        if f is None or f.kind not in ("value", "history") or f.comparator:
+            continue  # a rank's count, a comparator's figure or a relation: not the anchor
+        if L.ANCHOR_BREAK_RE.search(text, c.end, m.start):
+            return set()
+        return {chk.series(f)}
+    return set()
 
 
 def prior_series(text: str, sentence: tuple[int, int], m, claims: list[Claim], chk: Checker) -> set:

@@ -13,6 +13,8 @@ Decision rules (see also ``narrator/verify/__init__.py``):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num, fmt_value
 from narrator.verify.extract import Mention
@@ -121,14 +123,12 @@ class Checker:
         (``named``) is supported; it is contradicted only when no series the sentence names
         has it."""
         if m.extra.get("councils"):  # "of the 149 councils": only a ranking's count fits
-            counts = [
-                c
-                for c in self.ix.candidates.get("plain", ())
-                if c.role == "detail" and c.fact.kind == "rank"
-            ]
-            hit = next((c for c in counts if c.value == m.value), None)
+            # (of any period: "in 2021-22, the highest of the 103 councils with data")
+            counts = [f for f in self.ix.ranks if f.kind == "rank" and f.detail.get("of")]
+            hit = next((f for f in counts if f.detail["of"] == m.value), None)
             if hit is not None:
-                return self._supported_number(m, hit)
+                c = Candidate(m.value or 0.0, "plain", "subject", hit, self.series(hit))
+                return self._supported_number(m, replace(c, role="detail", period=hit.period))
             return self._claim(
                 m, "unverifiable", reason="no ranking here counts this many councils"
             )
@@ -136,6 +136,8 @@ class Checker:
         if m.unit == "per_100k":
             cls = "plain"
         pool = self._pool(cls, bool(m.extra.get("rate")), m.relational, m.total)
+        if m.relational and m.comparator:  # "4.6 points above the South West": its gaps only
+            pool = [c for c in pool if c.entity != "relation" or c.fact.comparator == m.comparator]
         stated = m.value or 0.0
         if m.negated and m.unit == "percent":  # "32% were not satisfied": 68% were
             stated = 100.0 - stated
@@ -221,19 +223,35 @@ class Checker:
             ),
         )
 
+    def relates(self, keys: set[Key]) -> bool:
+        """Whether any of the series ``keys`` has a relation fact (a gap or a ratio to England
+        or the region) to check a relation against."""
+        if self.ix.relation_keys is None:
+            self.ix.relation_keys = {
+                c.key
+                for cands in self.ix.candidates.values()
+                for c in cands
+                if c.entity == "relation"
+            }
+        return bool(keys & self.ix.relation_keys)
+
     # ---- periods ----------------------------------------------------------------------
     def in_period(self, stated: object, c: Candidate) -> bool:
         """Whether candidate ``c`` is a reading of the period(s) ``stated`` (a mention's
         ``period``: a tuple of stated periods and ``LATEST``, or a ``Previous``)."""
+        latest = c.role not in ("history", "first_value")  # the latest period's readings
+        return self.period_fits(stated, c.key, c.period, latest)
+
+    def period_fits(self, stated: object, key: Key, period: str, latest: bool) -> bool:
+        """Whether a fact of series ``key`` for ``period`` (``latest``: the series' latest
+        period) is what the period(s) ``stated`` refer to."""
         if isinstance(stated, Previous):
-            return bool(c.period) and c.period == self._previous(c.key, stated.anchor, stated.back)
+            return bool(period) and period == self._previous(key, stated.anchor, stated.back)
         if isinstance(stated, Earlier):
-            end = max(stated.anchor.years) if stated.anchor else self.ix.series_end.get(c.key, 0)
-            return bool(c.period) and max(years_of(c.period)[0], default=0) < end
+            end = max(stated.anchor.years) if stated.anchor else self.ix.series_end.get(key, 0)
+            return bool(period) and max(years_of(period)[0], default=0) < end
         return any(
-            c.role not in ("history", "first_value")  # the latest period's readings
-            if s == LATEST
-            else bool(c.period) and matches(s, c.period)
+            latest if s == LATEST else bool(period) and matches(s, period)
             for s in stated  # type: ignore[union-attr]
         )
 

@@ -211,7 +211,8 @@ class RuleExtractor:
                 frac = P.FRACTION_WORDS[m.group("frac").lower().replace("-", " ")]
                 tail = sent[m.end() : m.end() + 45]
                 again = P.AGAIN_RE.match(tail)  # "half as much again as England's": 1.5 times
-                kind = "ratio" if again or C.comparator_follows(tail, ents, m.end()) else "fraction"
+                compares = C.comparator_follows(tail, ents, m.end()) or P.AS_OFTEN_RE.match(tail)
+                kind = "ratio" if again or compares else "fraction"
                 mm = self._mk(
                     kind,
                     m,

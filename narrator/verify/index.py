@@ -220,6 +220,8 @@ class FactIndex:
     pools: dict[tuple[str, bool, bool, bool], list[Candidate]] = field(default_factory=dict)
     #: memo of the grounding check: the statements these sheets license (see grounding.py)
     grounding: object = None
+    #: memo of the checker: the series with a relation fact (a gap or ratio to a comparator)
+    relation_keys: set[Key] | None = None
 
     @property
     def empty(self) -> bool:

@@ -266,3 +266,19 @@ DEPRIVATION_MEASURE_RE = re.compile(r"depriv|small\s+areas", IGN)
 DECILE_RE = re.compile(r"\bdecile\b", IGN)
 #: a sentence that names a period of its own (a year, "the year before", "last year")
 DATED_RE = re.compile(rf"(?:19|20)\d\d|\b{any_of((*PREVIOUS, *LAST_YEAR, *TWO_BACK))}\b", IGN)
+
+#: words between a council's figure and a later relation that end the figure's statement ("…,
+#: while England's …", "; by contrast"): the relation is then not about that figure
+ANCHOR_BREAK_RE = re.compile(
+    r"[.;]|\b(?:while|whereas|but|although|though|however|by\s+contrast|meanwhile)\b", re.I
+)
+#: a figure that is itself a gap: its unit, then at once a word of comparison ("4.6 points
+#: above", "9% more than", "239 fewer"), not a figure followed by a comparison ("21.2% was lower")
+GAP_FIGURE_RE = re.compile(
+    r"\s*(?:%|per\s*cent(?:age\s+points?)?|percentage\s+points?|points?)?\s*(?:more|fewer|less|"
+    r"higher|lower|greater|smaller|bigger|larger|above|below|ahead|behind|short|up|down)\b",
+    re.I,
+)
+#: a sentence going on about the figure before it ("That is less than most councils", "This
+#: puts it ...", "It was the third highest")
+BACK_REFERENCE_RE = re.compile(r"\s*(?:that|this|it|these|which)\b(?!\s+(?:year|survey)\b)", IGN)

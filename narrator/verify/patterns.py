@@ -192,9 +192,11 @@ RANK_RE = re.compile(
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof2>\d+))?\s+(?:had|have|has|recorded|reported|saw|"
     r"spent|scored|posted|showed|gave|supported|were|are)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?P<cdir2>higher|lower|more|fewer|less|bigger|smaller|larger|greater)\b"
+    # "ranks 12th" (not "ranks 12th lowest": the ordinal's own word says which end)
     r"|(?:(?:ranked|ranks|ranking)\s+(?:at\s+)?(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?"
     r"|(?:ranked|ranks|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?P<ranked2>\d+)(?:st|nd|rd|th)\b)"
+    r"(?P<ranked2>\d+)(?:st|nd|rd|th)\b)(?![\w])(?![- ](?:highest|lowest|largest|smallest|"
+    r"biggest|most|least)\b)"
     r"(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
     r"(?:(?:\s+for\s+this)?,?\s+counting\s+from\s+the\s+(?P<cfrom>highest|lowest))?"
     r"|only\s+(?P<cn>\d+|" + _SMALL + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
@@ -452,6 +454,10 @@ COMPARED_BEFORE_RE = re.compile(
 CONTRAST_RE = re.compile(r"\b(?:than|and|while|compared|against|versus|vs)\b", IGN)
 LEAD_TO_NAME_RE = re.compile(r"\s*(?:of\s+)?(?:the\s+)?", IGN)
 AGAIN_RE = re.compile(r"\s+as\s+(?:much|many|high|large)\s+again\b|\s+again\s+as\b", IGN)
+#: "half as often", "a third as likely": a fraction that compares with another area (a ratio)
+AS_OFTEN_RE = re.compile(
+    r"\s+as\s+(?:often|much|many|likely|high|large|common|frequently|big)\b(?!\s+again)", IGN
+)
 COMPARATOR_NEXT_RE = re.compile(
     r"\s*(?:of\s+)?(?:the\s+|that\s+(?:of|in|for)\s+)?(?:England|"
     r"national|regional|the\s+region|the\s+England|English)",

@@ -20,9 +20,22 @@ from narrator.verify.check import Checker
 from narrator.verify.extract import Mention
 from narrator.verify.index import Key, negative_label, tokens
 from narrator.verify.numbers import fraction_interval, hedge_interval
-from narrator.verify.periods import Stated, chronological, matches, years_of
+from narrator.verify.periods import (
+    LATEST,
+    Previous,
+    Stated,
+    chronological,
+    matches,
+    years_of,
+)
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
+#: "in 2023-24, when it ranked fourth": a rank said of the year just named
+_WHEN_YEAR_RE = re.compile(
+    r"((?:19|20)\d\d(?:[-/]\d\d)?)\)?,?\s+(?:when|at\s+which\s+point)\b(?![^.;]*(?:19|20)\d\d)"
+    r"[^.;]*$",
+    re.IGNORECASE,
+)
 WEAK_LIMIT_PCT = 15.0  # "slightly/a little above": wrong beyond a 15 % gap (clearly not little)
 WEAK_LIMIT_POINTS = 8.0  # ... and, for a share, beyond 8 percentage points
 STRONG_MIN_PCT = 5.0  # "much/far/well above" is wrong only for a gap under 5 % (clearly small)
@@ -664,9 +677,11 @@ def rank(
     wider: set[Key] = frozenset(),
     clause: str = "",
     prior: set[Key] = frozenset(),
+    cover: set[Key] | None = None,
 ) -> Claim:
     """A rank among England's councils, checked against the rank facts of the series the
-    sentence names (precision first: any named series that has it supports it). A superlative
+    sentence names (precision first: any series the sentence itself names, ``cover``, or by
+    default any series of any level, that has it supports it). A superlative
     with no councils context ("the highest figure on the chart") or about the region ("the
     highest in the South East") is not a rank the data holds: unverifiable."""
     form = m.extra.get("form")
@@ -705,9 +720,10 @@ def rank(
     ]
     # precision first: a series any other level names (the figures before it, the sentence, the
     # text) may be the one ranked; the verdict against the first level stands if none fits
-    named = set().union(*levels) if levels else set()
+    named = cover if cover is not None else set().union(*levels) if levels else set()
     also = [f for f in facts if f.kind == "rank" and f not in ranks and chk.series(f) in named]
-    quarts = {chk.series(f): f for f in chk.ix.ranks if f.kind == "quartile"}
+    quarts = {(chk.series(f), f.period): f for f in chk.ix.ranks if f.kind == "quartile"}
+    stated = _rank_period(chk, m, clause or sentence)
     first = None
     # the other levels may support a rank, never be the one that contradicts it
     for f, primary in [*((f, True) for f in ranks), *((f, False) for f in also)]:
@@ -719,12 +735,12 @@ def rank(
             high = not high
         if opposite(m, f):  # "less isolated than in most places"
             high = not high
-        q = quarts.get(chk.series(f))
+        q = quarts.get((chk.series(f), f.period))
         quartile = (
             float(q.value) if q is not None and q.value is not None else 1 + (r - 1) * 4 // of
         )
-        if not _for_period(clause or sentence, f, m.text):
-            continue  # "when it was 10th highest in 2023-24": the data ranks the latest only
+        if not chk.period_fits(stated, chk.series(f), f.period, not f.detail.get("earlier")):
+            continue  # "in 2016-17 it was the 3rd highest": that period's rank, not the latest
         if form == "nth":
             # a council tied with others holds every place the tie spans ("only 3 councils had
             # a lower rate" for a two-way tie 4th and 5th from the bottom)
@@ -769,27 +785,29 @@ def rank(
     return first
 
 
-def _for_period(sentence: str, f: Fact, rank_text: str = "") -> bool:
-    """Whether a rank fact (of its series' latest period) can be what a clause says: not when
-    the clause names another period ("in 2021-22 it was one of the two lowest"), nor when the
-    rank is said of an earlier one ("the year before, when it was the third highest",
-    "having ranked 8th the previous year")."""
-    named = [Stated(*years_of(y)) for y in _YEARS.findall(sentence)]
-    if not all(matches(s, f.period) for s in named):
-        return False
-    at = sentence.find(rank_text) if rank_text else -1
-    if at < 0:
-        return True
-    before = sentence[max(0, at - 60) : at]
-    after = sentence[at + len(rank_text) : at + len(rank_text) + 25]
-    then = L.YEAR_ON_YEAR_RE.search(before) or L.TWO_BACK_RE.search(before)
-    if then and re.search(r"\b(?:when|then|at\s+that\s+time)\b", before[then.end() :]):
-        return False
-    return not re.match(
-        r"\s*(?:in\s+)?(?:" + L.YEAR_ON_YEAR_RE.pattern + "|" + L.TWO_BACK_RE.pattern + ")",
-        after,
-        re.IGNORECASE,
-    )
+def _rank_period(chk: Checker, m: Mention, sentence: str) -> object:
+    """The period(s) a rank is said of: the figure periods assigned to the mention (a year
+    beside it, or opening its sentence), or the period before when it is said of an earlier
+    one with no year ("the year before, when it was the third highest", "having ranked 8th
+    the previous year"); the latest when nothing says otherwise."""
+    at = sentence.find(m.text)
+    if at >= 0:
+        before = sentence[max(0, at - 60) : at]
+        after = sentence[at + len(m.text) : at + len(m.text) + 25]
+        then = L.YEAR_ON_YEAR_RE.search(before) or L.TWO_BACK_RE.search(before)
+        said_then = then and re.search(r"\b(?:when|then|at\s+that\s+time)\b", before[then.end() :])
+        follows = re.match(
+            r"\s*(?:in\s+)?(?:" + L.YEAR_ON_YEAR_RE.pattern + "|" + L.TWO_BACK_RE.pattern + ")",
+            after,
+            re.IGNORECASE,
+        )
+        if said_then or follows:
+            named = [Stated(*years_of(y)) for y in _YEARS.findall(sentence[:at])]
+            return Previous(named[-1] if named else None)
+        when = _WHEN_YEAR_RE.search(before)  # "76.4% in 2023-24, when it ranked fourth"
+        if when:
+            return (Stated(*years_of(when.group(1))),)
+    return m.period or (LATEST,)
 
 
 _TOTAL_UNITS = ("count", "gbp_thousands")
