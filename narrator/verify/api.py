@@ -228,7 +228,10 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     local,
                     named(m.sentence) | weak,  # a figure of a series its words name, even weakly
                 )
-            if claim.status == "supported":  # a figure of one series in another's words?
+            # a figure of one series in another's words? (not the whole in "1,050 of the 1,140
+            # carers supported got a direct payment": the words after it describe the part)
+            partitive = L.PART_OF_RE.search(text, sentences[m.sentence][0], m.start)
+            if claim.status == "supported" and not partitive:
                 name_words = tokens(
                     B.window(
                         text,
@@ -238,7 +241,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                         L.NAME_WINDOW_STOP_RE,
                     )
                 )
-                claim = B.measure_swap(chk, claim, index.key_words.named(name_words), name_words)
+                claim = B.measure_swap(chk, claim, index.key_words.naming(name_words), name_words)
             # a change's series: the sentence's, else the one the previous sentence's figures
             # were traced to ("60.4% were satisfied. This represents a fall of 7.2 points")
             keys = focus(m.sentence) or number_keys.get(m.sentence - 1, set())

@@ -101,20 +101,18 @@ def head_noun(after: str) -> tuple[str, str] | None:
 def measure_swap(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) -> Claim:
     """A supported figure of one series stated in the words of another: "8,555 per 100,000
     older residents were receiving long-term support" when 8,555 is the requests rate. The
-    words right around the figure must name one series (``local``) that has a figure in this
-    unit and period, and hold a word that sets it apart from the series the figure matched,
-    and none that sets that one apart."""
-    if claim.status != "supported" or not claim.fact_ids:
+    words right around the figure must name series (``local``) that have a figure, and hold,
+    for each of them, a word that sets it apart from the series the figure matched, and none
+    that sets that one apart ("people aged 18-64" against the 65+ population: "18-64" names
+    every series the words may mean, none of them the one matched)."""
+    if claim.status != "supported" or not claim.fact_ids or not local:
         return claim
-    raw = chk.ix.key_words.raw
-    if len({frozenset(raw.get(k, ())) for k in local}) != 1:
-        return claim  # the words name no measure, or several (one measure in two units is one)
     f = chk.ix.fact_by_id.get(claim.fact_ids[0])
     if f is None or f.comparator or f.kind not in ("value", "history"):
         return claim  # the council's own figure only: a comparator's words come before it
     matched = chk.series(f)
-    named = next(iter(local))
-    if matched in local or not chk.ix.key_words.contrast(toks, named, matched):
+    contrast = chk.ix.key_words.contrast
+    if matched in local or not all(contrast(toks, named, matched) for named in local):
         return claim
     theirs = [v for v in chk.ix.values if chk.series(v) in local and v.value is not None]
     if not theirs:
@@ -432,6 +430,8 @@ def window(
         elif f.start >= m.end:
             b = min(b, f.start)
     before = list(stops.finditer(text, a, m.start))
+    if before and before[-1].group() == "(" and not text[before[-1].end() : m.start].strip():
+        before.pop()  # "direct payments (674 per 100,000)": the words before the bracket
     if before:
         a = before[-1].end()
     after = stops.search(text, m.end, b)

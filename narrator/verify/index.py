@@ -154,15 +154,38 @@ class KeyWords:
         top = max(overlap.values())
         return {k for k, n in overlap.items() if n == top}
 
+    def naming(self, toks: set[str]) -> set[Key]:
+        """The series the words name (:meth:`named`), or, when they name none outright, those
+        sharing the most words with them if that is two words or more ("people aged 18-64"
+        names every 18-64 series)."""
+        keys = self.named(toks)
+        if keys:
+            return keys
+        scores: dict[Key, int] = {}
+        for tok in toks:
+            for key in self.by_token.get(tok, ()):
+                scores[key] = scores.get(key, 0) + 1
+        top = max(scores.values(), default=0)
+        return {k for k, n in scores.items() if n == top} if top >= 2 else set()
+
     def contrast(self, toks: set[str], a: Key, b: Key) -> bool:
-        """Whether the words name series ``a`` rather than ``b``: they hold a word of ``a``'s
-        label that ``b``'s lacks and none of ``b``'s that ``a``'s lacks (words for who is
-        counted aside: a denominator names them too)."""
+        """Whether the words name series ``a`` rather than ``b``: they hold a distinctive word
+        of ``a``'s label that neither of ``b``'s names has, and no word of ``b``'s label that
+        ``a``'s lacks (words for who is counted aside: a denominator names them too)."""
         raw = self.raw
         if a not in raw or b not in raw:
             return False
-        only_a, only_b = raw[a] - raw[b] - _PEOPLE, raw[b] - raw[a] - _PEOPLE
-        return bool(only_a & toks) and not (only_b & toks)
+        # ``a``'s side: a distinctive word only ("care" is in too many names to set one apart)
+        b_plain = self.alt.raw.get(b, set()) if self.alt is not None else set()
+        only_a = self.distinct.get(a, set()) - raw[b] - b_plain - _PEOPLE
+        only_b = raw[b] - raw[a] - _PEOPLE
+        if only_b & toks:
+            return False
+        # an age group of ``a``'s that ``b`` names another age for ("people aged 18-64" is not
+        # the 65+ population), however many series share it
+        ages_a, ages_b = raw[a] & _AGES, raw[b] & _AGES
+        other_age = bool(ages_b) and not (ages_a & ages_b) and bool((ages_a & toks) - ages_b)
+        return bool(only_a & toks) or (other_age and not (ages_b & toks))
 
     def best(self, toks: set[str]) -> set[Key]:
         scores: dict[Key, int] = {}

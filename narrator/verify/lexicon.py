@@ -282,3 +282,5 @@ GAP_FIGURE_RE = re.compile(
 #: a sentence going on about the figure before it ("That is less than most councils", "This
 #: puts it ...", "It was the third highest")
 BACK_REFERENCE_RE = re.compile(r"\s*(?:that|this|it|these|which)\b(?!\s+(?:year|survey)\b)", IGN)
+#: "1,050 of the 1,140": the figure after "of the" is the whole a part was taken from
+PART_OF_RE = re.compile(r"\d[\d,.]*%?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:£\s*)?$", IGN)
