@@ -359,3 +359,38 @@ def test_a_rank_said_of_an_earlier_period_is_checked_against_that_period(said, s
     rank = next(c for c in verdict(WOKINGHAM, "user_satisfaction", text).claims if c.kind == "rank")
     assert rank.status == status, rank.reason
     assert "75 of 151" in rank.reason
+
+
+KENT = "E10000016"
+
+
+@pytest.mark.parametrize(
+    "chart, text, outcome",
+    [
+        # Kent 2023-24: 17.0% of carers had as much social contact as they wanted
+        ("carers_social_contact", "More than four in five Kent carers lacked the social "
+         "contact they wanted in 2023-24.", "pass"),
+        ("carers_social_contact", "Only about one in five Kent carers lacked the social "
+         "contact they wanted in 2023-24.", "fail"),
+        ("carers_social_contact", "That leaves more than eight in ten carers without the "
+         "social contact they want.", "pass"),
+        ("carers_social_contact", "That leaves roughly seven in ten carers without the "
+         "social contact they want.", "fail"),
+        # 2024-25: 79.3% needed no further ongoing support after reablement
+        ("reablement", "In 2024-25, around one in five people in Kent still needed ongoing "
+         "support after reablement.", "pass"),
+        ("reablement", "In 2024-25, 79.3% of people in Kent needed further support after "
+         "reablement.", "fail"),
+        # 2024-25: 68.9% of service users found it easy to get information
+        ("users_info", "In 2024-25, nearly a third of service users in Kent found it hard to "
+         "get information.", "pass"),
+        ("users_info", "In 2024-25, nearly four in ten service users in Kent found it hard to "
+         "get information.", "fail"),
+        ("users_info", "Most service users in Kent (68.9%) found it difficult to get "
+         "information in 2024-25.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_share_said_of_the_measures_opposite_is_its_complement(chart, text, outcome):
+    """ "lacked", "without", "found it hard", "still needed ongoing support" name the other
+    side of a measure: the share is checked as the complement of the published one."""
+    assert verdict(KENT, chart, text).outcome == outcome

@@ -148,6 +148,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         mentions = [m for m in mentions if not _in_measure_name(text, m, index)]
     sentences = split_sentences(text)
     P.assign(text, mentions, sentences)
+    if index.opposites:  # "31% found it hard to get information": the share that found it easy
+        for m in mentions:
+            B.read_opposite(m, index.opposites)
     for m in mentions:  # "2.9% had not yet been rated": the negation is the category's name
         if m.negated and B.negation_in_label(text, m, index.labels):
             m.negated = False
@@ -207,6 +210,8 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             if not m.entity:
                 m.entity = B.party(text, sentences[m.sentence], m, entity_re)
             local, weak = near(m)
+            if m.extra.get("opposite"):  # "31% found it hard": the measure its opposite names
+                local = set(m.extra["opposite"])  # type: ignore[arg-type]
             titled = scope(m.sentence)
             if titled is not None:  # a "<chart title>:" opening binds the sentence's figures
                 local = (local & titled) or titled
@@ -253,7 +258,10 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             s0, s1 = sentences[m.sentence] if m.sentence < len(sentences) else (0, len(text))
             if L.DATED_RE.search(text, s0, s1):  # "The year before it was 31.6 in every 100"
                 m.extra["dated"] = "yes"
-            claim = R.fraction(chk, m, [here] if here else [], near_words(m), beside)
+            levels = [here] if here else []
+            if m.extra.get("opposite"):  # "a fifth still needed ongoing support"
+                levels = [set(m.extra["opposite"]), *levels]  # type: ignore[arg-type]
+            claim = R.fraction(chk, m, levels, near_words(m), beside)
             claim = B.change(chk, m, claim, text, here, sentences[m.sentence])
         else:
             continue
@@ -281,7 +289,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         sent = text[sentences[s][0] : sentences[s][1]] if s < len(sentences) else text
         if m.kind in ("direction", "trend", "rank"):  # the words that may name an opposite
             lo = sentences[s][0] if s < len(sentences) else 0
-            m.extra["around"] = text[max(lo, m.start - 30) : m.end + 30]
+            around = text[max(lo, m.start - 30) : m.end + 30]
+            # not across a bracket ("(… still required ongoing support), well below England")
+            m.extra["around"] = L.BRACKETED_RE.sub(" ", around)
         if m.kind == "direction":
             # "the requests is 2,070 per 100,000, this is lower than England": the comparison
             # is about the council's figure stated just before it in the same clause

@@ -502,6 +502,22 @@ def clause_of(text: str, sentence: tuple[int, int], m) -> tuple[int, int]:
     return a, b
 
 
+def read_opposite(m, opposites: dict[str, set]) -> None:
+    """A share said of a measure's opposite ("31% found it hard", "most were dissatisfied",
+    "a fifth still needed ongoing support"): read as the complement of that measure's share,
+    bound to it (``extra["opposite"]``: its series); a plain negation then flips it back."""
+    tail = str(m.extra.get("tail") or "")
+    if not tail:
+        return
+    keys = set()
+    for word, series in opposites.items():
+        if re.search(rf"\b{re.escape(word)}", tail, re.IGNORECASE):
+            keys |= series
+    if keys:
+        m.negated = not m.negated
+        m.extra["opposite"] = keys
+
+
 def negation_in_label(text: str, m, labels: set[str]) -> bool:
     """Whether the negation after a share belongs to a category's own name ("not yet rated",
     "no further ongoing support"), not to the sentence."""

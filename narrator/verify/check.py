@@ -141,7 +141,9 @@ class Checker:
         stated = m.value or 0.0
         if m.negated and m.unit == "percent":  # "32% were not satisfied": 68% were
             stated = 100.0 - stated
-            if self.ix.negated_labels:  # unless the measure's own name is negative
+            # unless the measure's own name is negative ("no further support"), when the words
+            # are a plain negation, not its opposite ("needed further support")
+            if self.ix.negated_labels and not m.extra.get("opposite"):
                 plain = self.number(m.model_copy_plain(), focus, previous, local, named)
                 fact = self.ix.fact_by_id.get(plain.fact_ids[0]) if plain.fact_ids else None
                 if plain.status == "supported" and fact is not None and negative_label(fact):

@@ -235,6 +235,7 @@ class RuleExtractor:
                 word = m.group("word").lower()
                 mm = _share(m, s0, idx, (0.0, 50.0) if "minority" in word else (50.0, 100.0))
                 mm.negated = bool(P.NEGATION_RE.search(sent[m.end() : m.end() + 40]))
+                mm.extra["tail"] = sent[m.end() : m.end() + 60]
                 add(mm)
         for m in P.ALL_NONE_RE.finditer(sent) if P.ALL_NONE_HINT_RE.search(low) else ():
             if free(*m.span()):
@@ -318,6 +319,7 @@ class RuleExtractor:
             if mm.kind in ("percent", "fraction") and not mm.relational:
                 tail = P.CLAUSE_END_RE.split(sent[mm.end - s0 : mm.end - s0 + 60], maxsplit=1)[0]
                 mm.negated = L.NEGATION_RE.search(tail) is not None
+                mm.extra["tail"] = tail  # the words saying what the share is of
         if ents:  # a direction needs a comparator named after it
             found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low, "same" in hints))
         if "trend" in hints:

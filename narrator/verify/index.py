@@ -243,6 +243,8 @@ class FactIndex:
     pools: dict[tuple[str, bool, bool, bool], list[Candidate]] = field(default_factory=dict)
     #: memo of the grounding check: the statements these sheets license (see grounding.py)
     grounding: object = None
+    #: a word naming a measure's opposite ("dissatisfied", "hard to") -> the series it negates
+    opposites: dict[str, set[Key]] = field(default_factory=dict)
     #: memo of the checker: the series with a relation fact (a gap or ratio to a comparator)
     relation_keys: set[Key] | None = None
 
@@ -373,6 +375,9 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
     if f.kind in ("value", "comparator_value", "suppressed"):
         if f.kind != "comparator_value":
             idx.values.append(f)
+            for word in str(f.detail.get("opposite") or "").split("|"):
+                if word:  # "dissatisfied" names the measure of satisfied users, negated
+                    idx.opposites.setdefault(word.lower(), set()).add(key)
         sup = f.kind == "suppressed" or bool(f.detail.get("suppressed"))
         if money:
             add(v * 1000 if v is not None else None, "gbp", ent, f, key, rate=rate, suppressed=sup)

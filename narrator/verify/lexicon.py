@@ -234,7 +234,10 @@ RATE_WORDS_RE = re.compile(
 
 # ---- negation ---------------------------------------------------------------------------------
 #: a negation after a share makes it a complement ("32% were not satisfied")
-NEGATION_RE = re.compile(r"\bnot\b|n't\b|\bnever\b", IGN)
+NEGATION_RE = re.compile(
+    r"\bnot\b|n't\b|\bnever\b|\bwithout\b|\black(?:ed|ing|s)?\b|\bmiss(?:ed|ing)\s+out\b",
+    IGN,
+)
 #: words skipped when matching a negation against a category's name ("had not yet been rated")
 FILLERS = frozenset({"been", "be", "yet", "have", "has", "had", "was", "were", "is", "are"})
 
@@ -284,3 +287,5 @@ GAP_FIGURE_RE = re.compile(
 BACK_REFERENCE_RE = re.compile(r"\s*(?:that|this|it|these|which)\b(?!\s+(?:year|survey)\b)", IGN)
 #: "1,050 of the 1,140": the figure after "of the" is the whole a part was taken from
 PART_OF_RE = re.compile(r"\d[\d,.]*%?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:£\s*)?$", IGN)
+#: an aside in brackets, or the part of one cut off at either end of a window of words
+BRACKETED_RE = re.compile(r"\([^()]*\)|^[^()]*\)|\([^()]*$")

@@ -970,8 +970,8 @@ def fraction(
             pool = chosen
             break
     readings = [m.negated]
-    if m.negated:  # "did not need more support": a measure's own negation ("needed no
-        readings.append(False)  # further support") may be meant, for such measures only
+    if m.negated and not m.extra.get("opposite"):  # "did not need more support": a measure's
+        readings.append(False)  # own negation ("needed no further support") may be meant
     best = None
     for negated in readings:
         for c in [*pool, *named]:
