@@ -394,3 +394,31 @@ def test_a_share_said_of_the_measures_opposite_is_its_complement(chart, text, ou
     """ "lacked", "without", "found it hard", "still needed ongoing support" name the other
     side of a measure: the share is checked as the complement of the published one."""
     assert verdict(KENT, chart, text).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # Wokingham satisfaction: 63.9 (2017-18), 67.1, 66.1, 67.2 (2022-23), 64.9, 68.1 (2024-25)
+        # a chain of moves: each starts where the one before ended
+        ("Satisfaction climbed from 63.9% in 2017-18 to 67.2% in 2022-23, before slipping to "
+         "64.9% in 2023-24.", "pass"),
+        ("Satisfaction fell from 63.9% in 2017-18 to 67.2% in 2022-23, before slipping to "
+         "64.9% in 2023-24.", "fail"),
+        # "since then": from the last figure stated before it
+        ("It was 66.1% in 2021-22 and 64.9% in 2023-24, and it has risen since then.", "pass"),
+        ("It was 66.1% in 2021-22 and 64.9% in 2023-24, and it has fallen since then.", "fail"),
+        # "the year before" follows on from the period stated last before it
+        ("In 2024-25 it was 68.1%, up from 64.9% in 2023-24 and 67.2% the year before.", "pass"),
+        ("In 2024-25 it was 68.1%, up from 64.9% in 2023-24 and 66.1% the year before.", "fail"),
+        # "last year" is the latest year to some writers, the one before to others
+        ("Satisfaction was 68.1% last year.", "pass"),
+        ("Satisfaction rose to 68.1% in 2024-25 from last year's 64.9%.", "pass"),
+        ("Satisfaction rose to 68.1% in 2024-25 from last year's 67.2%.", "fail"),
+        # a run of figures: each one after the one before
+        ("It was 63.9% in 2017-18, then 67.1% and then 66.1%, and now 68.1%.", "pass"),
+        ("It was 67.2% in 2022-23, then 63.9% and now 68.1%.", "fail"),
+    ],
+)  # fmt: skip
+def test_periods_of_figures_and_moves_in_a_narrative(text, outcome):
+    assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text

@@ -319,6 +319,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             stated = [
                 c for c in said.get(s, ()) if c.kind in _NUMERIC and a <= c.start and c.end <= b
             ]
+            stated = B.own_move(text, m, stated, mentions, (a, b))
             clause = text[a:b]
             streak = R.streak_in(clause)
             x, y = streak.span

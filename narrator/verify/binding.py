@@ -532,6 +532,27 @@ def _content(words: str) -> list[str]:
     return [w for w in re.findall(r"[a-z']+", words.lower()) if w not in L.FILLERS]
 
 
+def own_move(text: str, m, stated: list[Claim], mentions: list, clause: tuple[int, int]):
+    """The figures a trend word's own move runs between, of those its clause states: in a
+    chain of moves ("climbed from 55.6% in 2019-20 to 64.8% in 2023-24, before slipping to
+    62.9% in 2024-25") a move starts at the figure the one before it ended on and ends before
+    the next; "climbed since then" starts at the last figure stated before it."""
+    a, b = clause
+    if L.SINCE_THEN_RE.match(text, m.end):
+        before = [c for c in stated if c.end <= m.start]
+        return before[-1:]
+    movers = [o for o in mentions if o.kind == "trend" and o.direction and a <= o.start < b]
+    prev_end = max((o.end for o in movers if o.end <= m.start), default=None)
+    next_start = min((o.start for o in movers if o.start >= m.end), default=b)
+    if prev_end is None and next_start == b:
+        return stated  # the clause's only move
+    if prev_end is None:  # the first move: the figures before it and up to the next one
+        return [c for c in stated if c.end <= next_start]
+    # a later move: from where the move before ended to the figures up to the next one
+    after = [c for c in stated if m.end <= c.start and c.end <= next_start]
+    return [c for c in stated if c.end <= m.start][-1:] + after
+
+
 def earlier_figure(
     sentence: tuple[int, int], m, claims: list[Claim], chk: Checker
 ) -> tuple[Key, str] | None:

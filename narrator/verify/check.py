@@ -32,6 +32,7 @@ from narrator.verify.numbers import hedge_interval
 from narrator.verify.periods import (
     LATEST,
     Earlier,
+    Later,
     Previous,
     Stated,
     chronological,
@@ -252,8 +253,14 @@ class Checker:
         if isinstance(stated, Earlier):
             end = max(stated.anchor.years) if stated.anchor else self.ix.series_end.get(key, 0)
             return bool(period) and max(years_of(period)[0], default=0) < end
+        if isinstance(stated, Later):
+            return bool(period) and max(years_of(period)[0], default=0) > max(stated.anchor.years)
         return any(
-            latest if s == LATEST else bool(period) and matches(s, period)
+            latest
+            if s == LATEST
+            else self.period_fits(s, key, period, latest)
+            if isinstance(s, (Previous, Earlier, Later))
+            else bool(period) and matches(s, period)
             for s in stated  # type: ignore[union-attr]
         )
 
@@ -280,10 +287,19 @@ class Checker:
         """A figure whose stated period holds no matching reading: contradicted when it is the
         figure of another period of a series the sentence names, else unverifiable."""
         label = (
-            " or ".join(s.label if isinstance(s, Stated) else "the latest period" for s in m.period)
+            " or ".join(
+                s.label
+                if isinstance(s, Stated)
+                else "the year before"
+                if isinstance(s, Previous)
+                else "the latest period"
+                for s in m.period
+            )
             if isinstance(m.period, tuple)
             else "an earlier period"
             if isinstance(m.period, Earlier)
+            else "a later period"
+            if isinstance(m.period, Later)
             else "the year before"
             if getattr(m.period, "back", 1) == 1
             else "two periods before"

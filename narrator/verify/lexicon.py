@@ -116,6 +116,10 @@ OPENERS = ("in", "back in", "for", "during", "by", "between", "as of", "over", "
 
 PREVIOUS_RE = re.compile(rf"\b{any_of(PREVIOUS)}\b(?!\s+(?:that|last)\b)", IGN)
 TWO_BACK_RE = re.compile(rf"\b{any_of(TWO_BACK)}\b", IGN)
+#: "last year's 61.1%", "61.1% last year": the year before the latest (counted from now)
+LAST_YEAR_RE = re.compile(r"\blast\s+(?:year|survey)(?:'s|’s)?(?!\w)", IGN)
+#: relative periods counted back from now, not from the period stated before them
+DEICTIC_RE = re.compile(r"(?:a|two)\s+(?:years?|surveys?)\s+ago|last\b", IGN)
 YEAR_ON_YEAR_RE = re.compile(rf"\b{any_of((*PREVIOUS, *LAST_YEAR))}\b", IGN)
 #: the period a stated change is measured from, right after its figure: "up 3.2 points on the
 #: previous year", "an increase of 8% on 2020-21", "5% lower than in 2023-24"
@@ -289,3 +293,10 @@ BACK_REFERENCE_RE = re.compile(r"\s*(?:that|this|it|these|which)\b(?!\s+(?:year|
 PART_OF_RE = re.compile(r"\d[\d,.]*%?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:£\s*)?$", IGN)
 #: an aside in brackets, or the part of one cut off at either end of a window of words
 BRACKETED_RE = re.compile(r"\([^()]*\)|^[^()]*\)|\([^()]*$")
+#: "it has climbed since then": a move from the last figure stated before it
+SINCE_THEN_RE = re.compile(r"\s+(?:ever\s+)?since\s+(?:then|that\s+(?:time|year|survey))\b", IGN)
+#: a figure said to come next in a run of years ("68.9% in 2019-20, then 65.9%")
+THEN_FIGURE_RE = re.compile(
+    r"\b(?:and\s+)?(?:then|later|after\s+that|followed\s+by)\s+(?:it\s+was\s+|to\s+)?(?:about\s+)?£?$",
+    IGN,
+)

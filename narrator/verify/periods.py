@@ -94,6 +94,14 @@ class Earlier:
     anchor: Stated | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Later:
+    """A figure said to come after another ("68.9% in 2019-20 and then 65.9%"): any period
+    after ``anchor``."""
+
+    anchor: Stated
+
+
 #: a figure may also be for the latest period (a loose binding, see :func:`assign`)
 LATEST = "latest"
 
@@ -127,15 +135,26 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
         near = years.get(m.sentence, [])
         opening = _opening(text, (s0, s1), near)
         anchor = opening[0] if len(opening) == 1 else None
+        # "the year before" follows on from the period stated last before it ("68.8% in 2023-24
+        # and 69.5% the year before": 2022-23); "last year" and "a year ago" count back from now
+        stated_before = [y for y in near if y.end <= m.start]
+        then = stated_of(stated_before[-1]) if stated_before else anchor
         two = [r for r in L.TWO_BACK_RE.finditer(text, s0, s1) if _adjacent(text, m, r.span())]
         if two:  # "58.6% two years earlier"
-            m.period = Previous(anchor, back=2)
+            m.period = Previous(None if L.DEICTIC_RE.match(two[0][0]) else then, back=2)
             continue
         relative = [r for r in L.PREVIOUS_RE.finditer(text, s0, s1) if _adjacent(text, m, r.span())]
         if relative:  # "66.8% the year before", even in a sentence that names the latest year
-            m.period = Previous(anchor)
+            m.period = Previous(None if L.DEICTIC_RE.match(relative[0][0]) else then)
+            continue
+        if any(_adjacent(text, m, r.span()) for r in L.LAST_YEAR_RE.finditer(text, s0, s1)):
+            # "32.9% last year" is the latest year to some writers, the one before to others
+            m.period = (LATEST, Previous())
             continue
         beside = [y for y in near if _adjacent(text, m, (y.start, y.end))]
+        if not beside and stated_before and L.THEN_FIGURE_RE.search(text, s0, m.start):
+            m.period = Later(stated_of(stated_before[-1]))  # "... and then 65.9%"
+            continue
         trailing = _trailing(text, m, near, figures.get(m.sentence, ()))
         if not beside and L.FROM_FIGURE_RE.search(text, max(s0, m.start - 70), m.start):
             m.period = Earlier(anchor)  # "up from 63.6%": where the change started
