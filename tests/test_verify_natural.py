@@ -422,3 +422,24 @@ def test_a_share_said_of_the_measures_opposite_is_its_complement(chart, text, ou
 )  # fmt: skip
 def test_periods_of_figures_and_moves_in_a_narrative(text, outcome):
     assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "chart, text, outcome",
+    [
+        # Kent turnover: 20.4% in 2023-24, 22.6% in 2024-25; England 23.7%
+        ("workforce_turnover", "In 2023-24 the rate was lower, at 20.4%.", "pass"),
+        ("workforce_turnover", "In 2023-24 the rate was higher, at 20.4%.", "fail"),
+        # a level compared with last year is not a change, and "but still below England's
+        # 23.7%" is a second comparison, not "22.6% is higher than 23.7%"
+        ("workforce_turnover", "Kent's turnover of 22.6% is higher than last year but still "
+         "below England's 23.7%.", "pass"),
+        # Kent carers with enough social contact: 21.9% (2021-22), 17.0% (2023-24), England 30.0%
+        ("carers_social_contact", "Just 17% of Kent carers had as much social contact as they "
+         "wanted in 2023-24. England's figure was higher, at 30%.", "pass"),
+        ("carers_social_contact", "Just 17% of Kent carers had as much social contact as they "
+         "wanted in 2023-24. In 2021-22 it was even lower, at 21.9%.", "fail"),
+    ],
+)  # fmt: skip
+def test_comparisons_whose_figure_follows_them(chart, text, outcome):
+    assert verdict(KENT, chart, text).outcome == outcome, text

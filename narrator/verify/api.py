@@ -400,8 +400,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         elif m.kind == "majority":
             claims.append(R.fraction(chk, m, levels, near_words(m) | named(s)))
     claims = B.bind_units(text, claims, chk)
-    if "than" in text:
-        claims.extend(B.relations(text, claims, chk))
+    claims.extend(B.relations(text, claims, chk))
     claims.extend(G.ungrounded(text, sentences, claims, index))
     claims.extend(G.unread(text, sentences, claims, index))
     claims.sort(key=lambda c: (c.start, c.kind != "grounding", c.end))  # sentence, then parts

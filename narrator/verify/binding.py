@@ -64,8 +64,9 @@ _CHANGE_LAST_WORDS = frozenset(
     "of by up down rose risen fell fallen grew grown increased decreased dropped declined "
     "climbed slipped jumped about around roughly some nearly almost over under".split()
 )
-_CHANGE_AFTER_RE = re.compile(
-    r"\s*(?:%|per\s*cent|points?)?\s*(?:[a-z-]+\s+){0,3}?(?:more|fewer|less|higher|lower)\s+than"
+_CHANGE_AFTER_RE = re.compile(  # not "22.6% is higher than last year": a level compared
+    r"\s*(?:%|per\s*cent|points?)?\s*(?:(?!(?:is|was|are|were|remains?|remained|stood|sits?)\b)"
+    r"[a-z-]+\s+){0,3}?(?:more|fewer|less|higher|lower)\s+than"
     r"\s+(?:in\s+|it\s+was\s+in\s+)?(?:(?:19|20)\d\d|the\s+(?:year|previous)|before|last\s+year)",
     re.IGNORECASE,
 )
@@ -80,7 +81,11 @@ _LESS = frozenset("lower below less fewer smaller under".split())
 _RELATION_RE = re.compile(
     r"^\)?\s*,?\s*(?:which\s+|and\s+)?(?:is|was|are|were)\s+(?:(?:much|slightly|a\s+bit|a\s+little|"
     r"far|well|still)\s+)?(higher|lower|above|below|more|less|greater|smaller|bigger|larger|"
-    r"fewer|over|under)\s+(?:than\s+)?[^.;:\d]{0,40}$",
+    r"fewer|over|under)\s+(?:than\s+)?"
+    # what it is compared with: no other statement or period in between ("22.6% is higher than
+    # last year but still below England's 23.7%" compares 22.6% with last year, not 23.7%)
+    r"(?:(?!\b(?:but|while|whereas|although|though|yet|last|year|before|previous|earlier)\b)"
+    r"[^.;:\d]){0,40}$",
     re.IGNORECASE,
 )
 
@@ -366,6 +371,50 @@ def relations(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
             )
         )
     out.extend(_self_comparisons(text, chk))
+    out.extend(_comparative_at(text, nums, chk))
+    return out
+
+
+def _comparative_at(text: str, nums: list[Claim], chk: Checker) -> list[Claim]:
+    """ "England's figure was higher, at 30%", "in 2023-24 the rate was lower, at 20.4%": the
+    figure after the word against the figure of the same series stated last before it (another
+    area's or period's), or, with none, the council's latest."""
+    out = []
+    for i, b in enumerate(nums):
+        word = L.COMPARATIVE_AT_RE.search(text, max(0, b.start - 40), b.start)
+        if word is None or b.status != "supported" or not b.fact_ids:
+            continue
+        fb = chk.ix.fact_by_id.get(b.fact_ids[0])
+        if fb is None or fb.value is None:
+            continue
+        key = chk.series(fb)
+        ref = None
+        for a in reversed(nums[:i]):
+            fa = chk.ix.fact_by_id.get(a.fact_ids[0]) if a.fact_ids else None
+            if a.status == "supported" and fa is not None and fa.value is not None:
+                if chk.series(fa) == key and fa.id != fb.id:
+                    ref = (float(fa.value), a.text.strip())
+                    break
+        if ref is None:
+            values = chk.ix.subject_values.get(key, {})
+            latest = chronological(values)[-1] if values else None
+            if latest is None or (fb.period == latest and not fb.comparator):
+                continue
+            ref = (float(values[latest]), f"{fmt_num(values[latest])} in {latest}")
+        higher = word["w"].lower() in _GREATER
+        holds = float(fb.value) > ref[0] if higher else float(fb.value) < ref[0]
+        out.append(
+            b.model_copy(
+                update={
+                    "kind": "relation",
+                    "status": "supported" if holds else "contradicted",
+                    "start": word.start("w"),
+                    "text": text[word.start("w") : b.end],
+                    "reason": f"{b.text.strip()} is {'' if holds else 'not '}{word['w'].lower()} "
+                    f"than {ref[1]}",
+                }
+            )
+        )
     return out
 
 

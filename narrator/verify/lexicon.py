@@ -300,3 +300,9 @@ THEN_FIGURE_RE = re.compile(
     r"\b(?:and\s+)?(?:then|later|after\s+that|followed\s+by)\s+(?:it\s+was\s+|to\s+)?(?:about\s+)?£?$",
     IGN,
 )
+#: "was higher, at 30%", "even lower, at 21.8%": a comparison whose figure follows it
+COMPARATIVE_AT_RE = re.compile(
+    r"\b(?P<w>higher|lower|greater|smaller|bigger|larger|more|fewer|less)\s*,\s*(?:at|on)\s+"
+    r"(?:(?:about|around|just|only|some|roughly)\s+)?£?$",
+    IGN,
+)

@@ -252,8 +252,10 @@ OWN_EXTREME_RE = re.compile(
     r"fallen|risen|dropped|sunk|climbed)\s+(?:this|so|as|that)\s+(?P<not>high|low|good|bad)"
     r"(?:\s+\w+){0,2}?\s+since\s+(?P<nsince>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)"
     # "higher than at any point since 2018-19", "lower than at any time in the series"
-    r"|\b(?P<anyp>higher|lower|better|worse)\s+than\s+(?:at\s+)?any\s+(?:other\s+)?(?:point|time|"
-    r"year|survey|stage)(?:\s+(?:since\s+(?P<asince>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)|before|"
+    # "lower than in any earlier survey year shown"
+    r"|\b(?P<anyp>higher|lower|better|worse)\s+than\s+(?:at\s+|in\s+)?any\s+(?:other\s+|earlier\s+|"
+    r"previous\s+|past\s+)?(?:survey\s+|financial\s+)?(?:point|time|"
+    r"year|survey|stage)s?(?:\s+shown)?(?:\s+(?:since\s+(?P<asince>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)|before|"
     r"previously|on\s+record|in\s+the\s+(?:series|records?)))?"
     # "peaked at 42.5% in 2021-22", "hit a low of 55.6%": the figure after is the series' own
     r"|\b(?P<peak>peaked|(?:reached|hit|touched)\s+(?:a|its)\s+(?:peak|high|low|lowest|"
