@@ -443,3 +443,28 @@ def test_periods_of_figures_and_moves_in_a_narrative(text, outcome):
 )  # fmt: skip
 def test_comparisons_whose_figure_follows_them(chart, text, outcome):
     assert verdict(KENT, chart, text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "chart, text, outcome",
+    [
+        # Kent turnover: 20.4% in 2023-24, 22.6% in 2024-25; England 23.7%, South East 25.2%
+        ("workforce_turnover", "In 2024-25, 22.6% of care staff left, a touch higher than the "
+         "20.4% the year before.", "pass"),
+        ("workforce_turnover", "In 2024-25, 22.6% of care staff left, a touch lower than the "
+         "20.4% the year before.", "fail"),
+        ("workforce_turnover", "In 2024-25, 22.6% of care staff left, lower than England "
+         "23.7% and lower than region 25.2%.", "pass"),
+        ("workforce_turnover", "In 2024-25, 22.6% of care staff left, which exceeded "
+         "England's 23.7%.", "fail"),
+        # a fraction of the comparator's figure by which the council's differs
+        ("workforce_turnover", "At 22.6%, Kent's turnover in 2024-25 was about a tenth lower "
+         "than the South East's 25.2%.", "pass"),
+        ("workforce_turnover", "At 22.6%, Kent's turnover in 2024-25 was about a third lower "
+         "than the South East's 25.2%.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_figure_compared_with_the_figure_after_it(chart, text, outcome):
+    """ "lower than the 20.4% the year before", "exceeded England's 23.7%", "about a tenth lower
+    than the South East's 25.2%": the council's figure against the one the words name."""
+    assert verdict(KENT, chart, text).outcome == outcome, text

@@ -77,6 +77,7 @@ _YEARS_RE = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?")
 _CHANGE_ROLES = ("change", "change_pct", "difference", "relative")
 
 _GREATER = frozenset("higher above more greater bigger larger over".split())
+_GREATER_STEMS = ("higher", "above", "more", "greater", "bigger", "larger", "exceed", "ahead", "up")
 _LESS = frozenset("lower below less fewer smaller under".split())
 _RELATION_RE = re.compile(
     r"^\)?\s*,?\s*(?:which\s+|and\s+)?(?:is|was|are|were)\s+(?:(?:much|slightly|a\s+bit|a\s+little|"
@@ -372,6 +373,70 @@ def relations(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
         )
     out.extend(_self_comparisons(text, chk))
     out.extend(_comparative_at(text, nums, chk))
+    read = [
+        (c.start, c.end)
+        for c in [*claims, *out]
+        if c.kind not in ("number", "percent", "money", "grounding")
+    ]
+    out.extend(_figure_comparisons(text, nums, read, chk))
+    return out
+
+
+def _own(c: Claim, chk: Checker) -> bool:
+    """Whether a supported figure is the council's own (not England's or the region's)."""
+    f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids and c.status == "supported" else None
+    return f is not None and not f.comparator
+
+
+def _figure_comparisons(
+    text: str, nums: list[Claim], read: list[tuple[int, int]], chk: Checker
+) -> list[Claim]:
+    """ "£59.1 million, slightly lower than the £61.3 million spent in 2020-21", "12.4%, a hair
+    below the 12.9% of the year before", "exceeded England's £42.6 million": a comparison word
+    with a figure after it in its clause compares the figure stated before it (in its sentence,
+    with no other statement between) with that one, both figures checked already. A word
+    another check already read is left to it."""
+    out = []
+    for m in L.FIGURE_COMPARE_RE.finditer(text):
+        group = "w" if m["w"] else "w2"
+        word = m[group].lower()
+        a0, a1 = m.span(group)
+        if any(x < a1 and y > a0 for x, y in read):
+            continue
+        after = next((c for c in nums if c.start >= m.end() - 1), None)
+        if (
+            after is None
+            or after.start - m.end() > 40
+            or L.ANCHOR_BREAK_RE.search(text, m.end(), after.start)
+        ):
+            continue
+        before = [c for c in nums if c.end <= a0 and _own(c, chk)]
+        if not before:
+            continue
+        first = before[-1]  # the council's own figure: "60.7% and lower than region 58.2%" is
+        # not about England's 60.7%
+        s = text.rfind(". ", 0, a0)
+        if first.start < s or L.ANCHOR_BREAK_RE.search(text, first.end, a0):
+            continue  # no figure of its own statement to compare
+        if "supported" != first.status or after.status != "supported" or first.kind != after.kind:
+            continue  # two checked figures of one kind (a matched figure is close to its value)
+        va, vb = first.value, after.value
+        if va is None or vb is None or va == vb:
+            continue
+        higher = word.startswith(_GREATER_STEMS)
+        holds = va > vb if higher else va < vb
+        out.append(
+            after.model_copy(
+                update={
+                    "kind": "relation",
+                    "status": "supported" if holds else "contradicted",
+                    "start": first.start,
+                    "text": text[first.start : after.end],
+                    "reason": f"{first.text.strip()} is {'' if holds else 'not '}{word} "
+                    f"{after.text.strip()}",
+                }
+            )
+        )
     return out
 
 
@@ -389,12 +454,12 @@ def _comparative_at(text: str, nums: list[Claim], chk: Checker) -> list[Claim]:
             continue
         key = chk.series(fb)
         ref = None
-        for a in reversed(nums[:i]):
+        for a in reversed(nums[:i]):  # the council's figure of that series stated before it
             fa = chk.ix.fact_by_id.get(a.fact_ids[0]) if a.fact_ids else None
             if a.status == "supported" and fa is not None and fa.value is not None:
-                if chk.series(fa) == key and fa.id != fb.id:
-                    ref = (float(fa.value), a.text.strip())
-                    break
+                if chk.series(fa) == key and fa.id != fb.id and _own(a, chk) and a.value:
+                    ref = (float(a.value), a.text.strip())  # as stated (a trend's fact holds
+                    break  # its change, not this figure)
         if ref is None:
             values = chk.ix.subject_values.get(key, {})
             latest = chronological(values)[-1] if values else None
@@ -402,7 +467,8 @@ def _comparative_at(text: str, nums: list[Claim], chk: Checker) -> list[Claim]:
                 continue
             ref = (float(values[latest]), f"{fmt_num(values[latest])} in {latest}")
         higher = word["w"].lower() in _GREATER
-        holds = float(fb.value) > ref[0] if higher else float(fb.value) < ref[0]
+        stated = float(b.value if b.value is not None else fb.value)
+        holds = stated > ref[0] if higher else stated < ref[0]
         out.append(
             b.model_copy(
                 update={

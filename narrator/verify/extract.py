@@ -208,23 +208,49 @@ class RuleExtractor:
         frac_hint = "fraction" in hints and P.FRACTION_HINT_RE.search(low)
         for m in P.FRACTION_WORD_RE.finditer(sent) if frac_hint else ():
             if free(*m.span("frac")):
-                frac = P.FRACTION_WORDS[m.group("frac").lower().replace("-", " ")]
+                words = " ".join(m.group("frac").lower().replace("-", " ").split())
+                hedge = m.group("hedge") or ""
+                if words.startswith("a good "):  # "a good third": at least a third
+                    words, hedge = "a " + words.removeprefix("a good "), hedge or "at least"
+                frac = P.FRACTION_WORDS[words]
                 tail = sent[m.end() : m.end() + 45]
                 again = P.AGAIN_RE.match(tail)  # "half as much again as England's": 1.5 times
                 compares = C.comparator_follows(tail, ents, m.end()) or P.AS_OFTEN_RE.match(tail)
-                kind = "ratio" if again or compares else "fraction"
+                # "a third higher than England": the council's figure is 1 1/3 times England's
+                rel = P.RELATIVE_AFTER_RE.match(tail)
+                rel = (
+                    rel
+                    if rel
+                    and any(
+                        k in ("england", "region") and 0 <= a - m.end() <= 60 for a, _b, k in ents
+                    )
+                    else None
+                )
+                kind = "ratio" if again or compares or rel else "fraction"
+                value = (
+                    frac
+                    if kind == "fraction"
+                    else 1 + frac / 100
+                    if again
+                    else (1 + frac / 100 if rel["up"] else 1 - frac / 100)
+                    if rel
+                    else frac / 100
+                )
                 mm = self._mk(
                     kind,
                     m,
                     s0,
                     idx,
-                    frac if kind == "fraction" else (1 + frac / 100 if again else frac / 100),
+                    value,
                     10.0 if kind == "fraction" else 0.05,  # "about half" of 53%: within 5 points
-                    m.group("hedge") or "",
+                    hedge,
                     "percent" if kind == "fraction" else "times",
                 )
                 if kind == "ratio":
                     mm.comparator = C.ratio_comparator(sent, m.end(), ents)
+                if rel:  # the size of the difference is the fraction: "about a third" ± 5 points
+                    mm.extra["relative"] = "up" if rel["up"] else "down"
+                    mm.extra["frac"] = frac
                 add(mm)
         for m in (
             P.MAJORITY_RE.finditer(sent)

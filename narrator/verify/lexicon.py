@@ -277,7 +277,7 @@ DATED_RE = re.compile(rf"(?:19|20)\d\d|\b{any_of((*PREVIOUS, *LAST_YEAR, *TWO_BA
 #: words between a council's figure and a later relation that end the figure's statement ("…,
 #: while England's …", "; by contrast"): the relation is then not about that figure
 ANCHOR_BREAK_RE = re.compile(
-    r"[.;]|\b(?:while|whereas|but|although|though|however|by\s+contrast|meanwhile)\b", re.I
+    r"\.(?!\d)|;|\b(?:while|whereas|but|although|though|however|by\s+contrast|meanwhile)\b", re.I
 )
 #: a figure that is itself a gap: its unit, then at once a word of comparison ("4.6 points
 #: above", "9% more than", "239 fewer"), not a figure followed by a comparison ("21.2% was lower")
@@ -300,9 +300,19 @@ THEN_FIGURE_RE = re.compile(
     r"\b(?:and\s+)?(?:then|later|after\s+that|followed\s+by)\s+(?:it\s+was\s+|to\s+)?(?:about\s+)?£?$",
     IGN,
 )
-#: "was higher, at 30%", "even lower, at 21.8%": a comparison whose figure follows it
+#: "was higher, at 30%", "even lower, at 21.8%", "higher still at 59.1%", "lower, it was
+#: 65.1%": a comparison whose figure follows it
 COMPARATIVE_AT_RE = re.compile(
-    r"\b(?P<w>higher|lower|greater|smaller|bigger|larger|more|fewer|less)\s*,\s*(?:at|on)\s+"
-    r"(?:(?:about|around|just|only|some|roughly)\s+)?£?$",
+    r"\b(?P<w>higher|lower|greater|smaller|bigger|larger)(?:\s+still)?\s*(?:,\s*)?(?:at|on|"
+    r",\s*(?:it|this|that)\s+(?:was|is|stood\s+at))\s+(?:(?:about|around|just|only|some|roughly)\s+)?"
+    r"£?$",
+    IGN,
+)
+#: a comparison word with the figure it compares with after it: "slightly lower than the
+#: £61.3 million", "a hair below the 66.4%", "exceeded England's £42.6 million", "lower than
+#: region 58.2%" (never "more than 4,500", a hedge: more, less and fewer need words between)
+FIGURE_COMPARE_RE = re.compile(
+    r"\b(?:(?P<w>higher|lower|above|below|greater|smaller|bigger|larger|exceed(?:ed|s|ing)?)"
+    r"(?:\s+than)?|(?P<w2>more|less|fewer)\s+than(?=\s+[a-z]))\s+(?:in\s+)?(?:the\s+)?",
     IGN,
 )

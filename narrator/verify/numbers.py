@@ -182,7 +182,8 @@ HEDGES: dict[str, str] = {
     "at least": "at_least", "fewer than": "under", "less than": "under", "under": "under",
     "below": "under", "well under": "under", "up to": "at_most", "at most": "at_most",
     "no more than": "at_most", "exactly": "exact", "precisely": "exact",
-    "topped": "above", "exceeded": "above", "passed": "above",
+    "topped": "above", "exceeded": "above", "passed": "above", "a good": "at_least",
+    "a full": "at_least",
 }  # fmt: skip
 HEDGE_RE = r"(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")"
 

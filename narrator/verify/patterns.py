@@ -86,7 +86,17 @@ FRACTION_WORDS: dict[str, float] = {
     "a tenth": 10.0, "one tenth": 10.0,
 }  # fmt: skip
 _FW = "|".join(sorted((re.escape(w) for w in FRACTION_WORDS), key=len, reverse=True))
-FRACTION_WORD_RE = re.compile(rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?\b(?P<frac>{_FW})\b", IGN)
+FRACTION_WORD_RE = re.compile(
+    rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?\b(?P<frac>{_FW}|a\s+good\s+(?:third|quarter|fifth|tenth))\b",
+    IGN,
+)
+#: "a third higher than England", "about a tenth lower than the region's": a fraction of the
+#: comparator's figure by which the council's differs (a ratio of 1 plus or minus it)
+RELATIVE_AFTER_RE = re.compile(
+    r"\s+(?:(?P<up>higher|more|greater|bigger|larger|above)|(?P<down>lower|less|fewer|smaller|"
+    r"below))\b",
+    IGN,
+)
 MAJORITY_RE = re.compile(
     r"(?<!the\s)(?<!among\s)\b(?P<word>most|the\s+majority|a\s+majority|a\s+minority)\s+"
     r"(?:of\s+(?:the\s+)?)?(?P<noun>carers|people|providers|service\s+users|users|staff|"

@@ -873,6 +873,10 @@ def ratio(chk: Checker, m: Mention, levels: list[set[Key]], wider: set[Key] = fr
     also = {c.fact.id for c in pool if c.key in named} - ids
     v = m.value or 0.0
     lo, hi = _ratio_interval(v, m.hedge)
+    if m.extra.get("relative"):  # "about a third higher": a difference of 28-38 % of theirs
+        f_lo, f_hi = hedge_interval(float(m.extra["frac"]), 10.0, m.hedge)  # type: ignore[arg-type]
+        up = m.extra["relative"] == "up"
+        lo, hi = (1 + f_lo / 100, 1 + f_hi / 100) if up else (1 - f_hi / 100, 1 - f_lo / 100)
     first = None
     for c in sorted(pool, key=lambda c: c.fact.id in also):  # the first level's series first
         if c.fact.id not in ids and c.fact.id not in also:
