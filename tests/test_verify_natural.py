@@ -468,3 +468,19 @@ def test_a_figure_compared_with_the_figure_after_it(chart, text, outcome):
     """ "lower than the 20.4% the year before", "exceeded England's 23.7%", "about a tenth lower
     than the South East's 25.2%": the council's figure against the one the words name."""
     assert verdict(KENT, chart, text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # Kent's NHS income: £4.3 million per 100,000 adults in 2021-22; England £9.2 million
+        ("Income from the NHS was among the lowest in the country at £4.3 million per 100,000 "
+         "adults in 2021-22.", "pass"),
+        # England's figure said as Kent's is still a slip
+        ("Kent's income from the NHS was £9.2 million per 100,000 adults in 2021-22.", "fail"),
+    ],
+)  # fmt: skip
+def test_the_councils_own_figure_beside_words_naming_england_is_its_own(text, outcome):
+    """Words naming England or the region near a figure ("in the country") do not make the
+    council's own figure England's: that is read as the council's, which the text is about."""
+    assert verdict(KENT, "nhs_contributions", text).outcome == outcome, text

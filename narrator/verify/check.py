@@ -193,6 +193,11 @@ class Checker:
             slip = self._unit_slip(m, scoped)
             if slip is not None:
                 return slip
+        if other is not None and bound in ("england", "region") and other.entity == "subject":
+            # the council's own figure near words naming England or the region ("among the ten
+            # lowest in the country at £6.5 million"): the text is about the council, and its
+            # figure is traced; a comparator's figure said as the council's stays a slip below
+            return self._supported_number(m, other)
         if other is not None and bound and other.entity not in (bound, "relation"):
             who = self.name(other.entity)
             return self._claim(
