@@ -704,24 +704,28 @@ def rank(
         # a rate's rank, unless the figure it follows is a total ("£385.8m, the 8th largest")
         facts = [f for f in facts if f.unit not in _TOTAL_UNITS or chk.series(f) in prior]
     chosen = pick(chk, facts, levels)
-    chosen += [f for f in facts if chk.series(f) in wider and f not in chosen]
+    seen = {f.id for f in chosen}
+    chosen += [f for f in facts if chk.series(f) in wider and f.id not in seen]
     ranks = [f for f in chosen if f.kind == "rank"]
     # precision first: the chart's other series of the same measure family may be meant
     # ("turnover" has an Oflog and an ASCOF-style series; deprivation three measures)
     charts = {chk.ix.chart_of.get(f.id) for f in ranks}
+    seen = {f.id for f in ranks}
+    broken_down = any(r.breakdown for r in ranks)
     ranks += [
         f
         for f in facts
         if f.kind == "rank"
-        and f not in ranks
+        and f.id not in seen
         and chk.ix.chart_of.get(f.id) in charts
         and not f.breakdown
-        and not any(r.breakdown for r in ranks)
+        and not broken_down
     ]
     # precision first: a series any other level names (the figures before it, the sentence, the
     # text) may be the one ranked; the verdict against the first level stands if none fits
     named = cover if cover is not None else set().union(*levels) if levels else set()
-    also = [f for f in facts if f.kind == "rank" and f not in ranks and chk.series(f) in named]
+    seen = {f.id for f in ranks}
+    also = [f for f in facts if f.kind == "rank" and f.id not in seen and chk.series(f) in named]
     quarts = {(chk.series(f), f.period): f for f in chk.ix.ranks if f.kind == "quartile"}
     stated = _rank_period(chk, m, clause or sentence)
     first = None
