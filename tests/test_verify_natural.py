@@ -484,3 +484,24 @@ def test_the_councils_own_figure_beside_words_naming_england_is_its_own(text, ou
     """Words naming England or the region near a figure ("in the country") do not make the
     council's own figure England's: that is read as the council's, which the text is about."""
     assert verdict(KENT, "nhs_contributions", text).outcome == outcome, text
+
+
+SANDWELL = "E08000028"
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # Sandwell 2019: average rank 25,276 (8th highest of 146: 8th most deprived), average
+        # score 34.9 (11th highest)
+        ("Its average deprivation score of 34.9 is among the 11 highest of any council.", "pass"),
+        ("Its average deprivation score of 34.9 is among the ten highest of any council.", "fail"),
+        ("By average rank, Sandwell is one of the ten most deprived councils.", "pass"),
+        ("By average rank, Sandwell is one of the five most deprived councils.", "fail"),
+        ("By average rank, Sandwell is one of the ten least deprived councils.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_rank_after_a_figure_ranks_that_figures_measure(text, outcome):
+    """A rank right after a figure ranks that figure's measure, not whichever of the chart's
+    measures fits; "the five most deprived" counts from the deprived end."""
+    assert verdict(SANDWELL, "deprivation_rank", text).outcome == outcome, text

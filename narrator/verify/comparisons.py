@@ -53,8 +53,11 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
     elif g["nn"] or g["nn2"] or g["nn3"]:  # "among the ten lowest", "in the top 20 of 152"
         n = parse_number(g["nn"] or g["nn2"] or g["nn3"])
         mm.value = n[0] if n else 0.0
-        pol = (g["npol"] or g["npol2"] or g["npol3"]).lower()
+        pol = " ".join((g["npol"] or g["npol2"] or g["npol3"]).lower().split())
         mm.direction = "high" if pol in ("top", "highest", "largest", "biggest", "most") else "low"
+        if "deprived" in pol:  # "one of the five least deprived": read as "among" reads it
+            mm.direction = "low" if pol in low_words else "high"
+            mm.extra["deprived"] = "yes"
         mm.extra["form"] = "within"
         if g["nof"]:
             mm.extra["of"] = float(g["nof"])

@@ -216,7 +216,7 @@ RANK_RE = re.compile(
     + _SMALL
     + r")|(?P<nn2>\d+|"
     + _SMALL
-    + r")\s+(?P<npol2>highest|lowest|largest|smallest|biggest))"
+    + r")\s+(?P<npol2>highest|lowest|largest|smallest|biggest|most\s+deprived|least\s+deprived))"
     r"(?!\s*(?:%|per\s*cent))\b(?:\s+(?:councils?|areas?|places))?"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<nof>\d+))?"
     r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"

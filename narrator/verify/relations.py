@@ -709,7 +709,9 @@ def rank(
     ranks = [f for f in chosen if f.kind == "rank"]
     # precision first: the chart's other series of the same measure family may be meant
     # ("turnover" has an Oflog and an ASCOF-style series; deprivation three measures)
-    charts = {chk.ix.chart_of.get(f.id) for f in ranks}
+    # (not when the rank follows a figure of one of them: "its score of 34.9 is among the ten
+    # highest" ranks the score)
+    charts = {chk.ix.chart_of.get(f.id) for f in ranks} if not prior else set()
     seen = {f.id for f in ranks}
     broken_down = any(r.breakdown for r in ranks)
     ranks += [
