@@ -505,3 +505,28 @@ def test_a_rank_after_a_figure_ranks_that_figures_measure(text, outcome):
     """A rank right after a figure ranks that figure's measure, not whichever of the chart's
     measures fits; "the five most deprived" counts from the deprived end."""
     assert verdict(SANDWELL, "deprivation_rank", text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "code, chart, text, outcome",
+    [
+        # East Riding: Oflog turnover 40.4% in 2018-19, the highest of 107 councils that year
+        ("E06000011", "workforce_turnover", "On the older Oflog measure, turnover peaked at "
+         "40.4% in 2018-19, the highest of 107 councils with data that year.", "pass"),
+        ("E06000011", "workforce_turnover", "On the older Oflog measure, turnover peaked at "
+         "40.4% in 2018-19, the highest of 117 councils with data that year.", "fail"),
+        # Redcar and Cleveland: 72.6% still at home after reablement, 10th of 138 (2024-25)
+        ("E06000003", "reablement", "Only 9 councils did better on keeping people at home "
+         "after reablement in 2024-25.", "pass"),
+        ("E06000003", "reablement", "Only 11 councils did better on keeping people at home "
+         "after reablement in 2024-25.", "fail"),
+        # a possessive before a figure names its area, whatever area is named after it
+        ("E06000034", "users_info", "In 2024-25, 68.1% found information easy to get, a touch "
+         "above England's 67.8% and ahead of the East of England's 66.3%.", "pass"),
+        # the words before "and" name the figure before them
+        ("E09000009", "population", "Ealing had 212,475 working-age adults and 45,660 "
+         "over-65s in 2021-22.", "pass"),
+    ],
+)  # fmt: skip
+def test_counts_of_councils_better_and_worse_and_whose_figure(code, chart, text, outcome):
+    assert verdict(code, chart, text).outcome == outcome, text

@@ -544,6 +544,10 @@ def window(
             a = max(a, f.end)
         elif f.start >= m.end:
             b = min(b, f.start)
+    if a > s0:  # "212,475 working-age adults and 45,660 over-65s": the words before "and"
+        joins = list(L.FIGURE_JOIN_RE.finditer(text, a, m.start))  # name the figure before
+        if joins:
+            a = joins[-1].end()
     before = list(stops.finditer(text, a, m.start))
     if before and before[-1].group() == "(" and not text[before[-1].end() : m.start].strip():
         before.pop()  # "direct payments (674 per 100,000)": the words before the bracket

@@ -105,7 +105,9 @@ def _counted(mm: Mention, count: str, word: str, of: str | None, form: str) -> N
     than", that place or better ("within")."""
     n = parse_number(count)
     mm.value = (n[0] if n else 0.0) + (1 if form == "count" else 0)
-    mm.direction = "high" if word.lower() in _MORE_WORDS else "low"
+    word = word.lower()
+    # "only 11 councils did better": which end is the measure's better one (see relations.rank)
+    mm.direction = word if word in ("better", "worse") else "high" if word in _MORE_WORDS else "low"
     mm.extra["form"] = form
     if of:
         mm.extra["of"] = float(of)

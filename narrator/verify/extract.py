@@ -328,7 +328,8 @@ class RuleExtractor:
                 continue  # "twelve weeks after", "over five years": a span of time, not a figure
             unit = "days" if P.DAYS_RE.match(after) else ""
             mm = self._number("number", sent, m.start(), m.end(), s0, idx, val, unit)
-            if sent[max(0, m.start() - 4) : m.start()].lower() in ("the ", "all ") and (
+            before = sent[max(0, m.start() - 6) : m.start()].lower()
+            if before.endswith(P.COUNCIL_COUNT_BEFORE) and (
                 P.COUNCIL_COUNT_RE.match(sent[m.end() : m.end() + 24])
             ):
                 mm.extra["councils"] = "yes"  # "of the 149 councils": how many were ranked
@@ -445,10 +446,12 @@ class RuleExtractor:
     @staticmethod
     def _bind_entity(sent: str, a: int, b: int, ents) -> Entity:
         """Whose figure a number is, when an entity name sits right next to it."""
+        prior = [e for e in ents if e[1] <= a]
+        if prior and P.POSSESSIVE_GAP_RE.fullmatch(sent[prior[-1][1] : a]):
+            return prior[-1][2]  # "England's 67.8%", whatever is named after it
         for ea, _eb, kind in ents:  # "2,438 for England", "12 in Leicester"
             if ea >= b and ea - b <= 30 and P.BIND_AFTER_RE.fullmatch(sent[b:ea]):
                 return kind
-        prior = [e for e in ents if e[1] <= a]
         if prior:
             ea, eb, kind = prior[-1]
             gap = sent[eb:a]

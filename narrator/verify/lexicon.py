@@ -316,3 +316,5 @@ FIGURE_COMPARE_RE = re.compile(
     r"(?:\s+than)?|(?P<w2>more|less|fewer)\s+than(?=\s+[a-z]))\s+(?:in\s+)?(?:the\s+)?",
     IGN,
 )
+#: between two figures, where the first one's words end ("212,475 adults and 45,660 ...")
+FIGURE_JOIN_RE = re.compile(r"\b(?:and|or|while|with|plus)\b", IGN)

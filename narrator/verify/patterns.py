@@ -132,6 +132,8 @@ DURATION_RE = re.compile(r"^\s*(?:weeks?|months?|years?|decades?)\b", IGN)
 DAYS_RE = re.compile(r"^\s*(?:of\s+a\s+)?days?\b", IGN)
 #: "of the 149 councils", "103 councils with data": how many councils a ranking counts, not a
 #: figure of any measure
+#: "the 149", "all 149", "of 149", "among 149" councils: how many a ranking counts
+COUNCIL_COUNT_BEFORE = ("the ", "all ", " of ", "among ")
 COUNCIL_COUNT_RE = re.compile(
     r"^\s*(?:other\s+|english\s+|local\s+)?(?:councils|authorities|local\s+authorities)\b", IGN
 )
@@ -201,7 +203,7 @@ RANK_RE = re.compile(
     + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof2>\d+))?\s+(?:had|have|has|recorded|reported|saw|"
     r"spent|scored|posted|showed|gave|supported|were|are)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?P<cdir2>higher|lower|more|fewer|less|bigger|smaller|larger|greater)\b"
+    r"(?P<cdir2>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     # "ranks 12th" (not "ranks 12th lowest": the ordinal's own word says which end)
     r"|(?:(?:ranked|ranks|ranking)\s+(?:at\s+)?(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?"
     r"|(?:ranked|ranks|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
@@ -211,7 +213,7 @@ RANK_RE = re.compile(
     r"(?:(?:\s+for\s+this)?,?\s+counting\s+from\s+the\s+(?P<cfrom>highest|lowest))?"
     r"|only\s+(?P<cn>\d+|" + _SMALL + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof>\d+))?\s+(?:[\w'’-]+\s+){0,5}?"
-    r"(?P<cdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater)\b"
+    r"(?P<cdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     r"|(?:among|in|one\s+of)\s+the\s+(?:(?P<npol>top|bottom|highest|lowest)\s+(?P<nn>\d+|"
     + _SMALL
     + r")|(?P<nn2>\d+|"
@@ -453,6 +455,8 @@ TOTAL_AFTER_RE = re.compile(
 TOTAL_BEFORE_RE = re.compile(r"\b(?:total|totall?ing)\s+(?:of\s+)?(?:about\s+|around\s+)?£?\s*$")
 #: between a figure and the area named right after it ("2,438 for England", "1,005 nationally")
 BIND_AFTER_RE = re.compile(r"[^\d,;()]{0,12}?\b(?:for|in|across|of)\s+(?:the\s+)?|\s+", IGN)
+#: an area's possessive right before its figure ("England's 67.8%")
+POSSESSIVE_GAP_RE = re.compile(r"(?:'s|’s)\s*(?:\(\s*)?")
 #: between an area and its figure ("England's 65.1%", "England: 452")
 BIND_BEFORE_RE = re.compile(r"(?:'s|’s)?\s*(?:\(|:)?\s*(?:[\w'’-]+\s+){0,3}?\(?\s*")
 #: an area opening a sentence or clause, then its figure: "In England, 82.9% were ..."

@@ -737,6 +737,11 @@ def rank(
         tied = float(f.detail.get("tied") or 1)
         from_low = of - r + 1
         high = m.direction == "high"
+        if m.direction in ("better", "worse"):  # "only 11 councils did better"
+            better = f.detail.get("better")
+            if better not in ("higher", "lower"):
+                continue  # a measure with no better way
+            high = (m.direction == "better") == (better == "higher")
         if m.extra.get("deprived"):  # lower values are more deprived
             high = not high
         if opposite(m, f):  # "less isolated than in most places"

@@ -44,6 +44,10 @@ DEV_COUNCILS = frozenset(
         "Derby", "Greenwich", "Northumberland",
         "Wolverhampton", "Brent", "Suffolk",
         "Sandwell", "Lewisham", "Bath and North East Somerset",
+        # w19-w20 (seventh round, 2026-12-01, third session: one text in three with one error,
+        # correct claims phrased in as many ways as the writers could)
+        "Redcar and Cleveland", "East Riding of Yorkshire", "South Gloucestershire",
+        "Thurrock", "Milton Keynes", "Ealing",
     }
 )  # fmt: skip
 
