@@ -530,3 +530,27 @@ def test_a_rank_after_a_figure_ranks_that_figures_measure(text, outcome):
 )  # fmt: skip
 def test_counts_of_councils_better_and_worse_and_whose_figure(code, chart, text, outcome):
     assert verdict(code, chart, text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "code, chart, text, outcome",
+    [
+        # Redcar and Cleveland satisfaction: 63.5% in 2023-24 (England 65.4), 70.8% in 2024-25
+        ("E06000003", "user_satisfaction", "70.8% were satisfied in 2024-25, a bounce back from "
+         "63.5% in 2023-24, the one year when the borough slipped below the national figure.",
+         "pass"),
+        ("E06000003", "user_satisfaction", "70.8% were satisfied in 2024-25, a bounce back from "
+         "63.5% in 2023-24, the one year when the borough rose above the national figure.",
+         "fail"),
+        # East Riding turnover: 23.7% in 2023-24 against England's 24.8% that year
+        ("E06000011", "workforce_turnover", "The 2023-24 figure was a shade under the national "
+         "rate at the time (24.8%).", "pass"),
+        # Redcar and Cleveland carers' social contact: 19.4% in 2021-22, 144th of 148
+        ("E06000003", "carers_social_contact", "In 2021-22 it was much lower: only 19.4%. That "
+         "was one of the five lowest in England.", "pass"),
+        ("E06000003", "carers_social_contact", "In 2021-22 it was only 19.4%. That was one of "
+         "the ten highest in England.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_comparison_or_rank_said_of_an_earlier_year(code, chart, text, outcome):
+    assert verdict(code, chart, text).outcome == outcome, text

@@ -370,6 +370,10 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     text[a:b],
                     prior,
                     cover=set().union(*own_levels) if own_levels else None,
+                    # "That was one of the five lowest": of the period of the sentence before
+                    prev_period=B.last_period(said.get(s - 1, []), chk)
+                    if L.BACK_THEN_RE.match(sent)
+                    else "",
                 )
             )
         elif m.kind == "own_extreme":

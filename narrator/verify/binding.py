@@ -604,6 +604,9 @@ def comparison_period(text: str, clause: tuple[int, int], m) -> Stated | None:
     opening = _IN_YEAR_RE.match(text, a + lead, m.start)
     found = {opening["y"]} if opening else set()
     found |= {y["y"] for y in _IN_YEAR_RE.finditer(text[m.end : min(b, m.end + 20)])}
+    # "the 2023-24 figure was a shade under the national rate"; "63.5% in 2023-24, the one
+    # year when the borough slipped below the national figure"
+    found |= {y["y"] or y["y2"] for y in L.YEAR_SUBJECT_RE.finditer(text, a, m.start)}
     stated = {Stated(*years_of(y)) for y in found}
     return next(iter(stated)) if len(stated) == 1 else None
 
@@ -670,6 +673,15 @@ def own_move(text: str, m, stated: list[Claim], mentions: list, clause: tuple[in
     # a later move: from where the move before ended to the figures up to the next one
     after = [c for c in stated if m.end <= c.start and c.end <= next_start]
     return [c for c in stated if c.end <= m.start][-1:] + after
+
+
+def last_period(claims: list[Claim], chk: Checker) -> str:
+    """The period of the council's last checked figure among ``claims`` ("" if none)."""
+    for c in reversed(claims):
+        f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids and c.status == "supported" else None
+        if f is not None and not f.comparator and f.period and f.kind in ("value", "history"):
+            return f.period
+    return ""
 
 
 def earlier_figure(

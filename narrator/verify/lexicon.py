@@ -303,9 +303,9 @@ THEN_FIGURE_RE = re.compile(
 #: "was higher, at 30%", "even lower, at 21.8%", "higher still at 59.1%", "lower, it was
 #: 65.1%": a comparison whose figure follows it
 COMPARATIVE_AT_RE = re.compile(
-    r"\b(?P<w>higher|lower|greater|smaller|bigger|larger)(?:\s+still)?\s*(?:,\s*)?(?:at|on|"
-    r",\s*(?:it|this|that)\s+(?:was|is|stood\s+at))\s+(?:(?:about|around|just|only|some|roughly)\s+)?"
-    r"£?$",
+    r"\b(?P<w>higher|lower|greater|smaller|bigger|larger)(?:\s+still)?\s*(?:(?:,\s*)?(?:at|on)\s+|"
+    r",\s*(?:it|this|that)\s+(?:was|is|stood\s+at)\s+|[:–—]\s*)"
+    r"(?:(?:about|around|just|only|some|roughly)\s+)?£?$",
     IGN,
 )
 #: a comparison word with the figure it compares with after it: "slightly lower than the
@@ -318,3 +318,14 @@ FIGURE_COMPARE_RE = re.compile(
 )
 #: between two figures, where the first one's words end ("212,475 adults and 45,660 ...")
 FIGURE_JOIN_RE = re.compile(r"\b(?:and|or|while|with|plus)\b", IGN)
+#: a period a comparison is said of before it: "the 2023-24 figure was ...", "... in 2023-24, the
+#: one year when it slipped below ...", "in 2021-22, when it was above ..."
+YEAR_SUBJECT_RE = re.compile(
+    r"\bthe\s+(?P<y>(?:19|20)\d\d(?:[-/]\d\d)?)\s+(?:figure|rate|result|share|score|level|"
+    r"value|reading)s?\b(?![^.;]*(?:19|20)\d\d)"
+    r"|\b(?P<y2>(?:19|20)\d\d(?:[-/]\d\d)?)\b[^.;\d]{0,40}\b(?:when|at\s+which\s+point)\b"
+    r"(?![^.;]*(?:19|20)\d\d)",
+    IGN,
+)
+#: a sentence saying what the figure before it was then ("That was one of the five lowest")
+BACK_THEN_RE = re.compile(r"\s*(?:that|this|it|which)\s+(?:was|had\s+been)\b", IGN)

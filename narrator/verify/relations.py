@@ -32,7 +32,8 @@ from narrator.verify.periods import (
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 #: "in 2023-24, when it ranked fourth": a rank said of the year just named
 _WHEN_YEAR_RE = re.compile(
-    r"((?:19|20)\d\d(?:[-/]\d\d)?)\)?,?\s+(?:when|at\s+which\s+point)\b(?![^.;]*(?:19|20)\d\d)"
+    r"((?:19|20)\d\d(?:[-/]\d\d)?)\)?,?\s+(?:when|at\s+which\s+point|which\s+(?:was|had\s+been))\b"
+    r"(?![^.;]*(?:19|20)\d\d)"
     r"[^.;]*$",
     re.IGNORECASE,
 )
@@ -678,6 +679,7 @@ def rank(
     clause: str = "",
     prior: set[Key] = frozenset(),
     cover: set[Key] | None = None,
+    prev_period: str = "",
 ) -> Claim:
     """A rank among England's councils, checked against the rank facts of the series the
     sentence names (precision first: any series the sentence itself names, ``cover``, or by
@@ -729,7 +731,7 @@ def rank(
     seen = {f.id for f in ranks}
     also = [f for f in facts if f.kind == "rank" and f.id not in seen and chk.series(f) in named]
     quarts = {(chk.series(f), f.period): f for f in chk.ix.ranks if f.kind == "quartile"}
-    stated = _rank_period(chk, m, clause or sentence)
+    stated = _rank_period(chk, m, clause or sentence, prev_period)
     first = None
     # the other levels may support a rank, never be the one that contradicts it
     for f, primary in [*((f, True) for f in ranks), *((f, False) for f in also)]:
@@ -796,7 +798,7 @@ def rank(
     return first
 
 
-def _rank_period(chk: Checker, m: Mention, sentence: str) -> object:
+def _rank_period(chk: Checker, m: Mention, sentence: str, prev_period: str = "") -> object:
     """The period(s) a rank is said of: the figure periods assigned to the mention (a year
     beside it, or opening its sentence), or the period before when it is said of an earlier
     one with no year ("the year before, when it was the third highest", "having ranked 8th
@@ -818,6 +820,9 @@ def _rank_period(chk: Checker, m: Mention, sentence: str) -> object:
         when = _WHEN_YEAR_RE.search(before)  # "76.4% in 2023-24, when it ranked fourth"
         if when:
             return (Stated(*years_of(when.group(1))),)
+    if prev_period and not _YEARS.search(sentence):
+        # "Two years before it was only 19.4%. That was one of the five lowest": that period
+        return (Stated(*years_of(prev_period)),)
     return m.period or (LATEST,)
 
 
