@@ -97,16 +97,28 @@ def writer_config(options: GenerateOptions) -> dict[str, Any]:
     return config
 
 
-def source_lines(root: Path | None = None) -> dict[str, str]:
-    """Source id -> attribution line, from data/sources.yaml (empty when absent)."""
+def _source_entries(root: Path | None = None) -> dict[str, object]:
     path = data_dir(root) / "sources.yaml"
     if not path.exists():
         return {}
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    entries = raw.get("sources", raw) if isinstance(raw, dict) else {}
+    return raw.get("sources", raw) if isinstance(raw, dict) else {}
+
+
+def source_lines(root: Path | None = None) -> dict[str, str]:
+    """Source id -> attribution line, from data/sources.yaml (empty when absent)."""
     return {
         str(k): str(v.get("attribution") or v.get("title") or k) if isinstance(v, dict) else str(v)
-        for k, v in entries.items()
+        for k, v in _source_entries(root).items()
+    }
+
+
+def source_links(root: Path | None = None) -> dict[str, str]:
+    """Source id -> the publisher's web page for it, where data/sources.yaml gives one."""
+    return {
+        str(k): str(v["url"])
+        for k, v in _source_entries(root).items()
+        if isinstance(v, dict) and str(v.get("url") or "").startswith("https://")
     }
 
 
@@ -181,7 +193,7 @@ async def run_generate(
                 "authorities": [a.code for a in targets],
             },
         )
-    sources = source_lines()
+    sources, links = source_lines(), source_links()
     folders: list[str] = []
     summaries: dict[str, ReportSummary] = {}
     progress = Progress(
@@ -203,7 +215,7 @@ async def run_generate(
         async def one(authority: Authority) -> None:
             async with limit:
                 report = await pipeline.authority_report(authority)
-                folders.append(str(write_report(report, options.out, sources)))
+                folders.append(str(write_report(report, options.out, sources, links)))
                 summaries[authority.slug] = ReportSummary.of(report)
                 progress.advance(task_reports)
 

@@ -303,6 +303,7 @@ class Report(Frozen):
     texts: list[TextRecord]
     overall_text_id: str
     sources: dict[str, str] = Field(default_factory=dict)  # source id -> attribution line
+    source_links: dict[str, str] = Field(default_factory=dict)  # source id -> publisher's page
     #: the same quantity stated with different values in different texts (for review)
     consistency: list[Claim] = Field(default_factory=list)
 

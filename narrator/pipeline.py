@@ -383,11 +383,19 @@ def text_id(request: GenerationRequest, body: str) -> str:
     return f"{request.authority.code}-{request.kind}-{slug}-{digest}"
 
 
-def write_report(report: Report, out_dir: Path, sources: dict[str, str] | None = None) -> Path:
-    """Write ``<out>/<slug>/report.json`` (and the HTML page) atomically; returns the folder."""
+def write_report(
+    report: Report,
+    out_dir: Path,
+    sources: dict[str, str] | None = None,
+    links: dict[str, str] | None = None,
+) -> Path:
+    """Write ``<out>/<slug>/report.json`` (and the HTML page) atomically; returns the folder.
+    ``sources``: attribution line by source id; ``links``: the publisher's page by source id."""
     folder = out_dir / report.authority.slug
     if sources:
         report = report.model_copy(update={"sources": sources})
+    if links:
+        report = report.model_copy(update={"source_links": links})
     atomic_write_text(folder / "report.json", report.model_dump_json(indent=2))
     from narrator.report import render_report
 

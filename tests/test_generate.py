@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -182,3 +183,17 @@ def test_generate_ends_with_where_the_report_is(tmp_path):
     last = result.stdout.strip().splitlines()[-1]
     assert last == f"Report: {tmp_path / 'rutland' / 'report.html'}"
     assert "{" not in result.stdout and "Wrote 1 report with offline" in result.stdout
+
+
+def test_sources_are_named_by_publication_and_link_to_the_publisher(offline_run):
+    """The page's source list names each publication and links to its publisher's page (a
+    source with no public page, such as Leicester's transcribed report, is named only)."""
+    tmp, _summary, report = offline_run
+    assert report["source_links"]["imd_2019"].startswith("https://www.gov.uk/")
+    html = (tmp / "out" / "leicester" / "report.html").read_text()
+    footer = html[html.index("Data sources</h2>") :]
+    footer = footer[: footer.index("</ul>")]
+    links = re.findall(r'<a href="(https://[^"]+)" rel="external noopener">Source: ', footer)
+    assert len(links) == 4 and "https://oflog.data.gov.uk/" in links
+    assert "<li>Figures as published on the Leicester local-authority page (2024).</li>" in footer
+    assert "ascfr_salt_2021_22" not in footer and "synthetic" not in footer.lower()

@@ -20,6 +20,7 @@ CAVEAT = (
 
 SOURCES: dict[str, dict[str, str]] = {
     "ascof_2024_25": {
+        "url": "https://digital.nhs.uk/data-and-information/publications/statistical/adult-social-care-outcomes-framework-ascof",
         "title": "Measures from the Adult Social Care Outcomes Framework (ASCOF), England - "
         "time series of aggregated measures, 2015-16 to 2024-25",
         "publisher": "NHS England (for the Department of Health and Social Care)",
@@ -34,6 +35,7 @@ SOURCES: dict[str, dict[str, str]] = {
         "(Raw data/ascof_2024_25.ods @ 1b9479ebe8e2a64c9818216d2f483b25c354766b)",
     },
     "ascfr_salt_2021_22": {
+        "url": "https://digital.nhs.uk/data-and-information/publications/statistical/adult-social-care-activity-and-finance-report/2021-22",
         "title": "Adult Social Care Activity and Finance: England 2021-22, data tables "
         "(ASC-FR and SALT)",
         "publisher": "NHS Digital",
@@ -48,6 +50,7 @@ SOURCES: dict[str, dict[str, str]] = {
         "@ 75dc9283ba9df17014953c65e9d2a7c7ef753c69",
     },
     "imd_2019": {
+        "url": "https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019",
         "title": "English Indices of Deprivation 2019, File 11: upper-tier local authority "
         "summaries",
         "publisher": "Ministry of Housing, Communities and Local Government",
@@ -62,6 +65,7 @@ SOURCES: dict[str, dict[str, str]] = {
         "@ 75dc9283ba9df17014953c65e9d2a7c7ef753c69",
     },
     "oflog_asc_explorer": {
+        "url": "https://oflog.data.gov.uk/",
         "title": "Office for Local Government (Oflog) Local Authority Data Explorer: adult "
         "social care extract",
         "publisher": "Office for Local Government (Oflog), Ministry of Housing, Communities "

@@ -203,12 +203,13 @@ def report_context(report: Report) -> dict[str, object]:
     }
 
 
-def page_sources(report: Report, points: list) -> list[str]:
-    """The attribution lines of the sources this page's figures come from, by their names
-    (never internal source ids; a synthetic-data source only on a synthetic council)."""
+def page_sources(report: Report, points: list) -> list[tuple[str, str]]:
+    """(attribution line, publisher's page or "") of the sources this page's figures come
+    from, by their names (never internal source ids; a synthetic-data source only on a
+    synthetic council)."""
     used = {p.source for p in points}
     return [
-        line
+        (line, report.source_links.get(sid, ""))
         for sid, line in sorted(report.sources.items())
         if sid in used and (sid != "synthetic" or report.authority.synthetic)
     ]
