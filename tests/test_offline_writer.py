@@ -60,6 +60,22 @@ def test_op_need_states_reference_figures(leicester):
     assert "lower than England (2,438)" in text
 
 
+def test_a_measure_per_another_denominator_that_compares_the_other_way_is_said(leicester):
+    """Leicester's requests from older people are below England per 100,000 residents (its
+    published 2024 figure) but above England per 100,000 adults aged 65+ (the national
+    2021-22 table): the blurb says both, so the first does not mislead on its own."""
+    op = next(s for s in leicester if s.chart_id == "op_need")
+    text = chart_text(op)
+    assert "for every 100,000 residents, lower than England (2,438)" in text
+    assert (
+        "But Leicester had 16,825 requests for help from people aged 65 and over for every "
+        "100,000 adults aged 65+ in 2021-22, higher than England (13,065)." in text
+    )
+    # a measure whose other denominator compares the same way is stated once
+    wa = next(s for s in leicester if s.chart_id == "wa_need")
+    assert "But " not in chart_text(wa)
+
+
 def test_one_figure_per_measure(leicester):
     """When two sources give the same measure, only the most recent is stated."""
     info = next(s for s in leicester if s.chart_id == "carers_info")

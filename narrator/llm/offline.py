@@ -178,10 +178,13 @@ def chart_text(sheet: FactSheet) -> str:
         sentences.append(note.text_hint)
         name = note.comparator_name or name  # the figures below are the region's, not the council's
     stated: set[tuple[str, str]] = set()
+    told: dict[tuple[str, str], tuple[str, str]] = {}  # measure -> (denominator, vs England)
     for base in headline_order(series):
         facts = series[base]
         head = facts.get("value") or facts.get("suppressed")
-        if head is None or (head.measure, head.breakdown) in stated:
+        if head is None:
+            continue
+        if (head.measure, head.breakdown) in stated:
             continue  # one figure per measure: the most recent source wins
         seed = f"{sheet.authority.code}|{base}"
         if head.kind == "value":
@@ -213,9 +216,42 @@ def chart_text(sheet: FactSheet) -> str:
                 f"very small, so it is not an exact number."
             )
         stated.add((head.measure, head.breakdown))
+        if (eng := facts.get("direction:england")) is not None and eng.direction:
+            told.setdefault((head.measure, head.breakdown), (head.denominator, eng.direction))
         if len(stated) >= MAX_SERIES or len(sentences) >= 4:
             break
+    # a measure said above, counted per another group of people, that compares with England
+    # the other way: "per 100,000 residents lower than England, but per 100,000 adults aged
+    # 65+ higher"
+    for base in headline_order(series):
+        facts = series[base]
+        head = facts.get("value")
+        key = (head.measure, head.breakdown) if head is not None else None
+        if head is not None and key in told and len(sentences) < 5:
+            other = _other_denominator(name, head, facts, told[key])
+            if other:
+                sentences.append(other)
+                told.pop(key)
     return " ".join(sentences[:5]) or f"There is no published data for {name} on this chart."
+
+
+def _other_denominator(
+    name: str, head: Fact, facts: dict[str, Fact], told: tuple[str, str] | None
+) -> str | None:
+    """'But in 2021-22, ... for every 100,000 adults aged 65+, higher than England (12,495).':
+    the measure per another denominator, when it compares with England the other way."""
+    eng = facts.get("direction:england")
+    if told is None or eng is None or head.kind != "value" or head.denominator == told[0]:
+        return None
+    if eng.direction in (told[1], "about_same") or told[1] == "about_same":
+        return None
+    england = comparison_sentence(facts, f"{name}|{head.id}", ("england",))
+    if not england:
+        return None
+    sentence = _with_comparison(value_sentence(name, head, head.id), england)
+    if sentence.startswith("In "):
+        sentence = "in " + sentence[3:]
+    return "But " + sentence
 
 
 def _finding_sentences(name: str, f: Finding) -> str:
