@@ -197,3 +197,14 @@ def test_sources_are_named_by_publication_and_link_to_the_publisher(offline_run)
     assert len(links) == 4 and "https://oflog.data.gov.uk/" in links
     assert "<li>Figures as published on the Leicester local-authority page (2024).</li>" in footer
     assert "ascfr_salt_2021_22" not in footer and "synthetic" not in footer.lower()
+
+
+def test_the_page_reports_the_reading_level_of_its_texts(offline_run):
+    """Readability is reported per report (median grade, figures counted as one word), and the
+    offline texts meet the targets: chart texts grade 7 or below, summaries 9 or below."""
+    tmp, _summary, _report = offline_run
+    html = (tmp / "out" / "leicester" / "report.html").read_text()
+    m = re.search(r"Reading level of the texts on this page[^:]*: chart texts ([\d.]+), "
+                  r"summaries ([\d.]+)\.", html)  # fmt: skip
+    assert m is not None
+    assert 3 <= float(m.group(1)) <= 7 and 3 <= float(m.group(2)) <= 9

@@ -11,6 +11,7 @@ disk without any network.
 from __future__ import annotations
 
 import shutil
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -23,6 +24,7 @@ from pydantic import BaseModel, ConfigDict
 
 from narrator.models import Chart, ChartBlock, Report, SectionBlock, TextRecord
 from narrator.paths import atomic_write_text
+from narrator.readability import readability
 from narrator.report.charts import ChartView, chart_view
 from narrator.report.format import script_json
 from narrator.report.provenance import ProvenanceIndex, render_body
@@ -198,9 +200,23 @@ def report_context(report: Report) -> dict[str, object]:
         "figures": figures,
         "page": {"slug": report.authority.slug, "textIds": text_ids, "api": "/api"},
         "sources": page_sources(report, points),
+        "reading": reading_levels(report),
         "assets": "../assets",
         "home": "../index.html",
     }
+
+
+def reading_levels(report: Report) -> str:
+    """ "chart texts 6.7, summaries 5.4": the median Flesch-Kincaid grade of the page's chart
+    texts and of its summaries (figures counted as one short word; see narrator.readability),
+    for the technical details; "" when the page has no text."""
+    grades: dict[str, list[float]] = {"chart texts": [], "summaries": []}
+    for t in report.texts:
+        if t.body and t.status != "failed":
+            grades["chart texts" if t.kind == "chart" else "summaries"].append(
+                readability(t.body).grade
+            )
+    return ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in grades.items() if v)
 
 
 def page_sources(report: Report, points: list) -> list[tuple[str, str]]:
