@@ -554,3 +554,23 @@ def test_counts_of_councils_better_and_worse_and_whose_figure(code, chart, text,
 )  # fmt: skip
 def test_a_comparison_or_rank_said_of_an_earlier_year(code, chart, text, outcome):
     assert verdict(code, chart, text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # Wokingham satisfaction: 68.1% in 2024-25 is its highest since 2015-16 (67.3%); 63.9%
+        # in 2017-18 is its lowest
+        ("At 68.1% in 2024-25, satisfaction was the highest the borough has recorded.", "pass"),
+        ("At 68.1% in 2024-25, satisfaction was the lowest the borough has recorded.", "fail"),
+        ("At 68.1%, 2024-25 was the best of Wokingham's eight survey results.", "pass"),
+        ("In 2017-18, satisfaction was 63.9%, the lowest Wokingham has had in any survey.",
+         "pass"),
+        ("In 2022-23, satisfaction was 67.2%, the lowest Wokingham has had in any survey.",
+         "fail"),
+        ("In 2024-25, 68.1% were satisfied, much better than in 2017-18.", "pass"),
+        ("In 2024-25, 68.1% were satisfied, much worse than in 2017-18.", "fail"),
+    ],
+)  # fmt: skip
+def test_own_records_and_comparisons_with_an_earlier_year(text, outcome):
+    assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text

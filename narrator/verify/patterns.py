@@ -252,9 +252,15 @@ OWN_EXTREME_RE = re.compile(
     r"|in\s+(?:\w+|\d+)\s+years|for\s+(?:\w+|\d+)\s+years"
     r"|in\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+)?(?:series|records?)"
     r"|(?:which\s+)?goes\s+back|year\b|series\s+began|numbers\s+go\s+back"
-    # "the highest of the four survey results", "in any of its surveys": its own readings
-    r"|(?:of|in\s+any\s+of)\s+(?:the|its|all)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:surveys|years|results|readings|figures|periods)\b)"
+    # "the highest of the four survey results", "in any of its surveys", "of Sandwell's four
+    # survey results": its own readings
+    r"|(?:of|in\s+any\s+of)\s+(?:the|its|all|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:surveys|years|results|readings|figures|periods)\b"
+    # "the best the borough has recorded", "the highest Slough has had", "in any survey",
+    # "in four surveys", "across the four surveys"
+    r"|(?:has|had|have)\s+(?:ever\s+)?(?:recorded|had|seen|reported|scored|achieved|posted)\b"
+    r"|in\s+any\s+(?:survey|year)\b"
+    r"|(?:in|across)\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:survey\s+)?(?:surveys|years)\b)"
     r"(?:\s+(?:since\s+|to\s+)?(?:records\s+began|the\s+series\s+began(?:\s+in)?)?\s*"
     r"(?P<since>(?:19|20)\d\d(?:\s*[-/]\s*\d\d)?)?)?"
     r"|\b(?:a\s+)?record\s+(?P<rec>high|low)\b"
@@ -410,12 +416,14 @@ TREND_RE = re.compile(
     r"|\b(?P<better>improved|improving|has\s+improved|got\s+better|getting\s+better|"
     r"better\s+than\s+(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago)|"
     r"the\s+previous\s+(?:year|survey)|last\s+(?:year|survey))\b)|"
+    r"better\s+than\s+in\s+(?=(?:19|20)\d\d)|"
     # "requires improvement" is a CQC rating and "Quality improvement" a section's name
     r"(?<!requires\s)(?<!require\s)(?<!quality\s)(?:an?\s+)?"
     r"(?:small\s+|slight\s+|big\s+|marked\s+)?improvement)\b"
     r"|\b(?P<worse>worsened|worsening|deteriorated|deteriorating|got\s+worse|"
     r"worse\s+than\s+(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago)|"
     r"the\s+previous\s+(?:year|survey)|last\s+(?:year|survey))\b)|"
+    r"worse\s+than\s+in\s+(?=(?:19|20)\d\d)|"
     r"getting\s+worse|(?:an?\s+)?(?:small\s+|slight\s+|big\s+|marked\s+)?deterioration)\b"
     r"|\b(?P<any>since\s+(?:19|20)\d\d|over\s+the\s+(?:last|past)\s+\w+\s+years|over\s+time|"
     r"year\s+on\s+year|compared\s+with\s+last\s+year|than\s+a\s+year\s+ago)\b",
