@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from narrator.models import Claim
@@ -397,26 +398,35 @@ def _figure_comparisons(
     with no other statement between) with that one, both figures checked already. A word
     another check already read is left to it."""
     out = []
+    taken = bytearray(len(text) + 1)  # characters another check already read
+    for x, y in read:
+        taken[max(0, x) : y] = b"\x01" * (max(0, y) - max(0, x))
+    starts = [c.start for c in nums]  # claims in text order
     for m in L.FIGURE_COMPARE_RE.finditer(text):
         group = "w" if m["w"] else "w2"
         word = m[group].lower()
         a0, a1 = m.span(group)
-        if any(x < a1 and y > a0 for x, y in read):
+        if any(taken[a0:a1]):
             continue
-        after = next((c for c in nums if c.start >= m.end() - 1), None)
+        i = bisect.bisect_left(starts, m.end() - 1)
+        after = nums[i] if i < len(nums) else None
         if (
             after is None
             or after.start - m.end() > 40
             or L.ANCHOR_BREAK_RE.search(text, m.end(), after.start)
         ):
             continue
-        before = [c for c in nums if c.end <= a0 and _own(c, chk)]
-        if not before:
-            continue
-        first = before[-1]  # the council's own figure: "60.7% and lower than region 58.2%" is
-        # not about England's 60.7%
         s = text.rfind(". ", 0, a0)
-        if first.start < s or L.ANCHOR_BREAK_RE.search(text, first.end, a0):
+        # the council's own figure before it in its sentence: "60.7% and lower than region
+        # 58.2%" is not about England's 60.7%
+        first = None
+        for c in reversed(nums[: bisect.bisect_left(starts, a0)]):
+            if c.start < s:
+                break  # its own sentence only
+            if c.end <= a0 and _own(c, chk):
+                first = c
+                break
+        if first is None or first.start < s or L.ANCHOR_BREAK_RE.search(text, first.end, a0):
             continue  # no figure of its own statement to compare
         if "supported" != first.status or after.status != "supported" or first.kind != after.kind:
             continue  # two checked figures of one kind (a matched figure is close to its value)

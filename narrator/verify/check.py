@@ -253,6 +253,17 @@ class Checker:
     def period_fits(self, stated: object, key: Key, period: str, latest: bool) -> bool:
         """Whether a fact of series ``key`` for ``period`` (``latest``: the series' latest
         period) is what the period(s) ``stated`` refer to."""
+        if type(stated) is tuple:  # stated periods, the latest, or relative ones: any of them
+            for s in stated:
+                if s == LATEST:
+                    if latest:
+                        return True
+                elif type(s) is Stated:
+                    if period and matches(s, period):
+                        return True
+                elif self.period_fits(s, key, period, latest):
+                    return True
+            return False
         if isinstance(stated, Previous):
             return bool(period) and period == self._previous(key, stated.anchor, stated.back)
         if isinstance(stated, Earlier):
@@ -260,14 +271,7 @@ class Checker:
             return bool(period) and max(years_of(period)[0], default=0) < end
         if isinstance(stated, Later):
             return bool(period) and max(years_of(period)[0], default=0) > max(stated.anchor.years)
-        return any(
-            latest
-            if s == LATEST
-            else self.period_fits(s, key, period, latest)
-            if isinstance(s, (Previous, Earlier, Later))
-            else bool(period) and matches(s, period)
-            for s in stated  # type: ignore[union-attr]
-        )
+        return False
 
     def _previous(self, key: Key, anchor: Stated | None = None, back: int = 1) -> str:
         """The period of a series ``back`` periods before ``anchor`` (or before its latest):

@@ -194,11 +194,12 @@ def unread(
     first: the checker passes only what it checked, so a clause it cannot read is flagged,
     not waved through because a figure beside it was right. Words inside a measure's own name
     ("requests for support from people aged 65+") are the name, not a claim."""
-    if not ix.sheets or not L.CLAIM_CUE_RE.search(text):
+    cues = list(L.CLAIM_CUE_RE.finditer(text)) if ix.sheets else []
+    if not cues:
         return []
     spans = [(c.start, c.end, c.kind) for c in claims]
     out: list[Claim] = []
-    for m in L.CLAIM_CUE_RE.finditer(text):
+    for m in cues:
         kind = m.lastgroup or "compare"
         a, b = m.span()
         # read when a claim of a kind that reads it touches the word ("4th" + "highest")
