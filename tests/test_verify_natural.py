@@ -574,3 +574,22 @@ def test_a_comparison_or_rank_said_of_an_earlier_year(code, chart, text, outcome
 )  # fmt: skip
 def test_own_records_and_comparisons_with_an_earlier_year(text, outcome):
     assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "code, chart, text, outcome",
+    [
+        # Kent: 22.6% of care staff left in 2024-25, up from 20.4% (the series starts 2023-24)
+        (KENT, "workforce_turnover", "In 2024-25, 22.6% of care staff left their jobs, having "
+         "risen every year since 2019-20.", "fail"),
+        # Wokingham users_info: 69.9 (2022-23), 72.3, 70.9 (2024-25): one rise, then a fall
+        (WOKINGHAM, "users_info", "In 2024-25, 70.9% found information easy to get, the third "
+         "successive annual increase.", "fail"),
+        (WOKINGHAM, "users_info", "In 2023-24, 72.3% found information easy to get, up from "
+         "69.9% the year before.", "pass"),
+    ],
+)  # fmt: skip
+def test_a_streak_the_series_cannot_show_is_never_passed(code, chart, text, outcome):
+    """ "every year since 2019-20" needs the series to reach back to 2019-20 (a series starting
+    in 2023-24 cannot show it); "the third successive annual increase" is a streak too."""
+    assert verdict(code, chart, text).outcome == outcome, text

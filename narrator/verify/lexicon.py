@@ -185,7 +185,7 @@ LONG_RUN_RE = re.compile(
 )
 STREAK_RE = re.compile(
     rf"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<n>{'|'.join(STREAK_WORDS)}|\d+)"
-    r"(?:\s+consecutive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
+    r"(?:\s+consecutive|\s+successive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
     r"increases|decreases|drops|rise|fall|increase|decrease|drop|improvements?)\s*"
     r"(?:running|in\s+a\s+row|straight|on\s+the\s+trot|"
     r"of\s+(?:decline|growth|rises|falls|increases|decreases))?\b",
@@ -219,7 +219,7 @@ EVERY_SINCE_RE = re.compile(
     IGN,
 )
 STREAK_MARK_RE = re.compile(
-    r"running|in\s+a\s+row|consecutive|straight|on\s+the\s+trot|\bof\s+\w+", IGN
+    r"running|in\s+a\s+row|consecutive|successive|straight|on\s+the\s+trot|\bof\s+\w+", IGN
 )
 
 # ---- ranks ------------------------------------------------------------------------------------

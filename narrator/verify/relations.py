@@ -311,12 +311,15 @@ def trend(
             )
             shown = ", ".join(f"{fmt_num(v)} in {p}" for _d, p, v in last or steps)
             which = f"since {streak.since}" if streak.since else f"the last {streak.n} changes"
+            uncovered = streak.since and not last and steps
             claim = chk._claim(
                 m,
-                "supported" if ok else "contradicted",
+                "unverifiable" if uncovered else "supported" if ok else "contradicted",
                 f,
                 expected=shown,
-                reason=f"{which}: {shown}",
+                reason=f"this series starts in {steps[0][1]}, after {streak.since}"
+                if uncovered
+                else f"{which}: {shown}",
             )
         else:  # the whole series, or (precision first) its latest change: "fell to 60.4%"
             pct = abs(float(f.detail.get("change_pct") or 0.0))
@@ -361,7 +364,7 @@ def _trend_reading(m: Mention, clause: str) -> str:
     return "series" if L.RECENT_RE.search(clause) is None else "either"
 
 
-_STREAK_HINTS = ("running", "row", "consecutive", "straight", "trot", "since", "of ")
+_STREAK_HINTS = ("running", "row", "consecutive", "successive", "straight", "trot", "since", "of ")
 
 
 @dataclass(frozen=True)
@@ -381,6 +384,8 @@ class Streak:
         """The values whose changes the streak is about (empty when the data has too few)."""
         if self.since:
             start = min(years_of(self.since)[0])
+            if not steps or min(years_of(steps[0][1])[0], default=0) > start:
+                return []  # the series starts after it: the data cannot show every change
             last = [s for s in steps if min(years_of(s[1])[0], default=0) >= start]
             return last if len(last) >= 2 else []
         return steps[-self.n - 1 :] if len(steps) > self.n else []
