@@ -360,18 +360,8 @@ def relations(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
             continue
         word = m.group(1).lower()
         holds = a.value > b.value if word in _GREATER else a.value < b.value  # type: ignore[operator]
-        out.append(  # a relation that holds is read too (see ``grounding.unread``)
-            b.model_copy(
-                update={
-                    "kind": "relation",
-                    "status": "supported" if holds else "contradicted",
-                    "start": a.start,
-                    "text": text[a.start : b.end],
-                    "reason": f"{a.text.strip()} is {'' if holds else 'not '}{word} than "
-                    f"{b.text.strip()}",
-                }
-            )
-        )
+        # a relation that holds is read too (see ``grounding.unread``)
+        out.append(_relation(text, b, a.start, holds, a.text.strip(), word, b.text.strip()))
     out.extend(_self_comparisons(text, chk))
     out.extend(_comparative_at(text, nums, chk))
     read = [
@@ -436,16 +426,7 @@ def _figure_comparisons(
         higher = word.startswith(_GREATER_STEMS)
         holds = va > vb if higher else va < vb
         out.append(
-            after.model_copy(
-                update={
-                    "kind": "relation",
-                    "status": "supported" if holds else "contradicted",
-                    "start": first.start,
-                    "text": text[first.start : after.end],
-                    "reason": f"{first.text.strip()} is {'' if holds else 'not '}{word} "
-                    f"{after.text.strip()}",
-                }
-            )
+            _relation(text, after, first.start, holds, first.text.strip(), word, after.text.strip())
         )
     return out
 
@@ -479,19 +460,27 @@ def _comparative_at(text: str, nums: list[Claim], chk: Checker) -> list[Claim]:
         higher = word["w"].lower() in _GREATER
         stated = float(b.value if b.value is not None else fb.value)
         holds = stated > ref[0] if higher else stated < ref[0]
-        out.append(
-            b.model_copy(
-                update={
-                    "kind": "relation",
-                    "status": "supported" if holds else "contradicted",
-                    "start": word.start("w"),
-                    "text": text[word.start("w") : b.end],
-                    "reason": f"{b.text.strip()} is {'' if holds else 'not '}{word['w'].lower()} "
-                    f"than {ref[1]}",
-                }
-            )
-        )
+        where = word.start("w")
+        out.append(_relation(text, b, where, holds, b.text.strip(), word["w"].lower(), ref[1]))
     return out
+
+
+def _relation(text: str, c: Claim, start: int, holds: bool, a: str, word: str, b: str) -> Claim:
+    """The claim that figure ``a`` is ``word`` (higher, below ...) than ``b``, spanning the text
+    from ``start`` to the end of claim ``c`` (the figure it was checked through)."""
+    than = " than" if word in _COMPARATIVES else ""
+    return c.model_copy(
+        update={
+            "kind": "relation",
+            "status": "supported" if holds else "contradicted",
+            "start": start,
+            "text": text[start : c.end],
+            "reason": f"{a} is {'' if holds else 'not '}{word}{than} {b}",
+        }
+    )
+
+
+_COMPARATIVES = frozenset("higher lower greater smaller bigger larger more less fewer".split())
 
 
 def _same_scale(a: Claim, b: Claim) -> bool:
