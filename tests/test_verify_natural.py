@@ -593,3 +593,28 @@ def test_a_streak_the_series_cannot_show_is_never_passed(code, chart, text, outc
     """ "every year since 2019-20" needs the series to reach back to 2019-20 (a series starting
     in 2023-24 cannot show it); "the third successive annual increase" is a streak too."""
     assert verdict(code, chart, text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # Wokingham satisfaction: 63.9 (2017-18), 67.1 (2018-19), 66.1 (2021-22), 67.2 (2022-23),
+        # 64.9 (2023-24), 68.1 (2024-25)
+        # a change from a stated base ends at the period its statement is about, not at a year
+        # named later in the sentence
+        ("Satisfaction in 2024-25 was 68.1%, up 3.2 points on the year before, and well above "
+         "the 63.9% of 2017-18.", "pass"),
+        ("Satisfaction in 2024-25 was 68.1%, up 4.2 points on the year before, and well above "
+         "the 63.9% of 2017-18.", "fail"),
+        # "fell to X in P": the move into P from the period before
+        ("It reached 67.2% in 2022-23. Then it fell to 64.9% in 2023-24.", "pass"),
+        ("It reached 67.2% in 2022-23. Then it rose to 64.9% in 2023-24.", "fail"),
+        # "the worst year was P, at X": that year's figure is the extreme
+        ("In 2024-25, 68.1% were satisfied. The worst year on record was 2017-18, at 63.9%.",
+         "pass"),
+        ("In 2024-25, 68.1% were satisfied. The worst year on record was 2016-17, at 65.8%.",
+         "fail"),
+    ],
+)  # fmt: skip
+def test_changes_and_records_read_from_the_figures_they_name(text, outcome):
+    assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text

@@ -274,6 +274,10 @@ def _change_from(
     else:
         sentence = text[s0:s1]
     named_years = [Stated(*years_of(y)) for y in _YEARS_RE.findall(sentence)]
+    # a change measured from a stated base ends at the period its statement is about: one named
+    # before it, or the latest ("70.0% was up 4.9 points on the year before and has risen from
+    # 60.9% in 2021-22": the later 2021-22 is not where it ends)
+    ends_before = [Stated(*years_of(y)) for y in _YEARS_RE.findall(text[s0 : m.start])]
     checked: list[tuple[Key, str, str, float, float]] = []
     if moved_from is not None:
         focus = {*focus, moved_from[0]}
@@ -284,6 +288,9 @@ def _change_from(
             continue
         named = [p for p in order if any(matches(y, p) for y in named_years)]
         end = named[-1] if named else order[-1]
+        if base is not None:
+            before = [p for p in order if any(matches(y, p) for y in ends_before)]
+            end = before[-1] if before else order[-1]
         if base is None and len(named) > 1:  # the first and last periods the sentence names
             start = named[0]
         elif base is None:  # from the earlier figure stated before it ("down from 69.6%")
@@ -294,7 +301,7 @@ def _change_from(
             back = 2 if base.group("two") else 1
             i = order.index(end)
             start = order[i - back] if i >= back else None
-        if start is None or start == end:
+        if start is None or start == end or order.index(start) > order.index(end):
             continue
         diff = abs(values[end] - values[start]) * scale
         rel = abs(values[end] - values[start]) / abs(values[start]) * 100 if values[start] else None
@@ -374,9 +381,18 @@ def relations(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
 
 
 def _own(c: Claim, chk: Checker) -> bool:
-    """Whether a supported figure is the council's own (not England's or the region's)."""
+    """Whether a supported figure is the council's own level (not England's or the region's,
+    and not a change or a gap: "up 3.2 points on the year before")."""
     f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids and c.status == "supported" else None
-    return f is not None and not f.comparator
+    return (
+        f is not None
+        and not f.comparator
+        and f.kind in ("value", "history")
+        and not _POINTS_RE.search(c.text)  # a change traced to the series' value fact
+    )
+
+
+_POINTS_RE = re.compile(r"\bpoints?\b", re.IGNORECASE)
 
 
 def _figure_comparisons(

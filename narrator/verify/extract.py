@@ -166,7 +166,9 @@ class RuleExtractor:
             mm.extra["since"] = m.group("since") or m.group("nsince") or m.group("asince") or ""
             if m.group("nsince"):
                 mm.extra["then_as_extreme"] = "yes"
-            if peak:  # the figure (or period) it names comes after the words
+            if peak or P.EXTREME_YEAR_RE.match(sent, m.start()):
+                # the figure (or period) it names comes after the words: "peaked at 42.5%",
+                # "the best year on record was 2017-18, at 74.5%"
                 mm.extra["after"] = "yes"
             # "since 2016-17" leaves that year out (it was higher then); "since the series
             # began in 2015-16" keeps it

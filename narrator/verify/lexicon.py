@@ -329,3 +329,9 @@ YEAR_SUBJECT_RE = re.compile(
 )
 #: a sentence saying what the figure before it was then ("That was one of the five lowest")
 BACK_THEN_RE = re.compile(r"\s*(?:that|this|it|which)\s+(?:was|had\s+been)\b", IGN)
+#: between a move's word and its figure when the figure is where it ended ("fell to 20.7%",
+#: "rose more modestly, to 35.0%", "dropped sharply to about 18%")
+MOVED_TO_GAP_RE = re.compile(
+    r"[\w\s,]{0,30}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+(?:over|under)\s+)?£?",
+    IGN,
+)

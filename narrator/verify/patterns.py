@@ -280,6 +280,12 @@ OWN_EXTREME_RE = re.compile(
     r"highest)|bottomed\s+out)\b",
     IGN,
 )
+#: "the best year on record was 2017-18": an own extreme whose period and figure come after it
+EXTREME_YEAR_RE = re.compile(
+    r"(?:(?:the|its|their)\s+)?(?:highest|lowest|best|worst)\s+(?:year|survey|result|reading)s?"
+    r"\b(?:\s+\w+){0,4}?\s+(?:was|came|were)\b",
+    IGN,
+)
 OWN_EXTREME_HINT_RE = re.compile(
     r"record|ever|since|yet|been|year|decade|back|series|survey|results|readings|figures|periods"
     r"|peak|hit|reached|touched|bottomed|any"

@@ -243,7 +243,17 @@ def trend(
         m = m.model_copy_plain()
         m.direction = "up" if (m.direction == "better") == (better == "higher") else "down"
     if m.direction and m.comparator not in ("england", "region") and not streak_in(clause):
-        between = _stated_change(chk, m, stated)
+        # "fell to 20.7% in 2020-21": its one figure is where the move ended
+        after = [c for c in stated if c.start >= m.end]
+        moved_to = (
+            len(stated) == 1
+            and bool(after)
+            and L.MOVED_TO_GAP_RE.fullmatch(
+                clause[m.end - clause_start : after[0].start - clause_start]
+            )
+            is not None
+        )
+        between = _stated_change(chk, m, stated, moved_to)
         if between is not None:
             return between
     said = set(_stated_points(chk, stated))
@@ -471,12 +481,22 @@ def _as_subject(m: Mention) -> Mention:
     return copy
 
 
-def _stated_change(chk: Checker, m: Mention, stated: Sequence[Claim]) -> Claim | None:
+def _stated_change(
+    chk: Checker, m: Mention, stated: Sequence[Claim], moved_to: bool = False
+) -> Claim | None:
     """The change between the council's own figures the clause states (supported claims
-    traced to the council's values of one series for different periods)."""
+    traced to the council's values of one series for different periods). With one figure:
+    "down from 62.5% in 2023-24" runs from it to the latest; "fell to 20.7% in 2020-21"
+    (``moved_to``) from the period before it to it."""
     for key, points in _stated_points(chk, stated).items():
         values = chk.ix.subject_values.get(key, {})
-        if len(points) == 1 and values:  # "down from 62.5% in 2023-24": from then to now
+        if len(points) == 1 and values and moved_to:
+            (only,) = points
+            order = chronological(values)
+            i = order.index(only) if only in order else -1
+            if i > 0:
+                points = {**points, order[i - 1]: (values[order[i - 1]], points[only][1])}
+        elif len(points) == 1 and values:  # "down from 62.5% in 2023-24": from then to now
             latest = max(values, key=lambda p: sorted(years_of(p)[0]))
             if latest not in points:
                 points = {**points, latest: (values[latest], points[next(iter(points))][1])}

@@ -48,6 +48,10 @@ DEV_COUNCILS = frozenset(
         # correct claims phrased in as many ways as the writers could)
         "Redcar and Cleveland", "East Riding of Yorkshire", "South Gloucestershire",
         "Thurrock", "Milton Keynes", "Ealing",
+        # w21-w22 (eighth round, 2026-12-01, third session: change over time only, written for
+        # dev alone; all of both writers' councils are dev)
+        "Dudley", "Walsall", "Bromley", "Hillingdon", "Staffordshire", "Leicestershire",
+        "Haringey", "Harrow", "Merton", "Bedford", "Central Bedfordshire", "North Yorkshire",
     }
 )  # fmt: skip
 
