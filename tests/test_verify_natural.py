@@ -618,3 +618,16 @@ def test_a_streak_the_series_cannot_show_is_never_passed(code, chart, text, outc
 )  # fmt: skip
 def test_changes_and_records_read_from_the_figures_they_name(text, outcome):
     assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text
+
+
+def test_a_ratio_of_growth_is_not_checked_as_a_ratio_of_levels():
+    """ "grew almost twice as fast as England" compares two changes, which the data does not
+    give as a fact: unverifiable (flagged), never contradicted by the ratio of the levels."""
+    text = (
+        "Wokingham's satisfaction rose from 64.9% in 2023-24 to 68.1% in 2024-25, almost twice "
+        "as fast as across England as a whole."
+    )
+    ratio = next(
+        c for c in verdict(WOKINGHAM, "user_satisfaction", text).claims if c.kind == "ratio"
+    )
+    assert ratio.status == "unverifiable" and "changes" in ratio.reason

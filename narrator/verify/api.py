@@ -393,6 +393,13 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 stated = [c for c in stated if c.end > m.start]
             claims.append(R.own_extreme(chk, m, levels, stated, text[a:b]))
 
+        elif m.kind == "ratio" and L.GROWTH_RATIO_RE.match(text, m.end):
+            # "grew twice as fast as England's": a ratio of two changes, not of two levels
+            claims.append(
+                chk._claim(
+                    m, "unverifiable", reason="a ratio of changes, which the data does not give"
+                )
+            )
         elif m.kind == "ratio":
             # "2,930 per 100,000, … more than double the England rate": the ratio of the
             # council's figure stated before it, when there is one

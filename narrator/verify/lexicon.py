@@ -335,3 +335,9 @@ MOVED_TO_GAP_RE = re.compile(
     r"[\w\s,]{0,30}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+(?:over|under)\s+)?£?",
     IGN,
 )
+#: after a ratio, words that make it a ratio of changes ("twice as fast as", "three times
+#: England's growth rate", "three times the increase seen across England")
+GROWTH_RATIO_RE = re.compile(
+    r"[^.;]{0,30}?\b(?:as\s+fast|faster|growth|rises?|increases?|the\s+(?:rise|increase|growth))\b",
+    IGN,
+)
