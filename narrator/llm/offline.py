@@ -238,7 +238,8 @@ def chart_text(sheet: FactSheet) -> str:
 def _other_denominator(
     name: str, head: Fact, facts: dict[str, Fact], told: tuple[str, str] | None
 ) -> str | None:
-    """'But in 2021-22, ... for every 100,000 adults aged 65+, higher than England (12,495).':
+    """'But Leicester had 16,825 requests ... for every 100,000 adults aged 65+ in 2021-22, higher
+    than England (13,065).':
     the measure per another denominator, when it compares with England the other way."""
     eng = facts.get("direction:england")
     if told is None or eng is None or head.kind != "value" or head.denominator == told[0]:
