@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from narrator.models import Claim
+from narrator.models import Claim, Fact
 from narrator.text import fmt_num
 from narrator.verify import lexicon as L
 from narrator.verify.check import Checker
@@ -380,16 +380,20 @@ def relations(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
     return out
 
 
-def _own(c: Claim, chk: Checker) -> bool:
-    """Whether a supported figure is the council's own level (not England's or the region's,
-    and not a change or a gap: "up 3.2 points on the year before")."""
+def _own_level(c: Claim, chk: Checker) -> Fact | None:
+    """The fact of a supported figure that is the council's own level (a value of its own, of
+    the latest or an earlier period), else None: not England's or the region's, not a rank's
+    count, a gap or a ratio."""
     f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids and c.status == "supported" else None
-    return (
-        f is not None
-        and not f.comparator
-        and f.kind in ("value", "history")
-        and not _POINTS_RE.search(c.text)  # a change traced to the series' value fact
-    )
+    if f is None or f.comparator or f.kind not in ("value", "history"):
+        return None
+    return f
+
+
+def _own(c: Claim, chk: Checker) -> bool:
+    """Whether a figure is the council's own level as stated, not a change traced to the
+    series' value fact ("up 3.2 points on the year before")."""
+    return _own_level(c, chk) is not None and not _POINTS_RE.search(c.text)
 
 
 _POINTS_RE = re.compile(r"\bpoints?\b", re.IGNORECASE)
@@ -432,9 +436,9 @@ def _figure_comparisons(
             if c.end <= a0 and _own(c, chk):
                 first = c
                 break
-        if first is None or first.start < s or L.ANCHOR_BREAK_RE.search(text, first.end, a0):
+        if first is None or L.ANCHOR_BREAK_RE.search(text, first.end, a0):
             continue  # no figure of its own statement to compare
-        if "supported" != first.status or after.status != "supported" or first.kind != after.kind:
+        if after.status != "supported" or first.kind != after.kind:
             continue  # two checked figures of one kind (a matched figure is close to its value)
         va, vb = first.value, after.value
         if va is None or vb is None or va == vb:
@@ -462,11 +466,12 @@ def _comparative_at(text: str, nums: list[Claim], chk: Checker) -> list[Claim]:
         key = chk.series(fb)
         ref = None
         for a in reversed(nums[:i]):  # the council's figure of that series stated before it
-            fa = chk.ix.fact_by_id.get(a.fact_ids[0]) if a.fact_ids else None
-            if a.status == "supported" and fa is not None and fa.value is not None:
-                if chk.series(fa) == key and fa.id != fb.id and _own(a, chk) and a.value:
-                    ref = (float(a.value), a.text.strip())  # as stated (a trend's fact holds
-                    break  # its change, not this figure)
+            fa = _own_level(a, chk)
+            if fa is None or fa.value is None or fa.id == fb.id or not a.value or not _own(a, chk):
+                continue
+            if chk.series(fa) == key:
+                ref = (float(a.value), a.text.strip())  # as stated (a trend's fact holds its
+                break  # change, not this figure)
         if ref is None:
             values = chk.ix.subject_values.get(key, {})
             latest = chronological(values)[-1] if values else None
@@ -693,8 +698,8 @@ def own_move(text: str, m, stated: list[Claim], mentions: list, clause: tuple[in
 def last_period(claims: list[Claim], chk: Checker) -> str:
     """The period of the council's last checked figure among ``claims`` ("" if none)."""
     for c in reversed(claims):
-        f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids and c.status == "supported" else None
-        if f is not None and not f.comparator and f.period and f.kind in ("value", "history"):
+        f = _own_level(c, chk)
+        if f is not None and f.period:
             return f.period
     return ""
 
@@ -704,12 +709,9 @@ def earlier_figure(
 ) -> tuple[Key, str] | None:
     """The series and period of the council's earlier figure stated nearest before ``m`` in
     its sentence ("down from 69.6% the year before"), if any."""
-    s0, _s1 = sentence
-    for c in sorted(claims, key=lambda c: -c.end):
-        if s0 <= c.start and c.end <= m.start and c.status == "supported" and c.fact_ids:
-            f = chk.ix.fact_by_id.get(c.fact_ids[0])
-            if f is not None and f.kind == "history" and not f.comparator:
-                return chk.series(f), f.period
+    for _c, f in _own_before(sentence, m, claims, chk):
+        if f.kind == "history":
+            return chk.series(f), f.period
     return None
 
 
@@ -721,17 +723,20 @@ def anchor_series(
     ("2,930 requests per 100,000, the 18th highest of 148 and more than double the England
     rate"), unless a contrast or a new statement comes between them. Empty when there is none:
     the relation is then bound by its words, as before."""
-    s0, _s1 = sentence
-    for c in sorted(claims, key=lambda c: -c.end):
-        if not (s0 <= c.start and c.end <= m.start) or c.status != "supported" or not c.fact_ids:
-            continue
-        f = chk.ix.fact_by_id.get(c.fact_ids[0])
-        if f is None or f.kind not in ("value", "history") or f.comparator:
-            continue  # a rank's count, a comparator's figure or a relation: not the anchor
+    for c, f in _own_before(sentence, m, claims, chk):
         if L.ANCHOR_BREAK_RE.search(text, c.end, m.start):
             return set()
         return {chk.series(f)}
     return set()
+
+
+def _own_before(sentence: tuple[int, int], m, claims: list[Claim], chk: Checker):
+    """(claim, fact) of the council's own levels stated before ``m`` in its sentence, nearest
+    first (a rank's count, a comparator's figure or a relation is none of them)."""
+    s0, _s1 = sentence
+    for c in sorted(claims, key=lambda c: -c.end):
+        if s0 <= c.start and c.end <= m.start and (f := _own_level(c, chk)) is not None:
+            yield c, f
 
 
 def prior_series(text: str, sentence: tuple[int, int], m, claims: list[Claim], chk: Checker) -> set:

@@ -13,8 +13,6 @@ Decision rules (see also ``narrator/verify/__init__.py``):
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num, fmt_value
 from narrator.verify.extract import Mention
@@ -128,8 +126,11 @@ class Checker:
             counts = [f for f in self.ix.ranks if f.kind == "rank" and f.detail.get("of")]
             hit = next((f for f in counts if f.detail["of"] == m.value), None)
             if hit is not None:
-                c = Candidate(m.value or 0.0, "plain", "subject", hit, self.series(hit))
-                return self._supported_number(m, replace(c, role="detail", period=hit.period))
+                c = Candidate(
+                    m.value or 0.0, "plain", "subject", hit, self.series(hit),
+                    role="detail", period=hit.period,
+                )  # fmt: skip
+                return self._supported_number(m, c)
             return self._claim(
                 m, "unverifiable", reason="no ranking here counts this many councils"
             )

@@ -220,24 +220,18 @@ class RuleExtractor:
                 compares = C.comparator_follows(tail, ents, m.end()) or P.AS_OFTEN_RE.match(tail)
                 # "a third higher than England": the council's figure is 1 1/3 times England's
                 rel = P.RELATIVE_AFTER_RE.match(tail)
-                rel = (
-                    rel
-                    if rel
-                    and any(
-                        k in ("england", "region") and 0 <= a - m.end() <= 60 for a, _b, k in ents
-                    )
-                    else None
-                )
-                kind = "ratio" if again or compares or rel else "fraction"
-                value = (
-                    frac
-                    if kind == "fraction"
-                    else 1 + frac / 100
-                    if again
-                    else (1 + frac / 100 if rel["up"] else 1 - frac / 100)
-                    if rel
-                    else frac / 100
-                )
+                if rel and not any(
+                    k in ("england", "region") and 0 <= a - m.end() <= 60 for a, _b, k in ents
+                ):
+                    rel = None  # no area named after it: not a ratio to England or the region
+                if again:
+                    kind, value = "ratio", 1 + frac / 100
+                elif rel:
+                    kind, value = "ratio", 1 + frac / 100 if rel["up"] else 1 - frac / 100
+                elif compares:
+                    kind, value = "ratio", frac / 100
+                else:
+                    kind, value = "fraction", frac
                 mm = self._mk(
                     kind,
                     m,

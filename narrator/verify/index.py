@@ -161,12 +161,17 @@ class KeyWords:
         keys = self.named(toks)
         if keys:
             return keys
+        scores = self._overlaps(toks)
+        top = max(scores.values(), default=0)
+        return {k for k, n in scores.items() if n == top} if top >= 2 else set()
+
+    def _overlaps(self, toks: set[str]) -> dict[Key, int]:
+        """How many of the words each series' distinctive words share."""
         scores: dict[Key, int] = {}
         for tok in toks:
             for key in self.by_token.get(tok, ()):
                 scores[key] = scores.get(key, 0) + 1
-        top = max(scores.values(), default=0)
-        return {k for k, n in scores.items() if n == top} if top >= 2 else set()
+        return scores
 
     def contrast(self, toks: set[str], a: Key, b: Key) -> bool:
         """Whether the words name series ``a`` rather than ``b``: they hold a distinctive word
@@ -188,11 +193,7 @@ class KeyWords:
         return bool(only_a & toks) or (other_age and not (ages_b & toks))
 
     def best(self, toks: set[str]) -> set[Key]:
-        scores: dict[Key, int] = {}
-        by_token = self.by_token
-        for tok in toks:
-            for key in by_token.get(tok, ()):
-                scores[key] = scores.get(key, 0) + 1
+        scores = self._overlaps(toks)
         if not scores and self.alt is not None:  # the plain name, when the label names none
             return self.alt.best(toks)
         if scores:

@@ -318,6 +318,14 @@ FIGURE_COMPARE_RE = re.compile(
 )
 #: between two figures, where the first one's words end ("212,475 adults and 45,660 ...")
 FIGURE_JOIN_RE = re.compile(r"\b(?:and|or|while|with|plus)\b", IGN)
+#: "in 2023-24, when it ranked fourth", "71.6% in 2022-23, which was the ninth highest": a rank
+#: said of the year just named (searched in the words before the rank)
+WHEN_YEAR_RE = re.compile(
+    r"((?:19|20)\d\d(?:[-/]\d\d)?)\)?,?\s+(?:when|at\s+which\s+point|which\s+(?:was|had\s+been))\b"
+    r"(?![^.;]*(?:19|20)\d\d)"
+    r"[^.;]*$",
+    IGN,
+)
 #: a period a comparison is said of before it: "the 2023-24 figure was ...", "... in 2023-24, the
 #: one year when it slipped below ...", "in 2021-22, when it was above ..."
 YEAR_SUBJECT_RE = re.compile(

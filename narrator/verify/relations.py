@@ -30,13 +30,6 @@ from narrator.verify.periods import (
 )
 
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
-#: "in 2023-24, when it ranked fourth": a rank said of the year just named
-_WHEN_YEAR_RE = re.compile(
-    r"((?:19|20)\d\d(?:[-/]\d\d)?)\)?,?\s+(?:when|at\s+which\s+point|which\s+(?:was|had\s+been))\b"
-    r"(?![^.;]*(?:19|20)\d\d)"
-    r"[^.;]*$",
-    re.IGNORECASE,
-)
 WEAK_LIMIT_PCT = 15.0  # "slightly/a little above": wrong beyond a 15 % gap (clearly not little)
 WEAK_LIMIT_POINTS = 8.0  # ... and, for a share, beyond 8 percentage points
 STRONG_MIN_PCT = 5.0  # "much/far/well above" is wrong only for a gap under 5 % (clearly small)
@@ -756,7 +749,7 @@ def rank(
     seen = {f.id for f in ranks}
     also = [f for f in facts if f.kind == "rank" and f.id not in seen and chk.series(f) in named]
     quarts = {(chk.series(f), f.period): f for f in chk.ix.ranks if f.kind == "quartile"}
-    stated = _rank_period(chk, m, clause or sentence, prev_period)
+    stated = _rank_period(m, clause or sentence, prev_period)
     first = None
     # the other levels may support a rank, never be the one that contradicts it
     for f, primary in [*((f, True) for f in ranks), *((f, False) for f in also)]:
@@ -823,7 +816,7 @@ def rank(
     return first
 
 
-def _rank_period(chk: Checker, m: Mention, sentence: str, prev_period: str = "") -> object:
+def _rank_period(m: Mention, sentence: str, prev_period: str = "") -> object:
     """The period(s) a rank is said of: the figure periods assigned to the mention (a year
     beside it, or opening its sentence), or the period before when it is said of an earlier
     one with no year ("the year before, when it was the third highest", "having ranked 8th
@@ -842,7 +835,7 @@ def _rank_period(chk: Checker, m: Mention, sentence: str, prev_period: str = "")
         if said_then or follows:
             named = [Stated(*years_of(y)) for y in _YEARS.findall(sentence[:at])]
             return Previous(named[-1] if named else None)
-        when = _WHEN_YEAR_RE.search(before)  # "76.4% in 2023-24, when it ranked fourth"
+        when = L.WHEN_YEAR_RE.search(before)  # "76.4% in 2023-24, when it ranked fourth"
         if when:
             return (Stated(*years_of(when.group(1))),)
     if prev_period and not _YEARS.search(sentence):
