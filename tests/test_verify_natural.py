@@ -595,6 +595,50 @@ def test_a_streak_the_series_cannot_show_is_never_passed(code, chart, text, outc
     assert verdict(code, chart, text).outcome == outcome, text
 
 
+CENTRAL_BEDFORDSHIRE = "E06000056"
+
+
+@pytest.mark.parametrize(
+    "code, chart, text, outcome",
+    [
+        # Wokingham satisfaction: 67.3 (2015-16), 65.8, 63.9 (2017-18), 67.1 (2018-19), 66.1
+        # (2021-22), 67.2, 64.9 (2023-24), 68.1 (2024-25)
+        # a run counted from the period before it ("the following N years")
+        (WOKINGHAM, "user_satisfaction", "Satisfaction was 67.3% in 2015-16, then fell in each "
+         "of the following two years.", "pass"),
+        (WOKINGHAM, "user_satisfaction", "Satisfaction was 67.3% in 2015-16, then fell in each "
+         "of the following three years.", "fail"),
+        # a run between two periods ("in every year to P")
+        (WOKINGHAM, "user_satisfaction", "Satisfaction stood at 67.3% in 2015-16 and fell in "
+         "every year to 2017-18.", "pass"),
+        (WOKINGHAM, "user_satisfaction", "Satisfaction stood at 67.3% in 2015-16 and fell in "
+         "every year to 2021-22.", "fail"),
+        # a run of N from a stated start ("a run of N falls since P")
+        (WOKINGHAM, "user_satisfaction", "Satisfaction rose to 67.1% in 2018-19, ending a run "
+         "of two annual falls since 2015-16.", "pass"),
+        (WOKINGHAM, "user_satisfaction", "Satisfaction rose to 67.1% in 2018-19, ending a run "
+         "of three annual falls since 2015-16.", "fail"),
+        # a run of N "in row" and with a noun the streak words did not know ("declines")
+        (WOKINGHAM, "user_satisfaction", "Satisfaction was 68.1% in 2024-25, the third "
+         "consecutive annual decline.", "fail"),
+        # a run the latest move ended: it stops at the period before the latest (Central
+        # Bedfordshire carers finding information: 67.4, 64.2, 62.1, 68.3 in 2023-24)
+        (CENTRAL_BEDFORDSHIRE, "carers_info", "In 2023-24, 68.3% of carers found information "
+         "easy to get, a rise that ended two falls in a row.", "pass"),
+        (CENTRAL_BEDFORDSHIRE, "carers_info", "In 2023-24, 68.3% of carers found information "
+         "easy to get, a rise that ended three falls in a row.", "fail"),
+    ],
+)  # fmt: skip
+def test_runs_of_changes_are_checked_change_by_change_over_their_own_periods(
+    code, chart, text, outcome
+):
+    """A streak is a run of changes with a start and an end: counted back from the latest
+    move (or from the one before it when the move "ended" the run), on from a stated period
+    ("the following two years", "since 2015-16") or between two ("in every year to
+    2017-18"). Every change of the run must go the claimed way."""
+    assert verdict(code, chart, text).outcome == outcome, text
+
+
 @pytest.mark.parametrize(
     "text, outcome",
     [

@@ -17,6 +17,7 @@ import operator
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from narrator.models import Claim, FactSheet, TextRecord, Verdict
@@ -247,9 +248,14 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     )
                 )
                 claim = B.measure_swap(chk, claim, index.key_words.naming(name_words), name_words)
-            # a change's series: the sentence's, else the one the previous sentence's figures
-            # were traced to ("60.4% were satisfied. This represents a fall of 7.2 points")
-            keys = focus(m.sentence) or number_keys.get(m.sentence - 1, set())
+            # a change's series: the sentence's, else the one its figures before it or the
+            # previous sentence's figures were traced to ("60.4% were satisfied. This represents
+            # a fall of 7.2 points")
+            keys = (
+                focus(m.sentence)
+                or number_keys.get(m.sentence, set())
+                or number_keys.get(m.sentence - 1, set())
+            )
             moved_from = B.earlier_figure(sentences[m.sentence], m, said.get(m.sentence, []), chk)
             claim = B.change(chk, m, claim, text, keys, sentences[m.sentence], moved_from)
         elif m.kind == "fraction":
@@ -321,25 +327,39 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             ]
             stated = B.own_move(text, m, stated, mentions, (a, b))
             clause = text[a:b]
-            streak = R.streak_in(clause)
-            x, y = streak.span
-            if streak and m.direction:
+            lead = text[sentences[s][0] : a] if s < len(sentences) else ""
+            runs = R.streaks_in(clause, lead)
+            if runs and m.direction:
                 # "rose to 72.5%, the third consecutive annual increase": the streak and the
-                # move are two claims, each with its own words; the streak belongs to the
-                # trend word nearest before it ("a growing worry ... the share has fallen at
-                # every survey since 2016-17": "fallen")
+                # move are two claims, each with its own words; a streak belongs to the trend
+                # word nearest before it ("a growing worry ... the share has fallen at every
+                # survey since 2016-17": "fallen")
                 movers = [
                     o for o in mentions if o.kind == "trend" and o.direction and a <= o.start < b
                 ]
-                before = [o for o in movers if o.start <= a + x]
-                owner = before[-1] if before else movers[0]
-                if owner is m and (a + x, a + y) not in streaks:
+                inside = False
+                for run in runs:
+                    x, y = run.span
+                    before = [o for o in movers if o.start <= a + x]
+                    owner = before[-1] if before else movers[0]
+                    if owner is not m or (a + x, a + y) in streaks:
+                        continue
                     streaks.add((a + x, a + y))
-                    claims.append(R.trend(chk, m, levels, sent, stated, clause, a))
-                if a + x <= m.start and m.end <= a + y:
-                    continue  # the trend word is the streak's own ("the third improvement")
-                clause = clause[:x] + " " * (y - x) + clause[y:]
-            claims.append(R.trend(chk, m, levels, sent, stated, clause, a, recent=bool(streak)))
+                    # "fell in each of the following two years", "rose every year since
+                    # 2018-19": a move whose run has periods of its own is that run
+                    joined = bool(run.since or run.until) and (
+                        L.STREAK_LEAD_RE.fullmatch(clause, m.end - a, x) is not None
+                    )
+                    if joined:
+                        run = replace(run, span=(m.start - a, y))
+                    claims.append(R.trend(chk, m, levels, sent, stated, clause, a, streak=run))
+                    inside = inside or joined or (a + x <= m.start and m.end <= a + y)
+                if inside:
+                    continue  # the trend word is a streak's own ("the third improvement")
+                for run in runs:
+                    x, y = run.span
+                    clause = clause[:x] + " " * (y - x) + clause[y:]
+            claims.append(R.trend(chk, m, levels, sent, stated, clause, a, recent=bool(runs)))
         elif m.kind == "rank":
             # the rank's own words ("Only 2 councils had a higher") name no measure, but words
             # inside its frame may ("only two councils gave information and advice to more")

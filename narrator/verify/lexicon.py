@@ -134,6 +134,8 @@ CHANGE_BASE_RE = re.compile(
     + any_of(TWO_BACK)
     + r")|(?P<prev>"
     + any_of((*PREVIOUS, *LAST_YEAR))
+    # "down 2.8 points on the year": on the year before
+    + r"|(?<=\bon\s)the\s+year(?!\s+(?:before|earlier|that|when|in|to|of|after))"
     + r"))\b",
     IGN,
 )
@@ -184,11 +186,49 @@ LONG_RUN_RE = re.compile(
     IGN,
 )
 STREAK_RE = re.compile(
-    rf"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<n>{'|'.join(STREAK_WORDS)}|\d+)"
-    r"(?:\s+consecutive|\s+successive|\s+straight)?\s+(?:annual\s+)?(?:years?|surveys?|times|rises|falls|"
-    r"increases|decreases|drops|rise|fall|increase|decrease|drop|improvements?)\s*"
-    r"(?:running|in\s+a\s+row|straight|on\s+the\s+trot|"
+    rf"\b(?:for\s+)?(?:a\s+|the\s+)?(?P<run>run\s+of\s+)?(?P<n>{'|'.join(STREAK_WORDS)}|\d+)"
+    r"(?:\s+consecutive|\s+successive|\s+straight)?\s+(?:annual\s+|yearly\s+)?"
+    r"(?:years?|surveys?|times|(?P<up>rise|increase|gain)s?|(?P<down>fall|decrease|drop|decline|"
+    r"reduction)s?|improvements?)\s*"
+    r"(?:running|in\s+(?:a\s+)?row|straight|on\s+the\s+trot|"
     r"of\s+(?:decline|growth|rises|falls|increases|decreases))?\b",
+    IGN,
+)
+#: "in each of the following four years", "in each of the last three surveys": N changes after
+#: the period stated before it, or up to the latest
+EACH_OF_RE = re.compile(
+    rf"\b(?:in\s+)?(?:each|every|all)\s+of\s+the\s+(?P<which>following|next|subsequent|last|"
+    rf"past|previous|latest)\s+(?P<n>{'|'.join(STREAK_WORDS)}|\d+)\s+(?:years|surveys)\b",
+    IGN,
+)
+_YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d\d)?"
+#: "fell in every year to 2022-23", "rose in each year from 2016-17 (28.7%) to a peak of 36.9%
+#: in 2019-20": every change between the two periods (from the one stated before it when the
+#: words give no start)
+EVERY_UNTIL_RE = re.compile(
+    rf"\b(?:in\s+)?(?:every|each)\s+(?:single\s+)?(?:year|survey)\s+"
+    rf"(?:(?:from|after|since)\s+(?P<since>{_YEAR})\s*(?:\([^)]*\)\s*)?)?"
+    rf"(?:to|until|till|through|up\s+to)\s+(?:(?:a\s+(?:peak|high|low)\s+of\s+)?£?[\d.,]+\s*"
+    rf"(?:%|per\s*cent|m\b|million)?\s+in\s+)?(?P<until>{_YEAR})",
+    IGN,
+)
+#: the words between a move and the run that dates it ("fell in each of", "rose every year
+#: since", "has risen at every survey since")
+STREAK_LEAD_RE = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:in|at|for|during)\s+)?", IGN)
+#: words before a run that put its end before the latest move ("that ended a run of three
+#: rises", "this followed four successive falls", "reverses two straight falls", "having fallen
+#: at each of the previous two surveys")
+RUN_ENDED_RE = re.compile(
+    r"\b(?:end|ends|ended|ending|follow|follows|followed|following|reverse|reverses|"
+    r"reversed|reversing|break|breaks|broke|breaking|halt|halts|halted|snapped|interrupted)\b"
+    r"(?:\s+\w+){0,2}\s*$",
+    IGN,
+)
+#: the first period of a run said after it ("a run of three rises since the low of 61.5% in
+#: 2021-22")
+RUN_SINCE_RE = re.compile(
+    rf"\s*(?:since|from|after)\s+(?:[^.;,\d]{{0,30}}?£?[\d.,]+\s*(?:%|per\s*cent|m\b)?\s+in\s+)?"
+    rf"(?P<since>{_YEAR})",
     IGN,
 )
 #: how big a change is said to be: right after the trend word ("rose sharply", "fell
@@ -219,7 +259,8 @@ EVERY_SINCE_RE = re.compile(
     IGN,
 )
 STREAK_MARK_RE = re.compile(
-    r"running|in\s+a\s+row|consecutive|successive|straight|on\s+the\s+trot|\bof\s+\w+", IGN
+    r"running|in\s+(?:a\s+)?row|consecutive|successive|straight|on\s+the\s+trot|\bof\s+\w+",
+    IGN,
 )
 
 # ---- ranks ------------------------------------------------------------------------------------

@@ -371,6 +371,12 @@ DIRECTION_MAP = {
 STRONG_MODS = {"much", "far", "well", "considerably", "significantly", "substantially", "a lot"}
 WEAK_MODS = {"slightly", "a little", "a bit", "just", "marginally"}
 
+#: "the third consecutive annual", "a second successive": a move that ends a run (lexicon.STREAK_RE
+#: reads the run)
+_RUN_ORDINAL = (
+    r"(?:the|an?)\s+(?:second|third|fourth|fifth)\s+(?:(?:successive|consecutive|straight)\s+)?"
+    r"(?:(?:annual|yearly)\s+)?"
+)
 _ADVERB = r"(?:sharply|steeply|slightly|marginally|strongly|markedly|a\s+little|a\s+touch)"
 TREND_RE = re.compile(
     r"\b(?P<up>went\s+up|gone\s+up|going\s+up|rose|risen|rising|rises|grew|grown|growing|"
@@ -381,8 +387,7 @@ TREND_RE = re.compile(
     r"million)?\s+(?:it\s+)?(?:recorded|seen|reported|reached|posted|had|was)\s+(?:back\s+)?in\s+"
     r"(?:19|20)\d\d)|"
     r"an?\s+(?:real\s+|big\s+|sharp\s+|small\s+|slight\s+|further\s+|second\s+|third\s+)?"
-    r"(?:rise|jump)|the\s+(?:second|third|fourth|fifth)\s+(?:(?:successive|consecutive|straight)\s+)?"
-    r"(?:(?:annual|yearly)\s+)?(?:rise|increase)|"
+    rf"(?:rise|jump)|{_RUN_ORDINAL}(?:rise|increase|gain)|"
     rf"up\s+(?:{_ADVERB}\s+)?from|"
     r"has\s+gone\s+up|more\s+than\s+before|"
     r"(?:higher|more|up)\s+than\s+(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago|before)|"
@@ -398,9 +403,8 @@ TREND_RE = re.compile(
     r"higher(?=\s+in\s+(?:19|20)\d\d\S*\s+than\s+in\s+(?:19|20)\d\d)|"
     r"up\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:19|20)\d\d|£|\d)))\b"
     r"|\b(?P<down>went\s+down|gone\s+down|going\s+down|fell|fallen|falling|"
-    r"dropped|dropping|decreased|decreasing|declined|declining|a\s+decline|a\s+fall|shrank|"
-    r"the\s+(?:second|third|fourth|fifth)\s+(?:(?:successive|consecutive|straight)\s+)?"
-    r"(?:(?:annual|yearly)\s+)?(?:fall|drop|decrease|decline)|"
+    r"dropped|dropping|decreased|decreasing|declined|declining|a\s+decline|a\s+fall|"
+    rf"shrank|{_RUN_ORDINAL}(?:fall|drop|decrease|decline)|"
     r"plunged|plummeted|slumped|halved|"
     r"(?:below|lower\s+than|less\s+than|under)\s+(?=the\s+£?\d[\d.,]*\s*(?:%|per\s*cent|m\b|"
     r"million)?\s+(?:it\s+)?(?:recorded|seen|reported|reached|posted|had|was)\s+(?:back\s+)?in\s+"

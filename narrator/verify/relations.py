@@ -177,12 +177,11 @@ def direction_streak(
     own = chk.ix.subject_values.get(key, {})
     other = chk.ix.comparator_values.get((key, f.comparator), {})
     order = chronological(set(own) & set(other))
-    if streak.since:
-        start = min(years_of(streak.since)[0])
-        order = [p for p in order if min(years_of(p)[0], default=0) >= start]
-    else:
-        order = order[-streak.n :] if len(order) >= streak.n else []
-    if len(order) < 2:
+    if streak.since or streak.until:
+        order, problem = streak.run(order)
+    else:  # "above England for the third year running": in each of the last N periods
+        order, problem = order[-streak.n :], "" if len(order) >= streak.n else "uncovered"
+    if problem or len(order) < 2:
         return chk._claim(
             m, "unverifiable", f, reason="the data has too few periods with both figures"
         )
@@ -216,12 +215,16 @@ def trend(
     clause: str = "",
     clause_start: int = 0,
     recent: bool = False,
+    streak: Streak | None = None,
 ) -> Claim:
     """A change over time. When the clause states the council's figures for two periods
     ("rose to 68.1% in 2024-25 from 64.9% in 2023-24", "down from 62.5% in 2023-24") the
     change between those is judged; else the change between the periods the sentence names;
     else the series' whole trend. "Improved" and "got worse" go the way the measure's
-    polarity says (unverifiable for a measure with no better way)."""
+    polarity says (unverifiable for a measure with no better way). ``streak``: the run the
+    clause claims (read from it when not given)."""
+    if streak is None:
+        streak = streak_in(clause)
     named = pick(chk, chk.ix.trends, levels) if chk.ix.trends else []
     if named and m.direction in _FLIP and opposite(m, named[0]):
         m = m.model_copy_plain()  # "loneliness is growing": the share with contact is falling
@@ -235,7 +238,7 @@ def trend(
             )
         m = m.model_copy_plain()
         m.direction = "up" if (m.direction == "better") == (better == "higher") else "down"
-    if m.direction and m.comparator not in ("england", "region") and not streak_in(clause):
+    if m.direction and m.comparator not in ("england", "region") and not streak:
         # "fell to 20.7% in 2020-21": its one figure is where the move ended
         after = [c for c in stated if c.start >= m.end]
         moved_to = (
@@ -261,7 +264,9 @@ def trend(
         facts = dated or facts
     if m.comparator in ("england", "region") and facts:
         # "up from 90.9% a year earlier, above England": the council's trend, precision first
-        own = trend(chk, _as_subject(m), levels, sentence, stated, clause, clause_start, recent)
+        own = trend(
+            chk, _as_subject(m), levels, sentence, stated, clause, clause_start, recent, streak
+        )
         if own.status == "supported":
             return own
         return chk._claim(
@@ -286,7 +291,6 @@ def trend(
     chosen = pick(chk, facts, levels)
     if not m.direction:
         return chk._claim(m, "supported", chosen[0], reason=chosen[0].text_hint)
-    streak = streak_in(clause)
     if streak:  # the claim is the streak's own words ("the third rise"); the caller checks the
         # trend word itself ("rose to 72.5%") on the clause without them
         where = streak.span
@@ -306,24 +310,25 @@ def trend(
     first = None
     for f in chosen:
         steps = _steps(chk, f)
-        if streak:  # "three years running": the last N changes all go that way (any change)
-            last = streak.changes(steps)
-            ok = bool(last) and all(
-                (b[2] > a[2]) if m.direction == "up" else (b[2] < a[2])
-                for a, b in zip(last, last[1:], strict=False)
+        if streak:  # "three years running": each change of the run goes that way
+            value = {p: v for _d, p, v in steps}
+            periods, problem = streak.run(list(value))
+            way = streak.direction or m.direction  # "a rise that ended two falls in a row"
+            ok = not problem and all(
+                (value[q] > value[p]) if way == "up" else (value[q] < value[p])
+                for p, q in zip(periods, periods[1:], strict=False)
             )
-            shown = ", ".join(f"{fmt_num(v)} in {p}" for _d, p, v in last or steps)
-            which = f"since {streak.since}" if streak.since else f"the last {streak.n} changes"
-            uncovered = streak.since and not last and steps
-            claim = chk._claim(
-                m,
-                "unverifiable" if uncovered else "supported" if ok else "contradicted",
-                f,
-                expected=shown,
-                reason=f"this series starts in {steps[0][1]}, after {streak.since}"
-                if uncovered
-                else f"{which}: {shown}",
-            )
+            shown = ", ".join(f"{fmt_num(value[p])} in {p}" for p in periods or value)
+            if problem == "uncovered":
+                status = "unverifiable"
+                span = f"{steps[0][1]} to {steps[-1][1]}"
+                reason = f"the series ({span}) cannot show {streak.words()}"
+            else:
+                status = "supported" if ok else "contradicted"
+                reason = f"{streak.words()}: {shown}"
+                if problem == "short":
+                    reason = f"{reason}: fewer changes than the {streak.n} claimed"
+            claim = chk._claim(m, status, f, expected=shown, reason=reason)
         else:  # the whole series, or (precision first) its latest change: "fell to 60.4%"
             pct = abs(float(f.detail.get("change_pct") or 0.0))
             ok = f.direction == m.direction or (m.direction == "flat" and pct <= SAME_LIMIT_PCT)
@@ -367,46 +372,117 @@ def _trend_reading(m: Mention, clause: str) -> str:
     return "series" if L.RECENT_RE.search(clause) is None else "either"
 
 
-_STREAK_HINTS = ("running", "row", "consecutive", "successive", "straight", "trot", "since", "of ")
-
-
 @dataclass(frozen=True)
 class Streak:
-    """Changes in a row a text claims: ``n`` ("three years running", "a second year in a row",
-    "the third consecutive rise") or every change since a period ("every year since
-    2018-19"), and where the words are in the clause."""
+    """A run of changes a text claims, and where its words are in the clause: ``n`` changes
+    ("three years running", "a second year in a row", "the third consecutive rise"), every
+    change from ``since`` ("every year since 2018-19", "in each of the following four years"
+    after a stated period), up to ``until`` ("in every year to 2022-23") or the latest."""
 
     n: int = 0
     span: tuple[int, int] = (0, 0)
     since: str = ""
+    until: str = ""
+    ended: bool = False  # the run ended before the latest move ("that ended a run of ...")
+    direction: str = ""  # the way its own words say it went ("two falls"), if they do
 
     def __bool__(self) -> bool:
-        return bool(self.n or self.since)
+        return bool(self.n or self.since or self.until)
 
-    def changes(self, steps: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
-        """The values whose changes the streak is about (empty when the data has too few)."""
+    def run(self, periods: Sequence[str]) -> tuple[list[str], str]:
+        """The periods (in order, from ``periods``) whose changes the streak is about, and
+        what stops the data showing it: "" (it can), "uncovered" (the series starts after
+        the run's start, lacks its end, or has fewer periods than the run) or "short" (the
+        series goes on past the start but has fewer changes after it than claimed)."""
+        order = list(periods)
+        end = len(order) - 1
+        if self.until:
+            hits = [k for k, p in enumerate(order) if matches(Stated(*years_of(self.until)), p)]
+            if not hits:
+                return [], "uncovered"
+            end = hits[-1]
+        if self.ended:
+            end -= 1
         if self.since:
-            start = min(years_of(self.since)[0])
-            if not steps or min(years_of(steps[0][1])[0], default=0) > start:
-                return []  # the series starts after it: the data cannot show every change
-            last = [s for s in steps if min(years_of(s[1])[0], default=0) >= start]
-            return last if len(last) >= 2 else []
-        return steps[-self.n - 1 :] if len(steps) > self.n else []
+            first = min(years_of(self.since)[0], default=0)
+            starts = [k for k, p in enumerate(order) if min(years_of(p)[0], default=0) >= first]
+            if not starts or min(years_of(order[0])[0], default=0) > first:
+                return [], "uncovered"  # the series starts after it
+            begin = starts[0]
+            if self.n and not self.until:
+                if begin + self.n > end:
+                    return order[begin:], "short"
+                end = begin + self.n
+        else:
+            begin = end - self.n
+            if begin < 0:
+                return [], "uncovered"
+        picked = order[begin : end + 1]
+        return (picked, "") if len(picked) >= 2 else ([], "uncovered")
+
+    def words(self) -> str:
+        """How the reason names the run."""
+        if self.since and self.until:
+            return f"from {self.since} to {self.until}"
+        if self.since:
+            return f"{self.n} changes from {self.since}" if self.n else f"since {self.since}"
+        if self.until:
+            return f"the {self.n} changes to {self.until}"
+        return f"the last {self.n} changes"
 
 
-def streak_in(text: str) -> Streak:
-    """The streak a clause claims, if any (see :class:`Streak`)."""
-    low = text.lower()
-    if not any(w in low for w in _STREAK_HINTS):
-        return Streak()
-    since = L.EVERY_SINCE_RE.search(text)
-    if since is not None:
-        return Streak(span=since.span(), since=since.group("since"))
-    m = L.STREAK_RE.search(text)
-    if m is None or not L.STREAK_MARK_RE.search(m.group(0)):
-        return Streak()
-    n = m.group("n").lower()
-    return Streak(L.STREAK_WORDS.get(n) or (int(n) if n.isdigit() else 0), m.span())
+def streak_in(text: str, lead: str = "") -> Streak:
+    """The first streak a clause claims, if any (see :func:`streaks_in`)."""
+    found = streaks_in(text, lead)
+    return found[0] if found else Streak()
+
+
+def streaks_in(text: str, lead: str = "") -> list[Streak]:
+    """The streaks a clause claims, in order (see :class:`Streak`). A run "following" or "to"
+    a period starts at the period stated before it in the clause, or in ``lead`` (its sentence
+    before the clause: "rose to a peak of 36.9% in 2019-20, then fell in each of the
+    following four years")."""
+
+    def stated_before(at: int) -> str:
+        years = _YEARS.findall(lead + " " + text[:at])
+        return years[-1] if years else ""
+
+    found: list[Streak] = []
+    for since in L.EVERY_SINCE_RE.finditer(text):
+        found.append(Streak(span=since.span(), since=since.group("since")))
+    for until in L.EVERY_UNTIL_RE.finditer(text):
+        start = until.group("since") or stated_before(until.start())
+        found.append(Streak(span=until.span(), since=start, until=until.group("until")))
+    for run in (*L.EACH_OF_RE.finditer(text), *L.STREAK_RE.finditer(text)):
+        each = "which" in run.re.groupindex
+        if not each and not (run.group("run") or L.STREAK_MARK_RE.search(run.group(0))):
+            continue
+        n = _count(run.group("n"))
+        which = run.group("which").lower() if each else ""
+        way = "" if each else "up" if run.group("up") else "down" if run.group("down") else ""
+        if which in ("following", "next", "subsequent"):
+            start = stated_before(run.start())
+            if start:
+                found.append(Streak(n, run.span(), since=start))
+            continue
+        # "a run of three rises since the low of 61.5% in 2021-22": n changes from that period
+        after = L.RUN_SINCE_RE.match(text, run.end())
+        if after is not None:
+            found.append(Streak(n, run.span(), since=after.group("since"), direction=way))
+            continue
+        # "that ended a run of two falls", "having fallen at each of the previous two surveys"
+        ended = L.RUN_ENDED_RE.search(text, 0, run.start()) is not None or which == "previous"
+        found.append(Streak(n, run.span(), ended=ended, direction=way))
+    kept: list[Streak] = []
+    for streak in found:  # the first reading of any words wins
+        if all(streak.span[1] <= k.span[0] or k.span[1] <= streak.span[0] for k in kept):
+            kept.append(streak)
+    return sorted(kept, key=lambda k: k.span)
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return L.STREAK_WORDS.get(word) or (int(word) if word.isdigit() else 0)
 
 
 def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
