@@ -201,6 +201,23 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         strong, weak = near(m)
         return strong | weak
 
+    def run_owner(at: int, a: int, b: int) -> Mention | None:
+        """The move or comparison in the clause ``[a, b)`` that a run of changes at ``at``
+        belongs to: the nearest before it ("rose for a third year, above England": "rose";
+        "below England, as it has been in every survey since 2016-17": "below England"),
+        else the first after it."""
+        owners = [
+            o
+            for o in mentions
+            if a <= o.start < b
+            and (
+                (o.kind == "trend" and o.direction)
+                or (o.kind == "direction" and o.comparator in ("england", "region"))
+            )
+        ]
+        before = [o for o in owners if o.start <= at]
+        return before[-1] if before else owners[0] if owners else None
+
     entity_re = index.context.entity_re()
     number_keys: dict[int, set[Key]] = {}
     claims: list[Claim] = []
@@ -313,13 +330,13 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claim = R.direction(chk, m, [prior, *levels] if prior else levels, when)
             claims.append(claim)
             # "above England for the third year running": the streak is a claim of its own,
-            # unless a trend word in the clause owns it ("rose for a third year, above England")
-            streak = R.streak_in(text[a:b])
-            x, y = a + streak.span[0], a + streak.span[1]
-            owned = any(o.kind == "trend" and o.direction and a <= o.start < b for o in mentions)
-            if streak and not owned and (x, y) not in streaks and claim.status == "supported":
-                streaks.add((x, y))
-                claims.append(R.direction_streak(chk, m, claim, streak, (x, y), text))
+            # unless a trend word owns it ("rose for a third year, above England")
+            for run in R.streaks_in(text[a:b]):
+                x, y = a + run.span[0], a + run.span[1]
+                if run_owner(x, a, b) is m and (x, y) not in streaks:
+                    streaks.add((x, y))
+                    if claim.status == "supported":
+                        claims.append(R.direction_streak(chk, m, claim, run, (x, y), text))
         elif m.kind == "trend":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             stated = [
@@ -334,15 +351,10 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 # move are two claims, each with its own words; a streak belongs to the trend
                 # word nearest before it ("a growing worry ... the share has fallen at every
                 # survey since 2016-17": "fallen")
-                movers = [
-                    o for o in mentions if o.kind == "trend" and o.direction and a <= o.start < b
-                ]
                 inside = False
                 for run in runs:
                     x, y = run.span
-                    before = [o for o in movers if o.start <= a + x]
-                    owner = before[-1] if before else movers[0]
-                    if owner is not m or (a + x, a + y) in streaks:
+                    if run_owner(a + x, a, b) is not m or (a + x, a + y) in streaks:
                         continue
                     streaks.add((a + x, a + y))
                     # "fell in each of the following two years", "rose every year since
