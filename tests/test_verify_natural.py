@@ -663,6 +663,16 @@ def test_runs_of_changes_are_checked_change_by_change_over_their_own_periods(
          "pass"),
         ("In 2024-25, 68.1% were satisfied. The worst year on record was 2016-17, at 65.8%.",
          "fail"),
+        # a record said of an earlier figure: "the 63.9% of 2017-18, its lowest", "the 2017-18
+        # figure of 63.9% remains the lowest" describe that figure, not the latest
+        ("In 2024-25, 68.1% were satisfied, well up on the 63.9% of 2017-18, the lowest in "
+         "the series.", "pass"),
+        ("In 2024-25, 68.1% were satisfied, well up on the 65.8% of 2016-17, the lowest in "
+         "the series.", "fail"),
+        ("Satisfaction rose to 68.1% in 2024-25. The 2017-18 figure of 63.9% remains the "
+         "lowest since 2015-16.", "pass"),
+        ("Satisfaction rose to 68.1% in 2024-25. The 2023-24 figure of 64.9% remains the "
+         "lowest since 2015-16.", "fail"),
     ],
 )  # fmt: skip
 def test_changes_and_records_read_from_the_figures_they_name(text, outcome):

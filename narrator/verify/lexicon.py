@@ -54,9 +54,11 @@ COMPARE_BEFORE_FIGURE_RE = re.compile(rf"\b(?:{any_of(COMPARISONS)}|whereas|whil
 #: 2023-24, its lowest"; "19.0% and it was the lowest"; "64.6% a year earlier, which had been
 #: the city's best"): a period, punctuation, "which is", a possessive
 APPOSITIVE_RE = re.compile(
-    r"^\s*(?:(?:in\s+[\d/–-]+|a\s+year\s+(?:earlier|before)|the\s+year\s+before|last\s+year)"
-    r"\s*)?[,;:–—-]?\s*"
-    r"(?:(?:and\s+)?(?:which|that|it|this)\s+(?:is|was|had\s+been|has\s+been)\s+)?"
+    r"^\s*(?:(?:(?:(?:recorded|reached|seen|reported|posted)\s+)?(?:in|of)\s+[\d/–-]+|"
+    r"a\s+year\s+(?:earlier|before)|the\s+year\s+before|last\s+year)\s*)?[,;:–—-]?\s*"
+    # "62.8% remains the highest": the figure is the subject (not "... and is the highest")
+    r"(?:(?:remains|remained|stays|stayed|is|was)\s+|"
+    r"(?:and\s+)?(?:which|that|it|this)\s+(?:is|was|had\s+been|has\s+been|remains)\s+)?"
     r"(?:(?:the|its|their)\s+)?(?:[\w-]+['’]s\s+)?$",
     IGN,
 )
