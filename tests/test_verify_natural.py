@@ -690,3 +690,28 @@ def test_a_ratio_of_growth_is_not_checked_as_a_ratio_of_levels():
         c for c in verdict(WOKINGHAM, "user_satisfaction", text).claims if c.kind == "ratio"
     )
     assert ratio.status == "unverifiable" and "changes" in ratio.reason
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # Wokingham satisfaction against England: 67.3 v 64.4 (2015-16), 65.8 v 64.7 (2016-17),
+        # 66.1 v 63.9 (2021-22), 68.1 v 65.1 (2024-25)
+        ("Wokingham was 2.9 points ahead of England in 2015-16.", "pass"),
+        ("Wokingham was 4.9 points ahead of England in 2015-16.", "fail"),
+        # a second gap said the same way, after the first
+        ("In 2024-25 Wokingham was 3.0 points above England, against 2.2 points in 2021-22.",
+         "pass"),
+        ("In 2024-25 Wokingham was 3.0 points above England, against 3.2 points in 2021-22.",
+         "fail"),
+        # a gap's own words: "the gap has widened from A in P to B now"
+        ("Satisfaction was 68.1% in 2024-25, above England, and the gap has widened from 1.1 "
+         "points in 2016-17 to 3.0 points now.", "pass"),
+        ("Satisfaction was 68.1% in 2024-25, above England, and the gap has widened from 1.1 "
+         "points in 2016-17 to 4.0 points now.", "fail"),
+    ],
+)  # fmt: skip
+def test_gaps_to_england_in_earlier_years_are_read_as_gaps_of_their_period(text, outcome):
+    """A gap said for an earlier period is the gap of that period (the council's figure minus
+    England's, both read from the data), never the latest gap or a change."""
+    assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text

@@ -54,7 +54,8 @@ _NOUN_RE = re.compile(r"\s+((?:[a-z][\w'-]*\s+){0,2}?)([a-z]+)\b", re.IGNORECASE
 _STOP_BEFORE_HEAD = frozenset("for per in of from a an the and or to with than is was are".split())
 
 _CHANGE_BEFORE_RE = re.compile(
-    r"\b(?:(?:increase|rise|growth|fall|drop|decrease|decline|reduction|jump|gain|change)s?"
+    r"\b(?:(?:increase|rise|growth|fall|drop|decrease|decline|reduction|jump|gain|change|"
+    r"improvement|deterioration|recovery|rebound|cut|uplift)s?"
     r"\s+of|(?:up|down|rose|risen|fell|fallen|grew|grown|increased|decreased|dropped|declined|"
     r"went\s+up|went\s+down|gone\s+up|gone\s+down|climbed|slipped|jumped)(?:\s+by)?)\s*"
     r"(?:(?:about|around|roughly|some|nearly|almost|just\s+(?:over|under)|over|under)\s+)?$",

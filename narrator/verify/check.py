@@ -153,7 +153,7 @@ class Checker:
         lo, hi = hedge_interval(stated, m.precision, m.hedge)
         every = pool
         if m.period is not None:  # a stated period: only that period's readings may match
-            every = pool + self._history_pool(cls, bool(m.extra.get("rate")))
+            every = pool + self._history_pool(cls, bool(m.extra.get("rate")), m.relational)
             pool = [c for c in every if self.in_period(m.period, c)]
             if not pool:
                 return self._other_period(m, every, lo, hi, focus)
@@ -330,13 +330,16 @@ class Checker:
             reason=f"the data has no figure of this kind for {label} that matches",
         )
 
-    def _history_pool(self, cls: str, rate: bool) -> list[Candidate]:
-        key = ("history", cls, rate)
+    def _history_pool(self, cls: str, rate: bool, relational: bool) -> list[Candidate]:
+        """Earlier periods' readings (and gaps, for a figure said as one)."""
+        key = ("history", cls, rate, relational)
         pool = self.ix.pools.get(key)  # type: ignore[arg-type]
         if pool is None:
             pool = [c for c in self.ix.candidates.get(cls, ()) if c.role == "history"]
             if rate:
-                pool = [c for c in pool if c.rate]
+                pool = [c for c in pool if c.rate or c.entity == "relation"]
+            if not relational:
+                pool = [c for c in pool if c.entity != "relation"]
             self.ix.pools[key] = pool  # type: ignore[index]
         return pool
 

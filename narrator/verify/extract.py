@@ -41,6 +41,10 @@ __all__ = [
 ]
 
 
+#: words that name a gap (a cheap first test before GAP_BEFORE_RE)
+_GAP_WORDS = ("difference", "gap", "margin", "lead", "shortfall")
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractionContext:
     """Names the extractor needs to tell whose figure a number is."""
@@ -338,6 +342,7 @@ class RuleExtractor:
                     prior = [e[2] for e in ents if e[1] <= mm.start - s0]
                     if prior:
                         mm.extra["near"] = prior[-1]
+        self._pair_gaps(found, sent, s0)
         for mm in found:  # "a third were not satisfied": the complement of the share
             if mm.kind in ("percent", "fraction") and not mm.relational:
                 tail = P.CLAUSE_END_RE.split(sent[mm.end - s0 : mm.end - s0 + 60], maxsplit=1)[0]
@@ -398,11 +403,9 @@ class RuleExtractor:
         tail = sent[b : b + 60].lower()
         if P.RELATIONAL_NEEDS_RE.search(tail) and P.RELATIONAL_AFTER_RE.match(tail):
             mm.relational = True
-        else:
-            gap = sent[max(0, a - 20) : a].lower()
-            mm.relational = ("gap" in gap or "difference" in gap) and bool(
-                P.GAP_OF_BEFORE_RE.search(gap)
-            )
+        else:  # "a gap of 4.6 points", "the margin has narrowed from 8.7 points"
+            gap = sent[max(0, a - 60) : a].lower()
+            mm.relational = any(w in gap for w in _GAP_WORDS) and bool(P.GAP_BEFORE_RE.search(gap))
         ascii_tail = tail.isascii()
         if (not ascii_tail or P.TOTAL_AFTER_NEEDS_RE.search(tail)) and (
             P.TOTAL_AFTER_RE.match(tail)
@@ -412,6 +415,21 @@ class RuleExtractor:
             lead = sent[max(0, a - 25) : a].lower()
             mm.total = "total" in lead and bool(P.TOTAL_BEFORE_RE.search(lead))
         return mm
+
+    @staticmethod
+    def _pair_gaps(found: list[Mention], sent: str, s0: int) -> None:
+        """A figure said right after a gap, the same way, is a gap too ("6.3 points behind
+        England, against 3.9 points a year earlier"; "the gap widened from 1.6 to 1.8
+        percentage points")."""
+        figures = sorted(
+            (mm for mm in found if mm.kind in ("number", "percent", "money")), key=_START
+        )
+        for first, second in zip(figures, figures[1:], strict=False):
+            # "from 1.6 to 1.8 percentage points": the first may leave its unit to the second
+            same = second.unit == first.unit or (second.unit == "pp" and not first.unit)
+            if first.relational and not second.relational and same:
+                between = sent[first.end - s0 : second.start - s0].lower()
+                second.relational = P.GAP_PAIR_RE.fullmatch(between) is not None
 
     @staticmethod
     def _word_number_counts(raw: str, sent: str, end: int) -> bool:

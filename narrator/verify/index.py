@@ -275,6 +275,7 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
     names = {idx.subject_name} if idx.subject_name else set()
     regions = {idx.region_name} if idx.region_name else set()
     cands: dict[str, list[Candidate]] = {}
+    earlier_gaps: list[tuple[Fact, Key]] = []  # comparators' readings of earlier periods
 
     def add(value: float | None, cls: str, entity: str, fact: Fact, key: Key, **kw) -> None:
         if value is None:
@@ -342,7 +343,14 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
                 idx.subject_values.setdefault(key, {})[f.period] = f.value
             elif f.value is not None and f.kind == "history":
                 idx.comparator_values.setdefault((key, f.comparator), {})[f.period] = f.value
+                earlier_gaps.append((f, key))
             _add_fact(f, key, add, idx)
+    for f, key in earlier_gaps:
+        # "13.7 points behind England in 2016-17": an earlier period's gap, traceable (like
+        # any earlier reading) only when a text names that period
+        own = idx.subject_values.get(key, {}).get(f.period)
+        if own is not None and f.value is not None:
+            _add_gap(own - f.value, f, key, add)
     idx.candidates = cands
     idx.negated_labels = any(_NEGATIVE_RE.search(label) for label in idx.labels)
     idx.context = ExtractionContext(tuple(n for n in names if n), tuple(n for n in regions if n))
@@ -356,6 +364,23 @@ def distinctive(key_tokens: dict[Key, set[str]]) -> dict[Key, set[str]]:
         return key_tokens
     common = set.intersection(*key_tokens.values())
     return {k: t - common for k, t in key_tokens.items()}
+
+
+def _add_gap(gap: float, f: Fact, key: Key, add, role: str = "history") -> None:
+    """The council's gap to a comparator (``f``'s): in its unit, and in points for a share.
+    The latest period's is a ``difference`` fact; an earlier one's is read from the
+    comparator's ``history`` fact (a reading of its period)."""
+    unit = f.unit
+    rate = unit in ("per_100k", "gbp_thousands_per_100k")
+    kw = {"role": role} if role == "difference" else {"role": role, "period": f.period}
+    if unit.startswith("gbp_thousands"):
+        add(abs(gap) * 1000, "gbp", "relation", f, key, rate=rate, **kw)
+    add(abs(gap), "plain", "relation", f, key, rate=rate, **kw)
+    if unit == "percent":
+        add(abs(gap), "pp", "relation", f, key, **kw)
+        add(abs(gap), "percent", "relation", f, key, **kw)
+    elif unit == "days":
+        add(abs(gap), "days", "relation", f, key, **kw)
 
 
 def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
@@ -392,15 +417,8 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
         add(v, "plain", "subject", f, key, total=True)
         add(f.detail.get("population"), "plain", "subject", f, key, role="detail")  # type: ignore[arg-type]
     elif f.kind == "difference" and v is not None:
+        _add_gap(v, f, key, add, role="difference")
         rel = f.detail.get("relative_pct")
-        if money:
-            add(abs(v) * 1000, "gbp", "relation", f, key, role="difference", rate=rate)
-        add(abs(v), "plain", "relation", f, key, role="difference", rate=rate)
-        if unit == "percent":
-            add(abs(v), "pp", "relation", f, key, role="difference")
-            add(abs(v), "percent", "relation", f, key, role="difference")
-        elif unit == "days":
-            add(abs(v), "days", "relation", f, key, role="difference")
         if rel is not None:
             add(abs(float(rel)), "percent", "relation", f, key, role="relative")
     elif f.kind == "ratio":

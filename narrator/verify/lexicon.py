@@ -101,7 +101,9 @@ PREVIOUS = (
 FROM_FIGURE_RE = re.compile(
     r"\b(?:up|down|rose|risen|rising|fell|fallen|falling|dropped|dropping|climbed|climbing|"
     r"increased|decreased|declined|slipped|slipping|improved|recovered|jumped|grew|grown|"
-    r"shrank|rise|fall|drop|jump|increase|decrease|decline|improvement|change)\b"
+    r"shrank|rise|fall|drop|jump|increase|decrease|decline|improvement|change|"
+    # a gap's change: "the gap widened from 1.6 to 1.8 points"
+    r"widened|widening|narrowed|narrowing|closed|closing)\b"
     r"(?:[^.;]|\.\d){0,40}?\bfrom\s+(?:a\s+(?:low|high|peak)\s+of\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?£?$",
     IGN,

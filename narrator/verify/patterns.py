@@ -30,7 +30,7 @@ TOTAL_AFTER_NEEDS_RE = re.compile("all|total|altogether|overall|year")  # TOTAL_
 #: RELATIONAL_AFTER_RE (on any text: it is matched case-sensitively)
 RELATIONAL_NEEDS_RE = re.compile(
     "more|fewer|less|higher|lower|greater|smaller|bigger|larger|above|below|extra|ahead|behind|"
-    "short"
+    "short|adrift|clear"
 )
 HEDGE_ENDS = tuple(HEDGES)  # HEDGE_BEFORE_RE: a hedge, then only whitespace
 #: FRACTION_NUM_RE: the last word of a number in words
@@ -467,9 +467,22 @@ YEAR_NOT_BEFORE_RE = re.compile(r"\s*(?:%|per|people|residents|carers|requests)"
 RELATIONAL_AFTER_RE = re.compile(
     r"\s*(?:%|per\s*cent|percentage\s+points?|points?|pounds|£|days?|"
     r"[a-z' ]{0,25}?)?\s*\b(?:more|fewer|less|higher|lower|greater|smaller|"
-    r"bigger|larger|above|below|extra|ahead\s+of|behind|short\s+of)\b"
+    r"bigger|larger|above|below|extra|ahead\s+of|behind|short\s+of|adrift|clear\s+of)\b"
 )
-GAP_OF_BEFORE_RE = re.compile(r"\b(?:difference|gap)\s+of\s*$")
+#: a gap's own words before its figure ("a gap of", "the gap is now more than", "the margin has
+#: narrowed from"; on the lower-cased words before it)
+GAP_BEFORE_RE = re.compile(
+    r"\b(?:difference|gap|margin|lead|shortfall)\b(?:[^.;:\d]|\.\d){0,45}?\b(?:of|from|to|at|by|"
+    r"is|was|now|stands|stood|remains|remained)\s*(?:about|around|roughly|almost|nearly|some|"
+    r"just\s+(?:over|under)|more\s+than|less\s+than|over|under|only|just)?\s*$"
+)
+#: between a gap's figure and a second one said the same way ("6.3 points behind England,
+#: against 3.9 points a year earlier"; "from 3.4 points in 2016-17 to 7.7 points now")
+GAP_PAIR_RE = re.compile(
+    r"(?:[^.;:\d]|\.\d|(?:19|20)\d\d(?:[-/]\d\d)?){0,45}?\b(?:to|against|compared\s+(?:with|to)|"
+    r"from|versus|vs\.?|and|then)\s*(?:about|around|roughly|almost|nearly|some|just\s+over|"
+    r"just\s+under|more\s+than|less\s+than|over|under|only|just)?\s*$"
+)
 TOTAL_AFTER_RE = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+all|in\s+total|altogether|overall|a\s+year|in\s+a\s+year)\b"
 )
