@@ -627,6 +627,21 @@ CENTRAL_BEDFORDSHIRE = "E06000056"
          "easy to get, a rise that ended two falls in a row.", "pass"),
         (CENTRAL_BEDFORDSHIRE, "carers_info", "In 2023-24, 68.3% of carers found information "
          "easy to get, a rise that ended three falls in a row.", "fail"),
+        # a run with its end said after it ("to a peak of X in P"), one from a figure's period
+        # ("every year from X in P"), and one before the latest move ("before that")
+        (WOKINGHAM, "user_satisfaction", "Satisfaction fell two years running to a low of 63.9% "
+         "in 2017-18.", "pass"),
+        (WOKINGHAM, "user_satisfaction", "Satisfaction fell three years running to a low of "
+         "63.9% in 2017-18.", "fail"),
+        (WOKINGHAM, "user_satisfaction", "Satisfaction fell every year from 67.3% in 2015-16 to "
+         "63.9% in 2017-18.", "pass"),
+        (WOKINGHAM, "user_satisfaction", "Satisfaction fell every year from 67.3% in 2015-16.",
+         "fail"),
+        (CENTRAL_BEDFORDSHIRE, "carers_info", "In 2023-24, 68.3% of carers found information "
+         "easy to get. Before that rise, the share had fallen at every survey since 2016-17.",
+         "pass"),
+        (CENTRAL_BEDFORDSHIRE, "carers_info", "In 2023-24, 68.3% of carers found information "
+         "easy to get. The share has fallen at every survey since 2016-17.", "fail"),
         # a run after a comparison is the comparison's, not the move's before it: above England
         # in 2016-17, 2018-19, 2021-22 and 2023-24, though the share itself fell twice
         (CENTRAL_BEDFORDSHIRE, "carers_info", "In 2023-24, 68.3% of carers found information "
@@ -690,6 +705,18 @@ def test_a_ratio_of_growth_is_not_checked_as_a_ratio_of_levels():
         c for c in verdict(WOKINGHAM, "user_satisfaction", text).claims if c.kind == "ratio"
     )
     assert ratio.status == "unverifiable" and "changes" in ratio.reason
+
+
+def test_ordinals_and_compound_numbers_are_not_shares():
+    """ "a third consecutive rise" is an ordinal and "ten and a half points" one number: neither
+    is a share of a third or a half to check against the chart's figures."""
+    text = ("Satisfaction rose to 68.1% in 2024-25, up three points on the year before, a rise "
+            "of about three and a half points.")  # fmt: skip
+    v = verdict(WOKINGHAM, "user_satisfaction", text)
+    assert not [c for c in v.claims if c.kind == "fraction"], v.claims
+    text = "Satisfaction rose to 68.1% in 2024-25, a third consecutive increase."
+    v = verdict(WOKINGHAM, "user_satisfaction", text)
+    assert not [c for c in v.claims if c.kind == "fraction"], v.claims
 
 
 @pytest.mark.parametrize(

@@ -206,14 +206,29 @@ EACH_OF_RE = re.compile(
     IGN,
 )
 _YEAR = r"(?:19|20)\d\d(?:\s*[-/–]\s*\d\d)?"
+#: a figure and "in" before a period ("27.9% in ", "a peak of 36.9% in ")
+_FIGURE_IN = (
+    r"(?:(?:a\s+(?:peak|high|low)\s+of\s+)?£?[\d.,]+\s*(?:%|per\s*cent|m\b|million)?\s+in\s+)"
+)
 #: "fell in every year to 2022-23", "rose in each year from 2016-17 (28.7%) to a peak of 36.9%
 #: in 2019-20": every change between the two periods (from the one stated before it when the
 #: words give no start)
 EVERY_UNTIL_RE = re.compile(
     rf"\b(?:in\s+)?(?:every|each)\s+(?:single\s+)?(?:year|survey)\s+"
-    rf"(?:(?:from|after|since)\s+(?P<since>{_YEAR})\s*(?:\([^)]*\)\s*)?)?"
-    rf"(?:to|until|till|through|up\s+to)\s+(?:(?:a\s+(?:peak|high|low)\s+of\s+)?£?[\d.,]+\s*"
-    rf"(?:%|per\s*cent|m\b|million)?\s+in\s+)?(?P<until>{_YEAR})",
+    rf"(?:(?:from|after|since)\s+{_FIGURE_IN}?(?P<since>{_YEAR})\s*(?:\([^)]*\)\s*)?)?"
+    rf"(?:to|until|till|through|up\s+to)\s+{_FIGURE_IN}?(?P<until>{_YEAR})",
+    IGN,
+)
+#: where a run of N ends, said after it ("rose three years running to a peak of 37.6% in
+#: 2019-20")
+RUN_UNTIL_RE = re.compile(
+    rf"\s*,?\s*(?:to|until|till|up\s+to)\s+{_FIGURE_IN}?(?P<until>{_YEAR})", IGN
+)
+#: words that put a run before the latest move ("Before that jump, the figure had fallen at
+#: every survey since 2016-17", "until then")
+RUN_BEFORE_RE = re.compile(
+    r"\b(?:before\s+(?:that|this|then|the\s+latest)|until\s+(?:then|that|this|the\s+latest)|"
+    r"prior\s+to\s+(?:that|this))\b",
     IGN,
 )
 #: the words between a move and the run that dates it ("fell in each of", "rose every year
@@ -226,6 +241,13 @@ RUN_ENDED_RE = re.compile(
     r"\b(?:end|ends|ended|ending|follow|follows|followed|following|reverse|reverses|"
     r"reversed|reversing|break|breaks|broke|breaking|halt|halts|halted|snapped|interrupted)\b"
     r"(?:\s+\w+){0,2}\s*$",
+    IGN,
+)
+#: "every year since 2018-19", "climbed every year from 27.9% in 2016-17": every change from
+#: that period on goes the same way
+EVERY_SINCE_RE = re.compile(
+    rf"\b(?:every|each)\s+(?:single\s+)?(?:year|survey|time)\s+(?:since|from|after)\s+"
+    rf"{_FIGURE_IN}?(?P<since>{_YEAR})",
     IGN,
 )
 #: the first period of a run said after it ("a run of three rises since the low of 61.5% in
@@ -256,12 +278,7 @@ WEAK_CHANGE_BEFORE_RE = re.compile(
     IGN,
 )
 WEAK_CHANGE_VERB_RE = re.compile(r"(?:edged|ticked|crept)\b", IGN)
-#: "every year since 2018-19": every change from that period on goes the same way
-EVERY_SINCE_RE = re.compile(
-    r"\b(?:every|each)\s+(?:single\s+)?(?:year|survey|time)\s+since\s+"
-    r"(?P<since>(?:19|20)\d\d(?:\s*[-/–]\s*\d\d)?)",
-    IGN,
-)
+
 STREAK_MARK_RE = re.compile(
     r"running|in\s+(?:a\s+)?row|consecutive|successive|straight|on\s+the\s+trot|\bof\s+\w+",
     IGN,

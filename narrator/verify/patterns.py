@@ -87,7 +87,13 @@ FRACTION_WORDS: dict[str, float] = {
 }  # fmt: skip
 _FW = "|".join(sorted((re.escape(w) for w in FRACTION_WORDS), key=len, reverse=True))
 FRACTION_WORD_RE = re.compile(
-    rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?\b(?P<frac>{_FW}|a\s+good\s+(?:third|quarter|fifth|tenth))\b",
+    # not "ten and a half points" (one number)
+    rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?(?<!\band\s)(?<!\band\sa\s)"
+    rf"\b(?P<frac>{_FW}|a\s+good\s+(?:third|quarter|fifth|tenth))\b"
+    # an ordinal, not a share: "a third consecutive rise", "the third year running"
+    r"(?!\s+(?:consecutive|successive|straight|year|time|survey|place|highest|lowest|largest|"
+    r"smallest|biggest|best|worst|most|least|rise|fall|increase|decrease|drop|decline|"
+    r"improvement)\b)",
     IGN,
 )
 #: "a third higher than England", "about a tenth lower than the region's": a fraction of the

@@ -447,12 +447,21 @@ def streaks_in(text: str, lead: str = "") -> list[Streak]:
         years = _YEARS.findall(lead + " " + text[:at])
         return years[-1] if years else ""
 
-    found: list[Streak] = []
-    for since in L.EVERY_SINCE_RE.finditer(text):
-        found.append(Streak(span=since.span(), since=since.group("since")))
+    def before_latest(at: int) -> bool:
+        # "that ended a run of two falls", "Before that jump, the figure had fallen at every
+        # survey since 2016-17"
+        return (
+            L.RUN_ENDED_RE.search(text, 0, at) is not None
+            or L.RUN_BEFORE_RE.search(lead + " " + text[:at]) is not None
+        )
+
+    found: list[Streak] = []  # the first reading of any words wins: "from ... to" first
     for until in L.EVERY_UNTIL_RE.finditer(text):
         start = until.group("since") or stated_before(until.start())
         found.append(Streak(span=until.span(), since=start, until=until.group("until")))
+    for since in L.EVERY_SINCE_RE.finditer(text):
+        ended = before_latest(since.start())
+        found.append(Streak(span=since.span(), since=since.group("since"), ended=ended))
     for run in (*L.EACH_OF_RE.finditer(text), *L.STREAK_RE.finditer(text)):
         each = "which" in run.re.groupindex
         if not each and not (run.group("run") or L.STREAK_MARK_RE.search(run.group(0))):
@@ -470,8 +479,13 @@ def streaks_in(text: str, lead: str = "") -> list[Streak]:
         if after is not None:
             found.append(Streak(n, run.span(), since=after.group("since"), direction=way))
             continue
-        # "that ended a run of two falls", "having fallen at each of the previous two surveys"
-        ended = L.RUN_ENDED_RE.search(text, 0, run.start()) is not None or which == "previous"
+        # "rose three years running to a peak of 37.6% in 2019-20": n changes to that period
+        until = L.RUN_UNTIL_RE.match(text, run.end())
+        if until is not None:
+            found.append(Streak(n, run.span(), until=until.group("until"), direction=way))
+            continue
+        # "having fallen at each of the previous two surveys"
+        ended = before_latest(run.start()) or which == "previous"
         found.append(Streak(n, run.span(), ended=ended, direction=way))
     kept: list[Streak] = []
     for streak in found:  # the first reading of any words wins
