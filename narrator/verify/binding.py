@@ -26,7 +26,7 @@ from narrator.verify.check import Checker
 from narrator.verify.index import Key
 from narrator.verify.mention import Mention
 from narrator.verify.numbers import fraction_interval, hedge_interval
-from narrator.verify.periods import Stated, chronological, matches, years_of
+from narrator.verify.periods import Previous, Stated, chronological, matches, years_of
 
 # head noun -> group; a group is compatible with a measure whose words contain one of its stems
 _HEADS = {
@@ -614,15 +614,20 @@ _IN_YEAR_RE = re.compile(
 )
 
 
-def comparison_period(text: str, clause: tuple[int, int], m) -> Stated | None:
+def comparison_period(text: str, clause: tuple[int, int], m) -> Stated | Previous | None:
     """The one period a comparison's clause states for it: "In 2023-24 Somerset was higher
-    than England", "below England in 2022-23"; None when it states none, or more than one."""
+    than England", "below England in 2022-23", "having been above it the year before";
+    None when it states none, or more than one."""
     a, b = clause
-    # a year opening the clause ("In 2023-24 Somerset was higher"), or right after the
-    # comparator ("below England in 2022-23"); not one a figure before it names ("down from
-    # 80.8% in 2015-16, below England")
-    lead = len(text[a : m.start]) - len(text[a : m.start].lstrip())
-    opening = _IN_YEAR_RE.match(text, a + lead, m.start)
+    # "having been above it the year before (24.8%)", "ahead of it (85.1%) a year earlier"
+    back = L.PREVIOUS_AFTER_RE.match(text, m.end, min(b, m.end + 40))
+    if back is not None:
+        return Previous()
+    # a year opening the clause ("In 2023-24 Somerset was higher", "whereas in 2023-24 both
+    # were below it"), or right after the comparator ("below England in 2022-23"); not one a
+    # figure before it names ("down from 80.8% in 2015-16, below England")
+    lead = L.CLAUSE_LEAD_RE.match(text, a, m.start)
+    opening = _IN_YEAR_RE.match(text, lead.end() if lead else a, m.start)
     found = {opening["y"]} if opening else set()
     found |= {y["y"] for y in _IN_YEAR_RE.finditer(text[m.end : min(b, m.end + 20)])}
     # "the 2023-24 figure was a shade under the national rate"; "63.5% in 2023-24, the one

@@ -245,6 +245,60 @@ def direction_mentions(
     return out
 
 
+def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Mention]:
+    """Comparisons whose comparator is named before them, not after: "England is 5,055, so
+    Hounslow is more", "higher than both of them", "having been below it (85.1%) the year
+    before", "above average". One mention per comparator meant ("both": each area named
+    before it in the sentence); none when the words do not say whose figure is compared (a
+    comparator as the subject: "England was lower")."""
+    named = [e for e in ents if e[2] in ("england", "region")]
+    if not named and "average" not in sent.lower():
+        return []
+    covered = [(m.start - s0, m.end - s0) for m in found if m.kind == "direction"]
+    out: list[Mention] = []
+    for m in P.IMPLICIT_DIRECTION_RE.finditer(sent):
+        a, b = m.span("dir")
+        if any(x <= a < y for x, y in (*taken, *covered)):
+            continue
+        before = [e for e in named if e[1] <= a]
+        obj = (m.group("obj") or "").lower()
+        lead = sent[: m.start()]
+        subject = [e for e in ents if e[1] <= a]
+        if (
+            subject
+            and subject[-1][2] in ("england", "region")
+            and P.PREDICATE_GAP_RE.fullmatch(sent[subject[-1][1] : m.start()])
+        ):
+            continue  # "England was lower": the comparator is the subject
+        if obj.endswith("average"):
+            comps = ["england"]
+        elif obj in ("it", "its figure"):
+            comps = [before[-1][2]] if before else []
+        elif obj.startswith(("both", "them")):
+            comps = list(dict.fromkeys(e[2] for e in before))
+        elif P.PREDICATE_END_RE.search(lead) and subject and subject[-1][2] == "subject":
+            comps = list(dict.fromkeys(e[2] for e in before))  # "so Hounslow is more."
+        else:
+            comps = []
+        word = " ".join(m.group("dir").lower().split())
+        mod = " ".join((m.group("mod") or "").lower().split())
+        mod = "much" if mod == "way" else mod
+        for comp in comps:
+            out.append(
+                Mention(
+                    "direction",
+                    s0 + m.start(),
+                    s0 + m.end(),
+                    m.group(0),
+                    idx,
+                    direction=P.DIRECTION_MAP[word],
+                    comparator=comp,
+                    modifier=mod,
+                )
+            )
+    return out
+
+
 def trend_mentions(sent, s0, idx, ents, low: str | None = None) -> list[Mention]:
     out: list[Mention] = []
     low = sent.lower() if low is None else low

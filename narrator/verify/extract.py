@@ -350,6 +350,7 @@ class RuleExtractor:
                 mm.extra["tail"] = tail  # the words saying what the share is of
         if ents:  # a direction needs a comparator named after it
             found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low, "same" in hints))
+            found.extend(C.implicit_direction_mentions(sent, s0, idx, ents, taken, found))
         if "trend" in hints:
             found.extend(C.trend_mentions(sent, s0, idx, ents, low))
         causal = "causal" in hints and P.CAUSAL_HINT_RE.search(low)

@@ -124,6 +124,16 @@ TWO_BACK_RE = re.compile(rf"\b{any_of(TWO_BACK)}\b", IGN)
 LAST_YEAR_RE = re.compile(r"\blast\s+(?:year|survey)(?:'s|’s)?(?!\w)", IGN)
 #: relative periods counted back from now, not from the period stated before them
 DEICTIC_RE = re.compile(r"(?:a|two)\s+(?:years?|surveys?)\s+ago|last\b", IGN)
+#: a comparison's period said right after it ("above it the year before", "ahead of it
+#: (85.1%) a year earlier")
+PREVIOUS_AFTER_RE = re.compile(
+    rf"\s*(?:\([^)]{{0,20}}\)\s*)?(?:in\s+)?(?P<prev>{any_of(PREVIOUS)})\b(?!\s+(?:that|last)\b)",
+    IGN,
+)
+#: spaces and a joining word before a clause's opening period ("whereas in 2023-24 ...")
+CLAUSE_LEAD_RE = re.compile(
+    r"\s*(?:(?:and|but|while|whereas|though|although|yet|so|then)\s+)?", IGN
+)
 YEAR_ON_YEAR_RE = re.compile(rf"\b{any_of((*PREVIOUS, *LAST_YEAR))}\b", IGN)
 #: the period a stated change is measured from, right after its figure: "up 3.2 points on the
 #: previous year", "an increase of 8% on 2020-21", "5% lower than in 2023-24"

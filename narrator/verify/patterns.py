@@ -532,6 +532,27 @@ THAN_PAST_RE = re.compile(
 )
 CLAUSE_BREAK_RE = re.compile(r"[.;]|\b(?:but|while|whereas)\b")
 THE_GAP_RE = re.compile(r"\s*(?:the\s+)?")
+#: a comparison whose comparator was named before it: "so Hounslow is (much) more.", "higher
+#: than both of them", "below it", "above average" (see comparisons.implicit_direction_mentions)
+IMPLICIT_DIRECTION_RE = re.compile(
+    r"(?:\b(?P<mod>slightly|a\s+little|a\s+bit|little\s+bit|just|much|far|well|way|"
+    r"considerably|marginally)\s+)?"
+    r"\b(?P<dir>higher|lower|more|less|fewer|above|below|behind|ahead\s+of|better|worse)\b"
+    r"(?:\s+(?:than\s+)?(?P<obj>both(?:\s+of\s+them|\s+comparators)?|them\s+both|them|it|"
+    r"(?:the\s+)?(?:national\s+)?average)\b(?!\s+(?:was|is|had|has|in\s+(?:19|20)\d\d))"
+    r"|(?=\s*(?:too|also|as\s+well)?\s*(?:[.;!]|,\s|$)))",
+    IGN,
+)
+#: between a subject and its comparison word ("England is", "it was a bit")
+PREDICATE_GAP_RE = re.compile(
+    r"\s*(?:'s|’s)?\s*(?:figure\s+|rate\s+|share\s+)?(?:is|was|are|were|remains|remained|"
+    r"stays|stayed|sits|sat)\s+(?:\w+\s+){0,2}",
+    IGN,
+)
+#: "<council> is (a bit) lower": the predicate right before the word
+PREDICATE_END_RE = re.compile(
+    r"\b(?:is|was|are|were|remains|remained|stays|stayed|sits|sat)\s+(?:\w+\s+){0,2}$", IGN
+)
 PLACE_GAP_RE = re.compile(r"\s*(?:both\s+)?(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?", IGN)
 THAN_RE = re.compile(r"\bthan\b", IGN)
 SPECULATIVE_RE = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|likely)\b", IGN)

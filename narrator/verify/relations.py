@@ -51,7 +51,7 @@ def pick(chk: Checker, facts: Iterable[Fact], levels: list[set[Key]]) -> list[Fa
 
 
 def direction(
-    chk: Checker, m: Mention, levels: list[set[Key]], period: Stated | None = None
+    chk: Checker, m: Mention, levels: list[set[Key]], period: Stated | Previous | None = None
 ) -> Claim:
     """ "above England", "lower than the regional figure": the council's figure against the
     comparator's, for the latest period, or for the one period its clause states ("In
@@ -97,15 +97,18 @@ _FLIP = {
 }
 
 
-def _values_at(chk: Checker, f: Fact, period: Stated | None) -> tuple[float, float, str] | None:
-    """The council's and the comparator's values of ``f``'s series in the stated ``period``,
-    when that is not ``f``'s own (latest) period and the data has both."""
-    if period is None or (f.period and matches(period, f.period)):
+def _values_at(
+    chk: Checker, f: Fact, period: Stated | Previous | None
+) -> tuple[float, float, str] | None:
+    """The council's and the comparator's values of ``f``'s series in the stated ``period``
+    (or the one before the latest), when that is not ``f``'s own (latest) period and the data
+    has both."""
+    if period is None or (isinstance(period, Stated) and f.period and matches(period, f.period)):
         return None
     key = chk.series(f)
     own = chk.ix.subject_values.get(key, {})
     other = chk.ix.comparator_values.get((key, f.comparator), {})
-    hit = [p for p in own if p in other and matches(period, p)]
+    hit = [p for p in own if p in other and chk.period_fits((period,), key, p, False)]
     return (own[hit[0]], other[hit[0]], hit[0]) if hit else None
 
 
