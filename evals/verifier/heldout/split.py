@@ -52,6 +52,11 @@ DEV_COUNCILS = frozenset(
         # dev alone; all of both writers' councils are dev)
         "Dudley", "Walsall", "Bromley", "Hillingdon", "Staffordshire", "Leicestershire",
         "Haringey", "Harrow", "Merton", "Bedford", "Central Bedfordshire", "North Yorkshire",
+        # w23-w25 (ninth round, 2026-12-01, fourth session: every class, weight on change over
+        # time, gaps, own past and ranks; scored once in full before any tuning on it)
+        "Barking and Dagenham", "Bexley", "Brighton and Hove",
+        "Bournemouth, Christchurch and Poole", "Kingston upon Thames", "Knowsley",
+        "Rochdale", "South Tyneside", "St. Helens",
     }
 )  # fmt: skip
 
