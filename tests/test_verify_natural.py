@@ -742,3 +742,35 @@ def test_gaps_to_england_in_earlier_years_are_read_as_gaps_of_their_period(text,
     """A gap said for an earlier period is the gap of that period (the council's figure minus
     England's, both read from the data), never the latest gap or a change."""
     assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # Wokingham satisfaction 68.1% (2024-25), England 65.1%, South East 65.7%; 64.9% in
+        # 2023-24 against England's 65.4%
+        # a comparator named before the comparison
+        ("England was 65.1% and the South East 65.7%, so Wokingham is higher.", "pass"),
+        ("England was 65.1% and the South East 65.7%, so Wokingham is lower.", "fail"),
+        ("England was 65.1% and the South East 65.7%; Wokingham, at 68.1%, is higher than both "
+         "of them.", "pass"),
+        ("In 2024-25, 68.1% were satisfied, above the England average of 65.1%, having been "
+         "below it the year before.", "pass"),
+        ("In 2024-25, 68.1% were satisfied, above the England average of 65.1%, having been "
+         "above it the year before.", "fail"),
+        ("Satisfaction, at 68.1% in 2024-25, was above average.", "pass"),
+        ("Satisfaction, at 68.1% in 2024-25, was below average.", "fail"),
+        # a gap after "by", and "a full" said of a rounded figure
+        ("Wokingham (68.1%) beat England (65.1%) by three points.", "pass"),
+        ("Wokingham (68.1%) beat England (65.1%) by five points.", "fail"),
+        ("Wokingham was a full 3.0 points ahead of England in 2024-25.", "pass"),
+        # a period named before a figure: "the 2023-24 figure of 64.9%"
+        ("Satisfaction rose to 68.1% in 2024-25 from the 2023-24 figure of 64.9%.", "pass"),
+        ("Satisfaction rose to 68.1% in 2024-25 from the 2022-23 figure of 64.9%.", "fail"),
+    ],
+)  # fmt: skip
+def test_comparisons_read_from_the_words_around_them(text, outcome):
+    """Comparators named before the comparison word ("so Wokingham is higher", "below it the
+    year before", "above average"), gaps after "by", and periods before a figure ("the
+    2023-24 figure of ...") are read, not left unread or checked against the latest."""
+    assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text

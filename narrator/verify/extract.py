@@ -266,7 +266,9 @@ class RuleExtractor:
         for m in P.ALL_NONE_RE.finditer(sent) if P.ALL_NONE_HINT_RE.search(low) else ():
             if free(*m.span()):
                 word = " ".join(m.group("word").lower().split())
-                add(_share(m, s0, idx, (99.95, 100.0) if word in ("all", "every") else (0.0, 0.05)))
+                full = (90.0, 100.0) if m.group("near") else (99.95, 100.0)  # "almost all"
+                nil = (0.0, 10.0) if m.group("near") else (0.0, 0.05)
+                add(_share(m, s0, idx, full if word in ("all", "every") else nil))
         for m in (
             P.PERCENT_RE.finditer(sent)
             if ("%" in low or "cent" in low or "percentage" in low or "point" in low)
@@ -350,6 +352,7 @@ class RuleExtractor:
                 mm.extra["tail"] = tail  # the words saying what the share is of
         if ents:  # a direction needs a comparator named after it
             found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low, "same" in hints))
+        if ents or "average" in low:  # ... or before it ("so Hounslow is more", "above average")
             found.extend(C.implicit_direction_mentions(sent, s0, idx, ents, taken, found))
         if "trend" in hints:
             found.extend(C.trend_mentions(sent, s0, idx, ents, low))
@@ -404,9 +407,12 @@ class RuleExtractor:
         tail = sent[b : b + 60].lower()
         if P.RELATIONAL_NEEDS_RE.search(tail) and P.RELATIONAL_AFTER_RE.match(tail):
             mm.relational = True
-        else:  # "a gap of 4.6 points", "the margin has narrowed from 8.7 points"
+        else:  # "a gap of 4.6 points", "the margin has narrowed from 8.7 points", "trailing
+            # England (65.1%) by about six points"
             gap = sent[max(0, a - 60) : a].lower()
-            mm.relational = any(w in gap for w in _GAP_WORDS) and bool(P.GAP_BEFORE_RE.search(gap))
+            mm.relational = (
+                any(w in gap for w in _GAP_WORDS) and P.GAP_BEFORE_RE.search(gap) is not None
+            ) or (" by" in gap[-20:] and P.BY_GAP_RE.search(gap) is not None)
         ascii_tail = tail.isascii()
         if (not ascii_tail or P.TOTAL_AFTER_NEEDS_RE.search(tail)) and (
             P.TOTAL_AFTER_RE.match(tail)

@@ -103,7 +103,7 @@ FROM_FIGURE_RE = re.compile(
     r"increased|decreased|declined|slipped|slipping|improved|recovered|jumped|grew|grown|"
     r"shrank|rise|fall|drop|jump|increase|decrease|decline|improvement|change|"
     # a gap's change: "the gap widened from 1.6 to 1.8 points"
-    r"widened|widening|narrowed|narrowing|closed|closing)\b"
+    r"widened|widening|narrowed|narrowing|closed|closing|halved|doubled|trebled|tripled)\b"
     r"(?:[^.;]|\.\d){0,40}?\bfrom\s+(?:a\s+(?:low|high|peak)\s+of\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?£?$",
     IGN,
@@ -161,12 +161,14 @@ OPENING_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas|which)\b", IGN)
 #: a break between a figure and a later year: the year then belongs to another statement
 TRAILING_BREAK_RE = re.compile(
     r"[;:()]|,\s+(?:and|but|while|whereas|which|compared|against|up|down|from)\b|\b(?:than|against|"
-    r"compared|versus|from|since)\b",
+    r"compared|versus|from|since|after)\b",
     IGN,
 )
 #: what may separate a year written before a figure from it ("In 2023-24 it was 73%")
 YEAR_THEN_FIGURE_RE = re.compile(
-    r"\s*[,:()]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|the\s+(?:figure|rate|share|number))\s+)?"
+    r"\s*[,:()]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|the\s+(?:figure|rate|share|number)|"
+    # "the 2023-24 figure of 63.6%"
+    r"figure|rate|share|level|result|score|value)\s+)?"
     r"(?:(?:was|were|is|stood\s+at|had\s+been|reached|hit)\s+)?(?:(?:of|at)\s+)?\s*",
     IGN,
 )

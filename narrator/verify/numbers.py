@@ -228,12 +228,12 @@ def hedge_interval(value: float, precision: float, hedge: str) -> tuple[float, f
         return value, value + 0.1 * v
     if family == "above":
         return value + 1e-9, max(value * 2, value + p)
-    if family == "at_least":
-        return value, max(value * 2, value + p)
+    if family == "at_least":  # "a full 7.5 points": 7.46 reads as 7.5
+        return value - p / 2 - 1e-9, max(value * 2, value + p)
     if family == "under":
         return value / 2, value - 1e-9
     if family == "at_most":
-        return value / 2, value
+        return value / 2, value + p / 2 + 1e-9
     return value, value
 
 

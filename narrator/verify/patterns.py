@@ -112,7 +112,7 @@ MAJORITY_RE = re.compile(
 #: "every residential care provider ... was rated good", "none of its small areas": a share of
 #: 100 % or 0 % of the providers or small areas a measure counts
 ALL_NONE_RE = re.compile(
-    r"\b(?P<word>all|every|none|not\s+one|no)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|"
+    r"\b(?P<near>(?:almost|nearly|virtually|practically)\s+)?(?P<word>all|every|none|not\s+one|no)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|"
     r"[\w'’-]+['’]s\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>providers?|care\s+homes|homes|"
     r"small\s+areas|neighbourhoods|them)\b",
     IGN,
@@ -329,7 +329,7 @@ DIRECTION_ANCHOR_RE = re.compile(
     r"behind|trail|lag|short|beat|exceed|top|surpass|outstrip|better|worse"
 )
 DIRECTION_MOD_RE = re.compile(
-    r"\b(?P<mod>slightly|a\s+little|a\s+bit|just|much|far|well|considerably|significantly|"
+    r"\b(?P<mod>quite\s+a\s+(?:bit|lot)|slightly|a\s+little|a\s+bit|just|much|far|well|considerably|significantly|"
     r"substantially|a\s+lot|noticeably|marginally)\s+$",
     IGN,
 )
@@ -374,7 +374,10 @@ DIRECTION_MAP = {
     "better": "better", "worse": "worse",
     **VERB_DIRECTIONS,
 }  # fmt: skip
-STRONG_MODS = {"much", "far", "well", "considerably", "significantly", "substantially", "a lot"}
+STRONG_MODS = {
+    "much", "far", "well", "considerably", "significantly", "substantially", "a lot",
+    "quite a bit", "quite a lot",
+}  # fmt: skip
 WEAK_MODS = {"slightly", "a little", "a bit", "just", "marginally"}
 
 #: "the third consecutive annual", "a second successive": a move that ends a run (lexicon.STREAK_RE
@@ -482,6 +485,12 @@ GAP_BEFORE_RE = re.compile(
     r"is|was|now|stands|stood|remains|remained)\s*(?:about|around|roughly|almost|nearly|some|"
     r"just\s+(?:over|under)|more\s+than|less\s+than|over|under|only|just)?\s*$"
 )
+#: a comparison, then "by" before its gap ("trailing England (65.1%) by about six points")
+BY_GAP_RE = re.compile(
+    r"\b(?:trail\w*|lag\w*|behind|ahead|above|below|beat\w*|exceed\w*|outstrip\w*|higher|lower|"
+    r"more|less|fewer|up|down)\b(?:[^.;:]|\.\d){0,40}?\bby\s*(?:about|around|roughly|almost|nearly|"
+    r"some|just\s+over|just\s+under|more\s+than|less\s+than|over|under|only|just)?\s*$"
+)
 #: between a gap's figure and a second one said the same way ("6.3 points behind England,
 #: against 3.9 points a year earlier"; "from 3.4 points in 2016-17 to 7.7 points now")
 GAP_PAIR_RE = re.compile(
@@ -539,7 +548,7 @@ IMPLICIT_DIRECTION_RE = re.compile(
     r"considerably|marginally)\s+)?"
     r"\b(?P<dir>higher|lower|more|less|fewer|above|below|behind|ahead\s+of|better|worse)\b"
     r"(?:\s+(?:than\s+)?(?P<obj>both(?:\s+of\s+them|\s+comparators)?|them\s+both|them|it|"
-    r"(?:the\s+)?(?:national\s+)?average)\b(?!\s+(?:was|is|had|has|in\s+(?:19|20)\d\d))"
+    r"(?:the\s+)?(?:national\s+)?average)\b(?!\s+(?:was|is|had|has)\b)"
     r"|(?=\s*(?:too|also|as\s+well)?\s*(?:[.;!]|,\s|$)))",
     IGN,
 )
