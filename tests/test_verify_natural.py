@@ -774,3 +774,22 @@ def test_comparisons_read_from_the_words_around_them(text, outcome):
     year before", "above average"), gaps after "by", and periods before a figure ("the
     2023-24 figure of ...") are read, not left unread or checked against the latest."""
     assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # Wokingham satisfaction: 63.9 (2017-18), 67.1, 66.1, 67.2 (2022-23), 64.9, 68.1
+        # (2024-25); above England in every year but 2017-18 and 2023-24
+        ("Satisfaction rose to 68.1% in 2024-25, the first rise since 2022-23.", "pass"),
+        ("Satisfaction rose to 68.1% in 2024-25, the first rise since 2018-19.", "fail"),
+        ("At 68.1%, satisfaction was above the England average in 2024-25, the first time since "
+         "2022-23 that Wokingham has been above it.", "pass"),
+        ("At 68.1%, satisfaction was above the England average in 2024-25, the first time since "
+         "2018-19 that Wokingham has been above it.", "fail"),
+    ],
+)  # fmt: skip
+def test_the_first_move_or_comparison_since_a_period(text, outcome):
+    """ "the first rise since P" and "the first time since P that ... above England": true at P
+    and at the latest period, and at no period between."""
+    assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text

@@ -262,6 +262,13 @@ EVERY_SINCE_RE = re.compile(
     rf"{_FIGURE_IN}?(?P<since>{_YEAR})",
     IGN,
 )
+#: "the first fall since 2018-19", "the first time since 2019-20 that it was above England":
+#: true at that period and now, at none between
+FIRST_SINCE_RE = re.compile(
+    r"\b(?:the\s+)?first\s+(?:(?P<up>rise|increase|improvement|gain)|(?P<down>fall|drop|decline|"
+    rf"decrease|dip)|time|year|survey)\s+(?:\w+\s+){{0,2}}?since\s+{_FIGURE_IN}?(?P<since>{_YEAR})",
+    IGN,
+)
 #: the first period of a run said after it ("a run of three rises since the low of 61.5% in
 #: 2021-22")
 RUN_SINCE_RE = re.compile(

@@ -313,7 +313,8 @@ VERB_DIRECTIONS: dict[str, str] = {
     "lagged": "below", "lagging": "below", "lags behind": "below", "lagged behind": "below",
     "lagging behind": "below", "falls short of": "below", "fell short of": "below",
     "falling short of": "below", "short of": "below", "beats": "above", "beat": "above",
-    "beating": "above", "exceeds": "above", "exceeded": "above", "exceeding": "above",
+    "beaten": "above", "beating": "above", "exceeds": "above", "exceeded": "above",
+    "exceeding": "above",
     "tops": "above", "topped": "above", "surpasses": "above", "surpassed": "above",
     "outstrips": "above", "outstripped": "above",
 }  # fmt: skip

@@ -8,7 +8,7 @@ selects any fact of the right kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from narrator.factrules import direction_of, trend_direction
@@ -180,14 +180,6 @@ def direction_streak(
     own = chk.ix.subject_values.get(key, {})
     other = chk.ix.comparator_values.get((key, f.comparator), {})
     order = chronological(set(own) & set(other))
-    if streak.since or streak.until:
-        order, problem = streak.run(order)
-    else:  # "above England for the third year running": in each of the last N periods
-        order, problem = order[-streak.n :], "" if len(order) >= streak.n else "uncovered"
-    if problem or len(order) < 2:
-        return chk._claim(
-            m, "unverifiable", f, reason="the data has too few periods with both figures"
-        )
     claimed = m.direction
     if claimed in ("better", "worse"):
         better = f.detail.get("better")
@@ -200,12 +192,32 @@ def direction_streak(
         return chk._claim(
             m, "unverifiable", f, reason="a streak of 'about the same' is not checked"
         )
-    held = [(own[p] > other[p]) if claimed == "above" else (own[p] < other[p]) for p in order]
-    shown = "; ".join(f"{p}: {fmt_num(own[p])} against {fmt_num(other[p])}" for p in order)
+
+    def held(p: str) -> bool:
+        return (own[p] > other[p]) if claimed == "above" else (own[p] < other[p])
+
     comp = chk.name(f.comparator)
+    if streak.first:  # "the first time since 2019-20 that it was above the North West"
+        status, shown_periods = streak.first_since(order, held)
+        shown = "; ".join(
+            f"{p}: {fmt_num(own[p])} against {fmt_num(other[p])}" for p in shown_periods
+        )
+        why = f"{chk.name('subject')} against {comp}, {shown}"
+        if status == "unverifiable":
+            why = f"the data has no comparison for {streak.since} and a later period"
+        return chk._claim(m, status, f, expected=shown, reason=why)
+    if streak.since or streak.until:
+        order, problem = streak.run(order)
+    else:  # "above England for the third year running": in each of the last N periods
+        order, problem = order[-streak.n :], "" if len(order) >= streak.n else "uncovered"
+    if problem or len(order) < 2:
+        return chk._claim(
+            m, "unverifiable", f, reason="the data has too few periods with both figures"
+        )
+    shown = "; ".join(f"{p}: {fmt_num(own[p])} against {fmt_num(other[p])}" for p in order)
     truth = f"{chk.name('subject')} against {comp}, {shown}"
     return chk._claim(
-        m, "supported" if all(held) else "contradicted", f, expected=shown, reason=truth
+        m, "supported" if all(map(held, order)) else "contradicted", f, expected=shown, reason=truth
     )
 
 
@@ -261,8 +273,13 @@ def trend(
     facts = chk.ix.trends
     years = set(_YEARS.findall(clause or sentence))
     if years and facts:  # "between 2016-17 and 2022-23 it went up": the series with those ends
+        # (or the clause's own figures': "down from 71.2% in 2023-24, the first fall since
+        # 2021-22")
         dated = [
-            f for f in facts if {f.detail.get("first_period"), f.detail.get("last_period")} & years
+            f
+            for f in facts
+            if {f.detail.get("first_period"), f.detail.get("last_period")} & years
+            or chk.series(f) in said
         ]
         facts = dated or facts
     if m.comparator in ("england", "region") and facts:
@@ -283,7 +300,7 @@ def trend(
             "change over time",
         )
     own = chk.focus(sentence) if sentence else set()
-    if own and not any(chk.series(f) in own for f in facts):
+    if own and not any(chk.series(f) in own | said for f in facts):
         # the sentence names a measure that has no trend: never borrow another measure's
         return chk._claim(
             m,
@@ -313,7 +330,22 @@ def trend(
     first = None
     for f in chosen:
         steps = _steps(chk, f)
-        if streak:  # "three years running": each change of the run goes that way
+        if streak.first:  # "the first fall since 2018-19"
+            value = {p: v for _d, p, v in steps}
+            way = streak.direction or m.direction
+            # any change counts here (not the 2 % "about the same" rule of the facts' wording)
+            moved = {
+                q: (b > a) if way == "up" else (b < a)
+                for (_d, _p, a), (_e, q, b) in zip(steps, steps[1:], strict=False)
+            }
+            status, shown_periods = streak.first_since(list(value), moved.get)
+            shown = ", ".join(f"{fmt_num(value[p])} in {p}" for p in shown_periods)
+            reason = f"the changes since {streak.since}: {shown}"
+            if status == "unverifiable":
+                reason = f"the series has no change after {streak.since}"
+            claim = chk._claim(m, status, f, expected=shown, reason=reason)
+            ok = status == "supported"
+        elif streak:  # "three years running": each change of the run goes that way
             value = {p: v for _d, p, v in steps}
             periods, problem = streak.run(list(value))
             way = streak.direction or m.direction  # "a rise that ended two falls in a row"
@@ -388,9 +420,28 @@ class Streak:
     until: str = ""
     ended: bool = False  # the run ended before the latest move ("that ended a run of ...")
     direction: str = ""  # the way its own words say it went ("two falls"), if they do
+    first: bool = False  # "the first fall since P": true at P and the latest, at none between
 
     def __bool__(self) -> bool:
         return bool(self.n or self.since or self.until)
+
+    def first_since(
+        self, periods: Sequence[str], held: Callable[[str], bool | None]
+    ) -> tuple[str, list[str]]:
+        """ "the first fall since 2018-19", "the first time since 2019-20 that it was above
+        England": whether ``held`` (a period's move or comparison; None where the data cannot
+        say, as for the change into a series' first period) is true at the latest period and
+        at ``since``, and false at every period between. Returns the status and the periods
+        from ``since`` on."""
+        order = list(periods)
+        at = [k for k, p in enumerate(order) if matches(Stated(*years_of(self.since)), p)]
+        if not at or at[0] == len(order) - 1:
+            return "unverifiable", order
+        shown = order[at[0] :]
+        start, *between, latest = shown
+        ok = held(latest) is True and held(start) is not False
+        ok = ok and not any(held(p) for p in between)
+        return ("supported" if ok else "contradicted"), shown
 
     def run(self, periods: Sequence[str]) -> tuple[list[str], str]:
         """The periods (in order, from ``periods``) whose changes the streak is about, and
@@ -458,7 +509,12 @@ def streaks_in(text: str, lead: str = "") -> list[Streak]:
             or L.RUN_BEFORE_RE.search(lead + " " + text[:at]) is not None
         )
 
-    found: list[Streak] = []  # the first reading of any words wins: "from ... to" first
+    found: list[Streak] = []  # the first reading of any words wins: "first since" first
+    for first in L.FIRST_SINCE_RE.finditer(text):
+        way = "up" if first.group("up") else "down" if first.group("down") else ""
+        found.append(
+            Streak(span=first.span(), since=first.group("since"), direction=way, first=True)
+        )
     for until in L.EVERY_UNTIL_RE.finditer(text):
         start = until.group("since") or stated_before(until.start())
         found.append(Streak(span=until.span(), since=start, until=until.group("until")))
