@@ -793,3 +793,20 @@ def test_the_first_move_or_comparison_since_a_period(text, outcome):
     """ "the first rise since P" and "the first time since P that ... above England": true at P
     and at the latest period, and at no period between."""
     assert verdict(WOKINGHAM, "user_satisfaction", text).outcome == outcome, text
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # Wokingham NHS income £6.86m per 100,000 adults in 2021-22, England £9.21m (0.74),
+        # the South East £7.84m
+        ("In 2021-22 the NHS gave Wokingham £6.9 million per 100,000 adults, below England's "
+         "£9.2 million, roughly a quarter lower.", "pass"),
+        ("In 2021-22 the NHS gave Wokingham £6.9 million per 100,000 adults, below England's "
+         "£9.2 million, roughly a half lower.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_relative_gap_said_after_its_comparator(text, outcome):
+    """ "below England's £9.2 million, roughly a quarter lower": the fraction is the gap to the
+    area named just before it (not to one named later in the sentence)."""
+    assert verdict(WOKINGHAM, "nhs_contributions", text).outcome == outcome, text

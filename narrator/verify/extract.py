@@ -224,10 +224,18 @@ class RuleExtractor:
                 compares = C.comparator_follows(tail, ents, m.end()) or P.AS_OFTEN_RE.match(tail)
                 # "a third higher than England": the council's figure is 1 1/3 times England's
                 rel = P.RELATIVE_AFTER_RE.match(tail)
-                if rel and not any(
+                # the area it is a ratio to: named after it, or just before it with nothing
+                # else compared between ("below England's £49.7m — roughly a third lower")
+                named_before = [
+                    k
+                    for _a, b, k in ents
+                    if k in ("england", "region") and 0 <= m.start() - b <= 40
+                ]
+                named_after = any(
                     k in ("england", "region") and 0 <= a - m.end() <= 60 for a, _b, k in ents
-                ):
-                    rel = None  # no area named after it: not a ratio to England or the region
+                )
+                if rel and not named_after:
+                    rel = rel if named_before else None
                 if again:
                     kind, value = "ratio", 1 + frac / 100
                 elif rel:
@@ -248,6 +256,8 @@ class RuleExtractor:
                 )
                 if kind == "ratio":
                     mm.comparator = C.ratio_comparator(sent, m.end(), ents)
+                    if rel and not named_after:
+                        mm.comparator = named_before[-1]
                 if rel:  # the size of the difference is the fraction: "about a third" ± 5 points
                     mm.extra["relative"] = "up" if rel["up"] else "down"
                     mm.extra["frac"] = frac

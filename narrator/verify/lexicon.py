@@ -358,7 +358,10 @@ DATED_RE = re.compile(rf"(?:19|20)\d\d|\b{any_of((*PREVIOUS, *LAST_YEAR, *TWO_BA
 #: words between a council's figure and a later relation that end the figure's statement ("…,
 #: while England's …", "; by contrast"): the relation is then not about that figure
 ANCHOR_BREAK_RE = re.compile(
-    r"\.(?!\d)|;|\b(?:while|whereas|but|although|though|however|by\s+contrast|meanwhile)\b", re.I
+    r"\.(?!\d)|;|\b(?:while|whereas|but|although|though|however|by\s+contrast|meanwhile)\b"
+    # a new statement: "— and NHS income was £5.7m"
+    r"|\band\s+(?:the\s+|its\s+)?\w+(?:\s+\w+)?\s+(?:was|were|is|are|stood|came)\b",
+    re.I,
 )
 #: a figure that is itself a gap: its unit, then at once a word of comparison ("4.6 points
 #: above", "9% more than", "239 fewer"), not a figure followed by a comparison ("21.2% was lower")
