@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from narrator.errors import NarratorError
+from narrator.evals import cli as E
 from narrator.report.cli import render_command, serve_command
 from narrator.verify.cli import verify_command
 
@@ -172,6 +173,13 @@ def generate(
         str | None,
         _opt("word_facts: a small model only rewords facts the code picked (local models)."),
     ] = None,
+    prompt: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Prompt version instead of production, e.g. chart_blurb@v3 (repeatable).",
+            metavar="NAME@VERSION",
+        ),
+    ] = None,
     config: Annotated[
         Path | None, _opt("TOML config file (default ./narrator.toml if present).")
     ] = None,
@@ -205,6 +213,7 @@ def generate(
         max_tokens=max_tokens, seed=seed, requests_per_minute=rpm, tokens_per_minute=tpm,
         timeout=timeout, max_attempts=max_attempts, batch_api=batch_api,
         output_mode=output_mode, prompt_style=prompt_style,
+        prompts=tuple(prompt) if prompt else None,
     )  # fmt: skip
     catalog, dataset = _load(data_dir, data_file)
     if all_:
@@ -294,5 +303,14 @@ def data_check(data_dir: DataDir = None, data_file: DataFiles = None) -> None:
 
 
 app.command("verify")(friendly(verify_command))
+for _group, _name, _commands in (
+    (E.prompts_app, "prompts", {"list": E.prompts_list, "show": E.prompts_show,
+                                "diff": E.prompts_diff, "label": E.prompts_label}),
+    (E.eval_app, "eval", {"run": E.eval_run, "compare": E.eval_compare}),
+    (E.votes_app, "votes", {"export": E.votes_export}),
+):  # fmt: skip
+    for _command, _fn in _commands.items():
+        _group.command(_command)(friendly(_fn))
+    app.add_typer(_group, name=_name)
 app.command("serve")(friendly(serve_command))
 app.command("render")(friendly(render_command))

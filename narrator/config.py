@@ -65,6 +65,8 @@ class Settings(BaseSettings):
     output_mode: Literal["json_schema", "json_object", "text"] | None = None
     #: "word_facts" makes a small model only reword facts the code picked (local models)
     prompt_style: Literal["word_facts"] | None = None
+    #: prompt versions other than production: "chart_blurb@v3", "section_summary@candidate"
+    prompts: tuple[str, ...] = ()
 
     @classmethod
     def settings_customise_sources(

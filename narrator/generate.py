@@ -122,18 +122,29 @@ def source_links(root: Path | None = None) -> dict[str, str]:
     }
 
 
-def prompt_renderer_for(writer: object):
-    """Renders versioned prompt templates for writers that read prompts (LLM backends).
+def prompt_renderer_for(writer: object, prompts: tuple[str, ...] = ()):
+    """Renders versioned prompt templates for writers that read prompts (LLM backends):
+    each prompt's ``production`` version (``prompts/index.yaml``) unless ``prompts`` names
+    another (``"chart_blurb@v3"``, ``"chart_blurb@candidate"``).
 
-    Templates are loaded (and checked) once per run; a broken template stops the run before
-    any call is made.
+    Templates are loaded (and checked) once per run; a broken template or an unknown version
+    stops the run before any call is made.
     """
     if not getattr(writer, "uses_prompts", True):
         return None
     from narrator.prompts import load_prompt, prompt_name_for, render_request
+    from narrator.registry import parse_ref
 
+    chosen = dict(parse_ref(p) for p in prompts)
     style = getattr(writer, "prompt_style", None)  # e.g. "word_facts" for small local models
-    templates = {k: load_prompt(prompt_name_for(k, style)) for k in ("chart", "section", "overall")}
+    names = {k: prompt_name_for(k, style) for k in ("chart", "section", "overall")}
+    unknown = set(chosen) - set(names.values())
+    if unknown:
+        raise NarratorError(
+            f"--prompt {', '.join(sorted(unknown))}: this run uses "
+            f"{', '.join(sorted(set(names.values())))}"
+        )
+    templates = {k: load_prompt(n, chosen.get(n, "production")) for k, n in names.items()}
     return lambda request: render_request(request, templates[request.kind])
 
 
@@ -180,7 +191,7 @@ async def run_generate(
         store=store if options.use_cache else None,
         concurrency=concurrency,
         max_repairs=settings.max_repairs,
-        prompt_renderer=prompt_renderer_for(writer),
+        prompt_renderer=prompt_renderer_for(writer, settings.prompts),
         prices=load_prices(),
         batch_pricing=settings.batch_api,
     )

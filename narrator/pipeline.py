@@ -287,6 +287,34 @@ class Pipeline:
             return reply.text, verdict
         return SAFE_NOTICE, None
 
+    # ---- one block (evals) ------------------------------------------------------------------
+    async def item_text(
+        self, authority: Authority, chart_id: str | None = None, section: str | None = None
+    ) -> TextRecord:
+        """One block of ``authority``'s report: a chart's blurb (``chart_id``), a section's
+        summary (``section``) or, with neither, the overall summary; a summary is written from
+        the texts of its charts (and sections), made first as in a report (the store's cache
+        serves those already made)."""
+        if chart_id is not None:
+            sheet = self.facts.sheet(authority.code, chart_id)
+            return await self._text(self._request("chart", authority, [sheet]))
+        sheets = self.facts.sheets_for(authority.code)
+        names = [section] if section is not None else [s.name for s in self.catalog.sections]
+        summaries = []
+        for name in names:
+            own = [s for s in sheets if s.section == name]
+            blurbs = await asyncio.gather(
+                *(self._text(self._request("chart", authority, [s])) for s in own)
+            )
+            children = [_child(t) for t in blurbs]
+            summaries.append(
+                await self._text(self._request("section", authority, own, name, children))
+            )
+        if section is not None:
+            return summaries[0]
+        children = [_child(t) for t in summaries]
+        return await self._text(self._request("overall", authority, sheets, None, children))
+
     # ---- one authority ----------------------------------------------------------------------
     async def authority_report(self, authority: Authority) -> Report:
         sheets = self.facts.sheets_for(authority.code)

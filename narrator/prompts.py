@@ -206,19 +206,20 @@ def _split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
 
 
 def _resolve(name: str, version: str, root: Path) -> Path:
-    folder = root / name
-    if version != "latest":
-        return folder / f"{version}.j2"
-    found = sorted(folder.glob("v*.j2"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
-    if not found:
-        raise TemplateError(f"{folder}: no prompt template v*.j2 for {name!r}")
-    return found[-1]
+    """The template file of a version, a label (``production``, ``candidate``: see
+    :mod:`narrator.registry`) or ``latest``."""
+    if re.fullmatch(r"v\d+", version):
+        return root / name / f"{version}.j2"
+    from narrator.registry import Registry
+
+    return root / name / f"{Registry(root).resolve(name, version)}.j2"
 
 
 def load_prompt(
-    name: str, version: str = "latest", prompts_dir: str | Path | None = None
+    name: str, version: str = "production", prompts_dir: str | Path | None = None
 ) -> PromptTemplate:
-    """Load ``prompts/<name>/<version>.j2`` (``latest``: the highest ``vN``).
+    """Load ``prompts/<name>/<version>.j2``: ``version`` is ``vN``, a label of
+    ``prompts/index.yaml`` (``production``, the default) or ``latest`` (the highest ``vN``).
 
     Raises :class:`narrator.errors.TemplateError` naming the file (and the line, for a Jinja
     syntax error) when it is missing or broken.

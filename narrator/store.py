@@ -28,6 +28,7 @@ from narrator.store_schema import (
     DEFAULT_DB_URL,
     VOTE_VALUES,
     Base,
+    EvalRunRow,
     RunRow,
     StoreError,
     TextRow,
@@ -342,6 +343,24 @@ class Store:
             q = q.where(VoteRow.text_id == text_id)
         with self.session() as s:
             return [Vote.model_validate(r, from_attributes=True) for r in s.scalars(q)]
+
+    def save_eval_run(self, run_id: str, result: dict[str, Any]) -> None:
+        """Store one eval run's result (see :mod:`narrator.evals.runner`)."""
+        row = {
+            "id": run_id,
+            "set_name": str(result.get("set_name", "")),
+            "backend": str(result.get("backend", "")),
+            "model": str(result.get("model", "")),
+            "result_json": result,
+        }
+        with self.session(write=True) as s:
+            self._upsert(s, EvalRunRow.__table__, [row], keys=["id"])
+
+    def eval_run(self, run_id: str) -> dict[str, Any] | None:
+        """A stored eval run's result, or None."""
+        with self.session() as s:
+            row = s.get(EvalRunRow, run_id)
+            return dict(row.result_json) if row is not None else None
 
     def votes_by_prompt_version(self) -> dict[str, dict[str, int]]:
         """Vote counts per prompt version (evals): ``{"v1": {"accurate": 3, "inaccurate": 1}}``."""

@@ -99,6 +99,18 @@ class VoteRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
+class EvalRunRow(Base):
+    """One eval run (``narrator eval run``): its metrics and every item's scores, as JSON."""
+
+    __tablename__ = "eval_runs"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    set_name: Mapped[str] = mapped_column(String(64), index=True)
+    backend: Mapped[str] = mapped_column(String(64))
+    model: Mapped[str] = mapped_column(String(128))
+    result_json: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class Vote(BaseModel):
     """One reader's current vote on one text (what :meth:`Store.cast_vote` returns)."""
 
