@@ -30,7 +30,13 @@ from narrator.concurrency import DEFAULT_CONCURRENCY, Gate, LittlesLaw
 from narrator.costs import PriceTable, estimate_cost
 from narrator.data import Dataset
 from narrator.facts import FactBuilder
-from narrator.llm.base import ChildText, GenerationParams, GenerationRequest, Writer
+from narrator.llm.base import (
+    ChildText,
+    GenerationParams,
+    GenerationRequest,
+    Writer,
+    WriterReply,
+)
 from narrator.llm.offline import OfflineWriter
 from narrator.models import (
     Authority,
@@ -59,6 +65,8 @@ class TextStore(Protocol):
     def save_texts(
         self, texts: list[TextRecord], params: dict | None = None, cache_key: str | None = None
     ) -> None: ...
+    def save_calls(self, text_id: str, calls: list[dict]) -> None: ...
+    def save_sheets(self, sheets: list[FactSheet]) -> None: ...
 
 
 @dataclass
@@ -204,6 +212,7 @@ class Pipeline:
             http_attempts = 0
             body, status, verdict, model = "", "fallback", None, self.writer.model
             drafts: list[Draft] = []
+            calls: list[dict] = []  # the call log (see narrator.store_schema.CallRow)
             current = request
             for attempt in range(1, self.max_repairs + 2):
                 started = time.perf_counter()
@@ -213,6 +222,10 @@ class Pipeline:
                     http_attempts += getattr(exc, "attempts", 1)
                     self.stats.faults.update(getattr(exc, "faults", None) or {})
                     drafts.append(Draft(attempt=attempt, body="", error=_describe(exc)))
+                    calls.append(
+                        _call(self.writer, current, attempt, error=_describe(exc),
+                              http_attempts=getattr(exc, "attempts", 1))
+                    )  # fmt: skip
                     break
                 if self.sizing is not None:  # service time per provider call, queue excluded
                     busy = time.perf_counter() - started - reply.queued_ms / 1000
@@ -225,6 +238,7 @@ class Pipeline:
                 model = reply.model
                 candidate = reply.text.strip()  # claim spans refer to exactly the published text
                 verdict = self.verifier.verify(candidate, sheets)
+                calls.append(_call(self.writer, current, attempt, reply, candidate, verdict))
                 if candidate and verdict.outcome == "pass":
                     body, status = candidate, "verified" if attempt == 1 else "repaired"
                     break
@@ -237,7 +251,8 @@ class Pipeline:
             prompt_version = request.prompt_version
             backend = self.writer.name
             if not body:
-                body, verdict = await self._fallback(request)
+                body, verdict, call = await self._fallback(request, len(calls) + 1)
+                calls.append(call)
                 if verdict is None:  # no text passed: the notice is published with no verdict
                     status = "failed"
                 # votes on this text judge the fallback writer, not the model that failed
@@ -273,19 +288,26 @@ class Pipeline:
         )
         if self.store is not None:
             self.store.save_texts([text], params=self.params.model_dump(), cache_key=key)
+            if request.kind != "chart":  # the sheets a summary's call log refers to
+                self.store.save_sheets(sheets)
+            self.store.save_calls(text.id, [{**c, "run_id": self.run_id} for c in calls])
         self.stats.add(text, cached=False, calls=http_attempts)
         if self.on_text:
             self.on_text(text)
         return text
 
-    async def _fallback(self, request: GenerationRequest) -> tuple[str, Verdict | None]:
+    async def _fallback(
+        self, request: GenerationRequest, attempt: int
+    ) -> tuple[str, Verdict | None, dict]:
         """The offline writer's text when it passes; else the notice, with no verdict (it was
-        not verified, and its status ``failed`` says no checked text exists for this block)."""
+        not verified, and its status ``failed`` says no checked text exists for this block).
+        The third item is the fallback writer's call for the log, with its own verdict."""
         reply = await self._fallback_writer.write(request)
         verdict = self.verifier.verify(reply.text, request.fact_sheets)
+        call = _call(self._fallback_writer, request, attempt, reply, reply.text, verdict)
         if verdict.outcome == "pass":
-            return reply.text, verdict
-        return SAFE_NOTICE, None
+            return reply.text, verdict, call
+        return SAFE_NOTICE, None, call
 
     # ---- one block (evals) ------------------------------------------------------------------
     async def item_text(
@@ -389,6 +411,48 @@ class Pipeline:
 def _describe(exc: BaseException) -> str:
     message = str(exc).splitlines()[0] if str(exc) else ""
     return f"{type(exc).__name__}: {message}"[:300]
+
+
+def _call(
+    writer: Writer,
+    request: GenerationRequest,
+    attempt: int,
+    reply: WriterReply | None = None,
+    text: str | None = None,
+    verdict: Verdict | None = None,
+    error: str | None = None,
+    http_attempts: int = 1,
+) -> dict:
+    """One row of the call log: what was sent, what came back, and its verdict. A summary's
+    first call also keeps the child texts it was written from, in full, and its fact sheets
+    by content hash (each sheet is stored once, in the store's ``fact_sheets`` table)."""
+    summary_inputs = None
+    if attempt == 1 and request.kind != "chart":
+        summary_inputs = {
+            "children": [c.model_dump(mode="json") for c in request.children],
+            "fact_sheets": [s.content_hash() for s in request.fact_sheets],
+        }
+    messages = [
+        {"role": "system", "content": request.system_prompt or ""},
+        {"role": "user", "content": request.user_prompt or ""},
+    ]
+    return {
+        "attempt": attempt,
+        "backend": writer.name,
+        "model": reply.model if reply is not None else writer.model,
+        "prompt_version": request.prompt_version,
+        "params_json": request.params.model_dump(mode="json"),
+        "messages_json": messages,
+        "inputs_json": summary_inputs,
+        "raw_reply": (reply.raw or reply.text) if reply is not None else None,
+        "reply_text": text,
+        "error": error,
+        "prompt_tokens": reply.prompt_tokens if reply is not None else 0,
+        "completion_tokens": reply.completion_tokens if reply is not None else 0,
+        "latency_ms": round(reply.latency_ms, 1) if reply is not None else 0.0,
+        "http_attempts": reply.attempts if reply is not None else http_attempts,
+        "verdict_json": verdict.model_dump(mode="json") if verdict is not None else None,
+    }
 
 
 def _child(text: TextRecord) -> ChildText:

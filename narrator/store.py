@@ -22,19 +22,21 @@ from sqlalchemy import DateTime, String, Text, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
+from narrator import migrations
 from narrator.errors import NarratorError
-from narrator.models import TextRecord, Verdict
+from narrator.models import FactSheet, TextRecord, Verdict
 from narrator.store_schema import (
     DEFAULT_DB_URL,
     VOTE_VALUES,
     Base,
+    CallRow,
     EvalRunRow,
     RunRow,
+    SheetRow,
     StoreError,
     TextRow,
     Vote,
     VoteRow,
-    add_missing_columns,
     make_engine,
     masked,
     normalise_url,
@@ -80,8 +82,7 @@ class Store:
             .group_by(VoteRow.vote)
         )
         try:
-            Base.metadata.create_all(self.engine)
-            add_missing_columns(self.engine)
+            migrations.upgrade(self.engine)
         except Exception as exc:  # noqa: BLE001 - reported as a user-fixable error
             detail = str(exc).replace(self.url, masked(self.url)).splitlines()[0]
             raise StoreError(f"cannot open database {masked(self.url)!r}: {detail}") from None
@@ -343,6 +344,55 @@ class Store:
             q = q.where(VoteRow.text_id == text_id)
         with self.session() as s:
             return [Vote.model_validate(r, from_attributes=True) for r in s.scalars(q)]
+
+    def save_calls(self, text_id: str, calls: list[dict[str, Any]]) -> None:
+        """Log the writer calls that produced ``text_id`` (see ``CallRow``)."""
+        if not calls:
+            return
+        rows = [{"run_id": "", **c, "text_id": text_id} for c in calls]
+        with self.session(write=True) as s:
+            s.execute(CallRow.__table__.insert(), rows)
+
+    def save_sheets(self, sheets: Iterable[FactSheet]) -> None:
+        """Store fact sheets by content hash (a sheet already stored is left alone)."""
+        rows = {
+            h: {
+                "hash": h,
+                "authority_code": s.authority.code,
+                "chart_id": s.chart_id,
+                "sheet_json": s.model_dump(mode="json"),
+            }
+            for s in sheets
+            for h in (s.content_hash(),)
+        }
+        if not rows:
+            return
+        with self.session(write=True) as s:
+            have = set(s.scalars(select(SheetRow.hash).where(SheetRow.hash.in_(list(rows)))))
+            fresh = [r for h, r in rows.items() if h not in have]
+            if fresh:
+                stmt = self._insert(SheetRow.__table__).on_conflict_do_nothing()
+                s.execute(stmt, fresh)
+
+    def sheet(self, content_hash: str) -> FactSheet | None:
+        """A stored fact sheet by its content hash."""
+        with self.session() as s:
+            row = s.get(SheetRow, content_hash)
+            return FactSheet.model_validate(row.sheet_json) if row is not None else None
+
+    def calls(self, text_id: str) -> list[dict[str, Any]]:
+        """The logged writer calls of a text, in the order they were made."""
+        q = select(CallRow).where(CallRow.text_id == text_id).order_by(CallRow.id)
+        with self.session() as s:
+            return [
+                {c.name: getattr(row, c.name) for c in CallRow.__table__.columns}
+                for row in s.scalars(q)
+            ]
+
+    def call_ids(self, text_id: str) -> list[int]:
+        q = select(CallRow.id).where(CallRow.text_id == text_id).order_by(CallRow.id)
+        with self.session() as s:
+            return list(s.scalars(q))
 
     def save_eval_run(self, run_id: str, result: dict[str, Any]) -> None:
         """Store one eval run's result (see :mod:`narrator.evals.runner`)."""

@@ -1,8 +1,9 @@
 """Tables of the narrator database (SQLAlchemy 2 ORM) and engine setup.
 
-To add a table (e.g. for the pipeline's cache or resume): declare one more class on
-:class:`Base` here; :class:`narrator.store.Store` creates it on first use, and
-:func:`add_missing_columns` adds new nullable columns to existing databases.
+To change the schema: change the classes here and add the matching Alembic revision in
+:mod:`narrator.migrations` (``versions/NNNN_*.py``); :class:`narrator.store.Store` upgrades
+every database it opens to the newest revision, and ``tests/test_migrations.py`` checks that
+the revisions build exactly these tables.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
-    inspect,
     make_url,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -111,6 +111,45 @@ class EvalRunRow(Base):
     result_json: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class SheetRow(Base):
+    """A fact sheet by content hash, stored once: what a summary's logged call was given."""
+
+    __tablename__ = "fact_sheets"
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    authority_code: Mapped[str] = mapped_column(String(32))
+    chart_id: Mapped[str] = mapped_column(String(64))
+    sheet_json: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class CallRow(Base):
+    """One writer call: the messages sent, the raw reply and what became of it, so a vote, an
+    eval score or a review decision can be traced to the exact input."""
+
+    __tablename__ = "calls"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    text_id: Mapped[str] = mapped_column(String(200), index=True)  # the block it was for
+    run_id: Mapped[str] = mapped_column(String(64), index=True)
+    attempt: Mapped[int] = mapped_column(Integer)  # 1 = first draft, 2+ = repairs
+    backend: Mapped[str] = mapped_column(String(64))
+    model: Mapped[str] = mapped_column(String(128))
+    prompt_version: Mapped[str] = mapped_column(String(64))
+    params_json: Mapped[dict[str, Any]] = mapped_column(JSON)
+    messages_json: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # system and user
+    #: a summary's first call: the child texts it was given, in full, and its fact sheets'
+    #: content hashes (``fact_sheets`` table)
+    inputs_json: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    raw_reply: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reply_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    prompt_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    completion_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    latency_ms: Mapped[float] = mapped_column(Float, default=0.0)
+    http_attempts: Mapped[int] = mapped_column(Integer, default=1)
+    verdict_json: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
 class Vote(BaseModel):
     """One reader's current vote on one text (what :meth:`Store.cast_vote` returns)."""
 
@@ -178,15 +217,3 @@ def masked(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - not a URL SQLAlchemy can read: hide anything after ':'
         return re.sub(r"(//[^:/@]*:)[^@]*@", r"\1***@", url)
-
-
-def add_missing_columns(engine: Engine) -> None:
-    """Tiny migration: add nullable columns declared since the database was created."""
-    inspector = inspect(engine)
-    with engine.begin() as conn:
-        for table in Base.metadata.sorted_tables:
-            have = {c["name"] for c in inspector.get_columns(table.name)}
-            for col in table.columns:
-                if col.name not in have and col.nullable:
-                    kind = col.type.compile(dialect=engine.dialect)
-                    conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {kind}')

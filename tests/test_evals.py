@@ -19,6 +19,7 @@ from narrator.llm.stub_server import start_stub
 from narrator.paths import PROJECT_ROOT
 from narrator.registry import Registry
 from narrator.server import background_server, create_app
+from narrator.store import Store
 
 RUNNER = CliRunner()
 CHARTS = ("user_satisfaction", "op_need", "net_expenditure", "carers_info", "users_info",
@@ -101,6 +102,16 @@ def test_offline_core_set_runs_then_costs_no_calls(tmp_path) -> None:
     second_id, second = run_eval(tmp_path, "--set", "core")
     assert second_id != first_id and second["writer_calls"] == 0
     assert [i["text_id"] for i in second["items"]] == [i["text_id"] for i in first["items"]]
+    # a summary's logged call keeps the child texts and fact sheets it was written from
+    section = next(i for i in first["items"] if i["kind"] == "section")
+    store = Store(f"sqlite:///{tmp_path / 'out' / 'narrator.db'}")
+    (call,) = store.calls(section["text_id"])
+    assert call["id"] in section["call_ids"] and call["reply_text"] == section["body"]
+    inputs = call["inputs_json"]
+    assert [c["section"] for c in inputs["children"]] == [None] * len(inputs["children"])
+    sheets = [store.sheet(h) for h in inputs["fact_sheets"]]
+    assert {s.section for s in sheets} == {section["section"]}
+    assert all(c["body"] for c in inputs["children"]) and len(inputs["children"]) >= 4
 
 
 def test_a_worse_prompt_is_a_regression_and_the_same_prompt_is_not(tmp_path, prompts) -> None:
@@ -116,6 +127,17 @@ def test_a_worse_prompt_is_a_regression_and_the_same_prompt_is_not(tmp_path, pro
         assert again["writer_calls"] == 0
     assert base["metrics"]["pass_rate"] == 1.0
     assert cand["metrics"]["pass_rate"] < 0.5
+    # every item links to the logged calls that wrote it: the exact messages and raw reply
+    store = Store(f"sqlite:///{tmp_path / 'out' / 'narrator.db'}")
+    item = cand["items"][0]
+    logged = [c for c in store.calls(item["text_id"]) if c["id"] in item["call_ids"]]
+    assert logged and logged[0]["attempt"] == 1 and logged[0]["backend"] == "openai"
+    assert logged[0]["prompt_version"].startswith("chart_blurb/v3@")
+    assert "<<<DATA" not in logged[0]["messages_json"][1]["content"]  # v3 left the data out
+    assert "No data is available" in logged[0]["raw_reply"]
+    assert logged[0]["verdict_json"]["outcome"] == "fail"
+    assert logged[-1]["backend"] == "offline"  # the fallback writer's call, with its verdict
+    assert again["items"][0]["call_ids"] == base["items"][0]["call_ids"]  # cached: same calls
     db = ["--out", str(tmp_path / "out")]
     page = tmp_path / "cmp.html"
     worse = RUNNER.invoke(

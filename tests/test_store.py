@@ -34,8 +34,10 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         url = f"sqlite:///{tmp_path / 'sub' / 'narrator.db'}"
     else:
         url = PG_URL
-        fresh = Store(url)  # start every test from empty tables
+        fresh = Store(url)  # start every test from empty tables (and no migration marker)
         Base.metadata.drop_all(fresh.engine)
+        with fresh.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
         fresh.close()
     st = Store(url)
     yield st
@@ -154,13 +156,15 @@ def test_cache_key_survives_a_later_save_without_one(store: Store) -> None:
     assert store.cached_text("key-2") is None
 
 
-def test_old_database_gets_new_nullable_columns(tmp_path: Path) -> None:
+def test_a_database_older_than_migrations_gets_its_missing_columns(tmp_path: Path) -> None:
     import sqlite3
 
     db = tmp_path / "old.db"
     Store(f"sqlite:///{db}").close()
-    with sqlite3.connect(db) as conn:
+    with sqlite3.connect(db) as conn:  # a release before record_json and before migrations
         conn.execute("ALTER TABLE texts DROP COLUMN record_json")
+        for table in ("alembic_version", "calls", "eval_runs", "fact_sheets"):
+            conn.execute(f"DROP TABLE {table}")
     st = Store(f"sqlite:///{db}")
     text = leicester_report().texts[0]
     st.save_texts([text], cache_key="k")

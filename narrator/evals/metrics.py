@@ -51,6 +51,7 @@ class ItemScore(BaseModel):
     cost: float | None = None
     latency_ms: float
     calls: int  # HTTP attempts the writer made for this text when it was written
+    call_ids: list[int] = []  # its rows in the call log (messages, raw replies, verdicts)
     body: str
     first_draft: str
 
@@ -65,7 +66,9 @@ def first_attempt(text: TextRecord) -> tuple[str, Verdict | None]:
     return "", None  # the writer gave no text at all (a backend failure)
 
 
-def score_item(key: str, text: TextRecord, sheet: FactSheet | None) -> ItemScore:
+def score_item(
+    key: str, text: TextRecord, sheet: FactSheet | None, call_ids: list[int] | None = None
+) -> ItemScore:
     body, verdict = first_attempt(text)
     claims = list(verdict.claims) if verdict is not None else []
     headline = polarity = None
@@ -105,6 +108,7 @@ def score_item(key: str, text: TextRecord, sheet: FactSheet | None) -> ItemScore
         cost=text.cost,
         latency_ms=text.latency_ms,
         calls=text.attempts,
+        call_ids=list(call_ids or []),
         body=text.body,
         first_draft=body,
     )

@@ -86,7 +86,7 @@ async def run_eval(
         authority = dataset.authority(item.authority_code)
         text = await pipeline.item_text(authority, item.chart_id, item.section)
         sheet = pipeline.facts.sheet(item.authority_code, item.chart_id) if item.chart_id else None
-        items.append(score_item(item.key, text, sheet))
+        items.append(score_item(item.key, text, sheet, store.call_ids(text.id)))
     versions = sorted({i.prompt_version for i in items})
     tallies = store.votes_by_prompt_version()
     votes = {}
