@@ -131,6 +131,11 @@ def prompt_renderer_for(writer: object, prompts: tuple[str, ...] = ()):
     stops the run before any call is made.
     """
     if not getattr(writer, "uses_prompts", True):
+        if prompts:
+            raise NarratorError(
+                f"--prompt {prompts[0]}: the {getattr(writer, 'name', '')} writer uses no "
+                "prompts; choose an LLM backend (--backend openai, langchain or local)"
+            )
         return None
     from narrator.prompts import load_prompt, prompt_name_for, render_request
     from narrator.registry import parse_ref

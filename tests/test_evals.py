@@ -182,6 +182,17 @@ def test_bad_eval_input_gets_a_one_line_error(tmp_path) -> None:
     assert wrong.exit_code == 2 and "item 1: unknown chart 'nope'" in wrong.output
     unknown = RUNNER.invoke(app, ["eval", "compare", "a-run", "b-run", "--out", str(tmp_path)])
     assert unknown.exit_code == 2 and "no eval run with this id" in unknown.output
+    offline = RUNNER.invoke(
+        app, ["eval", "run", "--set", "core", "--prompt", "chart_blurb@v2", "--out", str(tmp_path)]
+    )
+    assert offline.exit_code == 2 and "offline writer uses no prompts" in offline.output
+    other = RUNNER.invoke(
+        app,
+        ["eval", "run", "--set", "core", "--prompt", "nope@v1", "--backend", "openai",
+         "--base-url", "http://127.0.0.1:9/v1", "--out", str(tmp_path)],
+        env={"OPENAI_API_KEY": "sk-test"},
+    )  # fmt: skip
+    assert other.exit_code == 2 and "--prompt nope: this run uses chart_blurb" in other.output
 
 
 def test_the_comparison_page_escapes_texts() -> None:
