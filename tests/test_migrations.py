@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,19 @@ def test_the_newest_revision_downgrades_and_upgrades_again(url: str) -> None:
     migrations.upgrade(store.engine)
     assert migrations.current(store.engine) == "0002"
     store.close()
+
+
+def _open(url: str) -> str | None:
+    store = Store(url)
+    try:
+        return migrations.current(store.engine)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("pool", [ThreadPoolExecutor, ProcessPoolExecutor])
+def test_stores_opening_a_new_database_at_once_all_get_it(url: str, pool) -> None:
+    """Several stores opened together on an empty database (a server and a batch starting at
+    once, or threads of one process): each migrates it or finds it migrated; none fails."""
+    with pool(4) as workers:
+        assert list(workers.map(_open, [url] * 4)) == ["0002"] * 4
