@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from narrator.errors import NarratorError
@@ -137,7 +138,15 @@ def eval_run(
     chosen = load_set(eval_set, dataset, catalog)
     store = _store(settings.db, out_dir)
     options = GenerateOptions(settings=settings, script=script)
-    run = asyncio.run(run_eval(chosen, dataset, catalog, options, store))
+    progress = Progress(
+        TextColumn("[bold]eval items"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True),
+    )  # fmt: skip
+    with progress:
+        task = progress.add_task("items", total=len(chosen.items))
+        run = asyncio.run(
+            run_eval(chosen, dataset, catalog, options, store, lambda _i: progress.advance(task))
+        )
     path = write_results(run, results)
     table = Table(
         "metric", "value", title=f"{chosen.name} v{chosen.version}: {len(run.items)} items"

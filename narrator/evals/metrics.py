@@ -4,7 +4,8 @@ Per item, from the writer's *first* attempt (what the prompt and model produced 
 repair): whether it verified, how many claims it made and how many the verifier contradicted;
 for a chart blurb, whether it states the chart's headline series (the one
 :func:`narrator.salience.headline_order` puts first) and, where that series is better or worse
-than England on a measure with a better way, whether it says so the right way round. From the
+than England on a measure with a better way, whether the first good-or-bad-news words it uses
+("better than", "a concern" ...) say so the right way round. From the
 published text: its status, readability (Flesch-Kincaid grade and words per sentence, figures
 counted as one word) and length; tokens, cost, latency and calls of the writer.
 """
@@ -20,9 +21,12 @@ from narrator.models import FactSheet, TextRecord, Verdict
 from narrator.readability import readability
 from narrator.salience import findings, headline_order, series_of
 
-#: words that tell a reader a figure is good or bad news
-_GOOD_RE = re.compile(r"\b(?:better|good news|a good sign|a strength|good)\b", re.IGNORECASE)
-_BAD_RE = re.compile(r"\b(?:worse|bad news|a concern|worrying|poor|weak)\b", re.IGNORECASE)
+#: words that tell a reader a figure is good or bad news (not "rated good or outstanding")
+_VERDICT_RE = re.compile(
+    r"\b(?:(?P<good>better than|good news|a good sign|a strength)|"
+    r"(?P<bad>worse than|bad news|a concern|worrying|a weakness))\b",
+    re.IGNORECASE,
+)
 
 
 class ItemScore(BaseModel):
@@ -82,9 +86,9 @@ def score_item(
             headline = any(f.startswith(order[0] + ":") for f in supported)
         # the headline against England: a strength or a concern (not a change over time)
         good = next((f.good for f in findings([sheet]) if f.kind in ("strength", "concern")), None)
-        if good is not None:
-            said_good, said_bad = bool(_GOOD_RE.search(body)), bool(_BAD_RE.search(body))
-            polarity = (said_good and not said_bad) if good else (said_bad and not said_good)
+        if good is not None:  # the first verdict said is the headline's (blurbs lead with it)
+            said = _VERDICT_RE.search(body)
+            polarity = said is not None and bool(said["good"]) == good
     reading = readability(text.body)
     return ItemScore(
         key=key,

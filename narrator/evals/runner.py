@@ -9,7 +9,9 @@ prompt version of the texts they judged: every prompt version the run used gets 
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from narrator.catalog import Catalog
 from narrator.costs import load_prices
 from narrator.data import Dataset
 from narrator.evals.metrics import ItemScore, aggregate, score_item
-from narrator.evals.sets import EvalSet
+from narrator.evals.sets import EvalItem, EvalSet
 from narrator.evals.stats import wilson
 from narrator.generate import GenerateOptions, prompt_renderer_for, writer_config
 from narrator.llm import get_writer
@@ -66,8 +68,10 @@ async def run_eval(
     catalog: Catalog,
     options: GenerateOptions,
     store: Store,
+    on_item: Callable[[EvalItem], None] | None = None,
 ) -> EvalRun:
-    """Write and score every item of ``eval_set`` (see the module docstring)."""
+    """Write and score every item of ``eval_set`` (see the module docstring); ``on_item`` is
+    called as each item is done (progress)."""
     settings = options.settings
     writer = get_writer(settings.backend, **writer_config(options))
     pipeline = Pipeline(
@@ -81,12 +85,23 @@ async def run_eval(
         prompt_renderer=prompt_renderer_for(writer, settings.prompts),
         prices=load_prices(),
     )
-    items: list[ItemScore] = []
-    for item in eval_set.items:
+
+    async def one(item: EvalItem) -> ItemScore:
         authority = dataset.authority(item.authority_code)
         text = await pipeline.item_text(authority, item.chart_id, item.section)
         sheet = pipeline.facts.sheet(item.authority_code, item.chart_id) if item.chart_id else None
-        items.append(score_item(item.key, text, sheet, store.call_ids(text.id)))
+        if on_item is not None:
+            on_item(item)
+        return score_item(item.key, text, sheet, store.call_ids(text.id))
+
+    # blurbs at once (the pipeline's gate bounds the calls in flight); summaries one by one,
+    # since they share the blurbs they are written from (each is written once, then cached)
+    charts = [i for i in eval_set.items if i.chart_id]
+    scored = dict(zip(charts, await asyncio.gather(*(one(i) for i in charts)), strict=True))
+    for item in eval_set.items:
+        if item not in scored:
+            scored[item] = await one(item)
+    items = [scored[i] for i in eval_set.items]
     versions = sorted({i.prompt_version for i in items})
     tallies = store.votes_by_prompt_version()
     votes = {}
