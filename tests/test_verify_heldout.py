@@ -27,16 +27,15 @@ DEV = ROOT / "evals/verifier/heldout/dev.jsonl"
 def test_dev_split_recall_and_false_contradictions_hold_their_floor():
     bench = verifier_benchmark()
     records, sheets = bench.load_heldout("dev")
-    assert len(records) >= 740  # eight rounds of writers (w1-w22)
+    assert len(records) >= 829  # nine rounds of writers (w1-w25)
     scored = bench.score_heldout(records, sheets, Verifier())
     wrong, caught = sum(scored["wrong"].values()), sum(scored["caught"].values())
     correct = sum(scored["correct"].values())
     contradicted = sum(scored["contradicted"].values())
-    assert wrong >= 530 and correct >= 4900
-    # 94.8 % (507/535) with 2.3 % contradicted on 2026-12-01, after round 8 (change over time
-    # only, all of it dev; 96.1 % and 1.1 % on rounds 1-7) was added
-    assert caught / wrong >= 0.945, f"recall {caught}/{wrong}"
-    assert contradicted / correct <= 0.025, f"correct claims contradicted {contradicted}/{correct}"
+    assert wrong >= 600 and correct >= 5500
+    # 95.3 % (573/601) with 1.8 % contradicted on 2026-12-01, fourth session, after round 9
+    assert caught / wrong >= 0.95, f"recall {caught}/{wrong}"
+    assert contradicted / correct <= 0.02, f"correct claims contradicted {contradicted}/{correct}"
     # causes and invented facts never pass
     kept_out = sum(scored["unverifiable_caught"].values())
     assert kept_out >= 0.85 * sum(scored["unverifiable"].values())
