@@ -348,9 +348,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             runs = R.streaks_in(clause, lead)
             if runs and m.direction:
                 # "rose to 72.5%, the third consecutive annual increase": the streak and the
-                # move are two claims, each with its own words; a streak belongs to the trend
-                # word nearest before it ("a growing worry ... the share has fallen at every
-                # survey since 2016-17": "fallen")
+                # move are two claims, each with its own words; a streak belongs to the move
+                # or comparison nearest before it (``run_owner``: "a growing worry ... the
+                # share has fallen at every survey since 2016-17": "fallen")
                 inside = False
                 for run in runs:
                     x, y = run.span

@@ -272,7 +272,7 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Menti
             continue  # "England was lower": the comparator is the subject
         if obj.endswith("average"):
             comps = ["england"]
-        elif obj in ("it", "its figure"):
+        elif obj == "it":
             comps = [before[-1][2]] if before else []
         elif obj.startswith(("both", "them")):
             comps = list(dict.fromkeys(e[2] for e in before))
@@ -282,7 +282,7 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Menti
             comps = []
         word = " ".join(m.group("dir").lower().split())
         mod = " ".join((m.group("mod") or "").lower().split())
-        mod = "much" if mod == "way" else mod
+        mod = {"way": "much", "little bit": "a bit"}.get(mod, mod)  # as DIRECTION_MOD_RE reads
         for comp in comps:
             out.append(
                 Mention(
