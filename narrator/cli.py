@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from narrator import review_cli as R
 from narrator.errors import NarratorError
 from narrator.evals import cli as E
 from narrator.report.cli import render_command, serve_command
@@ -308,6 +309,8 @@ for _group, _name, _commands in (
                                 "diff": E.prompts_diff, "label": E.prompts_label}),
     (E.eval_app, "eval", {"run": E.eval_run, "compare": E.eval_compare}),
     (E.votes_app, "votes", {"export": E.votes_export}),
+    (R.review_app, "review", {"list": R.review_list, "show": R.review_show,
+                              "decide": R.review_decide, "export": R.review_export}),
 ):  # fmt: skip
     for _command, _fn in _commands.items():
         _group.command(_command)(friendly(_fn))

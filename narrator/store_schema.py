@@ -150,6 +150,22 @@ class CallRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
+class DecisionRow(Base):
+    """One reviewer decision on a flagged text (the review audit log: rows are only added; the
+    latest decision on a text stands)."""
+
+    __tablename__ = "review_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    text_id: Mapped[str] = mapped_column(String(200), index=True)
+    decision: Mapped[str] = mapped_column(String(16))  # confirm, false_flag, edit, skip
+    reviewer: Mapped[str] = mapped_column(String(64))
+    #: the flagged claims decided on (text, status, reason, draft attempt)
+    claims_json: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    edited_body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
 class Vote(BaseModel):
     """One reader's current vote on one text (what :meth:`Store.cast_vote` returns)."""
 

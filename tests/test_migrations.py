@@ -52,12 +52,12 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 def test_an_empty_database_gets_exactly_the_declared_schema(url: str) -> None:
     store = Store(url)
-    assert migrations.current(store.engine) == migrations.head() == "0002"
+    assert migrations.current(store.engine) == migrations.head() == "0003"
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     store.close()
     again = Store(url)  # opening it again changes nothing
-    assert migrations.current(again.engine) == "0002"
+    assert migrations.current(again.engine) == "0003"
     again.close()
 
 
@@ -84,7 +84,7 @@ def test_a_database_of_the_previous_release_is_upgraded_with_its_rows(url: str) 
     assert migrations.current(engine) is None
     engine.dispose()
     store = Store(url)
-    assert migrations.current(store.engine) == "0002"
+    assert migrations.current(store.engine) == "0003"
     assert {"calls", "eval_runs"} <= set(inspect(store.engine).get_table_names())
     assert store.tally("t1") == {"accurate": 1, "inaccurate": 0}
     with store.engine.connect() as conn:
@@ -100,7 +100,7 @@ def test_the_newest_revision_downgrades_and_upgrades_again(url: str) -> None:
     command.downgrade(cfg, "0001")
     assert "calls" not in inspect(store.engine).get_table_names()
     migrations.upgrade(store.engine)
-    assert migrations.current(store.engine) == "0002"
+    assert migrations.current(store.engine) == "0003"
     store.close()
 
 
@@ -117,4 +117,4 @@ def test_stores_opening_a_new_database_at_once_all_get_it(url: str, pool) -> Non
     """Several stores opened together on an empty database (a server and a batch starting at
     once, or threads of one process): each migrates it or finds it migrated; none fails."""
     with pool(4) as workers:
-        assert list(workers.map(_open, [url] * 4)) == ["0002"] * 4
+        assert list(workers.map(_open, [url] * 4)) == ["0003"] * 4

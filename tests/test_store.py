@@ -163,7 +163,7 @@ def test_a_database_older_than_migrations_gets_its_missing_columns(tmp_path: Pat
     Store(f"sqlite:///{db}").close()
     with sqlite3.connect(db) as conn:  # a release before record_json and before migrations
         conn.execute("ALTER TABLE texts DROP COLUMN record_json")
-        for table in ("alembic_version", "calls", "eval_runs", "fact_sheets"):
+        for table in ("alembic_version", "calls", "eval_runs", "fact_sheets", "review_decisions"):
             conn.execute(f"DROP TABLE {table}")
     st = Store(f"sqlite:///{db}")
     text = leicester_report().texts[0]
