@@ -66,11 +66,17 @@ def overlapping(claim: dict, verdict_claims) -> list:
 def load_heldout(split: str, fb: FactBuilder | None = None) -> tuple[list[dict], dict[str, list]]:
     """Records of one held-out split (``dev`` or ``test``) and, per id, the sheets a run would
     verify it against: a chart blurb its chart's sheet, a section summary every chart of its
-    section, the overall summary every chart."""
+    section, the overall summary every chart. The dev split also takes the reviewers' labelled
+    claims (``evals/verifier/reviewed.jsonl``, from ``narrator review export``), class
+    ``reviewed``; the test split never does."""
     catalog = load_catalog()
     fb = fb or FactBuilder(load_dataset(chart_ids=catalog.ids), catalog)
-    path = HELDOUT / f"{split}.jsonl"
-    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    paths = [HELDOUT / f"{split}.jsonl"]
+    if split == "dev" and (HELDOUT.parent / "reviewed.jsonl").exists():
+        paths.append(HELDOUT.parent / "reviewed.jsonl")
+    records = [
+        json.loads(line) for path in paths for line in path.open(encoding="utf-8") if line.strip()
+    ]
     built: dict[str, list] = {}
     sheets: dict[str, list] = {}
     for r in records:

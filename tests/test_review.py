@@ -175,3 +175,26 @@ def test_the_review_cli(tmp_path: Path) -> None:
     assert json.loads(target.read_text().splitlines()[0])["claims"][0]["label"] == "wrong"
     missing = RUNNER.invoke(app, ["review", "list", "--out", str(tmp_path / "none")])
     assert missing.exit_code == 2 and "no database here" in missing.output
+
+
+def test_reviewed_claims_count_in_the_verifiers_dev_scores(reviews: Reviews, tmp_path) -> None:
+    """A confirmed hallucination, exported, is scored with the held-out dev split (and never
+    with test): the verifier is measured on the mistakes reviewers found."""
+    from _bench import verifier_benchmark
+
+    reviews.decide("planted", "confirm", "ann")
+    bench = verifier_benchmark()
+    heldout = tmp_path / "verifier" / "heldout"
+    heldout.mkdir(parents=True)
+    for split in ("dev", "test"):
+        (heldout / f"{split}.jsonl").write_text("", encoding="utf-8")
+    (heldout.parent / "reviewed.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in reviews.export()), encoding="utf-8"
+    )
+    bench.HELDOUT = heldout
+    dev, sheets = bench.load_heldout("dev")
+    assert [r["writer"] for r in dev] == ["review"]
+    assert bench.load_heldout("test")[0] == []
+    scored = bench.score_heldout(dev, sheets, Verifier())
+    assert scored["wrong"]["reviewed"] >= 1
+    assert scored["caught"]["reviewed"] == scored["wrong"]["reviewed"]
