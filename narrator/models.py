@@ -224,7 +224,8 @@ class Verdict(Frozen):
     claims: list[Claim] = Field(default_factory=list)
 
 
-TextStatus = Literal["verified", "repaired", "fallback", "unverified", "failed"]
+#: "edited": a reviewer's approved correction replaced the writer's text (narrator.review)
+TextStatus = Literal["verified", "repaired", "fallback", "unverified", "failed", "edited"]
 
 
 class Draft(Frozen):

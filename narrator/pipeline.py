@@ -67,6 +67,7 @@ class TextStore(Protocol):
     ) -> None: ...
     def save_calls(self, text_id: str, calls: list[dict]) -> None: ...
     def save_sheets(self, sheets: list[FactSheet]) -> None: ...
+    def approved_edit(self, text_id: str) -> str | None: ...
 
 
 @dataclass
@@ -202,6 +203,7 @@ class Pipeline:
         key = self.cache_key(request)
         if self.store is not None and (hit := self.store.cached_text(key)) is not None:
             self.stats.add(hit, cached=True, calls=0)
+            hit = self._reviewed(hit, request.fact_sheets)
             if self.on_text:
                 self.on_text(hit)
             return hit
@@ -292,9 +294,22 @@ class Pipeline:
                 self.store.save_sheets(sheets)
             self.store.save_calls(text.id, [{**c, "run_id": self.run_id} for c in calls])
         self.stats.add(text, cached=False, calls=http_attempts)
+        text = self._reviewed(text, sheets)
         if self.on_text:
             self.on_text(text)
         return text
+
+    def _reviewed(self, text: TextRecord, sheets: list[FactSheet]) -> TextRecord:
+        """The text with a reviewer's approved edit in its place (``narrator review decide
+        --edit-file``), checked again against the same fact sheets and marked ``edited``; the
+        text itself when there is none, or when the edit no longer passes (the data moved)."""
+        edit = self.store.approved_edit(text.id) if self.store is not None else None
+        if not edit:
+            return text
+        verdict = self.verifier.verify(edit, sheets)
+        if verdict.outcome != "pass":
+            return text
+        return text.model_copy(update={"body": edit, "status": "edited", "verdict": verdict})
 
     async def _fallback(
         self, request: GenerationRequest, attempt: int

@@ -30,6 +30,7 @@ from narrator.store_schema import (
     VOTE_VALUES,
     Base,
     CallRow,
+    DecisionRow,
     EvalRunRow,
     RunRow,
     SheetRow,
@@ -393,6 +394,19 @@ class Store:
         q = select(CallRow.id).where(CallRow.text_id == text_id).order_by(CallRow.id)
         with self.session() as s:
             return list(s.scalars(q))
+
+    def approved_edit(self, text_id: str) -> str | None:
+        """The reviewer's corrected text when the decision that stands on ``text_id`` is an
+        approved edit (see :mod:`narrator.review`), else None."""
+        q = (
+            select(DecisionRow.decision, DecisionRow.edited_body)
+            .where(DecisionRow.text_id == text_id)
+            .order_by(DecisionRow.id.desc())
+            .limit(1)
+        )
+        with self.session() as s:
+            row = s.execute(q).first()
+        return row[1] if row is not None and row[0] == "edit" else None
 
     def save_eval_run(self, run_id: str, result: dict[str, Any]) -> None:
         """Store one eval run's result (see :mod:`narrator.evals.runner`)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -198,3 +199,25 @@ def test_reviewed_claims_count_in_the_verifiers_dev_scores(reviews: Reviews, tmp
     scored = bench.score_heldout(dev, sheets, Verifier())
     assert scored["wrong"]["reviewed"] >= 1
     assert scored["caught"]["reviewed"] == scored["wrong"]["reviewed"]
+
+
+def test_an_approved_edit_replaces_the_text_in_the_next_report_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    made = RUNNER.invoke(app, ["generate", "-a", "Leicester", "--out", str(out)])
+    assert made.exit_code == 0, made.output
+    report = json.loads((out / "leicester" / "report.json").read_text())
+    blurb = next(t for t in report["texts"] if t["chart_id"] == "user_satisfaction")
+    reviews = Reviews(Store(f"sqlite:///{out / 'narrator.db'}"))
+    reviews.decide(blurb["id"], "edit", "ann", edited_body=RIGHT)
+    again = RUNNER.invoke(app, ["generate", "-a", "Leicester", "--out", str(out)])
+    assert again.exit_code == 0, again.output
+    report = json.loads((out / "leicester" / "report.json").read_text())
+    edited = next(t for t in report["texts"] if t["id"] == blurb["id"])
+    assert edited["status"] == "edited" and edited["body"] == RIGHT
+    assert edited["verdict"]["outcome"] == "pass"
+    page = (out / "leicester" / "report.html").read_text(encoding="utf-8")
+    words = re.sub(r"<[^>]+>", "", page)  # figures carry provenance markup
+    assert "Corrected by a reviewer" in words and "71.7% of people who use care" in words
+    others = [t for t in report["texts"] if t["id"] != blurb["id"]]
+    assert all(t["status"] != "edited" for t in others)
+    assert reviews.store.get_text(blurb["id"]).body == blurb["body"]  # the original is kept

@@ -43,6 +43,8 @@ STATUS_NOTES = {
     ),
     "unverified": "This AI text has not been checked against the figures.",
     "failed": "No text passed our checks for this block, so none is shown.",
+    "edited": "A person reviewed this text and corrected it; the correction was checked "
+    "against the figures again.",
 }
 AVAILABILITY = {
     "no_data": "No data available for this local authority.",
