@@ -25,6 +25,7 @@ All state lives on ``app.state`` (no globals).
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
@@ -108,12 +109,15 @@ def create_app(
     voters_per_hour: int = 30,
     max_body: int = 16_384,
     api_docs: bool = False,
+    review_token: str | None = None,
 ) -> FastAPI:
     """Build the app serving ``outputs_dir`` with votes stored at ``db_url``.
 
     ``secret`` signs voter ids (default: kept in ``outputs_dir``, see :func:`load_secret`);
     ``votes_per_minute`` and ``voters_per_hour`` are per client address; ``max_body`` bounds a
-    request body in bytes; ``api_docs`` serves ``/api/docs``.
+    request body in bytes; ``api_docs`` serves ``/api/docs``; ``review_token`` (default
+    ``NARRATOR_REVIEW_TOKEN``) opens the review page ``/review`` to those who know it (no
+    review routes without one; see :mod:`narrator.review_web`).
     """
     outputs_dir = Path(outputs_dir).resolve()
     outputs_dir.mkdir(parents=True, exist_ok=True)
@@ -252,6 +256,12 @@ def create_app(
         voter_id = voter_ids.verify(voter)
         mine = store.votes_of(voter_id, ids) if voter_id else {}
         return {"tallies": dict(store.tallies(ids)), "mine": dict(mine)}
+
+    token = review_token or os.environ.get("NARRATOR_REVIEW_TOKEN")
+    if token:  # before the report pages' catch-all routes
+        from narrator.review_web import review_router
+
+        app.include_router(review_router(token, _same_site))
 
     @app.get("/index.html", response_class=HTMLResponse)
     def index_page(request: Request) -> Response:  # the pages' "All councils" link

@@ -55,6 +55,13 @@ def serve_command(
         ),
     ] = 30,
     api_docs: Annotated[bool, typer.Option(help="Serve the API docs at /api/docs.")] = False,
+    review_token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="NARRATOR_REVIEW_TOKEN",
+            help="Open the review page /review?token=TOKEN to reviewers (off without one).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the generated reports (index at /) and the vote API.
 
@@ -76,6 +83,7 @@ def serve_command(
         votes_per_minute=votes_per_minute,
         voters_per_hour=voters_per_hour,
         api_docs=api_docs,
+        review_token=review_token,
     )
 
 

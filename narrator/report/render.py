@@ -31,7 +31,7 @@ from narrator.report.provenance import ProvenanceIndex, render_body
 from narrator.report.shelf import REPORT_FILE, read_report
 
 STATIC_DIR = Path(__file__).with_name("static")
-ASSET_FILES = ("narrator.css", "narrator.js")
+ASSET_FILES = ("narrator.css", "narrator.js", "review.js")
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 STATUS_NOTES = {
