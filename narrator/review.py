@@ -333,6 +333,24 @@ class Reviews:
         builder = FactBuilder(load_dataset(chart_ids=catalog.ids), catalog)
         return [builder.sheet(*i.split(":", 1)) for i in text.fact_sheet_ids]
 
+    def by_prompt_version(self) -> dict[str, dict[str, int]]:
+        """Standing decisions per prompt version of the texts they judged: how many texts
+        reviewers confirmed as holding a hallucination, and how many flags they found false."""
+        standing = self._standing()
+        out: dict[str, dict[str, int]] = {}
+        if not standing:
+            return out
+        with self.store.session() as s:
+            q = select(TextRow.id, TextRow.prompt_version).where(TextRow.id.in_(list(standing)))
+            for text_id, version in s.execute(q):
+                tally = out.setdefault(version, {"confirmed": 0, "false_flags": 0})
+                decision = standing[text_id]
+                if decision == "confirm":
+                    tally["confirmed"] += 1
+                elif decision == "false_flag":
+                    tally["false_flags"] += 1
+        return out
+
     # ---- feedback into the verifier's dev material ----------------------------------------
     def export(self) -> list[dict]:
         """Confirmed hallucinations and false flags (the decisions that stand), as held-out

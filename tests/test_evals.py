@@ -18,6 +18,7 @@ from narrator.evals.compare import Comparison, MetricRow, Worse, to_html
 from narrator.llm.stub_server import start_stub
 from narrator.paths import PROJECT_ROOT
 from narrator.registry import Registry
+from narrator.review import Reviews
 from narrator.server import background_server, create_app
 from narrator.store import Store
 
@@ -165,8 +166,10 @@ def test_a_vote_on_a_served_text_counts_in_the_next_eval_run(tmp_path) -> None:
     with background_server(create_app(out, f"sqlite:///{out / 'narrator.db'}")) as base:
         r = httpx.post(f"{base}/api/votes", json={"text_id": text_id, "vote": "accurate"})
         assert r.status_code == 200, r.text
+    Reviews(Store(f"sqlite:///{out / 'narrator.db'}")).decide(text_id, "false_flag", "ann")
     _id, after = run_eval(tmp_path, "--set", items)
     assert after["votes"][version]["accurate"] == 1 and after["votes"][version]["share"] == 1.0
+    assert after["reviews"][version] == {"confirmed": 0, "false_flags": 1}
     exported = RUNNER.invoke(app, ["votes", "export", "--out", str(out)])
     assert exported.exit_code == 0
     assert exported.stdout.splitlines()[0].startswith("text_id,voter,vote")

@@ -156,6 +156,9 @@ def eval_run(
     for version, v in run.votes.items():
         table.add_row(f"votes {version}", f"{v.accurate}/{v.accurate + v.inaccurate} ✅ "
                       f"[{v.low:.2f}, {v.high:.2f}]")  # fmt: skip
+    for version, r in run.reviews.items():
+        table.add_row(f"reviews {version}", f"{r['confirmed']} confirmed, "
+                      f"{r['false_flags']} false flags")  # fmt: skip
     table.add_row("writer calls", str(run.writer_calls))
     Console(stderr=True).print(table)
     Console(stderr=True).print(f"results: {path}")

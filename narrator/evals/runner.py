@@ -1,5 +1,7 @@
 """`narrator eval run`: write every block of an eval set with one backend and prompt choice,
 score it, and keep the result (in the database and in ``evals/results/<run id>.json``).
+Reviewers' decisions (:mod:`narrator.review`) on texts of each prompt version used are counted
+too: confirmed hallucinations and false flags.
 
 Texts go through the pipeline and its store, so an identical second run is served from the
 cache and makes no writer calls (its ``writer_calls`` is 0). Reader votes are joined by the
@@ -27,6 +29,7 @@ from narrator.generate import GenerateOptions, prompt_renderer_for, writer_confi
 from narrator.llm import get_writer
 from narrator.paths import PROJECT_ROOT, atomic_write_text
 from narrator.pipeline import Pipeline, new_run_id
+from narrator.review import Reviews
 from narrator.store import Store
 
 
@@ -55,6 +58,8 @@ class EvalRun(BaseModel):
     writer_calls: int
     metrics: dict[str, float | None]
     votes: dict[str, VoteScore] = Field(default_factory=dict)
+    #: reviewers' standing decisions on texts of each prompt version used (narrator.review)
+    reviews: dict[str, dict[str, int]] = Field(default_factory=dict)
     items: list[ItemScore]
 
 
@@ -114,6 +119,7 @@ async def run_eval(
             votes[version] = VoteScore(
                 accurate=t["accurate"], inaccurate=t["inaccurate"], share=share, low=low, high=high
             )
+    reviewed = Reviews(store).by_prompt_version()
     run = EvalRun(
         id="eval-" + new_run_id(),
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -125,6 +131,7 @@ async def run_eval(
         writer_calls=pipeline.stats.writer_calls,
         metrics=aggregate(items),
         votes=votes,
+        reviews={v: reviewed[v] for v in versions if v in reviewed},
         items=items,
     )
     store.save_eval_run(run.id, run.model_dump(mode="json"))
