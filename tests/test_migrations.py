@@ -3,12 +3,12 @@ real PostgreSQL: from an empty database and from the last release before migrati
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from _db import BACKENDS, PG_URL, empty
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
@@ -17,29 +17,7 @@ from narrator import migrations
 from narrator.store import Base, Store
 from narrator.store_schema import normalise_url
 
-PG_URL = os.environ.get("NARRATOR_TEST_PG_URL", "")
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(
-            not PG_URL,
-            reason="NARRATOR_TEST_PG_URL is not set: PostgreSQL is not available here "
-            "(source .ci/services.sh to start one)",
-        ),
-    ),
-]
 OLD_TABLES = ("runs", "texts", "votes")  # the last release before migrations
-
-
-def empty(url: str) -> None:
-    """Drop every narrator table and the migration marker."""
-    engine = create_engine(normalise_url(url))
-    Base.metadata.drop_all(engine)
-    with engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    engine.dispose()
 
 
 @pytest.fixture(params=BACKENDS)

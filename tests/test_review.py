@@ -4,7 +4,6 @@ set) real PostgreSQL, with a planted hallucination checked by the real verifier.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -12,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from _db import BACKENDS, PG_URL, empty
 from typer.testing import CliRunner
 
 from narrator.catalog import load_catalog
@@ -21,10 +20,9 @@ from narrator.data import load_dataset
 from narrator.facts import FactBuilder
 from narrator.models import Draft, TextRecord
 from narrator.review import ReviewError, Reviews
-from narrator.store import Base, Store
+from narrator.store import Store
 from narrator.verify import Verifier
 
-PG_URL = os.environ.get("NARRATOR_TEST_PG_URL", "")
 LEICESTER = "E06000016"
 WRONG = "In 2024-25, 81.7% of people who use care in Leicester were satisfied with it."
 RIGHT = "In 2024-25, 71.7% of people who use care in Leicester were satisfied with it."
@@ -56,21 +54,12 @@ def clean(text_id: str) -> TextRecord:
     return planted(text_id).model_copy(update={"drafts": [], "status": "verified"})
 
 
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param("postgresql", marks=pytest.mark.skipif(not PG_URL, reason="no PostgreSQL")),
-    ]
-)
+@pytest.fixture(params=BACKENDS)
 def url(request, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'narrator.db'}"
         return
-    st = Store(PG_URL)
-    Base.metadata.drop_all(st.engine)
-    with st.engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    st.close()
+    empty(PG_URL)
     yield PG_URL
 
 

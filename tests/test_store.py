@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from _db import BACKENDS, PG_URL, empty
 from report_fixture import leicester_report
 
 from narrator.errors import NarratorError
-from narrator.store import Base, Store, StoreError, UnknownTextError, normalise_url
-
-PG_URL = os.environ.get("NARRATOR_TEST_PG_URL", "")
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(
-            not PG_URL,
-            reason="NARRATOR_TEST_PG_URL is not set: PostgreSQL is not available here "
-            "(source .ci/services.sh to start one)",
-        ),
-    ),
-]
+from narrator.store import Store, StoreError, UnknownTextError, normalise_url
 
 
 @pytest.fixture(params=BACKENDS)
@@ -34,11 +20,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         url = f"sqlite:///{tmp_path / 'sub' / 'narrator.db'}"
     else:
         url = PG_URL
-        fresh = Store(url)  # start every test from empty tables (and no migration marker)
-        Base.metadata.drop_all(fresh.engine)
-        with fresh.engine.begin() as conn:
-            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-        fresh.close()
+        empty(url)  # start every test from empty tables (and no migration marker)
     st = Store(url)
     yield st
     st.close()
