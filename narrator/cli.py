@@ -251,6 +251,62 @@ def _generate_summary(summary: dict, out: Path) -> str:
     return "\n".join(lines)
 
 
+@app.command()
+@friendly
+def peers(
+    authority: Annotated[
+        list[str] | None, typer.Argument(help="Council name or code (two with --explain).")
+    ] = None,
+    k: Annotated[
+        int | None, typer.Option(min=1, max=50, help="How many peers (default 15).")
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Each feature's part in two councils' distance.")
+    ] = False,
+    write: Annotated[
+        bool, typer.Option("--write", help="Rewrite data/peers.csv for every council.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Similar councils from the open peer model in data/peers.yaml (deprivation, age profile,
+    size and council type, standardised and weighted; k nearest by Euclidean distance)."""
+    import csv
+    import io
+
+    from narrator.paths import atomic_write_text, data_dir
+    from narrator.peers import Peers
+
+    _catalog, dataset = _load(None, None)
+    model = Peers(dataset)
+    if write:
+        rows = list(model.table(k))
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        atomic_write_text(data_dir() / "peers.csv", buf.getvalue())
+        typer.echo(f"{len(rows)} rows for {len(model.points)} councils -> data/peers.csv")
+        return
+    codes = [dataset.authority(a).code for a in authority or []]
+    if explain:
+        if len(codes) != 2:
+            raise NarratorError("--explain needs two councils, e.g. Leicester Nottingham")
+        gaps = model.explain(*codes)
+        typer.echo(json.dumps(gaps, indent=1) if as_json else "\n".join(
+            f"{f:14} {g:.3f}" for f, g in sorted(gaps.items(), key=lambda x: -x[1])))  # fmt: skip
+        return
+    if len(codes) != 1:
+        raise NarratorError("say which council: narrator peers Leicester")
+    found = model.of(codes[0], k)
+    if as_json:
+        typer.echo(json.dumps([p.model_dump() for p in found], indent=1))
+        return
+    for n, p in enumerate(found, 1):
+        typer.echo(
+            f"{n:2}. {p.name} (distance {p.distance:.2f}; closest on {', '.join(p.closest_on)})"
+        )
+
+
 @data_app.command("build")
 @friendly
 def data_build(

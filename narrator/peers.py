@@ -1,0 +1,180 @@
+"""Similar councils: an open, documented peer model (``data/peers.yaml``).
+
+Every council with all the features is a point: the features are standardised across councils
+(mean 0, standard deviation 1), weighted, and a council's peers are the ``k`` nearest councils
+in Euclidean distance, never itself. Councils missing a feature (new councils without IMD 2019
+figures, for instance) or listed under ``exclude`` have no peers and are no one's peer; why is
+recorded. The features come from the shipped data only.
+
+>>> round(distance({"a": 0.0, "b": 3.0}, {"a": 4.0, "b": 0.0}), 1)
+5.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from narrator.data import Dataset
+from narrator.errors import NarratorError
+from narrator.paths import data_dir
+
+COUNCIL_TYPES = {"E06": "unitary", "E08": "metropolitan", "E09": "london", "E10": "county"}
+_MEASURES = {
+    "imd_score": ("deprivation_rank", "average deprivation score", ""),
+    "most_deprived": (
+        "deprivation_rank", "small areas (LSOAs) in the most deprived 10% in England", "",
+    ),
+    "adults_18_64": ("population", "adults aged 18-64", ""),
+    "adults_65": ("population", "adults aged 65+", ""),
+}  # fmt: skip
+
+
+class PeerError(NarratorError):
+    """The peer model's config is broken or a council has no peers."""
+
+
+class PeerModel(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    version: int
+    k: int
+    weights: dict[str, float]
+    exclude: dict[str, str]
+
+
+class Peer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    name: str
+    distance: float
+    #: the features that make them alike: the smallest weighted gaps first
+    closest_on: list[str]
+
+
+def load_model(path: Path | None = None) -> PeerModel:
+    path = path or data_dir() / "peers.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return PeerModel(**raw)
+    except (OSError, yaml.YAMLError, TypeError, ValueError) as exc:
+        raise PeerError(f"{path}: not a peer model: {exc}") from None
+
+
+def distance(a: dict[str, float], b: dict[str, float]) -> float:
+    """Euclidean distance between two points given as feature -> weighted standard score."""
+    return math.sqrt(sum((a[f] - b[f]) ** 2 for f in a))
+
+
+def raw_features(dataset: Dataset) -> tuple[dict[str, dict[str, float]], dict[str, str]]:
+    """Each council's features before standardising, and why a council has none."""
+    values: dict[tuple[str, str], float] = {}
+    for obs in dataset.observations:
+        for name, (chart, measure, breakdown) in _MEASURES.items():
+            if (obs.chart_id, obs.measure, obs.breakdown) == (chart, measure, breakdown):
+                if obs.value is not None and not obs.suppressed:
+                    values[(obs.authority_code, name)] = float(obs.value)
+    features: dict[str, dict[str, float]] = {}
+    missing: dict[str, str] = {}
+    for council in dataset.councils(synthetic=False):
+        code = council.code
+        have = {n: values.get((code, n)) for n in _MEASURES}
+        lacking = [n for n, v in have.items() if v is None]
+        kind = COUNCIL_TYPES.get(code[:3])
+        if lacking or kind is None:
+            missing[code] = "no " + ", ".join(lacking or ["council type"])
+            continue
+        adults = have["adults_18_64"] + have["adults_65"]  # type: ignore[operator]
+        row = {
+            "imd_score": have["imd_score"],
+            "most_deprived": have["most_deprived"],
+            "older_share": have["adults_65"] / adults,  # type: ignore[operator]
+            "adults_log": math.log10(adults),
+        }
+        row |= {f"type_{t}": float(kind == t) for t in COUNCIL_TYPES.values()}
+        features[code] = row  # type: ignore[assignment]
+    return features, missing
+
+
+def standardise(
+    features: dict[str, dict[str, float]], weights: dict[str, float]
+) -> dict[str, dict[str, float]]:
+    """Weighted standard scores: (value - mean) / sd * weight, per feature across councils
+    (a ``type_*`` feature takes the ``type`` weight)."""
+    if not features:
+        return {}
+    names = list(next(iter(features.values())))
+    out: dict[str, dict[str, float]] = {code: {} for code in features}
+    for name in names:
+        column = [row[name] for row in features.values()]
+        mean = sum(column) / len(column)
+        sd = math.sqrt(sum((v - mean) ** 2 for v in column) / len(column)) or 1.0
+        weight = weights.get("type" if name.startswith("type_") else name, 0.0)
+        for code, row in features.items():
+            out[code][name] = (row[name] - mean) / sd * weight
+    return out
+
+
+class Peers:
+    """The peer lists of every council (see the module docstring)."""
+
+    def __init__(self, dataset: Dataset, model: PeerModel | None = None) -> None:
+        self.dataset = dataset
+        self.model = model or load_model()
+        raw, self.missing = raw_features(dataset)
+        for code, why in self.model.exclude.items():
+            if code in raw:
+                raw.pop(code)
+                self.missing[code] = f"excluded: {why}"
+        self.raw = raw
+        self.points = standardise(raw, self.model.weights)
+
+    def of(self, code: str, k: int | None = None) -> list[Peer]:
+        """The ``k`` councils nearest ``code`` (ties by code), nearest first."""
+        if code not in self.points:
+            why = self.missing.get(code, "not a council with data")
+            raise PeerError(f"{self._name(code)}: no peers ({why})")
+        me = self.points[code]
+        near = sorted(
+            ((distance(me, p), other) for other, p in self.points.items() if other != code)
+        )[: k or self.model.k]
+        return [
+            Peer(
+                code=other,
+                name=self._name(other),
+                distance=round(d, 4),
+                closest_on=self._closest_on(code, other),
+            )  # fmt: skip
+            for d, other in near
+        ]
+
+    def _name(self, code: str) -> str:
+        a = self.dataset.authorities.get(code)
+        return a.name if a is not None else code
+
+    def explain(self, a: str, b: str) -> dict[str, float]:
+        """Each feature's share of the distance between two councils (weighted gap)."""
+        for code in (a, b):
+            if code not in self.points:
+                raise PeerError(f"{self._name(code)}: not in the peer model")
+        return {f: round(abs(self.points[a][f] - self.points[b][f]), 4) for f in self.points[a]}
+
+    def _closest_on(self, a: str, b: str) -> list[str]:
+        gaps = self.explain(a, b)
+        plain = sorted({f.split("_")[0] if f.startswith("type_") else f for f in gaps})
+        return sorted(plain, key=lambda f: gaps.get(f, 0.0) if f != "type" else 0.0)[:3]
+
+    def table(self, k: int | None = None) -> Iterable[dict[str, object]]:
+        """Rows of ``data/peers.csv``: council, rank, peer, distance, model version."""
+        for code in sorted(self.points):
+            for rank, peer in enumerate(self.of(code, k), 1):
+                yield {
+                    "authority_code": code, "authority_name": self._name(code),
+                    "rank": rank, "peer_code": peer.code, "peer_name": peer.name,
+                    "distance": peer.distance, "model_version": self.model.version,
+                }  # fmt: skip
