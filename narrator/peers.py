@@ -165,9 +165,13 @@ class Peers:
         return {f: round(abs(self.points[a][f] - self.points[b][f]), 4) for f in self.points[a]}
 
     def _closest_on(self, a: str, b: str) -> list[str]:
-        gaps = self.explain(a, b)
-        plain = sorted({f.split("_")[0] if f.startswith("type_") else f for f in gaps})
-        return sorted(plain, key=lambda f: gaps.get(f, 0.0) if f != "type" else 0.0)[:3]
+        """The three features (council type counted as one) on which two councils differ
+        least."""
+        gaps: dict[str, float] = {}
+        for feature, gap in self.explain(a, b).items():
+            name = "type" if feature.startswith("type_") else feature
+            gaps[name] = gaps.get(name, 0.0) + gap
+        return sorted(gaps, key=lambda f: (gaps[f], f))[:3]
 
     def table(self, k: int | None = None) -> Iterable[dict[str, object]]:
         """Rows of ``data/peers.csv``: council, rank, peer, distance, model version."""
