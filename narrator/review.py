@@ -22,7 +22,6 @@ its test split.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Literal
 
@@ -139,7 +138,7 @@ class Reviews:
         if chart:
             q = q.where(TextRow.chart_id == chart)
         if prompt_version:
-            q = q.where(TextRow.prompt_version.startswith(prompt_version))
+            q = q.where(TextRow.prompt_version.startswith(prompt_version, autoescape=True))
         items = []
         with self.store.session() as s:
             for row in s.scalars(q):
@@ -403,5 +402,5 @@ def _record(row: TextRow) -> TextRecord:
     return TextRecord.model_validate(
         {c: getattr(row, c) for c in ("id", "kind", "authority_code", "chart_id", "section",
                                       "body", "backend", "model", "prompt_version", "status")}
-        | {"verdict": json.loads(json.dumps(row.verdict_json)) if row.verdict_json else None}
+        | {"verdict": row.verdict_json}
     )  # fmt: skip
