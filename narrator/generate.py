@@ -167,8 +167,9 @@ def open_store(options: GenerateOptions):
     if not options.use_cache and db is None:
         return None
     from narrator.store import Store
+    from narrator.store_schema import default_db_url
 
-    return Store(db or f"sqlite:///{options.out / 'narrator.db'}")
+    return Store(db or default_db_url(options.out))
 
 
 async def run_generate(

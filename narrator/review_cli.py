@@ -23,22 +23,21 @@ OutDir = Annotated[Path, typer.Option("--out", help="Folder of the default datab
 
 
 def _reviews(db: str | None, out_dir: Path):
+    from narrator.evals.cli import _store
     from narrator.review import Reviews
-    from narrator.store import Store
 
     path = out_dir / "narrator.db"
     if db is None and not path.exists():
         raise NarratorError(f"{path}: no database here; run narrator generate first (or --db)")
-    return Reviews(Store(db or f"sqlite:///{path}"))
+    return Reviews(_store(db, out_dir))
 
 
 def _code(authority: str | None) -> str | None:
     if not authority or authority[:1] in "EWSN" and authority[1:].isdigit():
-        return authority
-    from narrator.catalog import load_catalog
-    from narrator.data import load_dataset
+        return authority  # an ONS code: no need to load the data
+    from narrator.cli import _load
 
-    return load_dataset(chart_ids=load_catalog().ids).authority(authority).code
+    return _load(None, None)[1].authority(authority).code
 
 
 def review_list(

@@ -47,6 +47,7 @@ from narrator.guard import GuardMiddleware, RateLimiter, VoterIds, load_secret, 
 from narrator.report.render import ReportSummary, copy_assets, environment
 from narrator.report.shelf import ReportShelf
 from narrator.store import Store, UnknownTextError
+from narrator.store_schema import default_db_url
 
 VOTER_COOKIE = "narrator_voter"
 #: control characters (NUL included) are refused in ids and comments; tab and newline may be
@@ -80,11 +81,6 @@ class VoteOut(BaseModel):
     vote: str
     accurate: int
     inaccurate: int
-
-
-def default_db_url(outputs_dir: Path) -> str:
-    """``sqlite:///<outputs>/narrator.db``."""
-    return f"sqlite:///{Path(outputs_dir) / 'narrator.db'}"
 
 
 def _messages(exc: RequestValidationError) -> str:

@@ -37,6 +37,11 @@ VOTE_VALUES: tuple[str, ...] = ("accurate", "inaccurate")
 DEFAULT_DB_URL = "sqlite:///outputs/narrator.db"
 
 
+def default_db_url(outputs_dir: Path) -> str:
+    """``sqlite:///<outputs>/narrator.db``: the database of an outputs folder."""
+    return f"sqlite:///{Path(outputs_dir) / 'narrator.db'}"
+
+
 class StoreError(NarratorError):
     """The database URL is unusable or the database cannot be opened."""
 

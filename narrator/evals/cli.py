@@ -37,8 +37,9 @@ Db = Annotated[
 
 def _store(db: str | None, out_dir: Path):
     from narrator.store import Store
+    from narrator.store_schema import default_db_url
 
-    return Store(db or f"sqlite:///{out_dir / 'narrator.db'}")
+    return Store(db or default_db_url(out_dir))
 
 
 # ---- prompts ----------------------------------------------------------------------------------
