@@ -187,11 +187,7 @@ class Reviews:
 
     def _standing(self) -> dict[str, str]:
         """The decision that stands on each decided text: its latest."""
-        latest = select(DecisionRow.text_id, func.max(DecisionRow.id)).group_by(DecisionRow.text_id)
-        with self.store.session() as s:
-            ids = [i for _t, i in s.execute(latest)]
-            rows = s.scalars(select(DecisionRow).where(DecisionRow.id.in_(ids))) if ids else []
-            return {r.text_id: r.decision for r in rows}
+        return {t: d for t, (d, _body) in self.store.standing_decisions().items()}
 
     # ---- one item -------------------------------------------------------------------------
     def text(self, text_id: str) -> TextRecord:

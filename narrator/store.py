@@ -395,18 +395,25 @@ class Store:
         with self.session() as s:
             return list(s.scalars(q))
 
-    def approved_edit(self, text_id: str) -> str | None:
-        """The reviewer's corrected text when the decision that stands on ``text_id`` is an
-        approved edit (see :mod:`narrator.review`), else None."""
-        q = (
-            select(DecisionRow.decision, DecisionRow.edited_body)
-            .where(DecisionRow.text_id == text_id)
-            .order_by(DecisionRow.id.desc())
-            .limit(1)
+    def standing_decisions(
+        self, text_ids: Iterable[str] | None = None
+    ) -> dict[str, tuple[str, str | None]]:
+        """The review decision that stands on each decided text (of ``text_ids``, or all):
+        its latest, as ``(decision, edited body)`` (see :mod:`narrator.review`)."""
+        latest = select(func.max(DecisionRow.id)).group_by(DecisionRow.text_id)
+        if text_ids is not None:
+            latest = latest.where(DecisionRow.text_id.in_(list(text_ids)))
+        q = select(DecisionRow.text_id, DecisionRow.decision, DecisionRow.edited_body).where(
+            DecisionRow.id.in_(latest)
         )
         with self.session() as s:
-            row = s.execute(q).first()
-        return row[1] if row is not None and row[0] == "edit" else None
+            return {t: (d, body) for t, d, body in s.execute(q)}
+
+    def approved_edit(self, text_id: str) -> str | None:
+        """The reviewer's corrected text when the decision that stands on ``text_id`` is an
+        approved edit, else None."""
+        decision, body = self.standing_decisions([text_id]).get(text_id, ("", None))
+        return body if decision == "edit" else None
 
     def save_eval_run(self, run_id: str, result: dict[str, Any]) -> None:
         """Store one eval run's result (see :mod:`narrator.evals.runner`)."""
