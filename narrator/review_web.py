@@ -17,7 +17,7 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Cookie, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Cookie, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
@@ -66,7 +66,6 @@ def review_router(token: str, same_site) -> APIRouter:
     @router.get("/review", response_class=HTMLResponse)
     def page(
         request: Request,
-        response: Response,
         token_given: Annotated[str | None, Query(alias="token")] = None,
         cookie: Annotated[str | None, Cookie(alias=REVIEW_COOKIE)] = None,
     ) -> HTMLResponse:
