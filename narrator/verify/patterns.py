@@ -479,25 +479,27 @@ RELATIONAL_AFTER_RE = re.compile(
     r"[a-z' ]{0,25}?)?\s*\b(?:more|fewer|less|higher|lower|greater|smaller|"
     r"bigger|larger|above|below|extra|ahead\s+of|behind|short\s+of|adrift|clear\s+of)\b"
 )
+#: a hedge right before a gap's figure ("by about six points", "is now more than 9 points")
+_GAP_HEDGE = (
+    r"\s*(?:about|around|roughly|almost|nearly|some|just\s+(?:over|under)|more\s+than|"
+    r"less\s+than|over|under|only|just)?\s*$"
+)
 #: a gap's own words before its figure ("a gap of", "the gap is now more than", "the margin has
 #: narrowed from"; on the lower-cased words before it)
 GAP_BEFORE_RE = re.compile(
     r"\b(?:difference|gap|margin|lead|shortfall)\b(?:[^.;:\d]|\.\d){0,45}?\b(?:of|from|to|at|by|"
-    r"is|was|now|stands|stood|remains|remained)\s*(?:about|around|roughly|almost|nearly|some|"
-    r"just\s+(?:over|under)|more\s+than|less\s+than|over|under|only|just)?\s*$"
+    r"is|was|now|stands|stood|remains|remained)" + _GAP_HEDGE
 )
 #: a comparison, then "by" before its gap ("trailing England (65.1%) by about six points")
 BY_GAP_RE = re.compile(
     r"\b(?:trail\w*|lag\w*|behind|ahead|above|below|beat\w*|exceed\w*|outstrip\w*|higher|lower|"
-    r"more|less|fewer|up|down)\b(?:[^.;:]|\.\d){0,40}?\bby\s*(?:about|around|roughly|almost|nearly|"
-    r"some|just\s+over|just\s+under|more\s+than|less\s+than|over|under|only|just)?\s*$"
+    r"more|less|fewer|up|down)\b(?:[^.;:]|\.\d){0,40}?\bby" + _GAP_HEDGE
 )
 #: between a gap's figure and a second one said the same way ("6.3 points behind England,
 #: against 3.9 points a year earlier"; "from 3.4 points in 2016-17 to 7.7 points now")
 GAP_PAIR_RE = re.compile(
     r"(?:[^.;:\d]|\.\d|(?:19|20)\d\d(?:[-/]\d\d)?){0,45}?\b(?:to|against|compared\s+(?:with|to)|"
-    r"from|versus|vs\.?|and|then)\s*(?:about|around|roughly|almost|nearly|some|just\s+over|"
-    r"just\s+under|more\s+than|less\s+than|over|under|only|just)?\s*$"
+    r"from|versus|vs\.?|and|then)" + _GAP_HEDGE
 )
 TOTAL_AFTER_RE = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+all|in\s+total|altogether|overall|a\s+year|in\s+a\s+year)\b"
