@@ -82,6 +82,9 @@ class Dataset:
     observations: tuple[Observation, ...]
     authorities: dict[str, Authority]
     files: tuple[str, ...] = ()
+    #: council code -> its similar councils, nearest first (``data/peers.csv``, see
+    #: :mod:`narrator.peers`); empty when the data comes without peer lists
+    peers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _by_auth_chart: dict[tuple[str, str], list[Observation]] = field(
         default_factory=dict, repr=False
     )
@@ -92,6 +95,7 @@ class Dataset:
         observations: Sequence[Observation],
         authorities: dict[str, Authority],
         files: Sequence[str] = (),
+        peers: dict[str, tuple[str, ...]] | None = None,
     ) -> Dataset:
         """A dataset over already validated observations (builds the lookup index)."""
         by_auth_chart: dict[tuple[str, str], list[Observation]] = defaultdict(list)
@@ -101,6 +105,7 @@ class Dataset:
             observations=tuple(observations),
             authorities=authorities,
             files=tuple(files),
+            peers=dict(peers or {}),
             _by_auth_chart=dict(by_auth_chart),
         )
 
@@ -181,7 +186,8 @@ def _number(raw: str, file: str, row: int, column: str) -> float | None:
     return value
 
 
-def _read_frame(path: Path) -> pd.DataFrame:
+def _read_frame(path: Path, columns: Sequence[str] = COLUMNS) -> pd.DataFrame:
+    """A CSV file read as text, with ``columns`` required and one row at least."""
     if not path.exists():
         raise DataError("file not found", file=str(path))
     raw = path.read_bytes()
@@ -198,11 +204,11 @@ def _read_frame(path: Path) -> pd.DataFrame:
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
         first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise DataError(f"cannot parse CSV: {first_line}", file=str(path)) from None
-    missing = [c for c in COLUMNS if c not in frame.columns]
+    missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise DataError(f"missing column(s): {', '.join(missing)}", file=str(path), row=1)
     if frame.empty:
-        raise DataError("no observations: the file has a header and no rows", file=str(path), row=2)
+        raise DataError("no rows: the file has a header only", file=str(path), row=2)
     return frame
 
 
@@ -331,7 +337,50 @@ def load_dataset(
                 )
             observations.append(obs)
     _check_unique_slugs(authorities, files)
-    return Dataset.of(observations, authorities, [str(f) for f in files])
+    peer_file = data_dir(data_root) / PEERS_FILE
+    peers = read_peer_lists(peer_file, authorities) if not paths and peer_file.exists() else {}
+    return Dataset.of(observations, authorities, [str(f) for f in files], peers)
+
+
+PEERS_FILE = "peers.csv"
+#: columns of data/peers.csv, written by ``narrator peers --write`` and ``narrator data build``
+PEER_COLUMNS: tuple[str, ...] = (
+    "authority_code", "authority_name", "rank", "peer_code", "peer_name", "distance",
+    "model_version",
+)  # fmt: skip
+
+
+def read_peer_lists(path: Path, authorities: dict[str, Authority]) -> dict[str, tuple[str, ...]]:
+    """Each council's similar councils from ``data/peers.csv``, nearest (rank 1) first.
+
+    Every council and peer must be a council of the dataset, never its own peer, and ranks run
+    1, 2, 3 ... per council; anything else is a :class:`DataError` naming the row and column."""
+    frame = _read_frame(path, PEER_COLUMNS)
+    file = str(path)
+    lists: dict[str, list[str]] = defaultdict(list)
+    for i, rec in enumerate(frame.to_dict("records")):
+        row = i + 2  # 1-based, after the header line
+        for column in ("authority_code", "peer_code"):
+            code = rec[column]
+            known = authorities.get(code)
+            if known is None or known.kind != "council":
+                raise DataError(
+                    f"not a council of the data: {code!r}", file=file, row=row, field=column
+                )
+        rank = _number(rec["rank"], file, row, "rank")
+        own = lists[rec["authority_code"]]
+        if rank != len(own) + 1:
+            raise DataError(
+                f"expected rank {len(own) + 1}, got {rec['rank']!r}",
+                file=file, row=row, field="rank",
+            )  # fmt: skip
+        if rec["peer_code"] == rec["authority_code"] or rec["peer_code"] in own:
+            raise DataError(
+                f"{rec['peer_code']} listed twice or as its own peer",
+                file=file, row=row, field="peer_code",
+            )  # fmt: skip
+        own.append(rec["peer_code"])
+    return {code: tuple(codes) for code, codes in lists.items()}
 
 
 def _check_unique_slugs(authorities: dict[str, Authority], files: list[Path]) -> None:

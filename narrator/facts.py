@@ -17,6 +17,11 @@ Rules (documented here because writers and the verifier rely on them):
   direction is ``flat`` when the change is within ``ABOUT_SAME_TOLERANCE`` of the first value.
 * **count_estimate** turns a per-100k rate into an approximate number of people using the
   subject's population for exactly the rate's denominator (never another age group).
+* **similar councils** (``peers``): each council's 15 nearest councils in the open peer model
+  (``data/peers.csv``, :mod:`narrator.peers`) are a third comparator beside England and the
+  region: their **median** for the same series and period, with its difference, ratio and
+  direction (same tolerance), and the council's rank among itself and its peers (``rank`` with
+  comparator ``peers``), when at least ``MIN_PEER_POOL`` (5) peers report a value.
 * **share** gives each breakdown's percentage of the total across the breakdowns shown, for
   count and per-100k series of one measure and period.
 
@@ -27,6 +32,7 @@ Rules (documented here because writers and the verifier rely on them):
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -43,10 +49,15 @@ from narrator.factrules import (
     trend_facts,
     usable,
 )
-from narrator.models import Authority, Chart, Fact, FactSheet, Observation
+from narrator.models import Authority, Chart, Fact, FactSheet, Observation, SourceRef
 from narrator.text import fmt_num, fmt_value
 
 MIN_RANK_POOL = 10
+#: a council's similar councils (``Dataset.peers``) are compared as one comparator, their
+#: median, only when at least this many of them report the series for the period
+MIN_PEER_POOL = 5
+#: how facts name the comparator "peers" (readers' words for the peer group)
+PEERS_NAME = "similar councils"
 #: chart availabilities with no council data at all, and how a fact sheet says so
 UNAVAILABLE = {
     "no_la_data": "not available at local authority level",
@@ -250,6 +261,7 @@ class FactBuilder:
         if unit not in ABSOLUTE_UNITS:  # totals depend on size: never compared or ranked
             facts.extend(self._comparisons(chart_id, subject, key, latest, base, common, label))
             facts.extend(self._rank(chart_id, subject, key, latest, base, common, label))
+            facts.extend(self._peer_rank(chart_id, subject, key, latest, base, common, label))
         facts.extend(trend_facts(subject, good, base, common, label))
         facts.extend(self._count_estimate(subject, latest, base, common, label))
         return facts
@@ -316,28 +328,69 @@ class FactBuilder:
                 )
         return out
 
-    def _comparisons(self, chart_id, subject, key, latest, base, common, label) -> list[Fact]:
-        cell = self._cells.get((chart_id, key, latest.period), {})
-        comparators: list[tuple[str, Authority | None]] = [
+    def _comparators(
+        self, chart_id: str, subject: Authority, key: SeriesKey, period: str
+    ) -> list[tuple[str, str, float, list[SourceRef], dict]]:
+        """What the subject's value of ``period`` is compared with: (comparator, its name,
+        its value, the cells it comes from, detail): England, the region, and the median of
+        the council's similar councils (``peer_median``)."""
+        cell = self._cells.get((chart_id, key, period), {})
+        out: list[tuple[str, str, float, list[SourceRef], dict]] = []
+        parties: list[tuple[str, Authority | None]] = [
             ("england", self.dataset.england_for(subject))
         ]
         if subject.kind == "council":
-            comparators.append(("region", self.dataset.region_of(subject)))
+            parties.append(("region", self.dataset.region_of(subject)))
+        for name, comp in parties:
+            other = cell.get(comp.code) if comp is not None and comp.code != subject.code else None
+            if comp is not None and other is not None and usable(other):
+                out.append((name, comp.name, float(other.value), [ref(other)], {}))  # type: ignore[arg-type]
+        peers = self.peer_median(chart_id, subject, key, period)
+        if peers is not None:
+            median, cells, detail = peers
+            out.append(("peers", PEERS_NAME, median, cells, detail))
+        return out
+
+    def peer_values(
+        self, chart_id: str, subject: Authority, key: SeriesKey, period: str
+    ) -> list[Observation]:
+        """The reported values of the subject's similar councils for one series and period
+        (nearest peer first); empty for a council without peers."""
+        if subject.kind != "council":
+            return []
+        cell = self._cells.get((chart_id, key, period), {})
+        found = (cell.get(code) for code in self.dataset.peers.get(subject.code, ()))
+        return [o for o in found if o is not None and usable(o)]
+
+    def peer_median(
+        self, chart_id: str, subject: Authority, key: SeriesKey, period: str
+    ) -> tuple[float, list[SourceRef], dict] | None:
+        """The median of the similar councils' values (with their cells, and how many, the
+        lowest and the highest in ``detail``) when at least ``MIN_PEER_POOL`` report one."""
+        values = self.peer_values(chart_id, subject, key, period)
+        if len(values) < MIN_PEER_POOL:
+            return None
+        numbers = [float(o.value) for o in values]  # type: ignore[arg-type]
+        detail = {
+            "of": len(numbers),  # peers with a figure
+            "peers": len(self.dataset.peers.get(subject.code, ())),  # peers in the model
+            "low": min(numbers),
+            "high": max(numbers),
+        }
+        return statistics.median(numbers), [ref(o) for o in values], detail
+
+    def _comparisons(self, chart_id, subject, key, latest, base, common, label) -> list[Fact]:
         facts: list[Fact] = []
         value = float(latest.value)
-        for name, comp in comparators:
-            if comp is None or comp.code == subject.code:
-                continue
-            other = cell.get(comp.code)
-            if other is None or not usable(other):
-                continue
-            cval = float(other.value)
-            srcs = [ref(latest), ref(other)]
+        for name, comp_name, cval, cells, extra in self._comparators(
+            chart_id, subject, key, latest.period
+        ):
+            srcs = [ref(latest), *cells]
             shared = dict(
                 period=latest.period,
                 subject=subject.code,
                 comparator=name,
-                comparator_name=comp.name,
+                comparator_name=comp_name,
                 **common,
             )
             direction = direction_of(value, cval)
@@ -345,6 +398,7 @@ class FactBuilder:
             rel = diff / cval * 100 if cval else None
             ratio = value / cval if cval else None
             shown_c = fmt_value(cval, common["unit"], common["denominator"])
+            who = f"the median of its {extra['of']} {comp_name}" if extra else comp_name
             words = {
                 "above": "higher than",
                 "below": "lower than",
@@ -355,9 +409,10 @@ class FactBuilder:
                     id=f"{base}:comparator_value:{name}",
                     kind="comparator_value",
                     value=cval,
-                    sources=[ref(other)],
+                    sources=cells,
+                    detail=extra,
                     **shared,
-                    text_hint=f"{comp.name}: {shown_c} — {label}, {latest.period}.",
+                    text_hint=f"{who[0].upper()}{who[1:]}: {shown_c} — {label}, {latest.period}.",
                 ),
                 Fact(
                     id=f"{base}:difference:{name}",
@@ -366,7 +421,7 @@ class FactBuilder:
                     sources=srcs,
                     **shared,
                     detail={"relative_pct": None if rel is None else round(rel, 2)},
-                    text_hint=f"{subject.name} minus {comp.name}: {fmt_num(diff)}"
+                    text_hint=f"{subject.name} minus {who}: {fmt_num(diff)}"
                     + (f" ({fmt_num(rel, 1)}%)" if rel is not None else "")
                     + ".",
                 ),
@@ -381,7 +436,7 @@ class FactBuilder:
                         "subject_value": value,
                         "comparator_value": cval,
                     },
-                    text_hint=f"{subject.name} ({fmt_num(value)}) is {words} {comp.name} "
+                    text_hint=f"{subject.name} ({fmt_num(value)}) is {words} {who} "
                     f"({fmt_num(cval)}).",
                 ),
             ]
@@ -394,7 +449,7 @@ class FactBuilder:
                         sources=srcs,
                         **shared,
                         text_hint=f"{subject.name}'s value is {fmt_num(ratio, 2)} times "
-                        f"{comp.name}'s.",
+                        + (f"that of {who}." if extra else f"{comp_name}'s."),
                     )
                 )
         return facts
@@ -459,6 +514,33 @@ class FactBuilder:
                 text_hint=f"{subject.name} is in quarter {quartile} of {pool_name} "
                 f"(1 = highest quarter) for {label}, {latest.period}.",
             ),
+        ]
+
+    def _peer_rank(self, chart_id, subject, key, latest, base, common, label) -> list[Fact]:
+        """The council's place among itself and its similar councils with a value (1 = the
+        highest; ties share the best place), when at least ``MIN_PEER_POOL`` peers have one."""
+        values = self.peer_values(chart_id, subject, key, latest.period)
+        if len(values) < MIN_PEER_POOL:
+            return []
+        mine = float(latest.value)
+        others = [float(o.value) for o in values]  # type: ignore[arg-type]
+        rank = 1 + sum(v > mine for v in others)
+        of = len(others) + 1
+        return [
+            Fact(
+                id=f"{base}:rank:peers",
+                kind="rank",
+                value=rank,
+                period=latest.period,
+                subject=subject.code,
+                comparator="peers",
+                comparator_name=PEERS_NAME,
+                **common,
+                detail={"of": of, "order": "highest_first", "tied": 1 + others.count(mine)},
+                sources=[ref(latest), *(ref(o) for o in values)],
+                text_hint=f"{subject.name} ranks {rank} of {of} among itself and its "
+                f"{PEERS_NAME} for {label} (1 = highest), {latest.period}.",
+            )
         ]
 
     def _count_estimate(self, subject, latest, base, common, label) -> list[Fact]:

@@ -44,13 +44,16 @@ class Finding(Frozen):
 
 def series_of(sheet: FactSheet) -> dict[str, dict[str, Fact]]:
     """A sheet's facts grouped by series (fact id prefix ``chart:series``), each keyed by
-    ``kind`` or ``kind:comparator`` ("value", "direction:england", "trend", "rank")."""
+    ``kind`` or ``kind:comparator`` ("value", "direction:england", "trend", "rank",
+    "rank:peers")."""
     grouped: dict[str, dict[str, Fact]] = defaultdict(dict)
     for f in sheet.facts:
         parts = f.id.split(":")
         if len(parts) < 3:
             continue
-        key = f.kind + (f":{f.comparator}" if f.comparator and f.kind != "rank" else "")
+        # a rank among councils is "rank"; among the council and its peers "rank:peers"
+        among = "" if f.kind == "rank" and f.comparator == "councils" else f.comparator
+        key = f"{f.kind}:{among}" if among else f.kind
         grouped[":".join(parts[:2])][key] = f
     return grouped
 

@@ -169,7 +169,7 @@ def test_numbers_are_read_strictly(tmp_path, mutate, field, message):
 
 def test_a_header_only_file_is_an_error(tmp_path):
     path = write_csv(tmp_path / "obs.csv", [])
-    with pytest.raises(DataError, match=r"obs.csv, row 2: no observations"):
+    with pytest.raises(DataError, match=r"obs.csv, row 2: no rows"):
         load_dataset([path], chart_ids=IDS)
 
 

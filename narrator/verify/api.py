@@ -30,6 +30,7 @@ from narrator.verify import relations as R
 from narrator.verify.check import Checker
 from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sentences
 from narrator.verify.index import FactIndex, Key, build_index, tokens
+from narrator.verify.mention import COMPARATORS
 from narrator.verify.numbers import HEDGES, normalise_digit_groups, parse_number, rounds_equal
 
 _INEQUALITY = ("above", "under", "at_least", "at_most")
@@ -212,7 +213,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             if a <= o.start < b
             and (
                 (o.kind == "trend" and o.direction)
-                or (o.kind == "direction" and o.comparator in ("england", "region"))
+                or (o.kind == "direction" and o.comparator in COMPARATORS)
             )
         ]
         before = [o for o in owners if o.start <= at]
@@ -610,7 +611,7 @@ def _restated(
         and o.end <= m.start
         and o.value is not None
         and (o.kind == "percent" or o.unit == "per_100k")
-        and o.entity not in ("england", "region")
+        and o.entity not in COMPARATORS
         and not L.BASE_FIGURE_BEFORE_RE.search(text, max(0, o.start - 20), o.start)
     ]
     if not given:

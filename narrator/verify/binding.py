@@ -24,7 +24,7 @@ from narrator.text import fmt_num
 from narrator.verify import lexicon as L
 from narrator.verify.check import Checker
 from narrator.verify.index import Key
-from narrator.verify.mention import Mention
+from narrator.verify.mention import COMPARATORS, Mention
 from narrator.verify.numbers import fraction_interval, hedge_interval
 from narrator.verify.periods import Previous, Stated, chronological, matches, years_of
 
@@ -589,7 +589,7 @@ def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
     back = text[s0 : m.start]
     if L.COMPARE_BEFORE_FIGURE_RE.search(back):
         return ""
-    if any(e.lastgroup in ("england", "region") for e in entity_re.finditer(back)):
+    if any(e.lastgroup in COMPARATORS for e in entity_re.finditer(back)):
         return ""
     return "subject"
 
@@ -601,7 +601,7 @@ def relation_comparator(text: str, sentence: tuple[int, int], m, entity_re) -> s
     tail = text[m.end : min(s1, m.end + 45)]
     stop = L.ANCHOR_BREAK_RE.search(tail)
     for e in entity_re.finditer(tail[: stop.start()] if stop else tail):
-        if e.lastgroup in ("england", "region"):
+        if e.lastgroup in COMPARATORS:
             return e.lastgroup
         return ""
     return ""

@@ -26,6 +26,7 @@ from narrator.verify.index import (
     series_of,
     tokens,
 )
+from narrator.verify.mention import COMPARATORS, PARTIES
 from narrator.verify.numbers import hedge_interval
 from narrator.verify.periods import (
     LATEST,
@@ -99,6 +100,8 @@ class Checker:
     def name(self, entity: str) -> str:
         if entity == "england":
             return "England"
+        if entity == "peers":
+            return "similar councils"
         if entity == "region":
             return self.ix.region_name or "the region"
         return self.ix.subject_name or "the council"
@@ -134,10 +137,13 @@ class Checker:
             return self._claim(
                 m, "unverifiable", reason="no ranking here counts this many councils"
             )
+        if m.extra.get("peers"):  # "its 15 similar councils": the size of its peer group
+            return self._peer_count(m)
         cls = "percent" if m.kind in ("fraction",) else _CLS.get(m.unit, "plain")
         if m.unit == "per_100k":
             cls = "plain"
-        pool = self._pool(cls, bool(m.extra.get("rate")), m.relational, m.total)
+        peers = "peers" in (m.entity, m.comparator)
+        pool = self._pool(cls, bool(m.extra.get("rate")), m.relational, m.total, peers)
         if m.relational and m.comparator:  # "4.6 points above the South West": its gaps only
             pool = [c for c in pool if c.entity != "relation" or c.fact.comparator == m.comparator]
         stated = m.value or 0.0
@@ -163,7 +169,7 @@ class Checker:
             focus = previous
         focused = [c for c in pool if c.key in focus] if focus else []
         scoped = focused or pool
-        bound = m.entity if m.entity in ("england", "region", "subject") else ""
+        bound = m.entity if m.entity in PARTIES else ""
         if bound == "region" and self.ix.regional:
             bound = "subject"
         if bound:
@@ -194,7 +200,7 @@ class Checker:
             slip = self._unit_slip(m, scoped)
             if slip is not None:
                 return slip
-        if other is not None and bound in ("england", "region") and other.entity == "subject":
+        if other is not None and bound in COMPARATORS and other.entity == "subject":
             # the council's own figure near words naming England or the region ("among the ten
             # lowest in the country at £6.5 million"): the text is about the council, and its
             # figure is traced; a comparator's figure said as the council's stays a slip below
@@ -343,14 +349,43 @@ class Checker:
             self.ix.pools[key] = pool  # type: ignore[index]
         return pool
 
-    def _pool(self, cls: str, rate: bool, relational: bool, total: bool) -> list[Candidate]:
+    def _peer_count(self, m: Mention) -> Claim:
+        """A number of similar councils: all of them (the peer list), those with a figure, or
+        those with a figure and the council itself (a place "of 15")."""
+        sizes: dict[float, Fact] = {}
+        for f in self.ix.peer_ranks:
+            of = float(f.detail.get("of") or 0)
+            sizes |= {of - 1: f, of: f}
+        for f in self.ix.fact_by_id.values():
+            if f.kind == "comparator_value" and f.comparator == "peers":
+                sizes |= {float(f.detail.get(k) or 0): f for k in ("of", "peers")}
+        hit = sizes.get(m.value or 0.0)
+        if hit is None:
+            known = ", ".join(fmt_num(n) for n in sorted(sizes) if n) or "none"
+            return self._claim(
+                m,
+                "contradicted" if sizes else "unverifiable",
+                reason=f"the similar councils here number {known}",
+            )
+        c = Candidate(m.value or 0.0, "plain", "peers", hit, self.series(hit), role="detail")
+        return self._supported_number(m, c)
+
+    def _pool(
+        self, cls: str, rate: bool, relational: bool, total: bool, peers: bool = False
+    ) -> list[Candidate]:
         """Candidates a figure of this shape may match (memoised on the index; never mutated).
         Earlier periods' readings (``history``) are left out: a figure with no stated period
-        is about the latest period."""
-        key = (cls, rate, relational, total)
+        is about the latest period. The similar councils' median and the gaps to it are
+        candidates only of a figure bound to them (``peers``: "similar councils' 65.2%"): a
+        figure the text gives as the council's, England's or no one's is never traced to it."""
+        key = (cls, rate, relational, total, peers)
         pool = self.ix.pools.get(key)
         if pool is None:
-            pool = [c for c in self.ix.candidates.get(cls, ()) if c.role != "history"]
+            pool = [
+                c
+                for c in self.ix.candidates.get(cls, ())
+                if c.role != "history" and (peers or c.fact.comparator != "peers")
+            ]
             if rate:
                 pool = [c for c in pool if c.rate or c.entity == "relation"]
             if not relational:
@@ -443,7 +478,7 @@ class Checker:
 
     def _show(self, c: Candidate) -> str:
         f = c.fact
-        who = self.name(c.entity) if c.entity in ("england", "region", "subject") else ""
+        who = self.name(c.entity) if c.entity in PARTIES else ""
         if c.cls == "gbp":
             txt = self._money(c.value)
             if c.rate:

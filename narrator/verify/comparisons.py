@@ -12,7 +12,7 @@ import re
 from narrator.verify import lexicon as L
 from narrator.verify import patterns as P
 from narrator.verify import scan as S
-from narrator.verify.mention import Entity, Mention
+from narrator.verify.mention import COMPARATORS, Entity, Mention
 from narrator.verify.numbers import ORDINAL_WORDS, parse_number
 
 
@@ -141,9 +141,9 @@ def ratio_comparator(sent: str, end: int, ents) -> Entity:
     """Which entity a ratio compares with; reversed ("England's is 3 times Leicester's")."""
     after = [e for e in ents if e[0] >= end]
     before = [e for e in ents if e[1] <= end]
-    if after and after[0][2] in ("england", "region"):
+    if after and after[0][2] in COMPARATORS:
         return after[0][2]
-    if after and after[0][2] == "subject" and before and before[-1][2] in ("england", "region"):
+    if after and after[0][2] == "subject" and before and before[-1][2] in COMPARATORS:
         return "rev_" + before[-1][2]
     return "england"
 
@@ -153,7 +153,7 @@ def comparator_follows(tail: str, ents, end: int) -> bool:
     if P.COMPARATOR_NEXT_RE.match(tail) or P.COMPARATOR_RATE_NEXT_RE.match(tail):
         return True
     return any(
-        kind in ("england", "region")
+        kind in COMPARATORS
         and 0 <= start - end <= 12
         and P.LEAD_TO_NAME_RE.fullmatch(tail[: start - end])
         for start, _e, kind in ents
@@ -209,7 +209,7 @@ def direction_mentions(
         dir_ = P.DIRECTION_MAP[word]
         comp = after[0][2]
         if comp == "subject":
-            before = [e for e in ents if e[1] <= a and e[2] in ("england", "region")]
+            before = [e for e in ents if e[1] <= a and e[2] in COMPARATORS]
             if not before:
                 continue
             comp = before[-1][2]
@@ -230,7 +230,7 @@ def direction_mentions(
         out.append(mm)
     for m in P.SAME_RE.finditer(sent) if same and P.SAME_HINT_RE.search(low) else ():
         after = [e for e in ents if e[0] >= m.end() and e[0] - m.end() <= 25]
-        if after and after[0][2] in ("england", "region"):
+        if after and after[0][2] in COMPARATORS:
             out.append(
                 Mention(
                     "direction",
@@ -251,7 +251,7 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Menti
     before", "above average". One mention per comparator meant ("both": each area named
     before it in the sentence); none when the words do not say whose figure is compared (a
     comparator as the subject: "England was lower")."""
-    named = [e for e in ents if e[2] in ("england", "region")]
+    named = [e for e in ents if e[2] in COMPARATORS]
     if not named and "average" not in sent.lower():
         return []
     covered = [(m.start - s0, m.end - s0) for m in found if m.kind == "direction"]
@@ -266,7 +266,7 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Menti
         subject = [e for e in ents if e[1] <= a]
         if (
             subject
-            and subject[-1][2] in ("england", "region")
+            and subject[-1][2] in COMPARATORS
             and P.PREDICATE_GAP_RE.fullmatch(sent[subject[-1][1] : m.start()])
         ):
             continue  # "England was lower": the comparator is the subject
@@ -315,7 +315,7 @@ def trend_mentions(sent, s0, idx, ents, low: str | None = None) -> list[Mention]
             direction=kind if kind in ("up", "down", "flat", "better", "worse") else "",
         )
         before = [e for e in ents if e[1] <= m.start()]
-        if before and before[-1][2] in ("england", "region") and _subject_of(sent, before[-1], m):
+        if before and before[-1][2] in COMPARATORS and _subject_of(sent, before[-1], m):
             mm.comparator = before[-1][2]
         mm.modifier = _change_size(sent, m.start(), m.end())
         out.append(mm)

@@ -21,7 +21,7 @@ from narrator.verify import comparisons as C
 from narrator.verify import lexicon as L
 from narrator.verify import patterns as P
 from narrator.verify import scan as S
-from narrator.verify.mention import Entity, Mention
+from narrator.verify.mention import COMPARATORS, Entity, Mention
 from narrator.verify.numbers import HEDGES, parse_number
 from narrator.verify.spans import (
     classify_denominator,
@@ -62,7 +62,20 @@ class ExtractionContext:
 def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) -> re.Pattern[str]:
     subj = "|".join(re.escape(n) for n in sorted(subject_names, key=len, reverse=True))
     reg = "|".join(re.escape(n) for n in sorted(region_names, key=len, reverse=True))
+    subj_or_it = rf"(?:it|this\s+one|{subj})" if subj else r"(?:it|this\s+one)"
     parts = [
+        # its similar councils (the peer group's median): "similar councils", "its 15 most
+        # similar councils", "statistical neighbours", "councils like Leicester", "its peers"
+        r"(?P<peers>(?:(?:the\s+)?(?:median|middle|typical\s+(?:figure|value))\s+"
+        r"(?:of|for|among|across)\s+)?"
+        r"(?:(?:its|their|the)\s+)?(?:\d+\s+|fifteen\s+)?(?:most\s+)?"
+        r"(?:similar|comparable|statistically\s+similar)\s+"
+        r"(?:councils|areas|places|authorities|local\s+authorities)\b|"
+        r"the\s+typical\s+similar\s+council\b|"
+        r"(?:(?:its|their|the)\s+)?statistical\s+neighbou?rs\b|"
+        r"(?:(?:its|their|the)\s+)?peer(?:s\b|\s+group\b|\s+councils\b|\s+median\b)|"
+        rf"(?:councils|areas|places|authorities)\s+(?:like|similar\s+to)\s+{subj_or_it}"
+        r"(?:'s|’s)?\b)",
         r"(?P<england>England\b|English\s+average|national(?:ly)?\b|"
         r"the\s+country\b|the\s+rest\s+of\s+(?:England|the\s+country)\b|elsewhere\b|"
         r"(?:most\s+)?other\s+(?:councils|areas|places)\b|"
@@ -77,6 +90,7 @@ def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) ->
     ]
     # every branch starts at a word boundary with one of these letters: test both once (speed)
     first = {
+        *"sciptf",  # similar, statistical, councils, comparable, its, peer(s), the, fifteen
         "e",
         "n",
         "t",
@@ -227,13 +241,9 @@ class RuleExtractor:
                 # the area it is a ratio to: named after it, or just before it with nothing
                 # else compared between ("below England's £49.7m — roughly a third lower")
                 named_before = [
-                    k
-                    for _a, b, k in ents
-                    if k in ("england", "region") and 0 <= m.start() - b <= 40
+                    k for _a, b, k in ents if k in COMPARATORS and 0 <= m.start() - b <= 40
                 ]
-                named_after = any(
-                    k in ("england", "region") and 0 <= a - m.end() <= 60 for a, _b, k in ents
-                )
+                named_after = any(k in COMPARATORS and 0 <= a - m.end() <= 60 for a, _b, k in ents)
                 if rel and not named_after:
                     rel = rel if named_before else None
                 if again:
@@ -345,6 +355,8 @@ class RuleExtractor:
                 P.COUNCIL_COUNT_RE.match(sent[m.end() : m.end() + 24])
             ):
                 mm.extra["councils"] = "yes"  # "of the 149 councils": how many were ranked
+            elif any(k == "peers" and a <= m.start() < b for a, b, k in ents):
+                mm.extra["peers"] = "yes"  # "its 15 similar councils": how many peers
             add(mm)
         self._attach_rates(found, rates, sent, s0, "per" in low)
         for mm in found:

@@ -214,7 +214,8 @@ class FactIndex:
     directions: list[Fact] = field(default_factory=list)
     directions_to: dict[str, list[Fact]] = field(default_factory=dict)  # by comparator
     trends: list[Fact] = field(default_factory=list)
-    ranks: list[Fact] = field(default_factory=list)
+    ranks: list[Fact] = field(default_factory=list)  # among England's councils
+    peer_ranks: list[Fact] = field(default_factory=list)  # among the council and its peers
     values: list[Fact] = field(default_factory=list)
     series_tokens: dict[Key, set[str]] = field(default_factory=dict)  # all words per key
     plain_tokens: dict[Key, set[str]] = field(default_factory=dict)  # plain name's words
@@ -240,8 +241,8 @@ class FactIndex:
     chart_series: dict[str, set[Key]] = field(default_factory=dict)  # chart id -> its series
     #: memo of the checker: title -> the words of the titled charts' series alone
     title_words: dict[str, KeyWords] = field(default_factory=dict)
-    #: memo of the checker: (unit class, rate, relational, total) -> candidates (see Checker)
-    pools: dict[tuple[str, bool, bool, bool], list[Candidate]] = field(default_factory=dict)
+    #: memo of the checker: (unit class, rate, relational, total, peers) -> candidates (see Checker)
+    pools: dict[tuple[str, bool, bool, bool, bool], list[Candidate]] = field(default_factory=dict)
     #: memo of the grounding check: the statements these sheets license (see grounding.py)
     grounding: object = None
     #: a word naming a measure's opposite ("dissatisfied", "hard to") -> the series it negates
@@ -445,7 +446,7 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
         if d.get("change_pct") is not None:
             add(abs(float(d["change_pct"])), "percent", "relation", f, key, role="change_pct")
     elif f.kind in ("rank", "quartile"):
-        idx.ranks.append(f)
+        (idx.peer_ranks if f.comparator == "peers" else idx.ranks).append(f)
         if f.kind == "rank":
             add(v, "ordinal", "subject", f, key)
             add(v, "plain", "subject", f, key, role="rank")

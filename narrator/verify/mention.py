@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-Entity = str  # "subject" | "england" | "region" | ""
+Entity = str  # "subject" | "england" | "region" | "peers" | ""
+#: the parties a council is compared with: England, its region, and its similar councils (the
+#: median of its peer group, ``narrator.peers``)
+COMPARATORS: tuple[Entity, ...] = ("england", "region", "peers")
+#: whose figure a number can be: the council's or a comparator's
+PARTIES: tuple[Entity, ...] = (*COMPARATORS, "subject")
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from narrator.verify import patterns as P
 from narrator.verify.check import Checker
 from narrator.verify.extract import Mention
 from narrator.verify.index import Key, negative_label, tokens
+from narrator.verify.mention import COMPARATORS, PARTIES
 from narrator.verify.numbers import fraction_interval, hedge_interval
 from narrator.verify.periods import (
     LATEST,
@@ -56,7 +57,7 @@ def direction(
     """ "above England", "lower than the regional figure": the council's figure against the
     comparator's, for the latest period, or for the one period its clause states ("In
     2023-24 Somerset was higher than England too"), from the series' history."""
-    comp = m.comparator if m.comparator in ("england", "region") else "england"
+    comp = m.comparator if m.comparator in COMPARATORS else "england"
     facts = chk.ix.directions_to.get(comp, ())
     if not facts:
         return chk._claim(
@@ -253,7 +254,7 @@ def trend(
             )
         m = m.model_copy_plain()
         m.direction = "up" if (m.direction == "better") == (better == "higher") else "down"
-    if m.direction and m.comparator not in ("england", "region") and not streak:
+    if m.direction and m.comparator not in COMPARATORS and not streak:
         # "fell to 20.7% in 2020-21": its one figure is where the move ended
         after = [c for c in stated if c.start >= m.end]
         moved_to = (
@@ -282,7 +283,7 @@ def trend(
             or chk.series(f) in said
         ]
         facts = dated or facts
-    if m.comparator in ("england", "region") and facts:
+    if m.comparator in COMPARATORS and facts:
         # "up from 90.9% a year earlier, above England": the council's trend, precision first
         own = trend(
             chk, _as_subject(m), levels, sentence, stated, clause, clause_start, recent, streak
@@ -861,11 +862,13 @@ def rank(
         return chk._claim(
             m, "unverifiable", reason="the data cannot tell what this is the highest or lowest of"
         )
-    if _regional(chk, sentence):
+    # "the highest of its 15 similar councils": a place among the council and its peers
+    among_peers = names_peers(chk, clause or sentence)
+    if _regional(chk, sentence) and not among_peers:
         return chk._claim(
             m, "unverifiable", reason="the data ranks councils in England, not within the region"
         )
-    facts = chk.ix.ranks
+    facts = chk.ix.peer_ranks if among_peers else chk.ix.ranks
     if not facts:
         return chk._claim(m, "unverifiable", reason="the data has no ranking among councils here")
     amounts = m.extra.get("amounts")  # "more carers than any other council": a total or rate
@@ -950,7 +953,8 @@ def rank(
             ok = (r if high else from_low) <= of / 2
         else:
             ok = (r if high else from_low) == 1
-        truth = f"{chk.name('subject')} ranks {fmt_num(r)} of {fmt_num(of)} councils (1 = highest)"
+        pool = "with its similar councils" if among_peers else "councils"
+        truth = f"{chk.name('subject')} ranks {fmt_num(r)} of {fmt_num(of)} {pool} (1 = highest)"
         claim = chk._claim(
             m, "supported" if ok else "contradicted", f, expected=truth, reason=truth
         )
@@ -994,6 +998,11 @@ def _rank_period(m: Mention, sentence: str, prev_period: str = "") -> object:
 
 
 _TOTAL_UNITS = ("count", "gbp_thousands")
+
+
+def names_peers(chk: Checker, text: str) -> bool:
+    """Whether ``text`` names the council's similar councils ("its statistical neighbours")."""
+    return any(e.lastgroup == "peers" for e in chk.ix.context.entity_re().finditer(text))
 
 
 def _regional(chk: Checker, sentence: str) -> bool:
@@ -1140,7 +1149,7 @@ def fraction(
             else m.period is None or chk.in_period(m.period, c)
         )
     ]
-    if m.entity in ("england", "region", "subject"):
+    if m.entity in PARTIES:
         pool = [c for c in pool if c.entity == m.entity] or pool
     else:  # unbound: the council's figure, or (precision first) the party named before it
         order = ["subject", str(m.extra.get("near") or "subject")]
