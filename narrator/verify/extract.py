@@ -63,17 +63,19 @@ def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) ->
     subj = "|".join(re.escape(n) for n in sorted(subject_names, key=len, reverse=True))
     reg = "|".join(re.escape(n) for n in sorted(region_names, key=len, reverse=True))
     subj_or_it = rf"(?:it|this\s+one|{subj})" if subj else r"(?:it|this\s+one)"
+    owner = rf"(?:{subj})(?:'s|’s)" if subj else "its"
     parts = [
         # its similar councils (the peer group's median): "similar councils", "its 15 most
         # similar councils", "statistical neighbours", "councils like Leicester", "its peers"
         r"(?P<peers>(?:(?:the\s+)?(?:median|middle|typical\s+(?:figure|value))\s+"
         r"(?:of|for|among|across)\s+)?"
-        r"(?:(?:its|their|the)\s+)?(?:\d+\s+|fifteen\s+)?(?:most\s+)?"
-        r"(?:similar|comparable|statistically\s+similar)\s+"
-        r"(?:councils|areas|places|authorities|local\s+authorities)\b|"
+        rf"(?:(?:its|their|the|{owner})\s+)?(?:(?:\d+|fifteen)(?:-strong)?\s+)?(?:most\s+)?"
+        r"(?:similar|comparable|statistically\s+similar)\s+(?:[A-Z][\w-]*\s+)?"
+        r"(?:councils|areas|places|authorities|local\s+authorities|boroughs|counties|cities)\b|"
         r"the\s+typical\s+similar\s+council\b|"
-        r"(?:(?:its|their|the)\s+)?statistical\s+neighbou?rs\b|"
-        r"(?:(?:its|their|the)\s+)?peer(?:s\b|\s+group\b|\s+councils\b|\s+median\b)|"
+        rf"(?:(?:its|their|the|{owner})\s+)?statistical\s+neighbou?rs\b|"
+        rf"(?:(?:its|their|the|{owner})\s+)?(?:(?:\d+|fifteen)(?:-strong)?\s+)?"
+        r"peer(?:s\b|\s+group\b|\s+councils\b|\s+median\b)|"
         rf"(?:councils|areas|places|authorities)\s+(?:like|similar\s+to)\s+{subj_or_it}"
         r"(?:'s|’s)?\b)",
         r"(?P<england>England\b|English\s+average|national(?:ly)?\b|"
@@ -505,6 +507,10 @@ class RuleExtractor:
                 return kind
             if P.COMMA_GAP_RE.fullmatch(gap) and P.OPENING_AREA_RE.search(sent, 0, ea):
                 return kind  # "In England, 82.9% were rated good"
+            if kind == "peers" and P.PEER_GAP_RE.fullmatch(gap) and not P.CONTRAST_RE.search(gap):
+                # the peer group is a clause's subject: "the typical similar council, on
+                # 65.5%", "similar councils had an average rank of 9,823"
+                return kind
         return ""
 
 

@@ -302,7 +302,7 @@ OWN_EXTREME_HINT_RE = re.compile(
 RANK_CONTEXT_RE = re.compile(
     r"\b(?:councils|authorities|areas|places|(?:any|every)\s+(?:other\s+)?(?:council|area|"
     r"authority|place)|in\s+England|in\s+the\s+country|nationally|in\s+the\s+region|"
-    r"ranked|ranks?)\b(?!-)",
+    r"ranked|ranks?|peers?|peer\s+group|statistical\s+neighbou?rs)\b(?!-)",
     IGN,
 )
 
@@ -514,6 +514,9 @@ BIND_BEFORE_RE = re.compile(r"(?:'s|’s)?\s*(?:\(|:)?\s*(?:[\w'’-]+\s+){0,3}?
 #: an area opening a sentence or clause, then its figure: "In England, 82.9% were ..."
 OPENING_AREA_RE = re.compile(r"(?:^|[.;:]\s*)(?:in|across|for)\s+(?:the\s+)?$", IGN)
 COMMA_GAP_RE = re.compile(r"\s*,\s*")
+#: between the peer group and its figure, when the group is the clause's subject: a few words,
+#: a comma at most, no other figure ("similar councils typically managed 53.2%")
+PEER_GAP_RE = re.compile(r"[^\d.;:()]{0,48}")
 #: a comparator named after a comparison word ("than in England", "compared with the region")
 COMPARED_BEFORE_RE = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:in\s+|with\s+|for\s+)?(?:the\s+)?$",
