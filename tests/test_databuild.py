@@ -253,7 +253,7 @@ def test_build_end_to_end_is_deterministic(tmp_path: Path) -> None:
     ref = _write_raw(raw)
     first = build(raw, ref, tmp_path / "out1")
     second = build(raw, ref, tmp_path / "out2")
-    for name in ("observations.csv", "sources.yaml", "ATTRIBUTION.md"):
+    for name in ("observations.csv", "sources.yaml", "ATTRIBUTION.md", "peers.csv"):
         assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes()
     assert first == second.model_copy(update={"files": first.files})
     assert first.councils == 1 and first.regions == 1
@@ -496,6 +496,8 @@ def test_every_reference_figure_is_shipped(shipped: list[dict[str, str]]) -> Non
 def test_rebuild_from_raw_matches_shipped(tmp_path: Path) -> None:
     build(RAW, REF, tmp_path)
     assert (tmp_path / "observations.csv").read_bytes() == OBS.read_bytes()
+    # the similar councils are rebuilt from the same data (and the shipped model)
+    assert (tmp_path / "peers.csv").read_bytes() == (OBS.parent / "peers.csv").read_bytes()
 
 
 # --- synthetic -------------------------------------------------------------------------------

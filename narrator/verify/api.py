@@ -403,6 +403,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     text[a:b],
                     prior,
                     cover=set().union(*own_levels) if own_levels else None,
+                    among_peers=B.rank_among_peers(
+                        text, sentences[s], m, index.context.entity_re()
+                    ),
                     # "That was one of the five lowest": of the period of the sentence before
                     prev_period=B.last_period(said.get(s - 1, []), chk)
                     if L.BACK_THEN_RE.match(sent)

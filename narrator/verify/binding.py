@@ -594,6 +594,31 @@ def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
     return "subject"
 
 
+#: a rank's pool said as England's councils ("8th of 151 councils", "among all councils")
+_COUNCIL_POOL_RE = re.compile(
+    r"\b(?:of|among|across)\s+(?:the\s+|all\s+)*(?:\d+\s+)?(?:councils|local\s+authorities)\b",
+    re.IGNORECASE,
+)
+
+
+def rank_among_peers(text: str, sentence: tuple[int, int], m, entity_re) -> bool:
+    """Whether a rank is a place among the council and its similar councils: the pool its
+    sentence names nearest to it is the peer group ("the highest of its 15 similar councils",
+    "Among Leicester and its 14 similar councils, Leicester has the highest figure"), not
+    England's councils ("one of the five lowest in England", "8th of 151 councils")."""
+    s0, s1 = sentence
+    pools = [
+        (e.start(), e.end(), e.lastgroup == "peers")
+        for e in entity_re.finditer(text, s0, s1)
+        if e.lastgroup in ("peers", "england")
+    ]
+    pools += [(c.start(), c.end(), False) for c in _COUNCIL_POOL_RE.finditer(text, s0, s1)]
+    if not any(peers for _a, _b, peers in pools):
+        return False
+    nearest = min(pools, key=lambda p: (max(p[0] - m.end, m.start - p[1], 0), not p[2]))
+    return nearest[2]
+
+
 def relation_comparator(text: str, sentence: tuple[int, int], m, entity_re) -> str:
     """Who a gap compares with: the area named right after its words ("ten points above the
     South West figure" → "region"); "" when none is named there."""

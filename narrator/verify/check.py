@@ -212,7 +212,7 @@ class Checker:
                 "contradicted",
                 near,
                 reason=(
-                    f"{m.text.strip()} is {who}'s figure, not {self.name(bound)}'s "
+                    f"{m.text.strip()} is {_owner(who)} figure, not {_owner(self.name(bound))} "
                     f"({self._show(near)})"
                 ),
             )
@@ -537,3 +537,8 @@ _DENOM_WORDS = {
     "all": "residents",
     "carers": "carers",
 }
+
+
+def _owner(name: str) -> str:
+    """ "England's", "similar councils'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -848,8 +848,10 @@ def rank(
     prior: set[Key] = frozenset(),
     cover: set[Key] | None = None,
     prev_period: str = "",
+    among_peers: bool = False,
 ) -> Claim:
-    """A rank among England's councils, checked against the rank facts of the series the
+    """A rank among England's councils (or, ``among_peers``, among the council and its
+    similar councils), checked against the rank facts of the series the
     sentence names (precision first: any series the sentence itself names, ``cover``, or by
     default any series of any level, that has it supports it). A superlative
     with no councils context ("the highest figure on the chart") or about the region ("the
@@ -862,8 +864,6 @@ def rank(
         return chk._claim(
             m, "unverifiable", reason="the data cannot tell what this is the highest or lowest of"
         )
-    # "the highest of its 15 similar councils": a place among the council and its peers
-    among_peers = names_peers(chk, clause or sentence)
     if _regional(chk, sentence) and not among_peers:
         return chk._claim(
             m, "unverifiable", reason="the data ranks councils in England, not within the region"
@@ -998,11 +998,6 @@ def _rank_period(m: Mention, sentence: str, prev_period: str = "") -> object:
 
 
 _TOTAL_UNITS = ("count", "gbp_thousands")
-
-
-def names_peers(chk: Checker, text: str) -> bool:
-    """Whether ``text`` names the council's similar councils ("its statistical neighbours")."""
-    return any(e.lastgroup == "peers" for e in chk.ix.context.entity_re().finditer(text))
 
 
 def _regional(chk: Checker, sentence: str) -> bool:

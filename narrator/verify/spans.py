@@ -14,6 +14,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "It was 0.53 days. England was 0.7!"
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['It was 0.53 days.', 'England was 0.7!']
+    >>> t = "Among St. Helens and its peers, St. Helens is highest."
+    >>> len(split_sentences(t))
+    1
     """
     return list(_sentence_spans(text))
 
@@ -28,6 +31,8 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
             cut < 5 or not P.WORD_CHAR_RE.match(text, cut - 5)
         ):
             continue
+        if text[cut - 3 : cut] == "St." and (cut < 4 or not P.WORD_CHAR_RE.match(text, cut - 4)):
+            continue  # "St. Helens": a place's name, not a sentence's end
         spans.append((start, cut))
         start = m.end()
     if start < len(text) and text[start:].strip():
