@@ -270,22 +270,17 @@ def peers(
 ) -> None:
     """Similar councils from the open peer model in data/peers.yaml (deprivation, age profile,
     size and council type, standardised and weighted; k nearest by Euclidean distance)."""
-    import csv
-    import io
-
+    from narrator.data import PEERS_FILE
     from narrator.paths import atomic_write_text, data_dir
     from narrator.peers import Peers
 
     _catalog, dataset = _load(None, None)
     model = Peers(dataset)
     if write:
-        rows = list(model.table(k))
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-        atomic_write_text(data_dir() / "peers.csv", buf.getvalue())
-        typer.echo(f"{len(rows)} rows for {len(model.points)} councils -> data/peers.csv")
+        text = model.csv_text(k)
+        atomic_write_text(data_dir() / PEERS_FILE, text)
+        rows = text.count("\n") - 1
+        typer.echo(f"{rows} rows for {len(model.points)} councils -> data/{PEERS_FILE}")
         return
     codes = [dataset.authority(a).code for a in authority or []]
     if explain:
@@ -318,7 +313,8 @@ def data_build(
     ),
     data_dir: DataDir = None,
 ) -> None:
-    """Rebuild data/observations.csv from the raw official workbooks.
+    """Rebuild data/observations.csv (and the similar councils of data/peers.csv) from the raw
+    official workbooks.
 
     Needs the optional readers: pip install -e '.[raw]'.
     """

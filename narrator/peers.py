@@ -12,6 +12,8 @@ recorded. The features come from the shipped data only.
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,7 +21,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from narrator.data import Dataset
+from narrator.data import PEER_COLUMNS, Dataset
 from narrator.errors import NarratorError
 from narrator.paths import data_dir
 
@@ -172,6 +174,15 @@ class Peers:
             name = "type" if feature.startswith("type_") else feature
             gaps[name] = gaps.get(name, 0.0) + gap
         return sorted(gaps, key=lambda f: (gaps[f], f))[:3]
+
+    def csv_text(self, k: int | None = None) -> str:
+        """``data/peers.csv`` (columns ``narrator.data.PEER_COLUMNS``): every council's ``k``
+        nearest councils, nearest first, with the model's version."""
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(PEER_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(self.table(k))
+        return buf.getvalue()
 
     def table(self, k: int | None = None) -> Iterable[dict[str, object]]:
         """Rows of ``data/peers.csv``: council, rank, peer, distance, model version."""

@@ -1,4 +1,5 @@
-"""Build ``data/observations.csv`` (and sources.yaml, ATTRIBUTION.md) from the raw official files.
+"""Build ``data/observations.csv`` (and sources.yaml, ATTRIBUTION.md, peers.csv) from the raw
+official files.
 
 Usage (the CLI wires ``narrator data build`` to :func:`build`)::
 
@@ -9,17 +10,20 @@ Usage (the CLI wires ``narrator data build`` to :func:`build`)::
 Steps: read each source with its own module (:mod:`.ascof`, :mod:`.ascfr`, :mod:`.imd`,
 :mod:`.oflog`, :mod:`.reference`), drop Oflog values that ASCOF already reports for the same
 council, measure and period, give every authority one name and (councils) its region, check
-that keys are unique, then write the three files atomically. Same inputs -> byte-identical
+that keys are unique, run the peer model (:mod:`narrator.peers`) on the result for
+``peers.csv``, then write the four files atomically. Same inputs -> byte-identical
 output. :func:`generate_synthetic` (in :mod:`.synthetic`) writes fictional councils.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from narrator.data import PEERS_FILE
 from narrator.databuild import ascfr, ascof, imd, oflog, reference
 from narrator.databuild.common import ENGLAND_CODE, REGIONS, Row, render_csv
 from narrator.databuild.sources import attribution_md, sources_yaml
@@ -183,20 +187,36 @@ def _report(rows: list[Row], dropped: int, former: dict[str, int], files: list[s
     )
 
 
+def peer_table(observations: str, out_dir: Path) -> str:
+    """``peers.csv`` for freshly built observations: the peer model (``peers.yaml`` in
+    ``out_dir``, else the shipped one) run on them (see :mod:`narrator.peers`)."""
+    from narrator.data import load_dataset
+    from narrator.peers import Peers, load_model
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "observations.csv"
+        path.write_text(observations, encoding="utf-8")
+        dataset = load_dataset([path])
+    config = out_dir / "peers.yaml"
+    return Peers(dataset, load_model(config if config.exists() else None)).csv_text()
+
+
 def build(raw_dir: Path, reference_csv: Path, out_dir: Path) -> BuildReport:
     """Rebuild observations.csv, sources.yaml and ATTRIBUTION.md in ``out_dir``."""
     raw_dir, reference_csv, out_dir = Path(raw_dir), Path(reference_csv), Path(out_dir)
     if not raw_dir.is_dir():
         raise DataError("raw data folder not found", file=str(raw_dir))
     rows, dropped, former = assemble(raw_dir, reference_csv)
-    used = {r.source for r in rows}
-    outputs = {
-        "observations.csv": render_csv(rows),
-        "sources.yaml": sources_yaml(used),
-        "ATTRIBUTION.md": attribution_md(used),
-    }
-    for name, text in outputs.items():
-        atomic_write_text(out_dir / name, text)
     if ENGLAND_CODE not in {r.authority_code for r in rows}:
         raise DataError("no England rows were built")
+    used = {r.source for r in rows}
+    observations = render_csv(rows)
+    outputs = {
+        "observations.csv": observations,
+        "sources.yaml": sources_yaml(used),
+        "ATTRIBUTION.md": attribution_md(used),
+        PEERS_FILE: peer_table(observations, out_dir),
+    }
+    for name, text in outputs.items():  # every file is computed before any is written
+        atomic_write_text(out_dir / name, text)
     return _report(rows, dropped, former, [str(out_dir / n) for n in outputs])
