@@ -274,6 +274,17 @@ class SeriesPoint(Frozen):
     suppressed: bool = False
     source: str
     plain: str = ""  # the measure's plain words for residents (data/wording.yaml), if any
+    #: a point summarising several councils (``PEERS_CODE``: the similar councils' median):
+    #: how many there were and their lowest and highest values
+    of: int = 0
+    low: float | None = None
+    high: float | None = None
+
+
+#: the authority code of chart points that stand for a council's similar councils (their median)
+PEERS_CODE = "peers"
+#: how charts name that point: the middle (median) figure of the council's similar councils
+PEERS_LABEL = "Typical similar council"
 
 
 class ChartBlock(Frozen):

@@ -29,7 +29,8 @@ from narrator.catalog import Catalog
 from narrator.concurrency import DEFAULT_CONCURRENCY, Gate, LittlesLaw
 from narrator.costs import PriceTable, estimate_cost
 from narrator.data import Dataset
-from narrator.facts import FactBuilder
+from narrator.factrules import series_key
+from narrator.facts import ABSOLUTE_UNITS, FactBuilder
 from narrator.llm.base import (
     ChildText,
     GenerationParams,
@@ -39,6 +40,8 @@ from narrator.llm.base import (
 )
 from narrator.llm.offline import OfflineWriter
 from narrator.models import (
+    PEERS_CODE,
+    PEERS_LABEL,
     Authority,
     ChartBlock,
     Draft,
@@ -420,7 +423,39 @@ class Pipeline:
             for code in sorted(codes)
             for o in self.dataset.for_chart(code, sheet.chart_id)
         ]
+        points += self._peer_points(sheet)
         return ChartBlock(chart=chart, status=sheet.status, text_id=text.id, points=points)
+
+    def _peer_points(self, sheet: FactSheet) -> list[SeriesPoint]:
+        """The similar councils' median (with their range) for every period of each of the
+        council's own rates and shares, so charts can draw them beside England."""
+        out = []
+        subject = sheet.authority
+        for o in self.dataset.for_chart(subject.code, sheet.chart_id):
+            if o.unit in ABSOLUTE_UNITS or o.value is None or o.suppressed:
+                continue  # totals depend on size: never summarised across councils
+            found = self.facts.peer_median(sheet.chart_id, subject, series_key(o), o.period)
+            if found is None:
+                continue
+            median, _cells, detail = found
+            out.append(
+                SeriesPoint(
+                    authority_code=PEERS_CODE,
+                    authority_name=PEERS_LABEL,
+                    measure=o.measure,
+                    breakdown=o.breakdown,
+                    period=o.period,
+                    value=median,
+                    unit=o.unit,
+                    denominator=o.denominator,
+                    source=o.source,
+                    plain=self.catalog.plain(o.measure, o.breakdown) or "",
+                    of=int(detail["of"]),
+                    low=float(detail["low"]),
+                    high=float(detail["high"]),
+                )
+            )
+        return out
 
 
 def _describe(exc: BaseException) -> str:

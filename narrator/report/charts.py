@@ -15,13 +15,15 @@ import html
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from narrator.models import ChartBlock, SeriesPoint
+from narrator.models import PEERS_CODE, ChartBlock, SeriesPoint
 from narrator.report.format import denominator_phrase, format_value, unit_label
 from narrator.verify.periods import chronological, years_of
 
 SUBJECT_COLOUR = "#0b5d6b"  # dark teal
 ENGLAND_COLOUR = "#5f5f5f"  # grey
 REGION_COLOUR = "#7a4fa3"  # purple
+PEERS_COLOUR = "#b35900"  # burnt orange
+PEERS_RANGE_COLOUR = "rgba(179, 89, 0, 0.15)"
 ENGLAND_CODE = "E92000001"
 CATEGORY_COLOURS = ("#0b5d6b", "#b35900", "#7a4fa3", "#2f6d2f", "#a4231a", "#5f5f5f")
 DATED = {  # note on a panel whose figures are counted in one kind of year, when the other is too
@@ -30,6 +32,12 @@ DATED = {  # note on a panel whose figures are counted in one kind of year, when
     False: "These figures are for financial or survey years (such as 2023-24); figures dated "
     "by a single year are drawn separately.",
 }
+#: what the similar councils' figures on a panel are
+PEERS_NOTE = (
+    "Typical similar council: the middle figure of the councils most like {name} in "
+    "deprivation, age, size and type; the thin line or shaded band runs from the lowest of them "
+    "to the highest."
+)
 MAX_ALT_POINTS = 12
 MAX_LINES = 6  # more series than this over several periods: bars of the latest period
 ABSOLUTE_UNITS = frozenset({"count", "gbp_thousands", "people"})  # totals, not rates
@@ -112,16 +120,27 @@ def _area_order(points: list[SeriesPoint], subject_code: str) -> list[tuple[str,
         seen.setdefault(p.authority_code, p.authority_name)
 
     def rank(code: str) -> int:
-        return 0 if code == subject_code else 2 if code == ENGLAND_CODE else 1
+        order = {subject_code: 0, PEERS_CODE: 2, ENGLAND_CODE: 3}
+        return order.get(code, 1)  # the region
 
     return sorted(seen.items(), key=lambda item: rank(item[0]))
 
 
 def _colour(code: str, subject_code: str) -> str:
-    """One colour per area on every chart: the council, England, and its region."""
+    """One colour per area on every chart: the council, its region, its similar councils and
+    England."""
     if code == subject_code:
         return SUBJECT_COLOUR
-    return ENGLAND_COLOUR if code == ENGLAND_CODE else REGION_COLOUR
+    return {ENGLAND_CODE: ENGLAND_COLOUR, PEERS_CODE: PEERS_COLOUR}.get(code, REGION_COLOUR)
+
+
+def _spread(p: SeriesPoint) -> tuple[float, float] | None:
+    """How far a median point's lowest and highest councils lie below and above it (plotted
+    units), or None for a single area's point."""
+    if p.authority_code != PEERS_CODE or p.value is None or p.low is None or p.high is None:
+        return None
+    scale = 1000 if _money(p.unit) else 1  # money is drawn in £ million
+    return (p.value - p.low) / scale, (p.high - p.value) / scale
 
 
 def _layout(axis_title: str, kind: str, horizontal: bool, height: int = 320) -> dict[str, Any]:
@@ -171,6 +190,23 @@ def _alt_text(kind: str, title: str, points: list[SeriesPoint], axis: str, names
     return f"{word} of {title} ({axis}). " + "; ".join(parts) + tail + "."
 
 
+def _range_band(points: list[SeriesPoint]) -> list[dict[str, Any]]:
+    """A shaded band from the similar councils' lowest to highest value in each period."""
+    spreads = [_spread(p) for p in points]
+    if not all(spreads):
+        return []
+    x = [p.period for p in points]
+    lows = [(_y(p) or 0) - d[0] for p, d in zip(points, spreads, strict=True) if d]
+    highs = [(_y(p) or 0) + d[1] for p, d in zip(points, spreads, strict=True) if d]
+    common = {"type": "scatter", "mode": "lines", "x": x, "hoverinfo": "skip",
+              "name": "Similar councils: lowest to highest",
+              "line": {"width": 0, "color": PEERS_RANGE_COLOUR}}  # fmt: skip
+    return [
+        common | {"y": lows, "showlegend": False},
+        common | {"y": highs, "fill": "tonexty", "fillcolor": PEERS_RANGE_COLOUR},
+    ]
+
+
 def _line_traces(
     points: list[SeriesPoint],
     areas: list[tuple[str, str]],
@@ -199,6 +235,8 @@ def _line_traces(
                 else CATEGORY_COLOURS[j % len(CATEGORY_COLOURS)]
             )
             dash = _DASHES[j % len(_DASHES)] if len(areas) > 1 else "solid"
+            if code == PEERS_CODE and len(categories) == 1:
+                traces += _range_band(mine)
             traces.append(
                 {
                     "type": "scatter",
@@ -241,6 +279,13 @@ def _bar_traces(
         trace |= (
             {"orientation": "h", "y": cats, "x": values} if horizontal else {"x": cats, "y": values}
         )
+        spreads = [_spread(p) for p in mine]
+        if code == PEERS_CODE and all(spreads):  # their lowest to highest, as a whisker
+            error = {
+                "type": "data", "symmetric": False, "color": PEERS_COLOUR, "thickness": 1.5,
+                "arrayminus": [d[0] for d in spreads if d], "array": [d[1] for d in spreads if d],
+            }  # fmt: skip
+            trace["error_x" if horizontal else "error_y"] = error
         traces.append(trace)
     return traces
 
@@ -260,6 +305,8 @@ def _panel(
                 "much bigger and would hide them. All figures are in the table."
             )
         points = [p for p in points if p.authority_code == subject]
+    if any(p.authority_code == PEERS_CODE for p in points):
+        note = (note + " " if note else "") + PEERS_NOTE.format(name=subject_name)
     names = _series_names(points)
     categories = list(dict.fromkeys(_label(p, names) for p in points))
     periods = chronological({p.period for p in points})
@@ -329,7 +376,11 @@ def _hover(p: SeriesPoint, axis: str = "") -> str:
     if _money(p.unit) and p.value is not None and not p.suppressed:
         shown = f"£{p.value / 1000:,.1f} million ({shown})"
     of = denominator_phrase(p.unit, p.denominator)
-    return _plotly_text(f"{shown}{' ' + of if of else ''} · {p.period}")
+    spread = ""
+    if p.authority_code == PEERS_CODE and p.low is not None and p.high is not None:
+        low, high = (format_value(v, p.unit, False) for v in (p.low, p.high))
+        spread = f" · the middle of {p.of} similar councils, from {low} to {high}"
+    return _plotly_text(f"{shown}{' ' + of if of else ''} · {p.period}{spread}")
 
 
 def _wrap(label: str, width: int = 18) -> str:
@@ -377,13 +428,23 @@ def _single_panel(
         "marker": {"color": [_colour(code, subject) for code, _ in shown]},
         "name": _plotly_text(title),
     }
+    traces: list[dict[str, Any]] = [trace]
+    peers = by_area.get(PEERS_CODE)
+    spread = _spread(peers) if peers is not None else None
+    if peers is not None and spread is not None:
+        trace["error_y"] = {
+            "type": "data", "symmetric": False, "color": PEERS_COLOUR, "thickness": 1.5,
+            "array": [spread[1] if code == PEERS_CODE else 0 for code, _ in shown],
+            "arrayminus": [spread[0] if code == PEERS_CODE else 0 for code, _ in shown],
+            "width": 6,
+        }  # fmt: skip
     layout = _layout(axis, "bar", False, 300)
     return Panel(
         id=f"plot-{block.chart.id}-{idx}",
         title=title,
         kind="bar",
         axis_label=axis,
-        figure={"data": [trace], "layout": layout},
+        figure={"data": traces, "layout": layout},
         alt=_alt_text("bar", f"{block.chart.title}: {title}", points, axis, names),
         note=note,
     )
