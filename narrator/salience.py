@@ -8,6 +8,11 @@ headline series of each chart into *findings*:
   with a better way (``data/polarity.yaml``, carried in ``detail["better"]``);
 * a **difference** from England on a measure with no better way (spending, requests);
 * a change that is **better** or **worse** over the series' periods.
+* a **contrast**: the council compares with its similar councils (``narrator.peers``) the
+  other way than with England ("above England but below councils like it"): a different
+  story, worth telling.
+* a **peer_extreme**: the council has the highest or the lowest figure of itself and its
+  similar councils (and no contrast to tell).
 
 Each finding is scored by its size (the relative difference from England, or the change as a
 share of the first value, in per cent), so writers can lead with the largest. Nothing here
@@ -24,7 +29,9 @@ from typing import Literal
 
 from narrator.models import Fact, FactSheet, Frozen
 
-FindingKind = Literal["strength", "concern", "difference", "better", "worse"]
+FindingKind = Literal[
+    "strength", "concern", "difference", "better", "worse", "contrast", "peer_extreme"
+]
 
 
 class Finding(Frozen):
@@ -80,10 +87,20 @@ def headline_order(series: dict[str, dict[str, Fact]]) -> list[str]:
     return sorted(series, key=score)
 
 
-def relative_difference(facts: dict[str, Fact]) -> float:
-    """How far the council's figure is from England's, in per cent of England's (0 if none)."""
-    diff = facts.get("difference:england")
+def relative_difference(facts: dict[str, Fact], comparator: str = "england") -> float:
+    """How far the council's figure is from a comparator's (England's unless said), in per
+    cent of the comparator's (0 if none)."""
+    diff = facts.get(f"difference:{comparator}")
     return abs(float(diff.detail.get("relative_pct") or 0)) if diff is not None else 0.0
+
+
+def peer_extreme(rank: Fact) -> str:
+    """ "highest" or "lowest" when a rank among the council and its similar councils is the
+    first or the last (shared with no one), else ""."""
+    of, tied = rank.detail.get("of"), rank.detail.get("tied")
+    if tied != 1 or rank.value is None:
+        return ""
+    return "highest" if rank.value == 1 else "lowest" if rank.value == of else ""
 
 
 def findings(sheets: list[FactSheet]) -> list[Finding]:
@@ -112,6 +129,12 @@ def _of_series(sheet: FactSheet, facts: dict[str, Fact]) -> list[Finding]:
         else:
             kind = "difference"
         made.append(Finding(kind=kind, score=relative_difference(facts), **common))
+    peers, place = facts.get("direction:peers"), facts.get("rank:peers")
+    peer_gap = relative_difference(facts, "peers")
+    if peers is not None and peers.direction and peers.direction != direction.direction:
+        made.append(Finding(kind="contrast", score=peer_gap, **common))
+    elif place is not None and peer_extreme(place):
+        made.append(Finding(kind="peer_extreme", score=peer_gap, **common))
     trend = facts.get("trend")
     if trend is not None and better in ("higher", "lower") and trend.direction in ("up", "down"):
         pct = abs(float(trend.detail.get("change_pct") or 0))

@@ -19,7 +19,7 @@ import time
 
 from narrator.llm.base import GenerationRequest, WriterReply
 from narrator.models import Fact, FactSheet
-from narrator.salience import Finding, findings, headline_order, series_of
+from narrator.salience import Finding, findings, headline_order, peer_extreme, series_of
 from narrator.text import fmt_num, fmt_value
 
 VERSION = "offline-writer-v1"
@@ -116,6 +116,34 @@ def _with_comparison(value: str, comparison: str) -> str:
     return f"{value.rstrip('.')}, {clause}"
 
 
+def peer_sentence(name: str, facts: dict[str, Fact], after_england: bool = True) -> str | None:
+    """How the council compares with councils like it, when that says something England's
+    comparison does not, naming the measure (a chart may have several):
+
+    * the other way round from England: "But Leicester's share of ... is higher than similar
+      councils (65.2%)." (without "But", and with the period, when England's comparison was
+      not just said);
+    * the highest or lowest figure of them all: "Among Leicester and its 14 similar councils,
+      Leicester has the highest share of ..."."""
+    v, place = facts.get("value"), facts.get("rank:peers")
+    england, peers = facts.get("direction:england"), facts.get("direction:peers")
+    cv = facts.get("comparator_value:peers")
+    if v is None or peers is None or cv is None or cv.value is None:
+        return None
+    what = f"share of {_label(v)}" if v.unit == "percent" else f"figure for {_label(v)}"
+    if england is not None and peers.direction != england.direction:
+        word = {"above": "higher than", "below": "lower than", "about_same": "about the same as"}[
+            peers.direction  # type: ignore[index]
+        ]
+        shown = fmt_value(float(cv.value), cv.unit, cv.denominator).split(" for every")[0]
+        lead = "But " if after_england else f"In {v.period}, "
+        return f"{lead}{name}'s {what} is {word} similar councils ({shown})."
+    if place is not None and (end := peer_extreme(place)):
+        others = int(place.detail["of"]) - 1  # type: ignore[arg-type]
+        return f"Among {name} and its {others} similar councils, {name} has the {end} {what}."
+    return None
+
+
 def polarity_sentence(facts: dict[str, Fact]) -> str | None:
     """'So this is better than England.' when the measure has a better way
     (``data/polarity.yaml``) and the figure is clearly above or below England's."""
@@ -206,6 +234,10 @@ def chart_text(sheet: FactSheet) -> str:
                     meaning = deprivation_sentence(name, facts, sheet.chart_id)  # its meaning
                     if meaning is not None:
                         sentences.append(meaning)
+                if not stated and note is None:  # the headline: councils like it, if telling
+                    among = peer_sentence(name, facts)
+                    if among is not None:
+                        sentences.append(among)
             elif "trend" in facts:
                 sentences.append(trend_sentence(facts["trend"]))
             elif "rank" in facts:
@@ -272,7 +304,8 @@ def _finding_sentences(name: str, f: Finding) -> str:
     england = {k: v for k, v in facts.items() if k.endswith("england")}
     cmp = comparison_sentence(england, seed) or ""
     verdict = polarity_sentence(facts) or ""
-    return " ".join(s for s in (head, cmp, verdict) if s)
+    among = peer_sentence(name, facts) if f.kind in ("contrast", "peer_extreme") else ""
+    return " ".join(s for s in (head, cmp, verdict, among) if s)
 
 
 #: how many findings of each kind a summary names
@@ -294,6 +327,18 @@ def summary_text(kind: str, sheets: list[FactSheet], section: str | None) -> str
         picked.update(f.chart_id for f in chosen)
         return [_finding_sentences(name, f) for f in chosen]
 
+    def among_peers() -> list[str]:
+        """Councils like this one: a chart already told gets one sentence of its own."""
+        chosen = [f for f in found if f.kind in ("contrast", "peer_extreme")][:keep]
+        lines = [
+            peer_sentence(name, f.facts, after_england=False)
+            if f.chart_id in picked
+            else _finding_sentences(name, f)
+            for f in chosen
+        ]
+        picked.update(f.chart_id for f in chosen)
+        return [line for line in lines if line]
+
     paragraphs = []
     for title, kinds in (
         (f"Where {name} does well", ("strength",)),
@@ -303,6 +348,8 @@ def summary_text(kind: str, sheets: list[FactSheet], section: str | None) -> str
         lines = take(kinds)
         if lines:
             paragraphs.append(title + "\n" + " ".join(lines))
+    if lines := among_peers():
+        paragraphs.append(f"Compared with councils like {name}\n" + " ".join(lines))
     neutral = take(("difference",))
     if neutral and (kind == "section" or not paragraphs):
         paragraphs.append("How the figures compare\n" + " ".join(neutral))
