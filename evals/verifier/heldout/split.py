@@ -57,6 +57,10 @@ DEV_COUNCILS = frozenset(
         "Barking and Dagenham", "Bexley", "Brighton and Hove",
         "Bournemouth, Christchurch and Poole", "Kingston upon Thames", "Knowsley",
         "Rochdale", "South Tyneside", "St. Helens",
+        # w26-w28 (tenth round, 2026-12-01, fifth session): new texts about dev councils only
+        # (Nottingham, Derby, Kent, Wokingham, Southwark, Northumberland; Liverpool, Sunderland,
+        # Leeds, Herefordshire, Croydon, Rutland; Birmingham, Lambeth, York, Stockport, Suffolk,
+        # Dorset), scored once before tuning, then tuned on
     }
 )  # fmt: skip
 
