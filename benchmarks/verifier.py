@@ -23,10 +23,11 @@ import hashlib
 import json
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from narrator.catalog import load_catalog
-from narrator.data import load_dataset
+from narrator.data import load_dataset, read_peer_lists
 from narrator.facts import FactBuilder
 from narrator.verify import Verifier
 from narrator.verify.index import build_index
@@ -63,14 +64,23 @@ def overlapping(claim: dict, verdict_claims) -> list:
 
 
 # ---- held-out set: natural texts written blind (evals/verifier/heldout/README.md) ----------
+def heldout_facts() -> FactBuilder:
+    """Fact sheets as the held-out writers saw the data: the shipped observations with the
+    similar councils of the peer model they worked from (``heldout/peers.csv``, model version
+    1), so a later peer model cannot turn their hand labels wrong."""
+    catalog = load_catalog()
+    dataset = load_dataset(chart_ids=catalog.ids)
+    frozen = read_peer_lists(HELDOUT / "peers.csv", dataset.authorities)
+    return FactBuilder(replace(dataset, peers=frozen), catalog)
+
+
 def load_heldout(split: str, fb: FactBuilder | None = None) -> tuple[list[dict], dict[str, list]]:
     """Records of one held-out split (``dev`` or ``test``) and, per id, the sheets a run would
     verify it against: a chart blurb its chart's sheet, a section summary every chart of its
     section, the overall summary every chart. The dev split also takes the reviewers' labelled
     claims (``evals/verifier/reviewed.jsonl``, from ``narrator review export``), class
     ``reviewed``; the test split never does."""
-    catalog = load_catalog()
-    fb = fb or FactBuilder(load_dataset(chart_ids=catalog.ids), catalog)
+    fb = fb or heldout_facts()
     paths = [HELDOUT / f"{split}.jsonl"]
     if split == "dev" and (HELDOUT.parent / "reviewed.jsonl").exists():
         paths.append(HELDOUT.parent / "reviewed.jsonl")
@@ -123,7 +133,9 @@ def score_heldout(records: list[dict], sheets: dict[str, list], verifier: Verifi
                 out["caught"][cls] += bool(bad)
                 out["caught_contradicted"][cls] += any(c.status == "contradicted" for c in bad)
                 if not bad:
-                    out["misses"].append(f"MISSED {where}: {claim.get('note', '')}\n    {r['text']}")
+                    out["misses"].append(
+                        f"MISSED {where}: {claim.get('note', '')}\n    {r['text']}"
+                    )
             elif claim["label"] == "unverifiable":
                 out["unverifiable"][cls] += 1
                 out["unverifiable_caught"][cls] += bool(bad)
@@ -145,9 +157,17 @@ def score_heldout(records: list[dict], sheets: dict[str, list], verifier: Verifi
 
 def print_heldout(name: str, s: dict) -> None:
     tw, tc = sum(s["wrong"].values()), sum(s["caught"].values())
-    rw, rc, rf = sum(s["correct"].values()), sum(s["contradicted"].values()), sum(s["flagged"].values())
-    print(f"\n== held-out {name}: {tw} wrong, {rw} correct, {sum(s['unverifiable'].values())} unverifiable claims")
-    print(f"{'class':<18}{'wrong':>6}{'caught':>8}{'recall':>8}{'correct':>9}{'contra':>8}{'rate':>7}{'flagged':>9}{'rate':>7}")
+    rw, rc, rf = (
+        sum(s["correct"].values()),
+        sum(s["contradicted"].values()),
+        sum(s["flagged"].values()),
+    )
+    print(
+        f"\n== held-out {name}: {tw} wrong, {rw} correct, {sum(s['unverifiable'].values())} unverifiable claims"
+    )
+    print(
+        f"{'class':<18}{'wrong':>6}{'caught':>8}{'recall':>8}{'correct':>9}{'contra':>8}{'rate':>7}{'flagged':>9}{'rate':>7}"
+    )
     for cls in sorted(set(s["wrong"]) | set(s["correct"])):
         w, c, ok = s["wrong"][cls], s["caught"][cls], s["correct"][cls]
         print(
@@ -155,12 +175,16 @@ def print_heldout(name: str, s: dict) -> None:
             f"{s['contradicted'][cls]:>8}{(s['contradicted'][cls] / ok if ok else float('nan')):>7.0%}"
             f"{s['flagged'][cls]:>9}{(s['flagged'][cls] / ok if ok else float('nan')):>7.0%}"
         )
-    print(f"{'ALL':<18}{tw:>6}{tc:>8}{tc / max(1, tw):>8.1%}{rw:>9}{rc:>8}{rc / max(1, rw):>7.1%}{rf:>9}{rf / max(1, rw):>7.1%}"
-          "   (targets: recall >= 95%, contradicted <= 3%)")
+    print(
+        f"{'ALL':<18}{tw:>6}{tc:>8}{tc / max(1, tw):>8.1%}{rw:>9}{rc:>8}{rc / max(1, rw):>7.1%}{rf:>9}{rf / max(1, rw):>7.1%}"
+        "   (targets: recall >= 95%, contradicted <= 3%)"
+    )
     uv, uc = sum(s["unverifiable"].values()), sum(s["unverifiable_caught"].values())
     print(f"unverifiable claims (causes, invented facts) kept out: {uc}/{uv}")
-    print(f"texts with only correct claims that pass: {s['clean_texts'] - s['clean_failed']}/{s['clean_texts']}; "
-          f"texts with a wrong or unverifiable claim that fail: {s['bad_failed']}/{s['bad_texts']}")
+    print(
+        f"texts with only correct claims that pass: {s['clean_texts'] - s['clean_failed']}/{s['clean_texts']}; "
+        f"texts with a wrong or unverifiable claim that fail: {s['bad_failed']}/{s['bad_texts']}"
+    )
 
 
 def long_texts(verifier: Verifier) -> None:
@@ -289,8 +313,6 @@ def main(argv: list[str] | None = None) -> None:
         print(f"wrote {len(digests)} verdict digests to {VERDICTS.relative_to(ROOT)}")
     if args.show_misses:
         print("\n" + "\n".join(misses))
-
-
 
 
 if __name__ == "__main__":

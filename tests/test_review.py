@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -178,6 +179,7 @@ def test_reviewed_claims_count_in_the_verifiers_dev_scores(reviews: Reviews, tmp
     heldout.mkdir(parents=True)
     for split in ("dev", "test"):
         (heldout / f"{split}.jsonl").write_text("", encoding="utf-8")
+    shutil.copy(bench.HELDOUT / "peers.csv", heldout)  # the peer lists the writers saw
     (heldout.parent / "reviewed.jsonl").write_text(
         "".join(json.dumps(r) + "\n" for r in reviews.export()), encoding="utf-8"
     )
