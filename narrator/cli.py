@@ -325,6 +325,29 @@ def data_build(
     typer.echo(report.model_dump_json(indent=2))
 
 
+@data_app.command("areas")
+@friendly
+def data_areas(
+    source: Annotated[Path, typer.Argument(help="mySociety's uk_local_authorities_future.csv.")],
+    version: Annotated[
+        str, typer.Option("--version", help="The source commit it was read from (provenance).")
+    ],
+    data_dir: DataDir = None,
+) -> None:
+    """Write data/areas.csv (each council's km² and 2020 population, for the peer model's
+    density) from mySociety's UK local authority table; then run narrator data build or
+    narrator peers --write."""
+    from narrator.databuild.areas import convert
+    from narrator.paths import atomic_write_text
+    from narrator.paths import data_dir as default_data_dir
+    from narrator.peers import AREAS_FILE
+
+    _catalog, dataset = _load(None, data_dir)
+    text = convert(source, version, dataset.authorities)
+    atomic_write_text(default_data_dir(data_dir) / AREAS_FILE, text)
+    typer.echo(f"{text.count(chr(10)) - 1} councils -> data/{AREAS_FILE}")
+
+
 @data_app.command("synthetic")
 @friendly
 def data_synthetic(

@@ -4,7 +4,8 @@ Every council with all the features is a point: the features are standardised ac
 (mean 0, standard deviation 1), weighted, and a council's peers are the ``k`` nearest councils
 in Euclidean distance, never itself. Councils missing a feature (new councils without IMD 2019
 figures, for instance) or listed under ``exclude`` have no peers and are no one's peer; why is
-recorded. The features come from the shipped data only.
+recorded. The features come from the shipped data: the observations and ``data/areas.csv``
+(people per km², :mod:`narrator.databuild.areas`).
 
 >>> round(distance({"a": 0.0, "b": 3.0}, {"a": 4.0, "b": 0.0}), 1)
 5.0
@@ -22,7 +23,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from narrator.data import PEER_COLUMNS, Dataset
-from narrator.errors import NarratorError
+from narrator.errors import DataError, NarratorError
 from narrator.paths import data_dir
 
 COUNCIL_TYPES = {"E06": "unitary", "E08": "metropolitan", "E09": "london", "E10": "county"}
@@ -34,6 +35,9 @@ _MEASURES = {
     "adults_18_64": ("population", "adults aged 18-64", ""),
     "adults_65": ("population", "adults aged 65+", ""),
 }  # fmt: skip
+
+
+AREAS_FILE = "areas.csv"
 
 
 class PeerError(NarratorError):
@@ -73,8 +77,35 @@ def distance(a: dict[str, float], b: dict[str, float]) -> float:
     return math.sqrt(sum((a[f] - b[f]) ** 2 for f in a))
 
 
-def raw_features(dataset: Dataset) -> tuple[dict[str, dict[str, float]], dict[str, str]]:
-    """Each council's features before standardising, and why a council has none."""
+def load_densities(path: Path) -> dict[str, float]:
+    """People per km² of each council in ``data/areas.csv`` (see
+    :mod:`narrator.databuild.areas`); a missing or non-positive figure is a
+    :class:`~narrator.errors.DataError` naming its row and column."""
+    if not path.exists():
+        return {}
+    out: dict[str, float] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row, rec in enumerate(csv.DictReader(fh), 2):
+            numbers = []
+            for column in ("area_km2", "population_2020"):
+                try:
+                    numbers.append(float(rec.get(column) or "nan"))
+                except ValueError:
+                    numbers.append(float("nan"))
+                if not numbers[-1] > 0:
+                    raise DataError(
+                        f"expected a positive number, got {rec.get(column)!r}",
+                        file=str(path), row=row, field=column,
+                    )  # fmt: skip
+            out[rec["authority_code"]] = numbers[1] / numbers[0]
+    return out
+
+
+def raw_features(
+    dataset: Dataset, densities: dict[str, float] | None = None
+) -> tuple[dict[str, dict[str, float]], dict[str, str]]:
+    """Each council's features before standardising, and why a council has none
+    (``densities``: people per km², when the model uses them)."""
     values: dict[tuple[str, str], float] = {}
     for obs in dataset.observations:
         for name, (chart, measure, breakdown) in _MEASURES.items():
@@ -88,6 +119,8 @@ def raw_features(dataset: Dataset) -> tuple[dict[str, dict[str, float]], dict[st
         have = {n: values.get((code, n)) for n in _MEASURES}
         lacking = [n for n, v in have.items() if v is None]
         kind = COUNCIL_TYPES.get(code[:3])
+        if densities and code not in densities:
+            lacking.append("density")
         if lacking or kind is None:
             missing[code] = "no " + ", ".join(lacking or ["council type"])
             continue
@@ -98,6 +131,8 @@ def raw_features(dataset: Dataset) -> tuple[dict[str, dict[str, float]], dict[st
             "older_share": have["adults_65"] / adults,  # type: ignore[operator]
             "adults_log": math.log10(adults),
         }
+        if densities:
+            row["density_log"] = math.log10(densities[code])
         row |= {f"type_{t}": float(kind == t) for t in COUNCIL_TYPES.values()}
         features[code] = row  # type: ignore[assignment]
     return features, missing
@@ -125,10 +160,17 @@ def standardise(
 class Peers:
     """The peer lists of every council (see the module docstring)."""
 
-    def __init__(self, dataset: Dataset, model: PeerModel | None = None) -> None:
+    def __init__(
+        self, dataset: Dataset, model: PeerModel | None = None, areas: Path | None = None
+    ) -> None:
         self.dataset = dataset
         self.model = model or load_model()
-        raw, self.missing = raw_features(dataset)
+        densities = load_densities(areas or data_dir() / AREAS_FILE)
+        if self.model.weights.get("density_log") and not densities:
+            raise PeerError(f"the peer model weighs density but {AREAS_FILE} has no areas")
+        raw, self.missing = raw_features(
+            dataset, densities if "density_log" in self.model.weights else None
+        )
         for code, why in self.model.exclude.items():
             if code in raw:
                 raw.pop(code)

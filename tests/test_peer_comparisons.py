@@ -116,14 +116,14 @@ def test_the_shipped_data_loads_every_councils_peers() -> None:
     peers = shipped().dataset.peers
     assert len(peers) == 144 and all(len(p) == 15 for p in peers.values())
     median = _by_id(leicester(), ":comparator_value:peers")
-    assert median.value == 65.2 and median.detail["of"] == 14  # one peer has no 2024-25 figure
+    assert median.value == 65.8 and median.detail["of"] == 14  # one peer has no 2024-25 figure
 
 
 @pytest.mark.parametrize(
     ("text", "status"),
     [
-        # Leicester 71.7 %, England 65.1 %, its 14 similar councils' median 65.2 %, rank 1 of 15
-        ("Leicester's 71.7% is above the median of its 14 similar councils (65.2%).", "pass"),
+        # Leicester 71.7 %, England 65.1 %, its 14 similar councils' median 65.8 %, rank 1 of 15
+        ("Leicester's 71.7% is above the median of its 14 similar councils (65.8%).", "pass"),
         ("Leicester had the highest share of its 15 similar councils.", "pass"),
         ("Among Leicester and its 14 similar councils, Leicester has the highest figure.", "pass"),
         ("Satisfaction in Leicester was well above councils like it.", "pass"),
@@ -133,7 +133,7 @@ def test_the_shipped_data_loads_every_councils_peers() -> None:
         ("Leicester had the lowest share among its statistical neighbours.", "fail"),
         ("Leicester was higher than its 12 similar councils.", "fail"),
         # the peers' median said as the council's own figure is not traced to them
-        ("Satisfaction in Leicester was 65.2% in 2024-25.", "fail"),
+        ("Satisfaction in Leicester was 65.8% in 2024-25.", "fail"),
     ],
 )
 def test_the_verifier_reads_peer_claims(text: str, status: str) -> None:
@@ -183,7 +183,7 @@ def test_charts_draw_the_peer_median_with_its_range() -> None:
     peers = [p for p in block.points if p.authority_code == PEERS_CODE]
     assert {p.period for p in peers} >= {"2024-25", "2023-24"}
     latest = next(p for p in peers if p.period == "2024-25")
-    assert (latest.value, latest.of, latest.low, latest.high) == (65.2, 14, 57.6, 70.4)
+    assert (latest.value, latest.of, latest.low, latest.high) == (65.8, 14, 57.6, 70.1)
     view = chart_view(block, "E06000016", "Leicester")
     line = next(p for p in view.panels if p.kind == "line")
     names = [t.get("name") for t in line.figure["data"]]

@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 from narrator.catalog import load_catalog
 from narrator.cli import app
 from narrator.data import load_dataset
+from narrator.databuild.areas import convert
+from narrator.errors import DataError
 from narrator.paths import data_dir
-from narrator.peers import PeerError, Peers, distance, standardise
+from narrator.peers import PeerError, Peers, distance, load_densities, standardise
 
 RUNNER = CliRunner()
 
@@ -66,6 +68,14 @@ def test_peer_lists_group_like_with_like() -> None:
     assert {"Hertfordshire", "Hampshire"} <= names["Surrey"]  # affluent shire counties
     camden = p.of(d.authority("Camden").code)
     assert all(x.code.startswith("E09") for x in camden)  # London boroughs
+    # density (data/areas.csv) sets inner London apart: most of Camden's peers are inner
+    # London boroughs (ONS ITL2 Inner London West and East, with Greenwich as in statute)
+    inner = {
+        "Westminster", "Kensington and Chelsea", "Hammersmith and Fulham", "Wandsworth",
+        "Hackney", "Haringey", "Islington", "Lambeth", "Lewisham", "Newham", "Southwark",
+        "Tower Hamlets", "Greenwich",
+    }  # fmt: skip
+    assert len({x.name for x in camden} & inner) >= 8
 
 
 def test_the_cli_and_the_shipped_peer_table() -> None:
@@ -80,3 +90,36 @@ def test_the_cli_and_the_shipped_peer_table() -> None:
     first = shipped[0]
     top = peers().of(first["authority_code"])[0]
     assert (first["peer_code"], float(first["distance"])) == (top.code, top.distance)
+
+
+def _mysociety(tmp_path, rows: list[str]):
+    path = tmp_path / "las.csv"
+    head = "gss-code,nice-name,current-authority,area,pop-2020"
+    path.write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_areas_keep_current_councils_of_the_data_with_their_provenance(tmp_path) -> None:
+    authorities = peers().dataset.authorities
+    source = _mysociety(tmp_path, [
+        "E06000016,Leicester,True,73.0,354036.0",
+        "E06000016,Leicester (old),False,70.0,1.0",  # a past authority with the same code
+        "S12000034,Aberdeenshire,True,6313.0,260780.0",  # not a council of the data
+    ])  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(convert(source, "abc123", authorities))))
+    assert [(r["authority_code"], r["area_km2"], r["population_2020"]) for r in rows] == [
+        ("E06000016", "73.0", "354036")
+    ]
+    assert rows[0]["source_version"] == "abc123" and "mysociety" in rows[0]["source"]
+    (tmp_path / "areas.csv").write_text(convert(source, "abc123", authorities), encoding="utf-8")
+    assert load_densities(tmp_path / "areas.csv") == {"E06000016": pytest.approx(354036 / 73)}
+
+
+def test_a_bad_area_is_named_by_file_row_and_field(tmp_path) -> None:
+    source = _mysociety(tmp_path, ["E06000016,Leicester,True,0,354036.0"])
+    with pytest.raises(DataError, match=r"las.csv, row 2, field area: expected a positive"):
+        convert(source, "abc123", peers().dataset.authorities)
+    bad = tmp_path / "areas.csv"
+    bad.write_text("authority_code,area_km2,population_2020\nE06000016,73,n/a\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"row 2, field population_2020"):
+        load_densities(bad)

@@ -188,17 +188,18 @@ def _report(rows: list[Row], dropped: int, former: dict[str, int], files: list[s
 
 
 def peer_table(observations: str, out_dir: Path) -> str:
-    """``peers.csv`` for freshly built observations: the peer model (``peers.yaml`` in
-    ``out_dir``, else the shipped one) run on them (see :mod:`narrator.peers`)."""
+    """``peers.csv`` for freshly built observations: the peer model (``peers.yaml`` and
+    ``areas.csv`` in ``out_dir``, else the shipped ones) run on them (:mod:`narrator.peers`)."""
     from narrator.data import load_dataset
-    from narrator.peers import Peers, load_model
+    from narrator.peers import AREAS_FILE, Peers, load_model
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "observations.csv"
         path.write_text(observations, encoding="utf-8")
         dataset = load_dataset([path])
-    config = out_dir / "peers.yaml"
-    return Peers(dataset, load_model(config if config.exists() else None)).csv_text()
+    config, areas = out_dir / "peers.yaml", out_dir / AREAS_FILE
+    model = load_model(config if config.exists() else None)
+    return Peers(dataset, model, areas if areas.exists() else None).csv_text()
 
 
 def build(raw_dir: Path, reference_csv: Path, out_dir: Path) -> BuildReport:
