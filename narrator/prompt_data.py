@@ -53,6 +53,7 @@ class Step:
 
     drop: frozenset[str] = frozenset()  # fact kinds left out
     region: bool = True  # keep comparisons with the region
+    peers: bool = True  # keep comparisons with similar councils (their median)
     fold: bool = False  # direction rows folded into their comparator rows
     max_series: int | None = None  # keep only the best N series of each sheet
     comparator_hints: bool = True  # hint column on comparator rows
@@ -69,11 +70,13 @@ STEPS: tuple[Step, ...] = (
     Step(drop=_EXTRA, region=False, fold=True),
     Step(drop=_EXTRA, region=False, fold=True, max_series=4),
     Step(drop=_EXTRA, region=False, fold=True, max_series=4, comparator_hints=False),
-    Step(drop=_EXTRA, region=False, fold=True, max_series=2, comparator_hints=False),
-    Step(drop=_EXTRA, region=False, fold=True, max_series=1, comparator_hints=False),
+    # the most compact steps keep England's comparison only
+    Step(drop=_EXTRA, region=False, peers=False, fold=True, max_series=2, comparator_hints=False),
+    Step(drop=_EXTRA, region=False, peers=False, fold=True, max_series=1, comparator_hints=False),
     Step(
         drop=_EXTRA,
         region=False,
+        peers=False,
         fold=True,
         max_series=1,
         comparator_hints=False,
@@ -133,7 +136,9 @@ def finding_lines(sheets: list[FactSheet], limit: int = 8) -> list[str]:
     ``{"finding": "strength", "chart": ..., "measure": ..., "size_pct": 34.2}``; good and bad
     news first, then the largest differences on measures that are neither."""
     lines = []
-    found = findings(sheets)
+    # the findings the prompts describe (similar councils' findings are the offline writer's
+    # until a prompt version explains them)
+    found = [f for f in findings(sheets) if f.kind not in ("contrast", "peer_extreme")]
     polar = [f for f in found if f.good is not None][:limit]  # good or bad news first
     for f in polar + [f for f in found if f.good is None][: max(0, limit - len(polar)) + 2]:
         v = f.facts.get("value")
@@ -177,6 +182,8 @@ def _keep(fact: Fact, step: Step) -> bool:
     if fact.kind in step.drop:
         return False
     if not step.region and fact.comparator == "region":
+        return False
+    if not step.peers and fact.comparator == "peers":
         return False
     return not (step.fold and fact.kind == "direction")
 
