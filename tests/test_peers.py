@@ -123,3 +123,17 @@ def test_a_bad_area_is_named_by_file_row_and_field(tmp_path) -> None:
     bad.write_text("authority_code,area_km2,population_2020\nE06000016,73,n/a\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"row 2, field population_2020"):
         load_densities(bad)
+
+
+def test_hartlepool_shares_most_of_its_published_cipfa_neighbours() -> None:
+    """Hartlepool publishes its CIPFA nearest neighbours (hartlepool.gov.uk, JSNA "Statistical
+    Neighbours"); CIPFA's model uses 40 indicators, ours five open ones. They share 10 of 15
+    (the Department for Education's children's-services neighbours share 9 with CIPFA's)."""
+    cipfa = {
+        "Redcar and Cleveland", "South Tyneside", "Middlesbrough", "North East Lincolnshire",
+        "Sunderland", "Gateshead", "Stoke-on-Trent", "North Tyneside", "Stockton-on-Tees",
+        "Blackpool", "Wolverhampton", "Kingston upon Hull", "Halton", "Walsall", "St. Helens",
+    }  # fmt: skip
+    d = peers().dataset
+    ours = {x.name for x in peers().of(d.authority("Hartlepool").code)}
+    assert len(ours & cipfa) >= 9
