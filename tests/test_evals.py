@@ -29,14 +29,14 @@ CHARTS = ("user_satisfaction", "op_need", "net_expenditure", "carers_info", "use
 
 @pytest.fixture
 def prompts(tmp_path, monkeypatch) -> Path:
-    """A copy of the shipped prompts with a deliberately worse chart_blurb v3: its user
+    """A copy of the shipped prompts with a deliberately worse chart_blurb v8: its user
     message leaves out the fact sheet, so the model writes without the data."""
     root = tmp_path / "prompts"
     shutil.copytree(PROJECT_ROOT / "prompts", root)
     v2 = (root / "chart_blurb" / "v2.j2").read_text(encoding="utf-8")
     assert "{{ data }}" in v2
-    (root / "chart_blurb" / "v3.j2").write_text(
-        v2.replace("version: v2", "version: v3").replace("{{ data }}", ""), encoding="utf-8"
+    (root / "chart_blurb" / "v8.j2").write_text(
+        v2.replace("version: v2", "version: v8").replace("{{ data }}", ""), encoding="utf-8"
     )
     monkeypatch.setenv("NARRATOR_PROMPTS_DIR", str(root))
     return root
@@ -62,14 +62,14 @@ def run_eval(tmp_path: Path, *args: str) -> tuple[str, dict]:
 
 def test_registry_labels_versions_and_diffs(prompts: Path) -> None:
     reg = Registry(prompts)
-    assert reg.versions("chart_blurb") == ("v1", "v2", "v3")
+    assert reg.versions("chart_blurb") == ("v1", "v2", "v3", "v8")
     assert reg.resolve("chart_blurb") == "v2"  # production, not the latest file
-    assert reg.resolve("chart_blurb", "latest") == "v3"
-    assert reg.set_label("chart_blurb", "v3", "candidate") is None
-    assert reg.resolve("chart_blurb", "candidate") == "v3"
-    assert reg.set_label("chart_blurb", "candidate", "production") == "v2"
-    assert Registry(prompts).resolve("chart_blurb") == "v3"  # written to index.yaml
-    assert "-{{ data }}" in reg.diff("chart_blurb", "v2", "v3")
+    assert reg.resolve("chart_blurb", "latest") == "v8"
+    assert reg.set_label("chart_blurb", "v8", "trial") is None
+    assert reg.resolve("chart_blurb", "trial") == "v8"
+    assert reg.set_label("chart_blurb", "trial", "production") == "v2"
+    assert Registry(prompts).resolve("chart_blurb") == "v8"  # written to index.yaml
+    assert "-{{ data }}" in reg.diff("chart_blurb", "v2", "v8")
     with pytest.raises(TemplateError, match="no label 'staging'"):
         reg.resolve("chart_blurb", "staging")
     with pytest.raises(TemplateError, match="no version v9"):
@@ -122,7 +122,7 @@ def test_a_worse_prompt_is_a_regression_and_the_same_prompt_is_not(tmp_path, pro
                   "--model", "stub")  # fmt: skip
         base_id, base = run_eval(tmp_path, *common)
         calls = stub.calls
-        cand_id, cand = run_eval(tmp_path, *common, "--prompt", "chart_blurb@v3")
+        cand_id, cand = run_eval(tmp_path, *common, "--prompt", "chart_blurb@v8")
         assert stub.calls > calls  # the candidate's texts were written, not reused
         again_id, again = run_eval(tmp_path, *common)
         assert again["writer_calls"] == 0
@@ -133,8 +133,8 @@ def test_a_worse_prompt_is_a_regression_and_the_same_prompt_is_not(tmp_path, pro
     item = cand["items"][0]
     logged = [c for c in store.calls(item["text_id"]) if c["id"] in item["call_ids"]]
     assert logged and logged[0]["attempt"] == 1 and logged[0]["backend"] == "openai"
-    assert logged[0]["prompt_version"].startswith("chart_blurb/v3@")
-    assert "<<<DATA" not in logged[0]["messages_json"][1]["content"]  # v3 left the data out
+    assert logged[0]["prompt_version"].startswith("chart_blurb/v8@")
+    assert "<<<DATA" not in logged[0]["messages_json"][1]["content"]  # v8 left the data out
     assert "No data is available" in logged[0]["raw_reply"]
     assert logged[0]["verdict_json"]["outcome"] == "fail"
     assert logged[-1]["backend"] == "offline"  # the fallback writer's call, with its verdict

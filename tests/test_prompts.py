@@ -155,6 +155,21 @@ def test_real_leicester_sheets_fit_the_budget_and_keep_england_comparisons():
             assert '["value",2199,' in user and '["comparator_value",2438,"England","below"' in user
 
 
+def test_the_candidate_blurb_prompt_explains_and_carries_similar_councils():
+    """chart_blurb v3 (label candidate) says when to mention similar councils, and Leicester's
+    satisfaction prompt fits its larger budget (900 tokens) with their median row in the data."""
+    from narrator.catalog import load_catalog
+    from narrator.data import load_dataset
+    from narrator.facts import FactBuilder
+
+    sheet = FactBuilder(load_dataset(), load_catalog()).sheet("E06000016", "user_satisfaction")
+    template = load_prompt("chart_blurb", "candidate")
+    assert template.version == "v3"
+    system, user = template.render(kind="chart", authority=sheet.authority, fact_sheets=[sheet])
+    assert "similar councils" in system and estimate_tokens(system) + estimate_tokens(user) <= 900
+    assert '["comparator_value",65.8,"similar councils","above"' in user
+
+
 def test_chart_blurb_prompt_within_token_budget():
     req = render_request(chart_request())
     tokens = estimate_tokens(req.system_prompt) + estimate_tokens(req.user_prompt)
