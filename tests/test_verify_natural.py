@@ -812,3 +812,15 @@ def test_a_relative_gap_said_after_its_comparator(text, outcome):
     """ "below England's £9.2 million, roughly a quarter lower": the fraction is the gap to the
     area named just before it (not to one named later in the sentence)."""
     assert verdict(WOKINGHAM, "nhs_contributions", text).outcome == outcome, text
+
+
+def test_a_measure_named_without_its_part_is_its_total():
+    """'Long-term support for working age adults is higher than England' names the measure,
+    not one of its parts (Birmingham's nursing or direct-payment breakdowns may be higher):
+    checked against the total, 770 against England's 850 (lower)."""
+    sheets = [s for s in _builder().sheets_for("E08000025") if s.section == "People with needs"]
+    text = "The long term support for working age is higher than England too."
+    v = Verifier().verify(text, sheets)
+    assert any(c.status == "contradicted" and "(770)" in c.reason for c in v.claims), v.claims
+    right = Verifier().verify(text.replace("higher", "lower"), sheets)
+    assert not any(c.status == "contradicted" for c in right.claims)

@@ -328,7 +328,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             )
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             when = B.comparison_period(text, (a, b), m)
-            claim = R.direction(chk, m, [prior, *levels] if prior else levels, when)
+            claim = R.direction(chk, m, [prior, *levels] if prior else levels, when, text[a:b])
             claims.append(claim)
             # "above England for the third year running": the streak is a claim of its own,
             # unless a trend word owns it ("rose for a third year, above England")

@@ -52,7 +52,11 @@ def pick(chk: Checker, facts: Iterable[Fact], levels: list[set[Key]]) -> list[Fa
 
 
 def direction(
-    chk: Checker, m: Mention, levels: list[set[Key]], period: Stated | Previous | None = None
+    chk: Checker,
+    m: Mention,
+    levels: list[set[Key]],
+    period: Stated | Previous | None = None,
+    clause: str = "",
 ) -> Claim:
     """ "above England", "lower than the regional figure": the council's figure against the
     comparator's, for the latest period, or for the one period its clause states ("In
@@ -69,12 +73,31 @@ def direction(
             return chk._claim(m, "unverifiable", reason="the data has no deprivation comparison")
         levels = [lv for lv in levels if any(chk.series(f) in lv for f in facts)]
     first = None
-    for f in pick(chk, facts, levels):  # the first supported reading, else the first one
+    chosen = named_parts(chk, pick(chk, facts, levels), clause)
+    for f in chosen:  # the first supported reading, else the first one
         claim = _direction_one(chk, m, f, _values_at(chk, f, period))
         if claim.status == "supported":
             return claim
         first = first or claim
     return first  # type: ignore[return-value]
+
+
+def named_parts(chk: Checker, facts: list[Fact], clause: str) -> list[Fact]:
+    """A part of a measure (a breakdown: "nursing", "direct payment only") is meant only when
+    its words are in the clause: "long-term support for working-age adults is higher than
+    England" is about the measure's total, not one of its parts. Parts stay when the measure
+    has no total among ``facts``, or when no clause is given."""
+    if not clause:
+        return facts
+    said = tokens(clause)
+    totals = {(f.measure, f.unit, f.denominator) for f in facts if not f.breakdown}
+    return [
+        f
+        for f in facts
+        if not f.breakdown
+        or (f.measure, f.unit, f.denominator) not in totals
+        or tokens(f.breakdown) & said
+    ]
 
 
 def opposite(m: Mention, f: Fact | None) -> bool:
@@ -309,7 +332,7 @@ def trend(
             reason="invented trend: the data has no change over time for "
             "the measure this sentence names",
         )
-    chosen = pick(chk, facts, levels)
+    chosen = named_parts(chk, pick(chk, facts, levels), clause)
     if not m.direction:
         return chk._claim(m, "supported", chosen[0], reason=chosen[0].text_hint)
     if streak:  # the claim is the streak's own words ("the third rise"); the caller checks the
