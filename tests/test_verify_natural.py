@@ -824,3 +824,22 @@ def test_a_measure_named_without_its_part_is_its_total():
     assert any(c.status == "contradicted" and "(770)" in c.reason for c in v.claims), v.claims
     right = Verifier().verify(text.replace("higher", "lower"), sheets)
     assert not any(c.status == "contradicted" for c in right.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Harrow's turnover on ASCOF 6A: 22.1% in 2023-24, 20.7% in 2024-25 (Oflog's series,
+        # another source of the measure, ends at 33.2% in 2022-23)
+        ("Turnover fell from 22.1% to 20.7% in 2024-25.", "pass"),
+        ("Turnover fell from 22.1% to 20.7% between 2023-24 and 2024-25.", "pass"),
+        ("Turnover fell from 25.1% to 20.7% in 2024-25.", "fail"),
+        ("Turnover fell from 20.7% to 22.1% between 2023-24 and 2024-25.", "fail"),
+    ],
+)
+def test_a_change_from_one_figure_to_another_takes_the_periods_after_them(text, outcome):
+    """'from A to B in P': B is P's figure and A an earlier one; 'from A to B between P1 and
+    P2': A is P1's, B is P2's; either source of one measure may give them."""
+    sheet = _builder().sheet("E09000015", "workforce_turnover")
+    v = Verifier().verify(text, [sheet])
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -192,6 +192,12 @@ class Checker:
             # ("requests ran at 960, roughly half England's 1,800, while 795 got support")
             theirs = [c for c in pool if c.key in named and c.entity in (bound, "relation")]
             hit = self._first_fit(theirs, lo, hi, m, bound)
+        if hit is None and focus:
+            # one measure from two sources (Oflog's turnover and ASCOF 6A's): a figure either
+            # publishes is the measure's
+            twins = set().union(*(self.ix.twins.get(k, set()) for k in focus)) - focus
+            theirs = [c for c in pool if c.key in twins and (not bound or c.entity == bound)]
+            hit = self._first_fit(theirs, lo, hi, m, bound) if theirs else None
         if hit is not None:
             return self._supported_number(m, hit)
         other = self._best(pool, lo, hi, m)

@@ -249,6 +249,9 @@ class FactIndex:
     opposites: dict[str, set[Key]] = field(default_factory=dict)
     #: memo of the checker: the series with a relation fact (a gap or ratio to a comparator)
     relation_keys: set[Key] | None = None
+    #: one measure from two sources: series of the same chart, unit and denominator with no
+    #: breakdown, from another source (Oflog's turnover and ASCOF 6A's) -> each other
+    twins: dict[Key, set[Key]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -346,6 +349,19 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
                 idx.comparator_values.setdefault((key, f.comparator), {})[f.period] = f.value
                 earlier_gaps.append((f, key))
             _add_fact(f, key, add, idx)
+    families: dict[tuple[str, str, str], dict[str, set[Key]]] = {}
+    for f in idx.values:
+        if f.kind == "value" and not f.breakdown and f.sources:
+            group = (idx.chart_of.get(f.id, ""), f.unit, f.denominator)
+            families.setdefault(group, {}).setdefault(f.sources[0].source, set()).add(
+                idx.series_by_id[f.id]
+            )
+    for by_source in families.values():
+        if len(by_source) > 1:
+            every = set().union(*by_source.values())
+            for keys in by_source.values():
+                for key in keys:
+                    idx.twins[key] = every - keys
     for f, key in earlier_gaps:
         # "13.7 points behind England in 2016-17": an earlier period's gap, traceable (like
         # any earlier reading) only when a text names that period

@@ -108,6 +108,25 @@ FROM_FIGURE_RE = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|some\s+|just\s+(?:over|under)\s+)?£?$",
     IGN,
 )
+#: a figure as a change states it ("about 64.9%", "£9.2m", "1.4 points")
+_CHANGE_FIGURE = (
+    r"(?:about\s+|around\s+|roughly\s+)?£?\d[\d.,]*\s*"
+    r"(?:%|per\s*cent|points?|m\b|million|bn\b|billion)?"
+)
+#: after a change's first figure, its second: "to 20.7%" (in "fell from 22.1% to 20.7%")
+TO_FIGURE_RE = re.compile(rf"\s*(?:\([^)]{{0,20}}\)\s*)?to\s+{_CHANGE_FIGURE}", IGN)
+#: ... and the period the change ends in right after it: "to 20.7% in 2024-25"
+TO_FIGURE_IN_RE = re.compile(
+    rf"\s*(?:\([^)]{{0,20}}\)\s*)?to\s+{_CHANGE_FIGURE}\s*(?:in|by)\s+", IGN
+)
+#: before a change's second figure: "from 22.1% to "
+FROM_FIGURE_TO_RE = re.compile(rf"\bfrom\s+{_CHANGE_FIGURE}\s+to\s+$", IGN)
+#: the two periods of a change, after its figures: "between 2023-24 and 2024-25"
+CHANGE_PERIODS_RE = re.compile(
+    r"\s*,?\s*(?:between|from)\s+(?P<y1>(?:19|20)\d\d(?:[-/]\d\d)?)\s+(?:and|to)\s+"
+    r"(?P<y2>(?:19|20)\d\d(?:[-/]\d\d)?)\b",
+    IGN,
+)
 #: two periods back ("up from 58.6% two years earlier")
 TWO_BACK = ("two years earlier", "two years before", "two years ago", "two surveys earlier",
             "two surveys before", "the survey before last", "the year before last",

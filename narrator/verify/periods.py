@@ -151,13 +151,20 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             # "32.9% last year" is the latest year to some writers, the one before to others
             m.period = (LATEST, Previous())
             continue
+        span = _change_span(text, m, near, s1)
+        if span is not None:  # "from 90.2% to 87.0% between 2023-24 and 2024-25"
+            m.period = span
+            continue
         beside = [y for y in near if _adjacent(text, m, (y.start, y.end))]
         if not beside and stated_before and L.THEN_FIGURE_RE.search(text, s0, m.start):
             m.period = Later(stated_of(stated_before[-1]))  # "... and then 65.9%"
             continue
         trailing = _trailing(text, m, near, figures.get(m.sentence, ()))
         if not beside and L.FROM_FIGURE_RE.search(text, max(s0, m.start - 70), m.start):
-            m.period = Earlier(anchor)  # "up from 63.6%": where the change started
+            # "up from 63.6%": where the change started, before the period it ends in ("fell
+            # from 22.1% to 20.7% in 2024-25") or before the sentence's opening period
+            end = _change_end(text, m, near)
+            m.period = Earlier(stated_of(end) if end is not None else anchor)
             continue
         if beside:
             best = min(beside, key=lambda y: (_gap(m, y), y.start > m.start))
@@ -172,6 +179,34 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = (*(stated_of(y) for y in near), LATEST)
         elif text_scope:
             m.period = (*text_scope, LATEST)
+
+
+def _change_end(text: str, m, years: list):
+    """The year a change ends in, for its first figure ``m``: "fell from 22.1% to 20.7% in
+    2024-25" (the year right after "to <figure> in")."""
+    for y in sorted(years, key=lambda y: y.start):
+        if y.start > m.end and L.TO_FIGURE_IN_RE.fullmatch(text, m.end, y.start):
+            return y
+    return None
+
+
+def _change_span(text: str, m, years: list, s1: int):
+    """The periods of a change's two figures when the periods follow them both: "from 90.2% to
+    87.0% between 2023-24 and 2024-25" (the first figure is the first period's, the second the
+    second's)."""
+    if L.FROM_FIGURE_RE.search(text, max(0, m.start - 70), m.start):
+        to = L.TO_FIGURE_RE.match(text, m.end, s1)  # m is the first figure: skip the second
+        after, first = (to.end(), True) if to else (None, True)
+    elif L.FROM_FIGURE_TO_RE.search(text, max(0, m.start - 40), m.start):
+        after, first = m.end, False
+    else:
+        return None
+    both = L.CHANGE_PERIODS_RE.match(text, after, s1) if after is not None else None
+    if both is None:
+        return None
+    group = "y1" if first else "y2"
+    found = next((y for y in years if (y.start, y.end) == both.span(group)), None)
+    return (stated_of(found),) if found is not None else None
 
 
 def _trailing(text: str, m, years: list, figures: list):
