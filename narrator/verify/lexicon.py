@@ -116,9 +116,7 @@ _CHANGE_FIGURE = (
 #: after a change's first figure, its second: "to 20.7%" (in "fell from 22.1% to 20.7%")
 TO_FIGURE_RE = re.compile(rf"\s*(?:\([^)]{{0,20}}\)\s*)?to\s+{_CHANGE_FIGURE}", IGN)
 #: ... and the period the change ends in right after it: "to 20.7% in 2024-25"
-TO_FIGURE_IN_RE = re.compile(
-    rf"\s*(?:\([^)]{{0,20}}\)\s*)?to\s+{_CHANGE_FIGURE}\s*(?:in|by)\s+", IGN
-)
+TO_FIGURE_IN_RE = re.compile(TO_FIGURE_RE.pattern + r"\s*(?:in|by)\s+", IGN)
 #: before a change's second figure: "from 22.1% to "
 FROM_FIGURE_TO_RE = re.compile(rf"\bfrom\s+{_CHANGE_FIGURE}\s+to\s+$", IGN)
 #: the two periods of a change, after its figures: "between 2023-24 and 2024-25"
