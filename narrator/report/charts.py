@@ -431,13 +431,15 @@ def _single_panel(
     traces: list[dict[str, Any]] = [trace]
     peers = by_area.get(PEERS_CODE)
     spread = _spread(peers) if peers is not None else None
-    if peers is not None and spread is not None:
-        trace["error_y"] = {
-            "type": "data", "symmetric": False, "color": PEERS_COLOUR, "thickness": 1.5,
-            "array": [spread[1] if code == PEERS_CODE else 0 for code, _ in shown],
-            "arrayminus": [spread[0] if code == PEERS_CODE else 0 for code, _ in shown],
-            "width": 6,
-        }  # fmt: skip
+    if peers is not None and spread is not None:  # their lowest to highest, over their bar
+        mid, name = _y(peers) or 0.0, _plotly_text(peers.authority_name)
+        traces.append(
+            {"type": "scatter", "mode": "lines+markers", "x": [name, name],
+             "y": [mid - spread[0], mid + spread[1]], "hoverinfo": "skip", "showlegend": False,
+             "name": "Similar councils: lowest to highest",
+             "line": {"color": PEERS_COLOUR, "width": 1.5},
+             "marker": {"color": PEERS_COLOUR, "symbol": "line-ew-open", "size": 12}}
+        )  # fmt: skip
     layout = _layout(axis, "bar", False, 300)
     return Panel(
         id=f"plot-{block.chart.id}-{idx}",
