@@ -61,6 +61,8 @@ DEV_COUNCILS = frozenset(
         # (Nottingham, Derby, Kent, Wokingham, Southwark, Northumberland; Liverpool, Sunderland,
         # Leeds, Herefordshire, Croydon, Rutland; Birmingham, Lambeth, York, Stockport, Suffolk,
         # Dorset), scored once before tuning, then tuned on
+        # (w29-w31, eleventh round, same session: new texts about test councils only, scored
+        # once at the end)
     }
 )  # fmt: skip
 
