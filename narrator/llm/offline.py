@@ -136,8 +136,9 @@ def peer_sentence(name: str, facts: dict[str, Fact], after_england: bool = True)
             peers.direction  # type: ignore[index]
         ]
         shown = fmt_value(float(cv.value), cv.unit, cv.denominator).split(" for every")[0]
-        lead = "But " if after_england else f"In {v.period}, "
-        return f"{lead}{name}'s {what} is {word} similar councils ({shown})."
+        if after_england:
+            return f"But {name}'s {what} is {word} similar councils ({shown})."
+        return f"In {v.period}, {name}'s {what} was {word} similar councils ({shown})."
     if place is not None and (end := peer_extreme(place)):
         others = int(place.detail["of"]) - 1  # type: ignore[arg-type]
         return f"Among {name} and its {others} similar councils, {name} has the {end} {what}."
