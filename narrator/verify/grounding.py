@@ -151,7 +151,7 @@ def ungrounded(
     heads = heading_lines(text) if "\n" in text else []
     out: list[Claim] = []
     g: Grounding | None = None
-    for s0, s1 in _merged(text, sentences):
+    for s0, s1 in sentences:
         parts = _clauses(text, s0, s1, heads)
         for a, b in parts:
             if anchored(a, b):
@@ -223,24 +223,6 @@ def unread(
             )
         )
     return out
-
-
-def _merged(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences, with one cut after an abbreviation ("St. Helens had ...") undone."""
-    if "St." not in text:
-        return sentences
-    out: list[tuple[int, int]] = []
-    glued = False
-    for s0, s1 in sentences:
-        if glued:
-            out[-1] = (out[-1][0], s1)
-        else:
-            out.append((s0, s1))
-        glued = _ABBREV_RE.search(text, 0, s1) is not None
-    return out
-
-
-_ABBREV_RE = re.compile(r"(?<![\w.])St\.$")
 
 
 def _clauses(text: str, s0: int, s1: int, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
