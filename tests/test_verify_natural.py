@@ -843,3 +843,22 @@ def test_a_change_from_one_figure_to_another_takes_the_periods_after_them(text, 
     sheet = _builder().sheet("E09000015", "workforce_turnover")
     v = Verifier().verify(text, [sheet])
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("opening", "outcome"),
+    [
+        ("Leicester at a glance.", "pass"),
+        ("Here's the short version for Leicester.", "pass"),
+        ("This chart shows service user satisfaction in Leicester.", "pass"),
+        # a judgement, an event or an invented fact is not framing: it needs a fact
+        ("Good news for Leicester.", "fail"),
+        ("Leicester has abandoned carers.", "fail"),
+        ("This part shows that Leicester cut its care budget.", "fail"),
+    ],
+)
+def test_a_sentence_that_only_frames_the_text_needs_no_fact(opening, outcome):
+    sheet = _builder().sheet("E06000016", "user_satisfaction")
+    text = f"{opening} In 2024-25, 71.7% of people using care in Leicester were satisfied."
+    v = Verifier().verify(text, [sheet])
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -14,7 +14,9 @@ among the deprived 10%" needs its own):
 * a regional note ("for the whole East Midlands region") with the sheet's note fact.
 
 Headings (a short first line of a paragraph without a full stop, "### Title" lines) and a
-chart title opening a sentence ("Ombudsman: In 2024 ...") are labels, not sentences. Anything
+chart title opening a sentence ("Ombudsman: In 2024 ...") are labels, not sentences; so is a
+framing sentence made only of report and domain words, names and periods ("Westminster at a
+glance", "Here's the money side for Sunderland in 2021-22.": ``lexicon.FRAMING_WORDS``). Anything
 else -- an echo of instructions, an invented event -- is ``unverifiable``: "no fact supports
 this sentence".
 
@@ -78,7 +80,7 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
 class Grounding:
     """What statements the facts of one index license (computed once per index)."""
 
-    __slots__ = ("no_data", "titles", "private", "regional", "no_compare", "labels")
+    __slots__ = ("no_data", "titles", "private", "regional", "no_compare", "labels", "names")
 
     def __init__(self, ix: FactIndex) -> None:
         kinds = {f.kind for f in ix.fact_by_id.values()}
@@ -97,6 +99,23 @@ class Grounding:
         names = (*ix.context.subject_names, *ix.context.region_names, "England")
         # a chart title or a name opening a sentence before a colon labels what follows
         self.labels = frozenset((*ix.title_charts, *(n.lower() for n in names)))
+        #: words a framing sentence may use besides FRAMING_WORDS: the names and chart titles
+        self.names = frozenset(
+            w.lower()
+            for n in (*names, *ix.title_charts, *ix.context.subject_names)
+            for w in L.FRAMING_TOKEN_RE.findall(n)
+        )
+
+    def framing(self, clause: str) -> bool:
+        """A clause that frames the text and asserts nothing: only report and domain words,
+        names and periods ("Westminster at a glance", "Knowsley carers section.")."""
+        words = L.FRAMING_TOKEN_RE.findall(clause)
+        return bool(words) and all(
+            w[0].isdigit()
+            or (low := w.lower().removesuffix("'s").removesuffix("’s")) in L.FRAMING_WORDS
+            or low in self.names
+            for w in words
+        )
 
     def licensed(self, clause: str) -> bool:
         """A recognised grounded statement (no data, privacy, regional note)."""
@@ -159,7 +178,7 @@ def ungrounded(
             clause = text[a:b]
             if g is None:
                 g = _grounding(ix)
-            if clause.strip(" .!?").lower() in g.labels or g.licensed(clause):
+            if clause.strip(" .!?").lower() in g.labels or g.licensed(clause) or g.framing(clause):
                 continue
             out.append(
                 Claim(

@@ -347,6 +347,24 @@ FILLERS = frozenset({"been", "be", "yet", "have", "has", "had", "was", "were", "
 # ---- claims the checks must read ---------------------------------------------------------------
 #: words that assert a change, a rank or a comparison: each needs a claim of its own that a
 #: check read (see ``grounding.unread``); a word no check reads leaves its claim unverified
+#: the words of a sentence that frames a text and asserts nothing ("Westminster at a glance",
+#: "Here's the money side for Sunderland in 2021-22.", "Knowsley carers section."): what a report
+#: is about, with no verb of its own but "shows"/"covers"/"looks at", and no judgement ("good
+#: news", "high", "stands out"), event ("closed") or quantity; with the names of the council,
+#: its region and its charts, such a clause needs no fact (see ``grounding``)
+FRAMING_WORDS = frozenset(
+    """a an the this that these here here's heres it its their our your is are at for of in on
+    to and about what how who which with by from
+    chart charts graph section part page report summary overview picture version take look looks
+    glance quick short big shows show covers cover data figures numbers side story key points
+    snapshot guide
+    care adult adults social people services service money spending finances finance carers
+    unpaid council area local residents older working-age providers needs quality improvement
+    support budget budgets staff workforce homes hospital reablement satisfaction information
+    deprivation requests""".split()
+)
+#: the words of a clause, for FRAMING_WORDS (periods and possessives kept whole)
+FRAMING_TOKEN_RE = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?|[a-z][a-z'’-]*", IGN)
 CLAIM_CUE_RE = re.compile(
     r"\b(?P<trend>rose|risen|rising|fell|fallen|falling|increased|increasing|decreased|"
     r"decreasing|declined|declining|grew|grown|growing|dropped|dropping|climbed|climbing|"
