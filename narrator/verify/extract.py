@@ -52,21 +52,30 @@ class ExtractionContext:
     subject_names: tuple[str, ...] = ()
     region_names: tuple[str, ...] = ()
 
-    def entity_re(self) -> re.Pattern[str]:
-        return _entity_re(self.subject_names, self.region_names)
+    def entity_re(self, peers: bool = True) -> re.Pattern[str]:
+        """The names of the parties a text compares: the council, its region, England and
+        (``peers``, for a text with a word that can name them: ``PEERS_HINT_RE``) its similar
+        councils."""
+        return _entity_re(self.subject_names, self.region_names, peers)
+
+
+#: a word without which no text names the similar councils (a cheap test before the regex)
+PEERS_HINT_RE = re.compile(r"similar|comparable|statistical|peer|\blike\b", re.IGNORECASE)
 
 
 # A pure function of immutable name tuples (one per council), bounded: compiling the pattern
 # once per council instead of once per text. It holds patterns only, never sheets or indexes.
 @lru_cache(maxsize=512)
-def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) -> re.Pattern[str]:
+def _entity_re(
+    subject_names: tuple[str, ...], region_names: tuple[str, ...], peers: bool = True
+) -> re.Pattern[str]:
     subj = "|".join(re.escape(n) for n in sorted(subject_names, key=len, reverse=True))
     reg = "|".join(re.escape(n) for n in sorted(region_names, key=len, reverse=True))
     subj_or_it = rf"(?:it|this\s+one|{subj})" if subj else r"(?:it|this\s+one)"
     owner = rf"(?:{subj})(?:'s|’s)" if subj else "its"
-    parts = [
-        # its similar councils (the peer group's median): "similar councils", "its 15 most
-        # similar councils", "statistical neighbours", "councils like Leicester", "its peers"
+    # its similar councils (the peer group's median): "similar councils", "its 15 most similar
+    # councils", "statistical neighbours", "councils like Leicester", "its peers"
+    peer_group = (
         r"(?P<peers>(?:(?:the\s+)?(?:median|middle|typical\s+(?:figure|value))\s+"
         r"(?:of|for|among|across)\s+)?"
         rf"(?:(?:its|their|the|{owner})\s+)?(?:(?:\d+|fifteen)(?:-strong)?\s+)?(?:most\s+)?"
@@ -77,7 +86,10 @@ def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) ->
         rf"(?:(?:its|their|the|{owner})\s+)?(?:(?:\d+|fifteen)(?:-strong)?\s+)?"
         r"peer(?:s\b|\s+group\b|\s+councils\b|\s+median\b)|"
         rf"(?:councils|areas|places|authorities)\s+(?:like|similar\s+to)\s+{subj_or_it}"
-        r"(?:'s|’s)?\b)",
+        r"(?:'s|’s)?\b)"
+    )
+    parts = [peer_group] if peers else []
+    parts += [
         r"(?P<england>England\b|English\s+average|national(?:ly)?\b|"
         r"the\s+country\b|the\s+rest\s+of\s+(?:England|the\s+country)\b|elsewhere\b|"
         r"(?:most\s+)?other\s+(?:councils|areas|places)\b|"
@@ -92,7 +104,8 @@ def _entity_re(subject_names: tuple[str, ...], region_names: tuple[str, ...]) ->
     ]
     # every branch starts at a word boundary with one of these letters: test both once (speed)
     first = {
-        *"sciptf",  # similar, statistical, councils, comparable, its, peer(s), the, fifteen
+        # similar, statistical, councils, comparable, its, peer(s), the, fifteen
+        *("sciptf" if peers else ""),
         "e",
         "n",
         "t",
@@ -124,7 +137,7 @@ class RuleExtractor:
     name = "rules"
 
     def extract(self, text: str, context: ExtractionContext) -> list[Mention]:
-        entity_re = context.entity_re()
+        entity_re = context.entity_re(PEERS_HINT_RE.search(text) is not None)
         hints = P.hints_in(text.lower())  # a hint absent from the text is absent everywhere
         out: list[Mention] = []
         for idx, (s0, s1) in enumerate(split_sentences(text)):

@@ -125,6 +125,8 @@ CHANGE_PERIODS_RE = re.compile(
     r"(?P<y2>(?:19|20)\d\d(?:[-/]\d\d)?)\b",
     IGN,
 )
+#: ... anywhere after a figure (a cheap test before reading the change around it)
+CHANGE_PERIODS_ANY_RE = re.compile(r"\b(?:between|from)\s+(?:19|20)\d\d", IGN)
 #: two periods back ("up from 58.6% two years earlier")
 TWO_BACK = ("two years earlier", "two years before", "two years ago", "two surveys earlier",
             "two surveys before", "the survey before last", "the year before last",

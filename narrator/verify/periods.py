@@ -194,6 +194,8 @@ def _change_span(text: str, m, years: list, s1: int):
     """The periods of a change's two figures when the periods follow them both: "from 90.2% to
     87.0% between 2023-24 and 2024-25" (the first figure is the first period's, the second the
     second's)."""
+    if L.CHANGE_PERIODS_ANY_RE.search(text, m.end, s1) is None:
+        return None  # no two periods after the figure: most figures
     if L.FROM_FIGURE_RE.search(text, max(0, m.start - 70), m.start):
         to = L.TO_FIGURE_RE.match(text, m.end, s1)  # m is the first figure: skip the second
         after, first = (to.end(), True) if to else (None, True)
