@@ -186,6 +186,17 @@ def _number(raw: str, file: str, row: int, column: str) -> float | None:
     return value
 
 
+def positive_number(raw: str, file: str, row: int, column: str) -> float:
+    """A plain positive number (an area, a population), else a :class:`DataError` naming the
+    file, row and column."""
+    value = _number(raw, file, row, column) if _PLAIN_NUMBER_RE.fullmatch(raw.strip()) else None
+    if value is None or value <= 0:
+        raise DataError(
+            f"expected a positive number, got {raw!r}", file=file, row=row, field=column
+        )
+    return value
+
+
 def _read_frame(path: Path, columns: Sequence[str] = COLUMNS) -> pd.DataFrame:
     """A CSV file read as text, with ``columns`` required and one row at least."""
     if not path.exists():

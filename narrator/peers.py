@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from narrator.data import PEER_COLUMNS, Dataset
-from narrator.errors import DataError, NarratorError
+from narrator.data import PEER_COLUMNS, Dataset, positive_number
+from narrator.errors import NarratorError
 from narrator.paths import data_dir
 
 COUNCIL_TYPES = {"E06": "unitary", "E08": "metropolitan", "E09": "london", "E10": "county"}
@@ -79,25 +79,18 @@ def distance(a: dict[str, float], b: dict[str, float]) -> float:
 
 def load_densities(path: Path) -> dict[str, float]:
     """People per km² of each council in ``data/areas.csv`` (see
-    :mod:`narrator.databuild.areas`); a missing or non-positive figure is a
-    :class:`~narrator.errors.DataError` naming its row and column."""
+    :mod:`narrator.databuild.areas`); a missing or non-positive figure is a ``DataError``
+    naming its row and column."""
     if not path.exists():
         return {}
     out: dict[str, float] = {}
     with path.open(encoding="utf-8", newline="") as fh:
         for row, rec in enumerate(csv.DictReader(fh), 2):
-            numbers = []
-            for column in ("area_km2", "population_2020"):
-                try:
-                    numbers.append(float(rec.get(column) or "nan"))
-                except ValueError:
-                    numbers.append(float("nan"))
-                if not numbers[-1] > 0:
-                    raise DataError(
-                        f"expected a positive number, got {rec.get(column)!r}",
-                        file=str(path), row=row, field=column,
-                    )  # fmt: skip
-            out[rec["authority_code"]] = numbers[1] / numbers[0]
+            area, people = (
+                positive_number(rec.get(column) or "", str(path), row, column)
+                for column in ("area_km2", "population_2020")
+            )
+            out[rec["authority_code"]] = people / area
     return out
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from narrator.data import positive_number
 from narrator.errors import DataError
 from narrator.models import Authority
 
@@ -46,18 +47,10 @@ def convert(source_csv: Path, version: str, authorities: dict[str, Authority]) -
         code = rec["gss-code"]
         if code not in councils or rec["current-authority"] != "True":
             continue
-        numbers = []
-        for column in ("area", "pop-2020"):
-            try:
-                value = float(rec[column])
-            except ValueError:
-                value = float("nan")
-            if not value > 0:
-                raise DataError(
-                    f"expected a positive number, got {rec[column]!r}",
-                    file=str(source_csv), row=i + 2, field=column,
-                )  # fmt: skip
-            numbers.append(value)
+        numbers = [
+            positive_number(rec[column], str(source_csv), i + 2, column)
+            for column in ("area", "pop-2020")
+        ]
         rows[code] = {
             "authority_code": code, "authority_name": councils[code].name,
             "area_km2": numbers[0], "population_2020": int(numbers[1]),
