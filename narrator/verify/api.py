@@ -359,8 +359,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                         continue
                     streaks.add((a + x, a + y))
                     # "fell in each of the following two years", "rose every year since
-                    # 2018-19": a move whose run has periods of its own is that run
-                    joined = bool(run.since or run.until) and (
+                    # 2018-19", "after falling two years in a row": a move whose run has
+                    # periods of its own, or ended before the latest move, is that run
+                    joined = bool(run.since or run.until or run.ended) and (
                         L.STREAK_LEAD_RE.fullmatch(clause, m.end - a, x) is not None
                     )
                     if joined:

@@ -77,6 +77,8 @@ _CHANGE_WAY = {"up": "up", "higher": "up", "more": "up", "down": "down", "lower"
 _CHANGE_WAY |= {"fewer": "down", "less": "down"}
 _YEARS_RE = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?")
 _CHANGE_ROLES = ("change", "change_pct", "difference", "relative")
+#: a move over time: a trend's change only
+_MOVE_ROLES = ("change", "change_pct")
 
 _GREATER = frozenset("higher above more greater bigger larger over".split())
 _GREATER_STEMS = ("higher", "above", "more", "greater", "bigger", "larger", "exceed", "ahead", "up")
@@ -209,21 +211,32 @@ def change(
     # "up 3.2 points on the previous year": from that period; "rose from £36.2m in 2020-21
     # to £40.8m, a rise of about a quarter": between the periods the sentence names
     from_base = _change_from(chk, m, focus, cls, base, text, sentence, moved_from)
-    if cls == "relative" or (
-        from_base is not None
-        and (base is not None or moved_from is not None or from_base.status == "supported")
+    if from_base is not None and (
+        cls == "relative"
+        or base is not None
+        or moved_from is not None
+        or from_base.status == "supported"
     ):  # without words or a figure naming its start, a change that fits no named pair is
         # judged below
-        return from_base or claim
-    pool = [c for c in chk.ix.candidates.get(cls, ()) if c.role in _CHANGE_ROLES]
+        return from_base
+    # the size of a move over time ("rose by 30%", "a fall of a fifth", "5 points lower than
+    # the year before") is a trend's change, never a gap to a comparator
+    roles = _MOVE_ROLES if before or after else _CHANGE_ROLES
+    if cls == "relative":  # "rose by about a fifth": per cent of where it started
+        pool = [c for c in chk.ix.candidates.get("percent", ()) if c.role == "change_pct"]
+    else:
+        pool = [c for c in chk.ix.candidates.get(cls, ()) if c.role in roles]
     if cls == "percent":
-        pool += [c for c in chk.ix.candidates.get("pp", ()) if c.role in _CHANGE_ROLES]
+        pool += [c for c in chk.ix.candidates.get("pp", ()) if c.role in roles]
     if not pool:
         return chk._claim(
             m, "unverifiable", reason="no trend or difference in the data gives this change"
         )
     scoped = [c for c in pool if c.key in focus] or pool
-    lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
+    if m.kind == "fraction":
+        lo, hi = fraction_interval(m)
+    else:
+        lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
     hit = chk._best(scoped, lo, hi, m) or chk._best(pool, lo, hi, m)
     if hit is not None:
         return chk._supported_number(m, hit)

@@ -282,7 +282,6 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Menti
             comps = []
         word = " ".join(m.group("dir").lower().split())
         mod = " ".join((m.group("mod") or "").lower().split())
-        mod = {"way": "much", "little bit": "a bit"}.get(mod, mod)  # as DIRECTION_MOD_RE reads
         for comp in comps:
             out.append(
                 Mention(

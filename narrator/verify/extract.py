@@ -238,6 +238,8 @@ class RuleExtractor:
                         precision=100 / den[0] if decimal else 6.0,
                         hedge=(nm.group("hedge") or "").lower(),
                         unit="percent",
+                        # "2 in 10" is a share rounded to tenths, not a simple fraction
+                        extra={"decimal": "yes"} if decimal else {},
                     )
                 )
         frac_hint = "fraction" in hints and P.FRACTION_HINT_RE.search(low)

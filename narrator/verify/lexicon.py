@@ -267,9 +267,9 @@ RUN_BEFORE_RE = re.compile(
 STREAK_LEAD_RE = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:in|at|for|during)\s+)?", IGN)
 #: words before a run that put its end before the latest move ("that ended a run of three
 #: rises", "this followed four successive falls", "reverses two straight falls", "having fallen
-#: at each of the previous two surveys")
+#: at each of the previous two surveys", "rose in 2024-25 after falling two years in a row")
 RUN_ENDED_RE = re.compile(
-    r"\b(?:end|ends|ended|ending|follow|follows|followed|following|reverse|reverses|"
+    r"\b(?:after|end|ends|ended|ending|follow|follows|followed|following|reverse|reverses|"
     r"reversed|reversing|break|breaks|broke|breaking|halt|halts|halted|snapped|interrupted)\b"
     r"(?:\s+\w+){0,2}\s*$",
     IGN,

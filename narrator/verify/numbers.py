@@ -188,16 +188,42 @@ HEDGES: dict[str, str] = {
 HEDGE_RE = r"(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")"
 
 
+#: how far a share may sit from a fraction said in words ("a fifth", "one in six", "3 in 10"),
+#: relative to the fraction: small fractions are read as tightly as large ones ("one in six"
+#: is 15-19 %, not 20 %; "about 1 in 20" is 4-6 %, not 3 %), within the points a hedged figure
+#: of that size allows
+FRACTION_SLACK = {"exact": 0.12, "approx": 0.16, "below": 0.12}
+
+
 def fraction_interval(m) -> tuple[float, float]:
     """The shares (in per cent) that words such as "one in three", "nearly two thirds" or
     "most" allow: a majority word carries its own range; "nearly"/"almost" reach 5.5 points
-    under the fraction ("nearly two thirds" is 61-67 %, not 58 %); else as a hedged figure."""
+    under the fraction ("nearly two thirds" is 61-67 %, not 58 %), and no more than
+    ``FRACTION_SLACK`` of it ("nearly a quarter" is 22-25 %, not 19.6 %); else as a hedged
+    figure, again within ``FRACTION_SLACK`` of a fraction in words ("N in 10" and "N in
+    100" are shares rounded to tenths or hundredths, read at their own precision)."""
     if m.kind == "majority":
         return float(m.extra["lo"]), float(m.extra["hi"])
     v = m.value or 0.0
-    if m.hedge in ("nearly", "almost", "getting on for"):
-        return v - 5.5, v
-    return hedge_interval(v, m.precision, m.hedge)
+    family = (
+        "below"
+        if m.hedge in ("nearly", "almost", "getting on for")
+        else (HEDGES.get(m.hedge, "exact") if m.hedge else "exact")
+    )
+    if family == "below":
+        lo, hi = v - 5.5, v
+    else:
+        lo, hi = hedge_interval(v, m.precision, m.hedge)
+    slack = FRACTION_SLACK.get(family)
+    if slack is not None and m.kind == "fraction" and v > 0 and not m.extra.get("decimal"):
+        lo, hi = max(lo, v * (1 - slack)), min(hi, v * (1 + slack))
+    return lo, hi
+
+
+#: a round figure is read as rounded at its last non-zero digit, but never beyond a quarter of
+#: itself: "10 points" is 7.5-12.5, not 5-15 (a 6.6-point gap is not "ten points"); a figure
+#: with no trailing zeros keeps its own rounding ("0%" for 0.2%, "1 per cent" for 0.7%)
+ROUND_SLACK = 0.25
 
 
 def hedge_interval(value: float, precision: float, hedge: str) -> tuple[float, float]:
@@ -214,11 +240,13 @@ def hedge_interval(value: float, precision: float, hedge: str) -> tuple[float, f
     """
     family = HEDGES.get(hedge, "exact") if hedge else "exact"
     v, p = abs(value), precision
+    # a round figure's trailing zeros ("10", "2,000") are rounding, within ROUND_SLACK
+    cap = ROUND_SLACK * v if p > 1 and v > 0 else float("inf")
     if family == "exact":
-        half = p / 2
+        half = min(p / 2, cap)
         return value - half - 1e-9, value + half + 1e-9
     if family == "approx":
-        half = max(hedged_precision(v, p) / 2, 0.02 * v)
+        half = min(max(hedged_precision(v, p) / 2, 0.02 * v), max(cap, 0.5))
         return value - half, value + half
     if family == "below":
         return value - 0.1 * v, value

@@ -329,11 +329,20 @@ DIRECTION_ANCHOR_RE = re.compile(
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|ahead|"
     r"behind|trail|lag|short|beat|exceed|top|surpass|outstrip|better|worse"
 )
-DIRECTION_MOD_RE = re.compile(
-    r"\b(?P<mod>quite\s+a\s+(?:bit|lot)|slightly|a\s+little|a\s+bit|just|much|far|well|considerably|significantly|"
-    r"substantially|a\s+lot|noticeably|marginally)\s+$",
-    IGN,
+#: how big a gap a comparison says it is: weak ("slightly above", "a touch higher") and strong
+#: ("well above", "comfortably ahead of") words, as written before it
+WEAK_MOD_WORDS = (
+    "slightly", "a little", "a bit", "little bit", "just", "marginally", "a touch", "a shade",
+    "a whisker", "a fraction", "fractionally", "narrowly", "barely",
+)  # fmt: skip
+STRONG_MOD_WORDS = (
+    "much", "far", "well", "way", "considerably", "significantly", "substantially", "a lot",
+    "quite a bit", "quite a lot", "noticeably", "markedly", "comfortably", "vastly", "hugely",
+)  # fmt: skip
+_MOD = "|".join(
+    w.replace(" ", r"\s+") for w in sorted((*WEAK_MOD_WORDS, *STRONG_MOD_WORDS), key=len)[::-1]
 )
+DIRECTION_MOD_RE = re.compile(rf"\b(?P<mod>{_MOD})\s+$", IGN)
 CAUSAL_HINTS = (
     "because", "due to", "thanks", "result", "caused", "driven", "owing", "lead", "led ",
     "explain", "shows that", "prove", "fail", "succeed", "sign ", "evidence", "funded", "poor",
@@ -351,7 +360,8 @@ TREND_HINT_RE = re.compile(
 )
 #: a necessary substring of every TREND_RE match (checked on the lower-cased sentence)
 TREND_WORD_RE = re.compile(
-    r"went|gone|going|ris|rose|grew|grow|increas|climb|doubled|from|year|before|fell|fall|slip|"
+    r"went|gone|going|ris|rose|grew|grow|increas|climb|doubled|from|year|survey|before|fell|"
+    r"fall|slip|"
     r"improv|better|wors|deteriorat|"
     r"dip|edged|ticked|crept|picked|than\s+in|up\s+on|down\s+on|"
     r"dropp|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time|level|jump|"
@@ -375,11 +385,8 @@ DIRECTION_MAP = {
     "better": "better", "worse": "worse",
     **VERB_DIRECTIONS,
 }  # fmt: skip
-STRONG_MODS = {
-    "much", "far", "well", "considerably", "significantly", "substantially", "a lot",
-    "quite a bit", "quite a lot",
-}  # fmt: skip
-WEAK_MODS = {"slightly", "a little", "a bit", "just", "marginally"}
+STRONG_MODS = set(STRONG_MOD_WORDS)
+WEAK_MODS = set(WEAK_MOD_WORDS)
 
 #: "the third consecutive annual", "a second successive": a move that ends a run (lexicon.STREAK_RE
 #: reads the run)
@@ -388,6 +395,13 @@ _RUN_ORDINAL = (
     r"(?:(?:annual|yearly)\s+)?"
 )
 _ADVERB = r"(?:sharply|steeply|slightly|marginally|strongly|markedly|a\s+little|a\s+touch)"
+#: a bare "up" or "down" that a run after it makes a move: "up for the third year running",
+#: "down again for a second survey in a row", "lower three years running"
+_BEFORE_RUN = (
+    r"(?=\s+(?:again\s+)?(?:for\s+)?(?:a\s+|the\s+)?(?:second|third|fourth|fifth|two|three|"
+    r"four|five|\d)\s+(?:(?:consecutive|successive|straight)\s+)?(?:years?|surveys?|times?)\s+"
+    r"(?:running|in\s+a\s+row))"
+)
 TREND_RE = re.compile(
     r"\b(?P<up>went\s+up|gone\s+up|going\s+up|rose|risen|rising|rises|grew|grown|growing|"
     r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|jumped|"
@@ -413,7 +427,8 @@ TREND_RE = re.compile(
     r"(?=\s+(?:(?:for|in|of)\s+)?(?:the\s+year\s+before|a\s+year\s+earlier|last\s+year|"
     r"the\s+previous\s+(?:year|survey)|(?:19|20)\d\d))|above\s+its\s+(?=(?:19|20)\d\d\S*\s+level)|"
     r"higher(?=\s+in\s+(?:19|20)\d\d\S*\s+than\s+in\s+(?:19|20)\d\d)|"
-    r"up\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:year|survey)\s+before|(?:19|20)\d\d|£|\d)))\b"
+    r"up\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:year|survey)\s+before|(?:19|20)\d\d|£|\d))|"
+    rf"(?:up|higher){_BEFORE_RUN})\b"
     r"|\b(?P<down>went\s+down|gone\s+down|going\s+down|fell|fallen|falling|"
     r"dropped|dropping|decreased|decreasing|declined|declining|a\s+decline|a\s+fall|"
     rf"shrank|{_RUN_ORDINAL}(?:fall|drop|decrease|decline)|"
@@ -427,6 +442,7 @@ TREND_RE = re.compile(
     r"before)|the\s+previous\s+(?:year|survey)|the\s+(?:survey|year)\s+before|"
     r"last\s+(?:year|survey)|before)\b)|"
     r"fewer\s+than\s+before|slipped|slipping|dipped|edged\s+down|ticked\s+down|"
+    rf"(?:down|lower){_BEFORE_RUN}|"
     r"years?\s+of\s+(?:decline|falls|decreases)|(?:lower|less|fewer)\s+than\s+in\s+(?=(?:19|20)\d\d)|"
     r"(?:lower|less|fewer|below)\s+(?:than\s+)?its\s+(?:own\s+)?(?:figure|level|rate|score|share)"
     r"(?=\s+(?:(?:for|in|of)\s+)?(?:the\s+year\s+before|a\s+year\s+earlier|last\s+year|"
@@ -553,8 +569,7 @@ THE_GAP_RE = re.compile(r"\s*(?:the\s+)?")
 #: a comparison whose comparator was named before it: "so Hounslow is (much) more.", "higher
 #: than both of them", "below it", "above average" (see comparisons.implicit_direction_mentions)
 IMPLICIT_DIRECTION_RE = re.compile(
-    r"(?:\b(?P<mod>slightly|a\s+little|a\s+bit|little\s+bit|just|much|far|well|way|"
-    r"considerably|marginally)\s+)?"
+    rf"(?:\b(?P<mod>{_MOD})\s+)?"
     r"\b(?P<dir>higher|lower|more|less|fewer|above|below|behind|ahead\s+of|better|worse)\b"
     r"(?:\s+(?:than\s+)?(?P<obj>both(?:\s+of\s+them|\s+comparators)?|them\s+both|them|it|"
     r"(?:the\s+)?(?:national\s+)?average)\b(?!\s+(?:was|is|had|has)\b)"

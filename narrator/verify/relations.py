@@ -34,6 +34,9 @@ _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 WEAK_LIMIT_PCT = 15.0  # "slightly/a little above": wrong beyond a 15 % gap (clearly not little)
 WEAK_LIMIT_POINTS = 8.0  # ... and, for a share, beyond 8 percentage points
 STRONG_MIN_PCT = 5.0  # "much/far/well above" is wrong only for a gap under 5 % (clearly small)
+#: ... or, for a share, a gap under one percentage point that is small in per cent too (6.07%
+#: against 5.7%; not 0% against 0.2%, which is small in points and large in per cent)
+STRONG_MIN_POINTS = 1.0
 SAME_LIMIT_PCT = 5.0  # "about the same as" within 5 % (or the fact says about_same)
 
 
@@ -182,8 +185,15 @@ def _direction_one(
     ):
         gap = f"{fmt_num(points)}-point" if share else f"{fmt_num(rel)}%"
         ok, reason = False, f"{truth}: a {gap} gap is not 'slight'"
-    if ok and m.modifier in P.STRONG_MODS and rel < STRONG_MIN_PCT:
-        ok, reason = False, f"{truth}: a {fmt_num(rel)}% gap is small, not '{m.modifier}'"
+    if (
+        ok
+        and m.modifier in P.STRONG_MODS
+        and (
+            rel < STRONG_MIN_PCT or (share and points < STRONG_MIN_POINTS and rel <= WEAK_LIMIT_PCT)
+        )
+    ):
+        gap = f"{fmt_num(points)}-point" if share and rel >= STRONG_MIN_PCT else f"{fmt_num(rel)}%"
+        ok, reason = False, f"{truth}: a {gap} gap is small, not '{m.modifier}'"
     return chk._claim(m, "supported" if ok else "contradicted", f, expected=truth, reason=reason)
 
 
