@@ -205,6 +205,35 @@ def change(
         "than" in text[m.end : m.end + 60] and _CHANGE_AFTER_RE.match(text, m.end)
     ):
         return claim
+    judged = _council_change(chk, m, claim, text, focus, sentence, moved_from, base, before, after)
+    if judged.status != "contradicted":
+        return judged
+    s0, _s1 = sentence
+    movers = [e.lastgroup for e in chk.ix.context.entity_re().finditer(text, s0, m.start)]
+    if movers and movers[-1] in COMPARATORS:
+        # precision first: "across England as a whole, where it rose by less than 3.5%" may
+        # be England's move, and the sheets hold no change of a comparator's to check it by
+        return chk._claim(
+            m,
+            "unverifiable",
+            reason=f"this may be {chk.name(movers[-1])}'s change, which the data does not give",
+        )
+    return judged
+
+
+def _council_change(
+    chk: Checker,
+    m: Mention,
+    claim: Claim,
+    text: str,
+    focus: set,
+    sentence: tuple[int, int],
+    moved_from: tuple[Key, str] | None,
+    base: re.Match[str] | None,
+    before: bool,
+    after: bool,
+) -> Claim:
+    """The figure ``m`` checked as a change of a series ``focus`` names (see :func:`change`)."""
     cls = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days"}.get(m.unit, "plain")
     if m.kind == "fraction":  # "a rise of about a quarter": a change relative to its start
         cls = "relative"
@@ -307,6 +336,21 @@ def _change_from(
             end = before[-1] if before else order[-1]
         if base is None and len(named) > 1:  # the first and last periods the sentence names
             start = named[0]
+        elif base is None and moved_from is None and len(named) == 1 and named[0] != order[-1]:
+            # one earlier period ("Last time, in 2021-22, it was 60 in 100, so it went up by
+            # 7"): from it to the latest, or into it; either fits, neither decides
+            p = named[0]
+            i = order.index(p)
+            fits = [
+                (a, b)
+                for a, b in ((p, order[-1]), (order[i - 1] if i else None, p))
+                if a is not None and _moved_by(values[a], values[b], cls, scale, lo, hi)
+            ]
+            if fits:
+                fact = next((f for f in chk.ix.values if chk.series(f) == key), None)
+                a, b = fits[0]
+                return between_claim(chk, m, _size(values[a], values[b], cls, scale), a, b, fact)
+            continue
         elif base is None:  # from the earlier figure stated before it ("down from 69.6%")
             start = moved_from[1] if moved_from is not None and moved_from[0] == key else None
         elif base.group("year"):
@@ -315,6 +359,8 @@ def _change_from(
             back = 2 if base.group("two") else 1
             i = order.index(end)
             start = order[i - back] if i >= back else None
+        if start is not None and start == end and base is None and start != order[-1]:
+            end = order[-1]  # "Last time, in 2021-22, it was 60 in 100, so it went up by 7"
         if start is None or start == end or order.index(start) > order.index(end):
             continue
         diff = abs(values[end] - values[start]) * scale
@@ -342,6 +388,20 @@ def _change_from(
     shown = f"{fmt_num(diff / scale if cls == 'gbp' else diff)}"
     truth = f"the change from {start} to {end} was {shown} ({fmt_num(rel)}%)"
     return chk._claim(m, "contradicted", fact, expected=truth, reason=truth)
+
+
+def _moved_by(v0: float, v1: float, cls: str, scale: float, lo: float, hi: float) -> bool:
+    """Whether a change from ``v0`` to ``v1`` is ``lo``-``hi`` (points or units, or per cent
+    of ``v0``; only per cent for a fraction)."""
+    return lo <= _size(v0, v1, cls, scale) <= hi or (
+        cls == "percent" and v0 != 0 and lo <= abs(v1 - v0) / abs(v0) * 100 <= hi
+    )
+
+
+def _size(v0: float, v1: float, cls: str, scale: float) -> float:
+    if cls == "relative":
+        return abs(v1 - v0) / abs(v0) * 100 if v0 else float("inf")
+    return abs(v1 - v0) * scale
 
 
 def _between_periods(chk: Checker, focus: set, cls: str, lo: float, hi: float):

@@ -43,7 +43,8 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         # councils had a higher rate": 20th or better
         _counted(mm, g["cn2"], g["cdir2"], g["cof2"], "within" if g["cfew"] else "count")
     elif g["ranked"] or g["ranked2"]:
-        mm.value = float(g["ranked"] or g["ranked2"])
+        n = (g["ranked"] or g["ranked2"]).lower()
+        mm.value = float(ORDINAL_WORDS.get(n) or int(re.sub(r"\D", "", n)))
         mm.direction = "low" if (g["cfrom"] or "").lower() == "lowest" else "high"
         mm.extra["form"] = "ranked"
         if g["of"]:
@@ -75,6 +76,18 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
             frac = float(re.sub(r"[^\d.]", "", q)) / 100
         mm.extra["form"] = "part"
         mm.extra["frac"] = frac
+    elif g["nonedir"] or g["table"]:  # "no council had higher", "topped the table": first
+        word = (g["nonedir"] or g["table"]).lower()
+        up = word in _MORE_WORDS or word == "better" or "top" in word
+        mm.direction = (
+            "better"
+            if word == "better"
+            else "worse"
+            if word == "worse"
+            else ("high" if up else "low")
+        )
+        mm.value = 1.0
+        mm.extra["form"] = "nth"
     elif g["anyw"]:  # "more than anywhere else": the highest of all
         up = g["anyw"].lower().startswith(("higher", "more", "bigger"))
         mm.direction = "high" if up else "low"

@@ -60,7 +60,9 @@ class ExtractionContext:
 
 
 #: a word without which no text names the similar councils (a cheap test before the regex)
-PEERS_HINT_RE = re.compile(r"similar|comparable|statistical|peer|\blike\b", re.IGNORECASE)
+PEERS_HINT_RE = re.compile(
+    r"similar|comparable|statistical|peer|neighbo|\bgroup\b|\blike\b", re.IGNORECASE
+)
 
 
 # A pure function of immutable name tuples (one per council), bounded: compiling the pattern
@@ -75,16 +77,23 @@ def _entity_re(
     owner = rf"(?:{subj})(?:'s|’s)" if subj else "its"
     # its similar councils (the peer group's median): "similar councils", "its 15 most similar
     # councils", "statistical neighbours", "councils like Leicester", "its peers"
+    # "its 15 closest statistical neighbours", "Kingston's group of 15 comparable councils"
+    lead = (
+        rf"(?:(?:its|their|the|that|this|{owner})\s+)?(?:group\s+of\s+)?"
+        r"(?:(?:\d+|fifteen)(?:-strong)?\s+)?(?:(?:most|closest|nearest)\s+)?"
+    )
     peer_group = (
         r"(?P<peers>(?:(?:the\s+)?(?:median|middle|typical\s+(?:figure|value))\s+"
         r"(?:of|for|among|across)\s+)?"
-        rf"(?:(?:its|their|the|{owner})\s+)?(?:(?:\d+|fifteen)(?:-strong)?\s+)?(?:most\s+)?"
-        r"(?:similar|comparable|statistically\s+similar)\s+(?:[A-Z][\w-]*\s+)?"
+        rf"{lead}(?:similar|comparable|statistically\s+similar)\s+(?:[A-Z][\w-]*\s+)?"
         r"(?:councils|areas|places|authorities|local\s+authorities|boroughs|counties|cities)\b|"
-        r"the\s+typical\s+similar\s+council\b|"
-        rf"(?:(?:its|their|the|{owner})\s+)?statistical\s+neighbou?rs\b|"
-        rf"(?:(?:its|their|the|{owner})\s+)?(?:(?:\d+|fifteen)(?:-strong)?\s+)?"
-        r"peer(?:s\b|\s+group\b|\s+councils\b|\s+median\b)|"
+        r"the\s+typical\s+(?:similar|comparable)\s+(?:council|county|borough|city|authority|"
+        r"area|place)\b|"
+        rf"{lead}(?:statistical|nearest)\s+neighbou?rs\b|"
+        rf"{lead}peer(?:s\b|\s+group\b|\s+councils\b|\s+median\b)|"
+        # "the middle of that group", "the median for the group", "the group's median"
+        r"the\s+(?:median|middle)\s+(?:of|for)\s+(?:that|the|this)\s+group\b|"
+        r"the\s+group(?:'s|’s)?\s+median\b|"
         rf"(?:councils|areas|places|authorities)\s+(?:like|similar\s+to)\s+{subj_or_it}"
         r"(?:'s|’s)?\b)"
     )
@@ -104,8 +113,9 @@ def _entity_re(
     ]
     # every branch starts at a word boundary with one of these letters: test both once (speed)
     first = {
-        # similar, statistical, councils, comparable, its, peer(s), the, fifteen
-        *("sciptf" if peers else ""),
+        # similar, statistical, councils, comparable, its, peer(s), the, fifteen, group, and a
+        # count ("15 similar councils")
+        *("sciptfg0123456789" if peers else ""),
         "e",
         "n",
         "t",

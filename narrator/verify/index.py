@@ -457,6 +457,8 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
                     add(float(val) * 1000, "gbp", "subject", f, key, role=role)
         if v is not None:
             add(abs(v), cls, "relation", f, key, role="change")
+            if money:  # "net spending rose by £5.6 million"
+                add(abs(v) * 1000, "gbp", "relation", f, key, role="change")
             if unit == "percent":
                 add(abs(v), "pp", "relation", f, key, role="change")
         if d.get("change_pct") is not None:

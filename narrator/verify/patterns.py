@@ -171,6 +171,7 @@ NUMWORD_ANCHOR_RE = re.compile(
 )
 RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|rank|top|bottom|best|worst|main|"
+    r"\bno\s+(?:other\s+)?(?:council|area|authorit|place|borough)|came\s+last|"
     r"only|placed|came|comes|anywhere|any\s+other|\d(?:st|nd|rd|th)\s+(?:out\s+)?of\b|"
     r"(?:councils|areas|places|authorities)\s+(?:had|have|has|recorded|reported|saw|spent|scored|"
     r"posted|showed|gave|supported|were|are)\b"
@@ -213,7 +214,10 @@ RANK_RE = re.compile(
     # "ranks 12th" (not "ranks 12th lowest": the ordinal's own word says which end)
     r"|(?:(?:ranked|ranks|ranking)\s+(?:at\s+)?(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?"
     r"|(?:ranked|ranks|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?P<ranked2>\d+)(?:st|nd|rd|th)\b)(?![\w])(?![- ](?:highest|lowest|largest|smallest|"
+    # (not the share in "puts it in the bottom third", nor "third from bottom")
+    r"(?<!top\s)(?<!bottom\s)(?<!lowest\s)(?<!highest\s)(?<!upper\s)(?<!lower\s)"
+    r"(?P<ranked2>\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+from\b))(?![\w])"
+    r"(?![- ](?:highest|lowest|largest|smallest|"
     r"biggest|most|least)\b)"
     r"(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
     r"(?:(?:\s+for\s+this)?,?\s+counting\s+from\s+the\s+(?P<cfrom>highest|lowest))?"
@@ -232,6 +236,14 @@ RANK_RE = re.compile(
     + _NOT_A_BAND
     + r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+"
     r"(?P<q>quarter|fifth|tenth|third|half|\d+\s*(?:%|per\s*cent))"
+    # "no council had higher satisfaction", "no council among its 15 statistical neighbours
+    # spent more": the highest (lowest) of all; "topped the table", "came bottom"
+    r"|no\s+(?:other\s+)?(?:councils?|areas?|authorit(?:y|ies)|places?|boroughs?)"
+    r"(?:\s+(?:in|among|of)\s+[^,.;:]{1,60}?)?\s+(?:had|has|have|recorded|reported|saw|spent|"
+    r"scored|posted|showed|gave|supported|was|were|did|received|got)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<nonedir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
+    r"|(?P<table>topped\s+the\s+(?:table|list|rankings?|league)|came\s+(?:top|bottom|last)\b|"
+    r"(?:was\s+)?(?:top|bottom)\s+of\s+the\s+(?:table|list|rankings?|league))"
     r"|(?P<anyw>(?:higher|lower|more|fewer|less|bigger|smaller)\s+than\s+(?:anywhere\s+else|"
     r"any\s+other\s+(?:council|area|authority|place|borough)))"
     r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,12}?than\s+(?:in\s+)?most"

@@ -578,7 +578,8 @@ def streaks_in(text: str, lead: str = "") -> list[Streak]:
             found.append(Streak(n, run.span(), until=until.group("until"), direction=way))
             continue
         # "having fallen at each of the previous two surveys"
-        ended = before_latest(run.start()) or which == "previous"
+        # ("after falls in each of the last two years" ends with the latest move)
+        ended = (before_latest(run.start()) and which != "last") or which == "previous"
         found.append(Streak(n, run.span(), ended=ended, direction=way))
     kept: list[Streak] = []
     for streak in found:  # the first reading of any words wins
