@@ -239,6 +239,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             anchor = set()
             if gap:  # "4.6 points above the South West": the gap to that area, of the figure
                 m.comparator = B.relation_comparator(text, sentences[m.sentence], m, entity_re)
+                if not m.comparator:  # "The middle of its peer group was 26.9%, seven points
+                    # below Leicester": the one comparator its sentence names
+                    m.comparator = B.sole_comparator(text, sentences[m.sentence], entity_re)
                 anchor = B.anchor_series(
                     text, sentences[m.sentence], m, said.get(m.sentence, []), chk
                 )

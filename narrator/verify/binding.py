@@ -705,6 +705,13 @@ def relation_comparator(text: str, sentence: tuple[int, int], m, entity_re) -> s
     return ""
 
 
+def sole_comparator(text: str, sentence: tuple[int, int], entity_re) -> str:
+    """The comparator a sentence names, when it names exactly one ("" otherwise)."""
+    s0, s1 = sentence
+    named = {e.lastgroup for e in entity_re.finditer(text, s0, s1)} & set(COMPARATORS)
+    return named.pop() if len(named) == 1 else ""
+
+
 _IN_YEAR_RE = re.compile(
     r"(?:\b(?:in|for|during|back\s+in|by)\s+(?:the\s+)?(?:(?:financial|survey)\s+)?(?:year\s+)?)"
     r"(?P<y>(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)\b",

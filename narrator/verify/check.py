@@ -206,10 +206,17 @@ class Checker:
             slip = self._unit_slip(m, scoped)
             if slip is not None:
                 return slip
-        if other is not None and bound in COMPARATORS and other.entity == "subject":
+        if (
+            other is not None
+            and bound in COMPARATORS
+            and other.entity == "subject"
+            and not m.extra.get("range")
+        ):
             # the council's own figure near words naming England or the region ("among the ten
             # lowest in the country at £6.5 million"): the text is about the council, and its
             # figure is traced; a comparator's figure said as the council's stays a slip below
+            # (not a range's end: "similar councils ranged from 60.3% to 72.9%" states the
+            # peers' range, and the council's own 72.9% is not their top)
             return self._supported_number(m, other)
         if other is not None and bound and other.entity not in (bound, "relation"):
             who = self.name(other.entity)
@@ -499,6 +506,8 @@ class Checker:
             txt = fmt_value(c.value, f.unit, f.denominator)
         else:
             txt = fmt_num(c.value)
+        if c.role in ("low", "high"):  # the similar councils' range
+            txt = f"{'lowest' if c.role == 'low' else 'highest'} {txt}"
         return f"{who} {txt}".strip() if who else txt
 
     @staticmethod

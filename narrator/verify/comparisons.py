@@ -42,13 +42,20 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
     elif g["cn2"]:  # "120 councils had lower satisfaction": 121st lowest; "fewer than 20
         # councils had a higher rate": 20th or better
         _counted(mm, g["cn2"], g["cdir2"], g["cof2"], "within" if g["cfew"] else "count")
-    elif g["ranked"] or g["ranked2"]:
-        n = (g["ranked"] or g["ranked2"]).lower()
+    elif g["ranked"] or g["ranked2"] or g["ranked3"]:
+        n = (g["ranked"] or g["ranked2"] or g["ranked3"]).lower()
         mm.value = float(ORDINAL_WORDS.get(n) or int(re.sub(r"\D", "", n)))
         mm.direction = "low" if (g["cfrom"] or "").lower() == "lowest" else "high"
         mm.extra["form"] = "ranked"
         if g["of"]:
             mm.extra["of"] = float(g["of"])
+    elif g["pn"]:  # "only two of its 15 similar councils had a higher share": 3rd of them
+        _counted(mm, g["pn"], g["pdir"], None, "count")
+    elif g["vsn"]:  # "lower than 13 of its 14 similar councils": 13 had a higher figure
+        flip = {"higher": "lower", "more": "fewer", "bigger": "smaller", "larger": "smaller"}
+        flip |= {"greater": "smaller", "better": "worse"}
+        flip |= {v: k for k, v in list(flip.items())} | {"less": "more"}
+        _counted(mm, g["vsn"], flip[g["vsdir"].lower()], None, "count")
     elif g["cn"]:  # "only 7 councils had a higher score": 8th highest
         _counted(mm, g["cn"], g["cdir"], g["cof"], "count")
     elif g["nn"] or g["nn2"] or g["nn3"]:  # "among the ten lowest", "in the top 20 of 152"

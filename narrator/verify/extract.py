@@ -90,7 +90,7 @@ def _entity_re(
         r"the\s+typical\s+(?:similar|comparable)\s+(?:council|county|borough|city|authority|"
         r"area|place)\b|"
         rf"{lead}(?:statistical|nearest)\s+neighbou?rs\b|"
-        rf"{lead}peer(?:s\b|\s+group\b|\s+councils\b|\s+median\b)|"
+        rf"{lead}peer(?:s\b|[-\s]group\b|\s+councils\b|\s+median\b)|"
         # "the middle of that group", "the median for the group", "the group's median"
         r"the\s+(?:median|middle)\s+(?:of|for)\s+(?:that|the|this)\s+group\b|"
         r"the\s+group(?:'s|’s)?\s+median\b|"
@@ -394,6 +394,7 @@ class RuleExtractor:
                     if prior:
                         mm.extra["near"] = prior[-1]
         self._pair_gaps(found, sent, s0)
+        self._pair_range(found, sent, s0)
         for mm in found:  # "a third were not satisfied": the complement of the share
             if mm.kind in ("percent", "fraction") and not mm.relational:
                 tail = P.CLAUSE_END_RE.split(sent[mm.end - s0 : mm.end - s0 + 60], maxsplit=1)[0]
@@ -488,6 +489,22 @@ class RuleExtractor:
                 second.relational = P.GAP_PAIR_RE.fullmatch(between) is not None
 
     @staticmethod
+    def _pair_range(found: list[Mention], sent: str, s0: int) -> None:
+        """The two ends of a range belong to one party ("similar councils ranged from 20.8%
+        to 44.2%")."""
+        figures = sorted(
+            (mm for mm in found if mm.kind in ("number", "percent", "money")), key=_START
+        )
+        for first, second in zip(figures, figures[1:], strict=False):
+            if first.entity in ("", "subject") or second.entity not in ("", "subject"):
+                continue
+            lead = P.RANGE_LEAD_RE.search(sent, max(0, first.start - s0 - 30), first.start - s0)
+            join = P.RANGE_JOIN_RE.fullmatch(sent, first.end - s0, second.start - s0)
+            if lead is not None and join is not None:
+                second.entity = first.entity
+                second.extra["range"] = "yes"
+
+    @staticmethod
     def _word_number_counts(raw: str, sent: str, end: int) -> bool:
         """Bare small number words ("one of", "two sections") are not claims."""
         low = raw.lower()
@@ -516,6 +533,10 @@ class RuleExtractor:
     @staticmethod
     def _bind_entity(sent: str, a: int, b: int, ents) -> Entity:
         """Whose figure a number is, when an entity name sits right next to it."""
+        if P.MEDIAN_BEFORE_RE.search(sent, max(0, a - 40), a) and any(
+            kind == "peers" for _a, _b, kind in ents
+        ):
+            return "peers"  # "a median of 26.9% among councils like it": only peers have one
         prior = [e for e in ents if e[1] <= a]
         if prior and P.POSSESSIVE_GAP_RE.fullmatch(sent[prior[-1][1] : a]):
             return prior[-1][2]  # "England's 67.8%", whatever is named after it

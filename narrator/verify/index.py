@@ -428,6 +428,13 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
         add(v, cls, ent, f, key, rate=rate, suppressed=sup)
         if cls != "plain":
             add(v, "plain", ent, f, key, rate=rate, suppressed=sup)
+        if ent == "peers":  # "similar councils ranged from 20.8% to 44.2%": their range
+            for end in ("low", "high"):
+                x = f.detail.get(end)
+                if x is not None:
+                    if money:
+                        add(float(x) * 1000, "gbp", ent, f, key, rate=rate, role=end)
+                    add(float(x), cls, ent, f, key, rate=rate, role=end)
     elif f.kind == "count_estimate":
         if money:
             add(v * 1000 if v is not None else None, "gbp", "subject", f, key, total=True)

@@ -172,6 +172,7 @@ NUMWORD_ANCHOR_RE = re.compile(
 RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|rank|top|bottom|best|worst|main|"
     r"\bno\s+(?:other\s+)?(?:council|area|authorit|place|borough)|came\s+last|"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:among|of|out)|"
     r"only|placed|came|comes|anywhere|any\s+other|\d(?:st|nd|rd|th)\s+(?:out\s+)?of\b|"
     r"(?:councils|areas|places|authorities)\s+(?:had|have|has|recorded|reported|saw|spent|scored|"
     r"posted|showed|gave|supported|were|are)\b"
@@ -216,11 +217,29 @@ RANK_RE = re.compile(
     r"|(?:ranked|ranks|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
     # (not the share in "puts it in the bottom third", nor "third from bottom")
     r"(?<!top\s)(?<!bottom\s)(?<!lowest\s)(?<!highest\s)(?<!upper\s)(?<!lower\s)"
-    r"(?P<ranked2>\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+from\b))(?![\w])"
+    r"(?P<ranked2>\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+from\b)"
+    # "was first among its 15 similar councils", "is third of 152 councils"
+    r"|(?:was|is|were|are|finished|sat|stood)\s+(?P<ranked3>\d+(?:st|nd|rd|th)|"
+    + "|".join(ORDINAL_WORDS)
+    + r")(?=\s+(?:among|of|out\s+of|nationally|in\s+England)\b))(?![\w])"
     r"(?![- ](?:highest|lowest|largest|smallest|"
     r"biggest|most|least)\b)"
     r"(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
     r"(?:(?:\s+for\s+this)?,?\s+counting\s+from\s+the\s+(?P<cfrom>highest|lowest))?"
+    # "only two of its 15 similar councils had a higher share", "nine of Kent's 15
+    # statistical neighbours recorded lower turnover"
+    r"|(?:only\s+)?(?P<pn>\d+|" + _SMALL + r")\s+of\s+(?:its|their|the|[A-Z][\w'’ -]{1,30}?(?:'s|’s))"
+    r"\s+(?:\d+\s+|fifteen\s+)?(?:(?:most|closest|nearest)\s+)?(?:similar|comparable|"
+    r"statistical|peer)\s*[\w-]*\s+(?:councils?|neighbou?rs|authorities|areas|group|boroughs|"
+    r"counties|cities)?\s*(?:had|have|has|recorded|reported|saw|spent|scored|posted|showed|"
+    r"gave|supported|were|are|did)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<pdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
+    # "lower than 13 of the 14 similar councils with figures": 13 had a higher figure
+    r"|(?P<vsdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\s+"
+    r"than\s+(?P<vsn>\d+|" + _SMALL + r")\s+of\s+(?:its|their|the|[A-Z][\w'’ -]{1,30}?(?:'s|’s))"
+    r"\s+(?:\d+\s+|fifteen\s+)?(?:(?:most|closest|nearest)\s+)?(?:similar|comparable|"
+    r"statistical|peer)\s*[\w-]*\s+(?:councils?|neighbou?rs|authorities|areas|group|boroughs|"
+    r"counties|cities)\b"
     r"|only\s+(?P<cn>\d+|" + _SMALL + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof>\d+))?\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?P<cdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
@@ -578,6 +597,14 @@ THAN_PAST_RE = re.compile(
 )
 CLAUSE_BREAK_RE = re.compile(r"[.;]|\b(?:but|while|whereas)\b")
 THE_GAP_RE = re.compile(r"\s*(?:the\s+)?")
+#: a range's two ends: "ranged from 20.8% to 44.2%", "varied between £30m and £52m"
+RANGE_LEAD_RE = re.compile(
+    r"\b(?:rang(?:e|ed|es|ing)|var(?:y|ied|ies|ying)|spread|spanned)\s+(?:from|between)\s+$", IGN
+)
+RANGE_JOIN_RE = re.compile(r"\s*(?:%|per\s*cent)?\s*(?:to|and|-|–)\s*", IGN)
+#: "a median of", "the group's median was", "whose median figure is": a figure after these
+#: words is the similar councils' median (no other party has one)
+MEDIAN_BEFORE_RE = re.compile(r"\bmedian\b[^.;:\d%£]{0,25}$", IGN)
 #: a comparison whose comparator was named before it: "so Hounslow is (much) more.", "higher
 #: than both of them", "below it", "above average" (see comparisons.implicit_direction_mentions)
 IMPLICIT_DIRECTION_RE = re.compile(
