@@ -187,6 +187,13 @@ _NOT_A_BAND = (
     r"(?!\s+(?:10|ten|20|twenty)\s*(?:%|per\s*cent)|\s+(?:tenth|decile|fifth|quintile|"
     r"quarter|quartile)s?\b)"
 )
+#: "of its 15 similar councils", "of Kent's 15 statistical neighbours": a count's pool is the
+#: peer group
+_OF_PEERS = (
+    r"\s+of\s+(?:its|their|the|[A-Z][\w'’ -]{1,30}?(?:'s|’s))\s+(?:\d+\s+|fifteen\s+)?"
+    r"(?:(?:most|closest|nearest)\s+)?(?:similar|comparable|statistical|peer)\s*[\w-]*\s+"
+    r"(?:councils?|neighbou?rs|authorities|areas|group|boroughs|counties|cities)\b"
+)
 RANK_RE = re.compile(
     r"\b(?:(?P<ord>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINAL_WORDS)
@@ -228,19 +235,18 @@ RANK_RE = re.compile(
     r"(?:(?:\s+for\s+this)?,?\s+counting\s+from\s+the\s+(?P<cfrom>highest|lowest))?"
     # "only two of its 15 similar councils had a higher share", "nine of Kent's 15
     # statistical neighbours recorded lower turnover"
-    r"|(?:only\s+)?(?P<pn>\d+|" + _SMALL + r")\s+of\s+(?:its|their|the|[A-Z][\w'’ -]{1,30}?(?:'s|’s))"
-    r"\s+(?:\d+\s+|fifteen\s+)?(?:(?:most|closest|nearest)\s+)?(?:similar|comparable|"
-    r"statistical|peer)\s*[\w-]*\s+(?:councils?|neighbou?rs|authorities|areas|group|boroughs|"
-    r"counties|cities)?\s*(?:had|have|has|recorded|reported|saw|spent|scored|posted|showed|"
-    r"gave|supported|were|are|did)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"|(?:only\s+)?(?P<pn>\d+|" + _SMALL + r")" + _OF_PEERS + r"\s+(?:had|have|has|recorded|"
+    r"reported|saw|spent|scored|posted|showed|gave|supported|were|are|did)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?P<pdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     # "lower than 13 of the 14 similar councils with figures": 13 had a higher figure
     r"|(?P<vsdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\s+"
-    r"than\s+(?P<vsn>\d+|" + _SMALL + r")\s+of\s+(?:its|their|the|[A-Z][\w'’ -]{1,30}?(?:'s|’s))"
-    r"\s+(?:\d+\s+|fifteen\s+)?(?:(?:most|closest|nearest)\s+)?(?:similar|comparable|"
-    r"statistical|peer)\s*[\w-]*\s+(?:councils?|neighbou?rs|authorities|areas|group|boroughs|"
-    r"counties|cities)\b"
-    r"|only\s+(?P<cn>\d+|" + _SMALL + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
+    r"than\s+(?P<vsn>\d+|"
+    + _SMALL
+    + r")"
+    + _OF_PEERS
+    + r"|only\s+(?P<cn>\d+|"
+    + _SMALL
+    + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof>\d+))?\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?P<cdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     r"|(?:among|in|one\s+of)\s+the\s+(?:(?P<npol>top|bottom|highest|lowest)\s+(?P<nn>\d+|"
