@@ -1,0 +1,152 @@
+"""Families of wording found by probing the checker with sentences of our own (issue 9).
+
+Each pair is checked on the real shipped data for Leicester (E06000016, with its similar
+councils from data/peers.csv): the first sentence is true and must pass, the second differs in
+one claim and must fail. The families are ways of saying things, not held-out texts: streaks
+after a bare "up", runs before the latest move, the size of a move, fractions in words, round
+figures, strength words on shares, ranks said with ordinal words or as "no council", and
+claims about similar councils (their range, their median, counts of them).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from narrator.catalog import load_catalog
+from narrator.data import load_dataset
+from narrator.facts import FactBuilder
+from narrator.paths import data_dir
+from narrator.verify import Verifier
+
+pytestmark = pytest.mark.skipif(
+    not (data_dir() / "observations.csv").exists(), reason="needs the shipped data"
+)
+
+LEICESTER = "E06000016"
+
+
+@cache
+def _builder() -> FactBuilder:
+    catalog = load_catalog()
+    return FactBuilder(load_dataset(chart_ids=catalog.ids), catalog)
+
+
+def verdict(chart: str, text: str):
+    return Verifier().verify(text, [_builder().sheet(LEICESTER, chart)])
+
+
+# fmt: off
+PAIRS = [
+    # a bare "up" with a streak after it is a move (users_info: 66.9, 63.0, 72.4, 72.9)
+    ("users_info",
+     "In 2024-25, 72.9% of people using services found it easy to get information, up for the "
+     "second year running.",
+     "In 2024-25, 72.9% of people using services found it easy to get information, up for the "
+     "third year running."),
+    ("users_info",
+     "In 2024-25, 72.9% of people using services found it easy to get information, up for the "
+     "second survey in a row.",
+     "In 2024-25, 72.9% of people using services found it easy to get information, up for the "
+     "third survey running."),
+    # a run before the latest move (satisfaction: 65.6, 63.2, 61.8, then 71.7)
+    ("user_satisfaction",
+     "Satisfaction rose to 71.7% in 2024-25 after falling two years in a row.",
+     "Satisfaction rose to 71.7% in 2024-25 after rising two years in a row."),
+    # the size of a move is the series' change (16.9% to 19.6%: up 16%), never a gap to a
+    # comparator that happens to be that size
+    ("workforce_turnover",
+     "Care staff turnover rose by about a sixth to 19.6% in 2024-25.",
+     "Care staff turnover rose by 30% to 19.6% in 2024-25."),
+    ("workforce_turnover",
+     "Care staff turnover rose by about a sixth to 19.6% in 2024-25.",
+     "Care staff turnover rose by a fifth to 19.6% in 2024-25."),
+    # fractions in words are read within 12% of themselves (19.6%)
+    ("workforce_turnover",
+     "In 2024-25, about one in five care workers in Leicester left their job (19.6%).",
+     "In 2024-25, about one in six care workers in Leicester left their job (19.6%)."),
+    ("workforce_turnover",
+     "In 2024-25, nearly a fifth of care workers in Leicester left their job.",
+     "In 2024-25, nearly a quarter of care workers in Leicester left their job."),
+    # a round figure allows at most a quarter of itself (a 6.6-point gap)
+    ("user_satisfaction",
+     "Satisfaction was 71.7% in 2024-25, roughly seven points above England.",
+     "Satisfaction was 71.7% in 2024-25, roughly ten points above England."),
+    # a strong word on a share less than one point apart (13.0% against 12.3%)
+    ("hospital_discharge",
+     "In 2024, 13% of hospital discharges in Leicester were delayed, slightly more than in "
+     "England (12.3%).",
+     "In 2024, 13% of hospital discharges in Leicester were delayed, far more than in England "
+     "(12.3%)."),
+    # ranks with ordinal words (satisfaction: 7th of 151)
+    ("user_satisfaction",
+     "Leicester ranked seventh of 151 councils for satisfaction in 2024-25.",
+     "Leicester ranked fifth of 151 councils for satisfaction in 2024-25."),
+    ("user_satisfaction",
+     "Leicester came seventh out of 151 councils for satisfaction in 2024-25.",
+     "Leicester came second out of 151 councils for satisfaction in 2024-25."),
+    # "no council had higher": the top place, in England or among similar councils (first of
+    # them for satisfaction, third for carers' social contact)
+    ("user_satisfaction",
+     "No council among Leicester's 15 closest statistical neighbours had higher satisfaction "
+     "in 2024-25.",
+     "No council had higher satisfaction than Leicester in 2024-25."),
+    ("carers_social_contact",
+     "At 34.1%, Leicester was third among its 15 similar councils, whose median was 26.9%.",
+     "At 34.1%, Leicester was first among its 15 similar councils, whose median was 26.9%."),
+    ("carers_social_contact",
+     "Only two of Leicester's 15 similar councils had a higher share of carers with as much "
+     "social contact as they wanted.",
+     "Only one of Leicester's 15 similar councils had a higher share of carers with as much "
+     "social contact as they wanted."),
+    # the similar councils' range, median and gap to them
+    ("carers_social_contact",
+     "Among comparable councils the share ranged from 20.8% to 44.2%.",
+     "Among comparable councils the share ranged from 20.8% to 41.2%."),
+    ("users_info",
+     "Similar councils ranged from 60.3% to 79.1% on easy access to information.",
+     "Similar councils ranged from 60.3% to 72.9% on easy access to information."),
+    ("carers_social_contact",
+     "Leicester's 34.1% compares with a median of 26.9% among councils like it.",
+     "Leicester's 34.1% compares with a median of 29.6% among councils like it."),
+    ("carers_social_contact",
+     "The middle figure for its peer group was 26.9%, more than seven points below Leicester's "
+     "34.1%.",
+     "The middle figure for its peer group was 26.9%, more than ten points below Leicester's "
+     "34.1%."),
+    # a change in pounds (gross spending £145.1m to £149.8m) and a change from one earlier
+    # period to the latest (carers' social contact 27.5% to 34.1%)
+    ("gross_expenditure",
+     "Leicester's gross spending rose by about £4.7 million to £149.8 million in 2021-22.",
+     "Leicester's gross spending rose by about £10 million to £149.8 million in 2021-22."),
+    ("carers_social_contact",
+     "Last time, in 2021-22, it was 27.5%, so the share of carers with as much social contact "
+     "as they wanted went up by 6.6 points.",
+     "Last time, in 2021-22, it was 27.5%, so the share of carers with as much social contact "
+     "as they wanted went up by 9 points."),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("chart", "true", "false"), PAIRS)
+def test_true_wording_passes_and_its_wrong_twin_fails(chart: str, true: str, false: str) -> None:
+    good = verdict(chart, true)
+    assert good.outcome == "pass", [(c.text, c.status, c.reason) for c in good.claims]
+    bad = verdict(chart, false)
+    assert bad.outcome == "fail", [(c.text, c.status, c.reason) for c in bad.claims]
+
+
+def test_a_change_said_of_a_comparator_is_not_contradicted_by_the_councils_own() -> None:
+    """Precision first: "across England, where it rose by less than 1%" may be England's
+    move, which the sheets cannot check; it is unverifiable, not a contradiction."""
+    v = verdict(
+        "gross_expenditure",
+        "Leicester's gross spending rose by about £4.7 million in 2021-22, faster than across "
+        "England, where it rose by less than 1%.",
+    )
+    england = next(c for c in v.claims if c.text.strip() == "less than 1%")
+    assert england.status == "unverifiable"
+    assert "England" in england.reason
+    own = next(c for c in v.claims if "£4.7 million" in c.text)
+    assert own.status == "supported"
