@@ -234,9 +234,7 @@ def direction_mentions(
                 continue
             comp = before[-1][2]
             dir_ = "below" if dir_ == "above" else "above"
-        mod = P.DIRECTION_MOD_RE.search(sent[max(0, a - 16) : a])
-        modifier = " ".join(mod.group("mod").lower().split()) if mod else ""
-        start = a - (min(a, 16) - mod.start()) if mod else a
+        modifier, start = modifier_before(sent, a)
         mm = Mention(
             "direction",
             s0 + start,
@@ -265,6 +263,15 @@ def direction_mentions(
     return out
 
 
+def modifier_before(sent: str, at: int) -> tuple[str, int]:
+    """The strength word written right before a comparison word at ``at`` ("well above",
+    "a touch higher"), normalised, and where the comparison's words then start."""
+    mod = P.DIRECTION_MOD_RE.search(sent, max(0, at - 16), at)
+    if mod is None:
+        return "", at
+    return " ".join(mod.group("mod").lower().split()), mod.start()
+
+
 def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Mention]:
     """Comparisons whose comparator is named before them, not after: "England is 5,055, so
     Hounslow is more", "higher than both of them", "having been below it (85.1%) the year
@@ -280,14 +287,15 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Menti
         a, b = m.span("dir")
         if any(x <= a < y for x, y in (*taken, *covered)):
             continue
+        mod, start = modifier_before(sent, a)
         before = [e for e in named if e[1] <= a]
         obj = (m.group("obj") or "").lower()
-        lead = sent[: m.start()]
+        lead = sent[:start]
         subject = [e for e in ents if e[1] <= a]
         if (
             subject
             and subject[-1][2] in COMPARATORS
-            and P.PREDICATE_GAP_RE.fullmatch(sent[subject[-1][1] : m.start()])
+            and P.PREDICATE_GAP_RE.fullmatch(sent[subject[-1][1] : start])
         ):
             continue  # "England was lower": the comparator is the subject
         if obj.endswith("average"):
@@ -301,14 +309,13 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Menti
         else:
             comps = []
         word = " ".join(m.group("dir").lower().split())
-        mod = " ".join((m.group("mod") or "").lower().split())
         for comp in comps:
             out.append(
                 Mention(
                     "direction",
-                    s0 + m.start(),
+                    s0 + start,
                     s0 + m.end(),
-                    m.group(0),
+                    sent[start : m.end()],
                     idx,
                     direction=P.DIRECTION_MAP[word],
                     comparator=comp,

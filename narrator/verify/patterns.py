@@ -614,7 +614,6 @@ MEDIAN_BEFORE_RE = re.compile(r"\bmedian\b[^.;:\d%£]{0,25}$", IGN)
 #: a comparison whose comparator was named before it: "so Hounslow is (much) more.", "higher
 #: than both of them", "below it", "above average" (see comparisons.implicit_direction_mentions)
 IMPLICIT_DIRECTION_RE = re.compile(
-    rf"(?:\b(?P<mod>{_MOD})\s+)?"
     r"\b(?P<dir>higher|lower|more|less|fewer|above|below|behind|ahead\s+of|better|worse)\b"
     r"(?:\s+(?:than\s+)?(?P<obj>both(?:\s+of\s+them|\s+comparators)?|them\s+both|them|it|"
     r"(?:the\s+)?(?:national\s+)?average)\b(?!\s+(?:was|is|had|has)\b)"
