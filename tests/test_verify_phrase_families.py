@@ -150,3 +150,20 @@ def test_a_change_said_of_a_comparator_is_not_contradicted_by_the_councils_own()
     assert "England" in england.reason
     own = next(c for c in v.claims if "£4.7 million" in c.text)
     assert own.status == "supported"
+
+
+def test_a_band_said_as_its_opposite_is_a_swap() -> None:
+    """20.3% of Leicester's small areas are in the most deprived 10%, not the least."""
+    good = verdict(
+        "deprivation_rank",
+        "About a fifth (20.3%) of Leicester's small areas are in the most deprived 10% in England.",
+    )
+    assert good.outcome == "pass", [(c.text, c.status, c.reason) for c in good.claims]
+    bad = verdict(
+        "deprivation_rank",
+        "About a fifth (20.3%) of Leicester's small areas are in the least deprived 10% in "
+        "England.",
+    )
+    swapped = next(c for c in bad.claims if c.text == "20.3%")
+    assert swapped.status == "contradicted"
+    assert "most deprived" in swapped.reason

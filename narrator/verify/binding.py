@@ -139,6 +139,32 @@ def measure_swap(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) ->
     )
 
 
+#: the two ends of a band a measure may be named by ("the most deprived 10%"): a figure of one
+#: said of the other is a swap
+_BANDS = (("most deprived", "least deprived"), ("least deprived", "most deprived"))
+
+
+def band_swap(chk: Checker, claim: Claim, words: str) -> Claim:
+    """A supported figure of a band said of the opposite band: "12.8% of small areas are in
+    the least deprived 10 percent" when 12.8% is the share in the most deprived 10%."""
+    if claim.status != "supported" or not claim.fact_ids:
+        return claim
+    f = chk.ix.fact_by_id.get(claim.fact_ids[0])
+    if f is None:
+        return claim
+    label, said = chk._label(f).lower(), " ".join(words.lower().split())
+    for own, other in _BANDS:
+        if own in label and other in said and own not in said:
+            return claim.model_copy(
+                update={
+                    "status": "contradicted",
+                    "reason": f"{claim.text.strip()} is the figure for {chk._label(f)}, not "
+                    f"the {other} band",
+                }
+            )
+    return claim
+
+
 def bind_units(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
     """Unit slips and measure mismatches of supported counts (see the module doc)."""
     out = []
