@@ -115,6 +115,18 @@ PAIRS = [
      "34.1%.",
      "The middle figure for its peer group was 26.9%, more than ten points below Leicester's "
      "34.1%."),
+    # which way a deprivation scale runs: in this summary a higher average rank, a higher
+    # score and a bigger share are more deprived (lexicon.DEPRIVATION_SCALES)
+    ("deprivation_rank",
+     "Here a higher average rank means more deprived, so Leicester (22,858) is more deprived "
+     "than England (16,423).",
+     "Here a lower average rank means more deprived, so Leicester (22,858) is more deprived "
+     "than England (16,423)."),
+    ("deprivation_rank",
+     "A higher score means more deprived, and Leicester's average score of 30.9 is among the 30 "
+     "highest.",
+     "A lower score means more deprived, and Leicester's average score of 30.9 is among the 30 "
+     "highest."),
     # a change in pounds (gross spending £145.1m to £149.8m) and a change from one earlier
     # period to the latest (carers' social contact 27.5% to 34.1%)
     ("gross_expenditure",

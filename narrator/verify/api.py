@@ -308,6 +308,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         if m.kind == "causal":
             claims.append(R.causal(chk, m))
             continue
+        if m.kind == "scale":
+            claims.append(R.scale(chk, m))
+            continue
         s = m.sentence
         back_levels = [
             number_keys.get(back, set()) or focus(back) for back in range(s - 1, max(-1, s - 3), -1)

@@ -241,6 +241,19 @@ class Checker:
             wrong_period = self._other_period(m, every, lo, hi, focus)
             if wrong_period.status == "contradicted":
                 return wrong_period
+        if other is not None and other.entity == "subject" and not local:
+            # precision first: the council's own figure of a series its sentence names only
+            # loosely ("A higher score means more deprived, and Leicester's 30.9 is among the
+            # 30 highest"): no words beside the figure bind it, so which it is stays open
+            return self._claim(
+                m,
+                "unverifiable",
+                other,
+                reason=(
+                    f"{m.text.strip()} is {self._show(other)} for {self._label(other.fact)}, "
+                    "but the words around it do not say which measure it is"
+                ),
+            )
         return self._claim(
             m,
             "contradicted",

@@ -406,6 +406,14 @@ class RuleExtractor:
             found.extend(C.implicit_direction_mentions(sent, s0, idx, ents, taken, found))
         if "trend" in hints:
             found.extend(C.trend_mentions(sent, s0, idx, ents, low))
+        for m in P.SCALE_RE.finditer(sent) if "scale" in hints else ():
+            mm = Mention("scale", s0 + m.start(), s0 + m.end(), m.group(0), idx)
+            way = (m.group("way") or m.group("way2")).lower()
+            dep = (m.group("dep") or m.group("dep2")).lower()
+            mm.direction = "higher" if way in ("higher", "bigger", "larger") else "lower"
+            mm.extra["more"] = "yes" if dep in ("more", "most", "greater") else ""
+            mm.extra["what"] = " ".join((m.group("what") or m.group("what2")).lower().split())
+            found.append(mm)
         causal = "causal" in hints and P.CAUSAL_HINT_RE.search(low)
         for m in P.CAUSAL_RE.finditer(sent) if causal else ():
             mm = Mention("causal", s0 + m.start(), s0 + m.end(), m.group(0), idx)

@@ -387,6 +387,19 @@ NAMED_AFTER_RE = re.compile(
 #: deprivation (IMD 2019): "more deprived" means a higher average rank, score or share of small
 #: areas in the most deprived tenth, but a lower decile (decile 1 is the most deprived)
 DEPRIVED_RE = re.compile(r"\bdeprived\b", IGN)
+#: which way each deprivation scale runs, from the catalog's notes (data/charts.yaml) and the
+#: IMD 2019 documentation: the published summary's average rank counts the most deprived small
+#: area as 32,844, so a HIGHER average rank is more deprived (the reverse of the IMD's own
+#: ranks, where 1 is the most deprived); a higher average score and a larger share of small
+#: areas in the most deprived 10% are more deprived; a LOWER decile is more deprived. The key
+#: is the scale's word in a text; the chart is where the scale is shown.
+DEPRIVATION_SCALES: dict[str, tuple[str, str]] = {
+    "rank": ("deprivation_rank", "higher"),
+    "score": ("deprivation_rank", "higher"),
+    "share": ("deprivation_rank", "higher"),
+    "percentage": ("deprivation_rank", "higher"),
+    "decile": ("deprivation_decile", "lower"),
+}
 DEPRIVATION_MEASURE_RE = re.compile(r"depriv|small\s+areas", IGN)
 DECILE_RE = re.compile(r"\bdecile\b", IGN)
 #: a sentence that names a period of its own (a year, "the year before", "last year")

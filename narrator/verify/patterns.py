@@ -637,6 +637,24 @@ NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\
 #: where a clause ends, for the reach of a negation after a figure
 CLAUSE_END_RE = re.compile(r"[,;:.()]|\b(?:which|while|but|whereas|than|compared)\b", IGN)
 
+#: a statement of which way a deprivation scale runs: "a higher average rank means more
+#: deprived", "the lower the decile, the more deprived the area" (relations.scale checks it)
+SCALE_HINT_RE = re.compile(r"depriv")
+_SCALE_WHAT = (
+    r"(?P<what>(?:average\s+)?(?:deprivation\s+)?(?:score|rank|decile|share|percentage|number|"
+    r"figure|value))s?"
+)
+SCALE_RE = re.compile(
+    r"\b(?:(?:an?|the)\s+)?(?P<way>higher|lower|bigger|smaller|larger)\s+"
+    + _SCALE_WHAT
+    + r"\s+(?:means?|indicates?|shows?|signals?|reflects?|points?\s+to)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:area|place|council|borough)\s+(?:is\s+)?)?(?P<dep>more|less|most|least|greater|lower)"
+    r"\s+(?:deprived|deprivation)\b"
+    r"|\bthe\s+(?P<way2>higher|lower|bigger|smaller)\s+the\s+"
+    + _SCALE_WHAT.replace("?P<what>", "?P<what2>")
+    + r",?\s+the\s+(?P<dep2>more|less|greater|lower)\s+(?:deprived|deprivation)\b",
+    IGN,
+)
 #: hint -> patterns searched on lower-cased text; each is necessary for the extractor patterns
 #: it gates, so a hint missing from a whole text skips those patterns in all its sentences
 HINTS: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -647,12 +665,13 @@ HINTS: dict[str, tuple[re.Pattern[str], ...]] = {
     "trend": (TREND_HINT_RE, TREND_WORD_RE),
     "same": (SAME_HINT_RE,),
     "causal": (CAUSAL_HINT_RE,),
+    "scale": (SCALE_HINT_RE,),
 }
 
 
 #: hints worth testing on the whole text first: each sentence tests its hint again, so a text-level
 #: test only pays for hints that most texts lack; the common ones are taken as present
-TEXT_LEVEL_HINTS = ("ratio", "fraction", "same", "causal")
+TEXT_LEVEL_HINTS = ("ratio", "fraction", "same", "causal", "scale")
 _COMMON_HINTS = frozenset(HINTS) - frozenset(TEXT_LEVEL_HINTS)
 
 

@@ -1239,6 +1239,28 @@ def year(chk: Checker, m: Mention) -> Claim:
     )
 
 
+def scale(chk: Checker, m: Mention) -> Claim:
+    """ "A higher average rank means more deprived": which way a deprivation scale runs
+    (``lexicon.DEPRIVATION_SCALES``), checked when the sheets show that scale; a scale named
+    only as a "number" or "figure" is the one the sheets show, when they show one."""
+    what = str(m.extra.get("what") or "")
+    last = what.split()[-1] if what else ""
+    shown = {chk.ix.chart_of.get(f.id) for f in chk.ix.values}
+    scales = {
+        word: way
+        for word, (chart, way) in L.DEPRIVATION_SCALES.items()
+        if chart in shown and (last == word or last in ("number", "figure", "value"))
+    }
+    if len(set(scales.values())) != 1:
+        return chk._claim(
+            m, "unverifiable", reason="the data here shows no single deprivation scale to check"
+        )
+    word, way = next(iter(scales.items()))
+    ok = (m.direction == way) == bool(m.extra.get("more"))
+    truth = f"a {way} {what if last == word else word} means more deprived"
+    return chk._claim(m, "supported" if ok else "contradicted", expected=truth, reason=truth)
+
+
 def causal(chk: Checker, m: Mention) -> Claim:
     spec = bool(m.extra.get("speculative"))
     return chk._claim(
