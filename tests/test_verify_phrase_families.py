@@ -79,6 +79,12 @@ PAIRS = [
      "England (12.3%).",
      "In 2024, 13% of hospital discharges in Leicester were delayed, far more than in England "
      "(12.3%)."),
+    # "far" says more than "well": a 7.5% gap (72.9% against 67.8%) is well above, not far
+    ("users_info",
+     "In 2024-25, 72.9% of people using services found it easy to get information, well above "
+     "England's 67.8%.",
+     "In 2024-25, 72.9% of people using services found it easy to get information, far above "
+     "England's 67.8%."),
     # ranks with ordinal words (satisfaction: 7th of 151)
     ("user_satisfaction",
      "Leicester ranked seventh of 151 councils for satisfaction in 2024-25.",

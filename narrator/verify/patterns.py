@@ -375,7 +375,10 @@ WEAK_MOD_WORDS = (
 STRONG_MOD_WORDS = (
     "much", "far", "well", "way", "considerably", "significantly", "substantially", "a lot",
     "quite a bit", "quite a lot", "noticeably", "markedly", "comfortably", "vastly", "hugely",
+    "massively", "dramatically",
 )  # fmt: skip
+#: the strongest of them: "far above" says more than "well above"
+VERY_STRONG_MODS = {"far", "way", "vastly", "hugely", "massively", "dramatically"}
 _MOD = "|".join(
     w.replace(" ", r"\s+") for w in sorted((*WEAK_MOD_WORDS, *STRONG_MOD_WORDS), key=len)[::-1]
 )

@@ -37,6 +37,7 @@ STRONG_MIN_PCT = 5.0  # "much/far/well above" is wrong only for a gap under 5 % 
 #: ... or, for a share, a gap under one percentage point that is small in per cent too (6.07%
 #: against 5.7%; not 0% against 0.2%, which is small in points and large in per cent)
 STRONG_MIN_POINTS = 1.0
+VERY_STRONG_MIN_PCT = 10.0  # "far/vastly above" is wrong for a gap under 10 % (8% is not far)
 SAME_LIMIT_PCT = 5.0  # "about the same as" within 5 % (or the fact says about_same)
 
 
@@ -189,7 +190,9 @@ def _direction_one(
         ok
         and m.modifier in P.STRONG_MODS
         and (
-            rel < STRONG_MIN_PCT or (share and points < STRONG_MIN_POINTS and rel <= WEAK_LIMIT_PCT)
+            rel < STRONG_MIN_PCT
+            or (m.modifier in P.VERY_STRONG_MODS and rel < VERY_STRONG_MIN_PCT)
+            or (share and points < STRONG_MIN_POINTS and rel <= WEAK_LIMIT_PCT)
         )
     ):
         gap = f"{fmt_num(points)}-point" if share and rel >= STRONG_MIN_PCT else f"{fmt_num(rel)}%"
