@@ -63,6 +63,12 @@ DEV_COUNCILS = frozenset(
         # Dorset), scored once before tuning, then tuned on
         # (w29-w31, eleventh round, same session: new texts about test councils only, scored
         # once at the end)
+        # (w32-w34, twelfth round, sixth session: new texts about test councils only; w35-w37,
+        # thirteenth round: new texts about dev councils only (Bedford, Dudley, Walsall, Bromley,
+        # Hillingdon, Staffordshire; Leicestershire, Haringey, Harrow, Merton, Central
+        # Bedfordshire, North Yorkshire; Wandsworth, Salford, Bexley, Kingston upon Thames,
+        # Manchester, Newham), scored once before tuning; w38: Stockport, Liverpool, North
+        # Lincolnshire and Bracknell Forest are dev, Cornwall and Calderdale test)
     }
 )  # fmt: skip
 
