@@ -85,6 +85,25 @@ PAIRS = [
      "England's 67.8%.",
      "In 2024-25, 72.9% of people using services found it easy to get information, far above "
      "England's 67.8%."),
+    # a comparator as the subject: the council is the other way round from it
+    ("user_satisfaction",
+     "Satisfaction in Leicester was 71.7% in 2024-25. In England it was lower, at 65.1%.",
+     "Satisfaction in Leicester was 71.7% in 2024-25. In England it was higher, at 65.1%."),
+    ("user_satisfaction",
+     "Satisfaction in Leicester was 71.7% in 2024-25. Across the East Midlands the share was "
+     "lower too, at 64.0%.",
+     "Satisfaction in Leicester was 71.7% in 2024-25. Across the East Midlands the share was "
+     "higher, at 64.0%."),
+    # ranks said "among the lowest fifth", "second-best", "ranking it 7th"
+    ("user_satisfaction",
+     "Leicester's satisfaction was among the top fifth of councils in 2024-25.",
+     "Leicester's satisfaction was among the lowest fifth of councils in 2024-25."),
+    ("user_satisfaction",
+     "Leicester's satisfaction was the seventh-best of 151 councils in 2024-25.",
+     "Leicester's satisfaction was the second-best of 151 councils in 2024-25."),
+    ("user_satisfaction",
+     "Satisfaction reached 71.7% in 2024-25, ranking Leicester 7th of 151 councils.",
+     "Satisfaction reached 71.7% in 2024-25, ranking Leicester 17th of 151 councils."),
     # ranks with ordinal words (satisfaction: 7th of 151)
     ("user_satisfaction",
      "Leicester ranked seventh of 151 councils for satisfaction in 2024-25.",

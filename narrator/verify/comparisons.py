@@ -23,7 +23,11 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
     if g["ord"]:
         n = g["ord"].lower()
         mm.value = float(ORDINAL_WORDS.get(n) or int(re.sub(r"\D", "", n)))
-        mm.direction = "low" if g["ordpol"].lower() in low_words else "high"
+        pol = g["ordpol"].lower()
+        if pol in ("best", "worst"):  # "the second-best figure": which end is the measure's
+            mm.direction = "better" if pol == "best" else "worse"
+        else:
+            mm.direction = "low" if pol in low_words else "high"
         mm.extra["form"] = "nth"
         if g["ordof"]:
             mm.extra["of"] = float(g["ordof"])
@@ -263,6 +267,10 @@ def direction_mentions(
     return out
 
 
+#: a comparison said from the comparator's side, from the council's
+_FLIP = {"above": "below", "below": "above", "better": "worse", "worse": "better"}
+
+
 def modifier_before(sent: str, at: int) -> tuple[str, int]:
     """The strength word written right before a comparison word at ``at`` ("well above",
     "a touch higher"), normalised, and where the comparison's words then start."""
@@ -297,7 +305,27 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Menti
             and subject[-1][2] in COMPARATORS
             and P.PREDICATE_GAP_RE.fullmatch(sent[subject[-1][1] : start])
         ):
-            continue  # "England was lower": the comparator is the subject
+            # "In England it was higher, at 67.9 out of 100", "Across the East Midlands the
+            # share was higher too": the comparator is the subject, so the council is the other
+            # way round from it
+            if obj:
+                continue  # "England was lower than it": a comparison of another shape
+            word = " ".join(m.group("dir").lower().split())
+            flipped = _FLIP.get(P.DIRECTION_MAP[word])
+            if flipped is not None:
+                out.append(
+                    Mention(
+                        "direction",
+                        s0 + start,
+                        s0 + m.end(),
+                        sent[start : m.end()],
+                        idx,
+                        direction=flipped,
+                        comparator=subject[-1][2],
+                        modifier=mod,
+                    )
+                )
+            continue
         if obj.endswith("average"):
             comps = ["england"]
         elif obj == "it":

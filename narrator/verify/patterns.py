@@ -197,7 +197,7 @@ _OF_PEERS = (
 RANK_RE = re.compile(
     r"\b(?:(?P<ord>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINAL_WORDS)
-    + r")[- ](?P<ordpol>highest|lowest|largest|smallest|biggest|most|least)\b"
+    + r")[- ](?P<ordpol>highest|lowest|largest|smallest|biggest|most|least|best|worst)\b"
     r"(?:(?:\s+[\w'’-]+){0,4}?\s+(?:(?:out\s+)?of|among)\s+(?:all\s+)?(?:the\s+)?"
     r"(?P<ordof>\d+)\b)?"
     r"|(?P<bare>\d+)(?:st|nd|rd|th)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<bareof>\d+)\b"
@@ -221,7 +221,7 @@ RANK_RE = re.compile(
     r"(?P<cdir2>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     # "ranks 12th" (not "ranks 12th lowest": the ordinal's own word says which end)
     r"|(?:(?:ranked|ranks|ranking)\s+(?:at\s+)?(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?"
-    r"|(?:ranked|ranks|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"|(?:ranked|ranks|ranking|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
     # (not the share in "puts it in the bottom third", nor "third from bottom")
     r"(?<!top\s)(?<!bottom\s)(?<!lowest\s)(?<!highest\s)(?<!upper\s)(?<!lower\s)"
     r"(?P<ranked2>\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+from\b)"
@@ -259,7 +259,7 @@ RANK_RE = re.compile(
     r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"
     r"most\s+deprived|least\s+deprived|most|fewest|best|worst)"
     + _NOT_A_BAND
-    + r"|in\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+"
+    + r"|(?:in|among|within)\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+"
     r"(?P<q>quarter|fifth|tenth|third|half|\d+\s*(?:%|per\s*cent))"
     # "no council had higher satisfaction", "no council among its 15 statistical neighbours
     # spent more": the highest (lowest) of all; "topped the table", "came bottom"
@@ -393,6 +393,7 @@ CAUSAL_HINTS = (
 CAUSAL_HINT_RE = re.compile("|".join(re.escape(h) for h in CAUSAL_HINTS))
 TREND_HINT_RE = re.compile(
     r"up|down|ris|rose|grow|grew|increas|climb|doubl|fell|fall|drop|decreas|declin|shr|slip|dip|"
+    r"jump|"
     r"improv|better|wors|deteriorat|"
     r"than\s+in|"
     r"stay|remain|steady|unchang|chang|level|since|over\s+(?:the|time)|year|"
@@ -625,15 +626,19 @@ IMPLICIT_DIRECTION_RE = re.compile(
 )
 #: between a subject and its comparison word ("England is", "it was a bit")
 PREDICATE_GAP_RE = re.compile(
-    r"\s*(?:'s|’s)?\s*(?:figure\s+|rate\s+|share\s+)?(?:is|was|are|were|remains|remained|"
-    r"stays|stayed|sits|sat)\s+(?:\w+\s+){0,2}",
+    r"\s*(?:'s|’s)?\s*,?\s*(?:(?:it|the|its)\s+)?(?:figure\s+|rate\s+|share\s+)?"
+    r"(?:is|was|are|were|remains|remained|stays|stayed|sits|sat)\s+(?:\w+\s+){0,2}",
     IGN,
 )
 #: "<council> is (a bit) lower": the predicate right before the word
 PREDICATE_END_RE = re.compile(
     r"\b(?:is|was|are|were|remains|remained|stays|stayed|sits|sat)\s+(?:\w+\s+){0,2}$", IGN
 )
-PLACE_GAP_RE = re.compile(r"\s*(?:both\s+)?(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?", IGN)
+PLACE_GAP_RE = re.compile(
+    r"\s*(?:both\s+)?(?:that\s+(?:of|in|for)\s+|the\s+|those\s+in\s+)?"
+    r"(?:(?:corresponding|respective|equivalent)\s+)?",
+    IGN,
+)
 THAN_RE = re.compile(r"\bthan\b", IGN)
 SPECULATIVE_RE = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|likely)\b", IGN)
 NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\b", IGN)
