@@ -104,6 +104,16 @@ PAIRS = [
     ("user_satisfaction",
      "Satisfaction reached 71.7% in 2024-25, ranking Leicester 7th of 151 councils.",
      "Satisfaction reached 71.7% in 2024-25, ranking Leicester 17th of 151 councils."),
+    # a gap's move over time (information: 4.5 points above England in 2023-24, 5.1 in
+    # 2024-25) and "one of the more deprived places" (more deprived than most councils)
+    ("users_info",
+     "In 2024-25, 72.9% found it easy to get information, above England's 67.8%; the gap has "
+     "widened since 2023-24.",
+     "In 2024-25, 72.9% found it easy to get information, above England's 67.8%; the gap has "
+     "narrowed since 2023-24."),
+    ("deprivation_rank",
+     "Leicester is one of the more deprived places in England.",
+     "Leicester is one of the less deprived places in England."),
     # ranks with ordinal words (satisfaction: 7th of 151)
     ("user_satisfaction",
      "Leicester ranked seventh of 151 councils for satisfaction in 2024-25.",

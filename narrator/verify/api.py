@@ -420,6 +420,11 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     else "",
                 )
             )
+        elif m.kind == "gap_move":
+            comparator = m.comparator or B.sole_comparator(text, sentences[s], entity_re)
+            if not comparator and s:  # "The gap has widened": the comparison said before it
+                comparator = B.sole_comparator(text, sentences[s - 1], entity_re)
+            claims.append(R.gap_move(chk, m, levels, comparator or "england", sent))
         elif m.kind == "own_extreme":
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
             # a clause opening with "which" describes the figure before it: "down from 64.6% a

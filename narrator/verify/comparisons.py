@@ -107,6 +107,9 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         if g["anyw"].lower().startswith(("more", "fewer", "less")):
             mm.extra["amounts"] = "yes"  # precision first: a total's rank or a rate's
         return mm
+    elif g["mdep"]:  # "one of the more deprived places": more deprived than most
+        mm.direction = "high" if g["mdep"].lower() == "more" else "low"
+        mm.extra["form"] = "most"
     elif g["most"]:
         mm.direction = "high" if g["most"].lower().startswith(("higher", "more")) else "low"
         mm.extra["form"] = "most"

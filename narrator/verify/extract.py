@@ -406,6 +406,14 @@ class RuleExtractor:
             found.extend(C.implicit_direction_mentions(sent, s0, idx, ents, taken, found))
         if "trend" in hints:
             found.extend(C.trend_mentions(sent, s0, idx, ents, low))
+        for m in P.GAP_MOVE_RE.finditer(sent) if "gap" in hints else ():
+            way = m.group("way").lower()
+            mm = Mention("gap_move", s0 + m.start(), s0 + m.end(), m.group(0), idx)
+            mm.direction = "wider" if way[:2] in ("wi", "gr", "in", "op") else "narrower"
+            mm.comparator = next(
+                (k for a, _b, k in ents if m.start() <= a < m.end() and k in COMPARATORS), ""
+            )
+            found.append(mm)
         for m in P.SCALE_RE.finditer(sent) if "scale" in hints else ():
             mm = Mention("scale", s0 + m.start(), s0 + m.end(), m.group(0), idx)
             way = (m.group("way") or m.group("way2")).lower()

@@ -173,6 +173,7 @@ RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|rank|top|bottom|best|worst|main|"
     r"\bno\s+(?:other\s+)?(?:council|area|authorit|place|borough)|came\s+last|"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:among|of|out)|"
+    r"(?:more|less)\s+deprived\s+(?:places|areas|councils|boroughs|parts|local|counties|cities)|"
     r"only|placed|came|comes|anywhere|any\s+other|\d(?:st|nd|rd|th)\s+(?:out\s+)?of\b|"
     r"(?:councils|areas|places|authorities)\s+(?:had|have|has|recorded|reported|saw|spent|scored|"
     r"posted|showed|gave|supported|were|are)\b"
@@ -271,6 +272,9 @@ RANK_RE = re.compile(
     r"(?:was\s+)?(?:top|bottom)\s+of\s+the\s+(?:table|list|rankings?|league))"
     r"|(?P<anyw>(?:higher|lower|more|fewer|less|bigger|smaller)\s+than\s+(?:anywhere\s+else|"
     r"any\s+other\s+(?:council|area|authority|place|borough)))"
+    # "one of the more deprived places in England": more deprived than most
+    r"|one\s+of\s+the\s+(?P<mdep>more|less)\s+deprived\s+(?:places|areas|councils|boroughs|"
+    r"parts|local\s+authorities|counties|cities)\b"
     r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,12}?than\s+(?:in\s+)?most"
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
@@ -645,6 +649,16 @@ NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\
 #: where a clause ends, for the reach of a negation after a figure
 CLAUSE_END_RE = re.compile(r"[,;:.()]|\b(?:which|while|but|whereas|than|compared)\b", IGN)
 
+#: a change in a gap over time: "the gap with England has widened", "although the gap
+#: narrowed", "the gap between Dudley and the national picture widened since 2021-22"
+GAP_MOVE_HINT_RE = re.compile(r"\bgap\b")
+GAP_MOVE_RE = re.compile(
+    r"\bthe\s+gap\b(?:\s+(?:with|to|from|between)\s+[^,.;]{1,60}?)?\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:(?:now|also|since|then|further|slightly|a\s+little)\s+)?"
+    r"(?P<way>widened|widening|grown|grew|increased|opened\s+up|narrowed|narrowing|closed|"
+    r"shrunk|shrank|decreased|fallen|fell)\b",
+    IGN,
+)
 #: a statement of which way a deprivation scale runs: "a higher average rank means more
 #: deprived", "the lower the decile, the more deprived the area" (relations.scale checks it)
 SCALE_HINT_RE = re.compile(r"depriv")
@@ -674,12 +688,13 @@ HINTS: dict[str, tuple[re.Pattern[str], ...]] = {
     "same": (SAME_HINT_RE,),
     "causal": (CAUSAL_HINT_RE,),
     "scale": (SCALE_HINT_RE,),
+    "gap": (GAP_MOVE_HINT_RE,),
 }
 
 
 #: hints worth testing on the whole text first: each sentence tests its hint again, so a text-level
 #: test only pays for hints that most texts lack; the common ones are taken as present
-TEXT_LEVEL_HINTS = ("ratio", "fraction", "same", "causal", "scale")
+TEXT_LEVEL_HINTS = ("ratio", "fraction", "same", "causal", "scale", "gap")
 _COMMON_HINTS = frozenset(HINTS) - frozenset(TEXT_LEVEL_HINTS)
 
 

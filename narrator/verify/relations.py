@@ -200,6 +200,46 @@ def _direction_one(
     return chk._claim(m, "supported" if ok else "contradicted", f, expected=truth, reason=reason)
 
 
+def gap_move(
+    chk: Checker, m: Mention, levels: list[set[Key]], comparator: str, sentence: str
+) -> Claim:
+    """ "The gap with England has widened (since 2021-22)": the distance between the council's
+    figure and the comparator's, at the latest period both have, against the earliest period
+    the sentence names or else the one before the latest, for the series the sentence (or the
+    one before) names."""
+    years = _YEARS.findall(sentence)
+    for level in levels:
+        for key in sorted(level):
+            own = chk.ix.subject_values.get(key, {})
+            other = chk.ix.comparator_values.get((key, comparator), {})
+            order = chronological(set(own) & set(other))
+            if len(order) < 2:
+                continue
+            # from the earliest period the sentence names ("In 2022-23 the borough was 1.6
+            # points below; by 2024-25 the gap had widened"), else the one before the latest
+            named = [p for p in order[:-1] if any(matches(Stated(*years_of(y)), p) for y in years)]
+            start, end = (named[0] if named else order[-2]), order[-1]
+            before, after = abs(own[start] - other[start]), abs(own[end] - other[end])
+            wider = after > before
+            fact = next((f for f in chk.ix.values if chk.series(f) == key), None)
+            truth = (
+                f"the gap to {chk.name(comparator)} went from {fmt_num(before)} in {start} to "
+                f"{fmt_num(after)} in {end}"
+            )
+            same = abs(after - before) <= SAME_LIMIT_PCT / 100 * max(before, after, 1e-9)
+            ok = not same and wider == (m.direction == "wider")
+            return chk._claim(
+                m,
+                "supported" if ok else "contradicted" if not same else "unverifiable",
+                fact,
+                expected=truth,
+                reason=truth if not same else f"{truth}: about the same",
+            )
+    return chk._claim(
+        m, "unverifiable", reason="the data has no two periods of this gap to compare"
+    )
+
+
 def direction_streak(
     chk: Checker, m: Mention, claim: Claim, streak: Streak, span: tuple[int, int], text: str
 ) -> Claim:
