@@ -94,6 +94,10 @@ PAIRS = [
      "lower too, at 64.0%.",
      "Satisfaction in Leicester was 71.7% in 2024-25. Across the East Midlands the share was "
      "higher, at 64.0%."),
+    # the comparator named in the sentence before
+    ("user_satisfaction",
+     "England's satisfaction figure was 65.1% in 2024-25. So Leicester is much higher.",
+     "England's satisfaction figure was 65.1% in 2024-25. So Leicester is lower."),
     # ranks said "among the lowest fifth", "second-best", "ranking it 7th"
     ("user_satisfaction",
      "Leicester's satisfaction was among the top fifth of councils in 2024-25.",

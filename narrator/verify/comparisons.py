@@ -283,14 +283,15 @@ def modifier_before(sent: str, at: int) -> tuple[str, int]:
     return " ".join(mod.group("mod").lower().split()), mod.start()
 
 
-def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Mention]:
+def implicit_direction_mentions(sent, s0, idx, ents, taken, found, prior=()) -> list[Mention]:
     """Comparisons whose comparator is named before them, not after: "England is 5,055, so
     Hounslow is more", "higher than both of them", "having been below it (85.1%) the year
-    before", "above average". One mention per comparator meant ("both": each area named
-    before it in the sentence); none when the words do not say whose figure is compared (a
-    comparator as the subject: "England was lower")."""
+    before", "above average", and, with the comparators the sentence before names
+    (``prior``), "So Lambeth is lower." One mention per comparator meant ("both": each area
+    named before it in the sentence); the other way round when a comparator is the subject
+    ("In England it was higher")."""
     named = [e for e in ents if e[2] in COMPARATORS]
-    if not named and "average" not in sent.lower():
+    if not named and not prior and "average" not in sent.lower():
         return []
     covered = [(m.start - s0, m.end - s0) for m in found if m.kind == "direction"]
     out: list[Mention] = []
@@ -336,7 +337,8 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found) -> list[Menti
         elif obj.startswith(("both", "them")):
             comps = list(dict.fromkeys(e[2] for e in before))
         elif P.PREDICATE_END_RE.search(lead) and subject and subject[-1][2] == "subject":
-            comps = list(dict.fromkeys(e[2] for e in before))  # "so Hounslow is more."
+            # "so Hounslow is more."; "England's rate is 850. So Lambeth is lower."
+            comps = list(dict.fromkeys(e[2] for e in before)) or list(dict.fromkeys(prior))
         else:
             comps = []
         word = " ".join(m.group("dir").lower().split())

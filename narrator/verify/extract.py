@@ -150,13 +150,24 @@ class RuleExtractor:
         entity_re = context.entity_re(PEERS_HINT_RE.search(text) is not None)
         hints = P.hints_in(text.lower())  # a hint absent from the text is absent everywhere
         out: list[Mention] = []
+        prior: list[str] = []  # the comparators the sentence before names
         for idx, (s0, s1) in enumerate(split_sentences(text)):
-            out.extend(self._sentence(text, s0, s1, idx, entity_re, hints))
+            out.extend(self._sentence(text, s0, s1, idx, entity_re, hints, prior))
+            prior = [
+                e.lastgroup for e in entity_re.finditer(text, s0, s1) if e.lastgroup in COMPARATORS
+            ]
         return out
 
     # ---- one sentence ---------------------------------------------------------------------
     def _sentence(
-        self, text: str, s0: int, s1: int, idx: int, entity_re, hints: frozenset[str]
+        self,
+        text: str,
+        s0: int,
+        s1: int,
+        idx: int,
+        entity_re,
+        hints: frozenset[str],
+        prior: list[str] = (),  # type: ignore[assignment]
     ) -> list[Mention]:
         sent = text[s0:s1]
         taken: list[tuple[int, int]] = []
@@ -403,7 +414,7 @@ class RuleExtractor:
         if ents:  # a direction needs a comparator named after it
             found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low, "same" in hints))
         if ents or "average" in low:  # ... or before it ("so Hounslow is more", "above average")
-            found.extend(C.implicit_direction_mentions(sent, s0, idx, ents, taken, found))
+            found.extend(C.implicit_direction_mentions(sent, s0, idx, ents, taken, found, prior))
         if "trend" in hints:
             found.extend(C.trend_mentions(sent, s0, idx, ents, low))
         for m in P.GAP_MOVE_RE.finditer(sent) if "gap" in hints else ():
