@@ -85,6 +85,12 @@ PAIRS = [
      "England's 67.8%.",
      "In 2024-25, 72.9% of people using services found it easy to get information, far above "
      "England's 67.8%."),
+    # "N times less than England": England's figure is N times the council's (5.7 / 4.85)
+    ("reablement",
+     "Only 4.85% of older people leaving hospital got reablement, about 1.2 times less than in "
+     "England (5.7%).",
+     "Only 4.85% of older people leaving hospital got reablement, about three times less than "
+     "in England (5.7%)."),
     # a comparator as the subject: the council is the other way round from it
     ("user_satisfaction",
      "Satisfaction in Leicester was 71.7% in 2024-25. In England it was lower, at 65.1%.",
@@ -139,6 +145,26 @@ PAIRS = [
      "social contact as they wanted.",
      "Only one of Leicester's 15 similar councils had a higher share of carers with as much "
      "social contact as they wanted."),
+    # a rank with two pools in its sentence: the one its own words go on to name
+    ("user_satisfaction",
+     "Satisfaction was 71.7% in 2024-25, the 7th highest of 151 councils and the highest among "
+     "Leicester's 15 similar councils.",
+     "Satisfaction was 71.7% in 2024-25, the 7th highest of 151 councils and the third highest "
+     "among Leicester's 15 similar councils."),
+    # a count of them, named in the words before; none of them
+    ("carers_social_contact",
+     "Among its 15 similar councils the middle figure was 26.9%, and only two of them scored "
+     "higher than Leicester.",
+     "Among its 15 similar councils the middle figure was 26.9%, and only one of them scored "
+     "higher than Leicester."),
+    ("user_satisfaction",
+     "Among its 15 similar councils the middle figure was 65.8%, and none of them scored higher "
+     "than Leicester.",
+     "Among its 15 similar councils the middle figure was 69.8%, and none of them scored higher "
+     "than Leicester."),
+    ("carers_social_contact",
+     "The typical peer had 26.9% of carers with as much social contact as they wanted.",
+     "The typical peer had 29.9% of carers with as much social contact as they wanted."),
     # the similar councils' range, median and gap to them
     ("carers_social_contact",
      "Among comparable councils the share ranged from 20.8% to 44.2%.",

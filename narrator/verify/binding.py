@@ -714,8 +714,22 @@ def rank_among_peers(text: str, sentence: tuple[int, int], m, entity_re) -> bool
     pools += [(c.start(), c.end(), False) for c in _COUNCIL_POOL_RE.finditer(text, s0, s1)]
     if not any(peers for _a, _b, peers in pools):
         return False
+    # the pool the rank's own words go on to name ("the highest among Hartlepool's 15 similar
+    # councils", "14th of 15 among its similar councils"), else the nearest
+    after = [p for p in pools if p[0] >= m.end and _POOL_AFTER_RE.fullmatch(text, m.end, p[0])]
+    if after:
+        return min(after)[2]
     nearest = min(pools, key=lambda p: (max(p[0] - m.end, m.start - p[1], 0), not p[2]))
     return nearest[2]
+
+
+#: the words between a rank and the pool it names after it: "among", "of", "out of" and a few
+#: more ("share among", "among Lewisham and", "of 15 among")
+_POOL_AFTER_RE = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,2}?(?:among|of|out\s+of|in|within|across)\s+"
+    r"(?:[A-Z][\w'’ -]{0,30}\s+and\s+)?",
+    re.IGNORECASE,
+)
 
 
 def relation_comparator(text: str, sentence: tuple[int, int], m, entity_re) -> str:

@@ -161,7 +161,14 @@ def ratio_mention(m, s0, idx, sent, ents) -> Mention:
         unit="times",
     )
     mm.comparator = ratio_comparator(sent, m.end(), ents)
+    if _TIMES_LESS_RE.match(sent, m.end()) and not mm.comparator.startswith("rev_"):
+        # "six times less than in England": England's figure is six times the council's
+        mm.comparator = "rev_" + mm.comparator
     return mm
+
+
+#: "times less", "times fewer", "times lower": the ratio the other way round
+_TIMES_LESS_RE = re.compile(r"\s+(?:less|fewer|lower|smaller)\b", re.IGNORECASE)
 
 
 def ratio_comparator(sent: str, end: int, ents) -> Entity:

@@ -88,7 +88,7 @@ def _entity_re(
         rf"{lead}(?:similar|comparable|statistically\s+similar)\s+(?:[A-Z][\w-]*\s+)?"
         r"(?:councils|areas|places|authorities|local\s+authorities|boroughs|counties|cities)\b|"
         r"the\s+typical\s+(?:similar|comparable)\s+(?:council|county|borough|city|authority|"
-        r"area|place)\b|"
+        r"area|place)\b|the\s+typical\s+(?:peer|neighbou?r)\b|"
         rf"{lead}(?:statistical|nearest)\s+neighbou?rs\b|"
         rf"{lead}peer(?:s\b|[-\s]group\b|\s+councils\b|\s+median\b)|"
         # "the middle of that group", "the median for the group", "the group's median"

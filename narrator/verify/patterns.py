@@ -171,7 +171,7 @@ NUMWORD_ANCHOR_RE = re.compile(
 )
 RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|rank|top|bottom|best|worst|main|"
-    r"\bno\s+(?:other\s+)?(?:council|area|authorit|place|borough)|came\s+last|"
+    r"\bno\s+(?:other\s+)?(?:council|area|authorit|place|borough)|came\s+last|none\s+of|"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:among|of|out)|"
     r"(?:more|less)\s+deprived\s+(?:places|areas|councils|boroughs|parts|local|counties|cities)|"
     r"only|placed|came|comes|anywhere|any\s+other|\d(?:st|nd|rd|th)\s+(?:out\s+)?of\b|"
@@ -191,9 +191,12 @@ _NOT_A_BAND = (
 #: "of its 15 similar councils", "of Kent's 15 statistical neighbours": a count's pool is the
 #: peer group
 _OF_PEERS = (
-    r"\s+of\s+(?:its|their|the|[A-Z][\w'’ -]{1,30}?(?:'s|’s))\s+(?:\d+\s+|fifteen\s+)?"
+    r"\s+of\s+(?:(?:its|their|the|[A-Z][\w'’ -]{1,30}?(?:'s|’s))\s+(?:\d+\s+|fifteen\s+)?"
     r"(?:(?:most|closest|nearest)\s+)?(?:similar|comparable|statistical|peer)\s*[\w-]*\s+"
     r"(?:councils?|neighbou?rs|authorities|areas|group|boroughs|counties|cities)\b"
+    # "only three of those neighbours", "only one of them", named in the words before
+    r"|(?:them|those|these)(?:\s+(?:similar\s+|comparable\s+)?(?:councils|neighbou?rs|peers|"
+    r"areas|authorities|boroughs|counties|cities))?)"
 )
 RANK_RE = re.compile(
     r"\b(?:(?P<ord>\d+(?:st|nd|rd|th)|"
@@ -264,7 +267,8 @@ RANK_RE = re.compile(
     r"(?P<q>quarter|fifth|tenth|third|half|\d+\s*(?:%|per\s*cent))"
     # "no council had higher satisfaction", "no council among its 15 statistical neighbours
     # spent more": the highest (lowest) of all; "topped the table", "came bottom"
-    r"|no\s+(?:other\s+)?(?:councils?|areas?|authorit(?:y|ies)|places?|boroughs?)"
+    r"|(?:no\s+(?:other\s+)?(?:councils?|areas?|authorit(?:y|ies)|places?|boroughs?)|"
+    r"none\s+of\s+(?:them|those|these)(?:\s+(?:councils|neighbou?rs|peers|areas))?)"
     r"(?:\s+(?:in|among|of)\s+[^,.;:]{1,60}?)?\s+(?:had|has|have|recorded|reported|saw|spent|"
     r"scored|posted|showed|gave|supported|was|were|did|received|got)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?P<nonedir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"

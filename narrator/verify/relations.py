@@ -37,6 +37,8 @@ STRONG_MIN_PCT = 5.0  # "much/far/well above" is wrong only for a gap under 5 % 
 #: ... or, for a share, a gap under one percentage point that is small in per cent too (6.07%
 #: against 5.7%; not 0% against 0.2%, which is small in points and large in per cent)
 STRONG_MIN_POINTS = 1.0
+#: a rank said of a total: "the highest total", "the biggest sum in cash terms"
+_TOTAL_AFTER = r"\s+(?:totals?\b|(?:sum|amount|budget)\s+in\s+cash)"
 VERY_STRONG_MIN_PCT = 10.0  # "far/vastly above" is wrong for a gap under 10 % (8% is not far)
 SAME_LIMIT_PCT = 5.0  # "about the same as" within 5 % (or the fact says about_same)
 
@@ -948,6 +950,13 @@ def rank(
     facts = chk.ix.peer_ranks if among_peers else chk.ix.ranks
     if not facts:
         return chk._claim(m, "unverifiable", reason="the data has no ranking among councils here")
+    around = str(m.extra.get("around") or "")
+    if among_peers and re.search(re.escape(m.text) + _TOTAL_AFTER, around, re.IGNORECASE):
+        # "the highest total among its 15 comparable councils": similar councils are compared
+        # on rates and shares, never totals
+        return chk._claim(
+            m, "unverifiable", reason="similar councils are compared on rates, not totals"
+        )
     amounts = m.extra.get("amounts")  # "more carers than any other council": a total or rate
     if not amounts and (L.RATE_WORDS_RE.search(sentence) or not L.TOTAL_WORDS_RE.search(sentence)):
         # a rate's rank, unless the figure it follows is a total ("£385.8m, the 8th largest")
