@@ -244,3 +244,23 @@ def test_a_band_said_as_its_opposite_is_a_swap() -> None:
     swapped = next(c for c in bad.claims if c.text == "20.3%")
     assert swapped.status == "contradicted"
     assert "most deprived" in swapped.reason
+
+
+#: causes and events the data does not hold, each appended to a true sentence
+CAUSES = [
+    "thanks largely to a new pay deal",
+    "reflecting the city's high levels of long-term illness",
+    "which the council puts down to its growing population",
+    "a gap explained by the city's younger population",
+    "after the council introduced a new single point of contact",
+    "following the closure of several poorly rated homes",
+]
+
+
+@pytest.mark.parametrize("cause", CAUSES)
+def test_a_cause_or_event_the_data_does_not_hold_keeps_a_true_sentence_unverified(cause: str):
+    true = "Satisfaction in Leicester was 71.7% in 2024-25, above England's 65.1%"
+    assert verdict("user_satisfaction", true + ".").outcome == "pass"
+    v = verdict("user_satisfaction", f"{true}, {cause}.")
+    assert v.outcome == "fail"
+    assert any(c.kind == "causal" and c.status == "unverifiable" for c in v.claims)

@@ -395,7 +395,7 @@ CAUSAL_HINTS = (
     "because", "due to", "thanks", "result", "caused", "driven", "owing", "lead", "led ",
     "explain", "shows that", "prove", "fail", "succeed", "sign ", "evidence", "funded", "poor",
     "good", "doing", "perform", "blame", "reason", "credit", "link", "reflect", "attribut",
-    "down to",
+    "down to", "following", "after the", "since the", "owing",
 )  # fmt: skip
 #: on the lower-cased sentence: any of the hints (one scan instead of a substring test each)
 CAUSAL_HINT_RE = re.compile("|".join(re.escape(h) for h in CAUSAL_HINTS))
@@ -520,10 +520,19 @@ TREND_RE = re.compile(
     r"year\s+on\s+year|compared\s+with\s+last\s+year|than\s+a\s+year\s+ago)\b",
     IGN,
 )
+_CAUSE_ADVERB = r"(?:(?:largely|mainly|mostly|partly|in\s+part|chiefly|probably|likely)\s+)?"
 CAUSAL_RE = re.compile(
     r"\b(?:because(?!\s+(?:it|the\s+(?:number|figure|count))\s+(?:is|was|are)\s+(?:very\s+)?"
-    r"small)(?:\s+of)?|due\s+to|thanks\s+to|as\s+a\s+result\s+of|caused\s+by|"
-    r"driven\s+by|owing\s+to|resulting\s+from|leads?\s+to|led\s+to|leading\s+to|"
+    rf"small)(?:\s+of)?|(?:due|thanks|owing)\s+{_CAUSE_ADVERB}to|as\s+a\s+result\s+of|"
+    r"caused\s+by|explained\s+by|reflecting\s+(?:the|a|an|its|their|[A-Z])|"
+    r"puts?\s+(?:(?:it|this|that)\s+)?down\s+to|"
+    # an event the data does not hold: "after the council introduced a new contact point",
+    # "following the closure of several homes"
+    r"(?:after|since|following)\s+(?:the\s+)?(?:council|borough|authority|city|county)\s+"
+    r"(?:introduced|opened|closed|launched|brought\s+in|changed|invested|cut|set\s+up|"
+    r"started|moved)|following\s+(?:the\s+|a\s+)?(?:introduction|closure|opening|launch|"
+    r"arrival|loss)\s+of|"
+    r"driven\s+by|resulting\s+from|leads?\s+to|led\s+to|leading\s+to|"
     r"explains?\s+why|which\s+explains|this\s+shows\s+that|this\s+proves|proves\s+that|"
     r"(?:is|are)\s+failing|failing\s+to|is\s+succeeding|a\s+sign\s+(?:of|that)|"
     r"evidence\s+(?:of|that)|under-?funded|poor\s+(?:care|performance|management)|"

@@ -68,7 +68,12 @@ DEV_COUNCILS = frozenset(
         # Hillingdon, Staffordshire; Leicestershire, Haringey, Harrow, Merton, Central
         # Bedfordshire, North Yorkshire; Wandsworth, Salford, Bexley, Kingston upon Thames,
         # Manchester, Newham), scored once before tuning; w38: Stockport, Liverpool, North
-        # Lincolnshire and Bracknell Forest are dev, Cornwall and Calderdale test)
+        # Lincolnshire and Bracknell Forest are dev, Cornwall and Calderdale test; w39-w41,
+        # fourteenth round: new texts about dev councils only (Swindon, Barking and Dagenham,
+        # Barnet, Bath and North East Somerset, Blackburn with Darwen, Bournemouth,
+        # Christchurch and Poole; Brent, Brighton and Hove, Ealing, East Riding of Yorkshire,
+        # East Sussex, Gateshead; Greenwich, Hartlepool, Kensington and Chelsea, Knowsley,
+        # Lancashire, Lewisham), scored once before tuning)
     }
 )  # fmt: skip
 
