@@ -152,10 +152,8 @@ class RuleExtractor:
         out: list[Mention] = []
         prior: list[str] = []  # the comparators the sentence before names
         for idx, (s0, s1) in enumerate(split_sentences(text)):
-            out.extend(self._sentence(text, s0, s1, idx, entity_re, hints, prior))
-            prior = [
-                e.lastgroup for e in entity_re.finditer(text, s0, s1) if e.lastgroup in COMPARATORS
-            ]
+            found, prior = self._sentence(text, s0, s1, idx, entity_re, hints, prior)
+            out.extend(found)
         return out
 
     # ---- one sentence ---------------------------------------------------------------------
@@ -168,7 +166,9 @@ class RuleExtractor:
         entity_re,
         hints: frozenset[str],
         prior: list[str] = (),  # type: ignore[assignment]
-    ) -> list[Mention]:
+    ) -> tuple[list[Mention], list[str]]:
+        """The mentions of one sentence, and the comparators it names (the next sentence's
+        ``prior``: "England's rate is 850. So Lambeth is lower.")."""
         sent = text[s0:s1]
         taken: list[tuple[int, int]] = []
         found: list[Mention] = []
@@ -439,7 +439,7 @@ class RuleExtractor:
             mm.extra["speculative"] = "yes" if P.SPECULATIVE_RE.search(sent) else ""
             found.append(mm)
         found.sort(key=_START)
-        return found
+        return found, [k for _a, _b, k in ents if k in COMPARATORS]
 
     # ---- helpers --------------------------------------------------------------------------
     @staticmethod
