@@ -53,13 +53,6 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         mm.extra["form"] = "ranked"
         if g["of"]:
             mm.extra["of"] = float(g["of"])
-    elif g["pn"]:  # "only two of its 15 similar councils had a higher share": 3rd of them
-        _counted(mm, g["pn"], g["pdir"], None, "count")
-    elif g["vsn"]:  # "lower than 13 of its 14 similar councils": 13 had a higher figure
-        flip = {"higher": "lower", "more": "fewer", "bigger": "smaller", "larger": "smaller"}
-        flip |= {"greater": "smaller", "better": "worse"}
-        flip |= {v: k for k, v in list(flip.items())} | {"less": "more"}
-        _counted(mm, g["vsn"], flip[g["vsdir"].lower()], None, "count")
     elif g["cn"]:  # "only 7 councils had a higher score": 8th highest
         _counted(mm, g["cn"], g["cdir"], g["cof"], "count")
     elif g["nn"] or g["nn2"] or g["nn3"]:  # "among the ten lowest", "in the top 20 of 152"
@@ -123,6 +116,23 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
     return mm
 
 
+def peer_rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
+    """A place among similar councils said as a count of them (``PEER_RANK_RE``)."""
+    mm = Mention("rank", s0 + m.start(), s0 + m.end(), m.group(0), idx)
+    if m.group("pn"):  # "only two of its 15 similar councils had a higher share": 3rd
+        _counted(mm, m.group("pn"), m.group("pdir"), None, "count")
+    else:  # "lower than 13 of its 14 similar councils": 13 had a higher figure
+        _counted(mm, m.group("vsn"), _OTHER_WAY[m.group("vsdir").lower()], None, "count")
+    mm.extra["context"] = "yes"
+    return mm
+
+
+#: a comparison word and the one that says it the other way round
+_OTHER_WAY = {
+    "higher": "lower", "more": "fewer", "bigger": "smaller", "larger": "smaller",
+    "greater": "smaller", "better": "worse", "lower": "higher", "fewer": "more",
+    "less": "more", "smaller": "larger", "worse": "better",
+}  # fmt: skip
 _MORE_WORDS = frozenset({"higher", "more", "bigger", "larger", "greater"})
 
 

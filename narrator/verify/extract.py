@@ -147,8 +147,11 @@ class RuleExtractor:
     name = "rules"
 
     def extract(self, text: str, context: ExtractionContext) -> list[Mention]:
-        entity_re = context.entity_re(PEERS_HINT_RE.search(text) is not None)
+        peers = PEERS_HINT_RE.search(text) is not None
+        entity_re = context.entity_re(peers)
         hints = P.hints_in(text.lower())  # a hint absent from the text is absent everywhere
+        if peers:
+            hints |= {"peers"}
         out: list[Mention] = []
         prior: list[str] = []  # the comparators the sentence before names
         for idx, (s0, s1) in enumerate(split_sentences(text)):
@@ -228,6 +231,9 @@ class RuleExtractor:
             # began in 2015-16" keeps it
             mm.extra["inclusive"] = "yes" if re.search(r"began|start", m.group(0), re.I) else ""
             add(mm)
+        for m in P.PEER_RANK_RE.finditer(sent) if "peers" in hints else ():
+            if free(*m.span()):
+                add(C.peer_rank_mention(m, s0, idx, sent))
         for m in P.RANK_RE.finditer(sent) if "rank" in hints and P.RANK_HINT_RE.search(low) else ():
             if free(*m.span()):
                 add(C.rank_mention(m, s0, idx, sent))

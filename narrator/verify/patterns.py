@@ -237,20 +237,7 @@ RANK_RE = re.compile(
     r"biggest|most|least)\b)"
     r"(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
     r"(?:(?:\s+for\s+this)?,?\s+counting\s+from\s+the\s+(?P<cfrom>highest|lowest))?"
-    # "only two of its 15 similar councils had a higher share", "nine of Kent's 15
-    # statistical neighbours recorded lower turnover"
-    r"|(?:only\s+)?(?P<pn>\d+|" + _SMALL + r")" + _OF_PEERS + r"\s+(?:had|have|has|recorded|"
-    r"reported|saw|spent|scored|posted|showed|gave|supported|were|are|did)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?P<pdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
-    # "lower than 13 of the 14 similar councils with figures": 13 had a higher figure
-    r"|(?P<vsdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\s+"
-    r"than\s+(?P<vsn>\d+|"
-    + _SMALL
-    + r")"
-    + _OF_PEERS
-    + r"|only\s+(?P<cn>\d+|"
-    + _SMALL
-    + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
+    r"|only\s+(?P<cn>\d+|" + _SMALL + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof>\d+))?\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?P<cdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     r"|(?:among|in|one\s+of)\s+the\s+(?:(?P<npol>top|bottom|highest|lowest)\s+(?P<nn>\d+|"
@@ -283,6 +270,18 @@ RANK_RE = re.compile(
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
     r"most\s+deprived|least\s+deprived|fewest|main)\b" + _NOT_A_BAND + r")",
+    IGN,
+)
+#: a place among similar councils said as a count of them (run only on texts that can name
+#: them, ``extract.PEERS_HINT_RE``): "only two of its 15 similar councils had a higher share",
+#: "nine of Kent's 15 statistical neighbours recorded lower turnover", "lower than 13 of the 14
+#: similar councils with figures" (13 had a higher figure), "only one of them scored higher"
+PEER_RANK_RE = re.compile(
+    r"\b(?:only\s+)?(?P<pn>\d+|" + _SMALL + r")" + _OF_PEERS + r"\s+(?:had|have|has|recorded|"
+    r"reported|saw|spent|scored|posted|showed|gave|supported|were|are|did)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<pdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
+    r"|\b(?P<vsdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\s+"
+    r"than\s+(?P<vsn>\d+|" + _SMALL + r")" + _OF_PEERS,
     IGN,
 )
 #: the frame of "only two councils gave information and advice to more": what is left names
