@@ -171,10 +171,11 @@ NUMWORD_ANCHOR_RE = re.compile(
 )
 RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|rank|top|bottom|best|worst|main|"
-    r"\bno\s+(?:other\s+)?(?:council|area|authorit|place|borough)|came\s+last|none\s+of|"
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:among|of|out)|"
-    r"(?:more|less)\s+deprived\s+(?:places|areas|councils|boroughs|parts|local|counties|cities)|"
-    r"only|placed|came|comes|anywhere|any\s+other|\d(?:st|nd|rd|th)\s+(?:out\s+)?of\b|"
+    r"no\s+(?:other\s+)?(?:council|area|authorit|place|borough)|came\s+last|none\s+of|"
+    # an ordinal, in figures or words, before its pool ("7th of", "first among")
+    r"(?:st|nd|rd|th)\s+(?:among|of|out)|"
+    r"deprived\s+(?:places|areas|councils|boroughs|parts|local|counties|cities)|"
+    r"only|placed|came|comes|anywhere|any\s+other|"
     r"(?:councils|areas|places|authorities)\s+(?:had|have|has|recorded|reported|saw|spent|scored|"
     r"posted|showed|gave|supported|were|are)\b"
 )
