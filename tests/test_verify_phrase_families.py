@@ -192,6 +192,18 @@ PAIRS = [
      "highest.",
      "A lower score means more deprived, and Leicester's average score of 30.9 is among the 30 "
      "highest."),
+    # the opposite of leaving is staying (19.6% left, so 80.4% stayed)
+    ("workforce_turnover",
+     "In 2024-25, 19.6% of care staff in Leicester left their job, so about four in five stayed.",
+     "In 2024-25, 19.6% of care staff in Leicester left their job, so about nine in ten stayed."),
+    # "So ..." says again the figure of now, not an earlier year's the sentence before brings in
+    ("carers_social_contact",
+     "In 2023-24, 34.1% of carers in Leicester had as much social contact as they wanted. That "
+     "is more than in 2021-22, when it was 27.5%. So about two in three carers do not get as "
+     "much contact as they would like.",
+     "In 2023-24, 34.1% of carers in Leicester had as much social contact as they wanted. That "
+     "is more than in 2021-22, when it was 27.5%. So about three in four carers do not get as "
+     "much contact as they would like."),
     # a change in pounds (gross spending £145.1m to £149.8m) and a change from one earlier
     # period to the latest (carers' social contact 27.5% to 34.1%)
     ("gross_expenditure",

@@ -594,6 +594,11 @@ def _describes(text: str, figure: Claim, m: Mention) -> bool:
     return compared is None or L.RELATIVE_RE.search(gap) is not None
 
 
+def _of_now(m: Mention) -> bool:
+    """Whether a figure is of the latest period: no period stated, or the latest among them."""
+    return m.period is None or (type(m.period) is tuple and P.LATEST in m.period)
+
+
 def _restated(
     text: str, m: Mention, mentions: list[Mention], sentences: list[tuple[int, int]]
 ) -> float | None:
@@ -630,6 +635,22 @@ def _restated(
         and o.entity not in COMPARATORS
         and not L.BASE_FIGURE_BEFORE_RE.search(text, max(0, o.start - 20), o.start)
     ]
+    if where < m.sentence:
+        # "So two in three carers do not ...": the council's figure of now, not one of an
+        # earlier year the sentence before brings in ("lower than in 2021-22, when it was
+        # 39.7%"); with none there, the latest figure the text gave before
+        now = [o for o in given if _of_now(o)]
+        if not now:
+            now = [
+                o
+                for o in mentions
+                if o.sentence < where
+                and o.value is not None
+                and o.kind == "percent"
+                and o.entity not in COMPARATORS
+                and _of_now(o)
+            ][-1:]
+        given = now
     if not given:
         return None
     head = given[0] if where < m.sentence else given[-1]

@@ -660,7 +660,7 @@ THAN_RE = re.compile(r"\bthan\b", IGN)
 SPECULATIVE_RE = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|likely)\b", IGN)
 NEGATION_RE = re.compile(r"\b(?:not|n't|no|never|did\s+not|do\s+not|does\s+not)\b", IGN)
 #: where a clause ends, for the reach of a negation after a figure
-CLAUSE_END_RE = re.compile(r"[,;:.()]|\b(?:which|while|but|whereas|than|compared)\b", IGN)
+CLAUSE_END_RE = re.compile(r"[,;:.()—–]|\b(?:which|while|but|whereas|than|compared|so)\b", IGN)
 
 #: a change in a gap over time: "the gap with England has widened", "although the gap
 #: narrowed", "the gap between Dudley and the national picture widened since 2021-22"
