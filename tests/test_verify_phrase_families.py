@@ -204,6 +204,13 @@ PAIRS = [
      "In 2023-24, 34.1% of carers in Leicester had as much social contact as they wanted. That "
      "is more than in 2021-22, when it was 27.5%. So about three in four carers do not get as "
      "much contact as they would like."),
+    # decimals said in words; "the year before, when it spent"
+    ("workforce_turnover",
+     "In 2024-25, nineteen point six per cent of care staff in Leicester left their jobs.",
+     "In 2024-25, twenty-nine point six per cent of care staff in Leicester left their jobs."),
+    ("gross_expenditure",
+     "Leicester spent £149.8 million gross in 2021-22. The year before it spent £145.1 million.",
+     "Leicester spent £149.8 million gross in 2021-22. The year before it spent £149.8 million."),
     # a change in pounds (gross spending £145.1m to £149.8m) and a change from one earlier
     # period to the latest (carers' social contact 27.5% to 34.1%)
     ("gross_expenditure",

@@ -188,7 +188,9 @@ YEAR_THEN_FIGURE_RE = re.compile(
     r"\s*[,:()]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|the\s+(?:figure|rate|share|number)|"
     # "the 2023-24 figure of 63.6%"
     r"figure|rate|share|level|result|score|value)\s+)?"
-    r"(?:(?:was|were|is|stood\s+at|had\s+been|reached|hit)\s+)?(?:(?:of|at)\s+)?\s*",
+    # "The year before it spent £97.3 million", "the year before, when it received £8.1m"
+    r"(?:(?:was|were|is|stood\s+at|had\s+been|reached|hit|spent|received|got|paid|recorded|"
+    r"reported|supported|helped|came\s+to|totalled|amounted\s+to)\s+)?(?:(?:of|at)\s+)?\s*",
     IGN,
 )
 #: what may separate a figure from a year after it ("58% in 2021-22"); not a comma

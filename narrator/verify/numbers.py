@@ -26,6 +26,10 @@ UNITS_WORDS: dict[str, int] = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 SCALE_WORDS: dict[str, float] = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+#: a decimal digit said as a word ("point six")
+_DIGIT_WORDS: dict[str, int] = {"zero": 0, "oh": 0} | {
+    w: n for w, n in UNITS_WORDS.items() if n < 10
+}
 #: suffix scales written after digits: "52m", "£1.2bn", "300k"
 SUFFIX_SCALES: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
@@ -38,9 +42,12 @@ ORDINAL_WORDS: dict[str, int] = {
 
 _WORD = "|".join(sorted([*UNITS_WORDS, *SCALE_WORDS], key=len, reverse=True))
 #: a run of number words: "two and a half thousand", "forty-three", "one hundred and five"
+_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 WORDS_RE = (
     rf"(?:{_WORD})(?:(?:[\s-]+(?:and\s+)?)(?:a\s+half|a\s+quarter|{_WORD})\b)*"
     r"(?:\s+and\s+a\s+(?:half|quarter))?"
+    # "twenty-six point six": decimals said digit by digit
+    rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD})\b)+)?"
 )
 DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DIGITS = re.compile(rf"^(?:{DIGITS_RE})$")
@@ -97,8 +104,19 @@ def parse_words(text: str) -> tuple[float, float] | None:
     ((43.0, 1.0), (2500.0, 500.0))
     >>> parse_words("one hundred and five"), parse_words("three million")
     ((105.0, 1.0), (3000000.0, 1000000.0))
+    >>> parse_words("twenty-six point six")
+    (26.6, 0.1)
     """
     tokens = _TOKEN.findall(text.lower())
+    if "point" in tokens:  # "twenty-six point six": the decimals digit by digit
+        cut = tokens.index("point")
+        whole = parse_words(" ".join(tokens[:cut]))
+        digits = [_DIGIT_WORDS.get(t) for t in tokens[cut + 1 :]]
+        if whole is None or not digits or None in digits:
+            return None
+        places = len(digits)
+        decimals = int("".join(str(d) for d in digits)) / 10**places
+        return whole[0] + decimals, 10.0**-places
     total, current, seen = 0.0, 0.0, False
     fraction_at: float | None = None  # the scale a "and a half" was written against
     i = 0

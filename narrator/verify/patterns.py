@@ -120,7 +120,10 @@ ALL_NONE_RE = re.compile(
 ALL_NONE_HINT_RE = re.compile(r"\b(?:all|every|none|not one|no)\b")
 RATIO_RE = re.compile(
     rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?\b(?P<ratio>twice|double|treble|triple|"
-    rf"(?P<n>{DIGITS_RE}|{WORDS_RE})(?P<part>\s+and\s+a\s+(?:half|quarter))?\s+times)\b",
+    rf"(?P<n>{DIGITS_RE}|{WORDS_RE})(?P<part>\s+and\s+a\s+(?:half|quarter))?\s+times)\b"
+    # not a count of occurrences: "it went down in every survey, three times", "two times in a
+    # row since 2016-17"
+    r"(?!\s*(?:[,.;:)]|$|in\s+a\s+row\b|running\b|since\b|so\s+far\b))",
     IGN,
 )
 PERCENT_RE = re.compile(
