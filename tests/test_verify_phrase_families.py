@@ -204,6 +204,12 @@ PAIRS = [
      "In 2023-24, 34.1% of carers in Leicester had as much social contact as they wanted. That "
      "is more than in 2021-22, when it was 27.5%. So about three in four carers do not get as "
      "much contact as they would like."),
+    # a move's own figure ends at the break after it: 62.4% "when" 2019-20 is another statement
+    ("user_satisfaction",
+     "Satisfaction rose to 71.7% in 2024-25, the highest figure since 2019-20, when 68.8% was "
+     "recorded.",
+     "Satisfaction fell to 71.7% in 2024-25, the highest figure since 2019-20, when 68.8% was "
+     "recorded."),
     # decimals said in words; "the year before, when it spent"
     ("workforce_turnover",
      "In 2024-25, nineteen point six per cent of care staff in Leicester left their jobs.",

@@ -825,6 +825,10 @@ def _content(words: str) -> list[str]:
     return [w for w in re.findall(r"[a-z']+", words.lower()) if w not in L.FILLERS]
 
 
+#: where a move's own statement ends, after its figure: a comma, semicolon or dash
+_MOVE_BREAK_RE = re.compile(r"[,;—–]")
+
+
 def own_move(text: str, m, stated: list[Claim], mentions: list, clause: tuple[int, int]):
     """The figures a trend word's own move runs between, of those its clause states: in a
     chain of moves ("climbed from 55.6% in 2019-20 to 64.8% in 2023-24, before slipping to
@@ -838,7 +842,16 @@ def own_move(text: str, m, stated: list[Claim], mentions: list, clause: tuple[in
     prev_end = max((o.end for o in movers if o.end <= m.start), default=None)
     next_start = min((o.start for o in movers if o.start >= m.end), default=b)
     if prev_end is None and next_start == b:
-        return stated  # the clause's only move
+        # the clause's only move: its figures, up to the break after the first figure that
+        # follows it ("rose to 62.0% in 2024-25, ... the highest since 2020-21, when 62.4% was
+        # recorded": 62.0% is where the move ended, 62.4% is another statement's)
+        after = [c for c in stated if c.start >= m.end]
+        if after:
+            cut = _MOVE_BREAK_RE.search(text, after[0].end, b)
+            if cut is not None:
+                end = cut.start()
+                return [c for c in stated if c.start < m.end or c.end <= end]
+        return stated
     if prev_end is None:  # the first move: the figures before it and up to the next one
         return [c for c in stated if c.end <= next_start]
     # a later move: from where the move before ended to the figures up to the next one
