@@ -124,6 +124,10 @@ PAIRS = [
     ("deprivation_rank",
      "Leicester is one of the more deprived places in England.",
      "Leicester is one of the less deprived places in England."),
+    # a strong word on a share under two points apart (7.2% against 8.4%: 1.2 points, 14%)
+    ("workforce_vacancy",
+     "In 2024, 7.2% of care jobs in Leicester were vacant, a little below England's 8.4%.",
+     "In 2024, 7.2% of care jobs in Leicester were vacant, well below England's 8.4%."),
     # ranks with ordinal words (satisfaction: 7th of 151)
     ("user_satisfaction",
      "Leicester ranked seventh of 151 councils for satisfaction in 2024-25.",

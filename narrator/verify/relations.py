@@ -34,12 +34,14 @@ _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 WEAK_LIMIT_PCT = 15.0  # "slightly/a little above": wrong beyond a 15 % gap (clearly not little)
 WEAK_LIMIT_POINTS = 8.0  # ... and, for a share, beyond 8 percentage points
 STRONG_MIN_PCT = 5.0  # "much/far/well above" is wrong only for a gap under 5 % (clearly small)
-#: ... or, for a share, a gap under one percentage point that is small in per cent too (6.07%
-#: against 5.7%; not 0% against 0.2%, which is small in points and large in per cent)
-STRONG_MIN_POINTS = 1.0
+#: ... or, for a share, a gap under two percentage points that is small in per cent too (25.1%
+#: against 23.7%, 6.07% against 5.7%; not 0% against 0.2%, small in points, large in per cent;
+#: on dev, correct "well above" had gaps of 3.3 points or more)
+STRONG_MIN_POINTS = 2.0
+VERY_STRONG_MIN_PCT = 10.0  # "far/vastly above" is wrong for a gap under 10 % (8% is not far)
+VERY_STRONG_MIN_POINTS = 5.0  # ... or, for a share, under 5 points that is under 15 % too
 #: a rank said of a total: "the highest total", "the biggest sum in cash terms"
 _TOTAL_AFTER = r"\s+(?:totals?\b|(?:sum|amount|budget)\s+in\s+cash)"
-VERY_STRONG_MIN_PCT = 10.0  # "far/vastly above" is wrong for a gap under 10 % (8% is not far)
 SAME_LIMIT_PCT = 5.0  # "about the same as" within 5 % (or the fact says about_same)
 
 
@@ -195,6 +197,12 @@ def _direction_one(
             rel < STRONG_MIN_PCT
             or (m.modifier in P.VERY_STRONG_MODS and rel < VERY_STRONG_MIN_PCT)
             or (share and points < STRONG_MIN_POINTS and rel <= WEAK_LIMIT_PCT)
+            or (
+                m.modifier in P.VERY_STRONG_MODS
+                and share
+                and points < VERY_STRONG_MIN_POINTS
+                and rel <= WEAK_LIMIT_PCT
+            )
         )
     ):
         gap = f"{fmt_num(points)}-point" if share and rel >= STRONG_MIN_PCT else f"{fmt_num(rel)}%"
