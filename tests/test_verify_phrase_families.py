@@ -214,6 +214,18 @@ PAIRS = [
      "recorded.",
      "Satisfaction fell to 71.7% in 2024-25, the highest figure since 2019-20, when 68.8% was "
      "recorded."),
+    # a list of figures said against a run of periods, each figure its own year's
+    # (information: 66.9%, 63.0%, 72.4% from 2021-22 to 2023-24)
+    ("users_info",
+     "The share finding information easy was 66.9%, 63.0% and 72.4% between 2021-22 and "
+     "2023-24.",
+     "The share finding information easy was 66.9%, 68.0% and 72.4% between 2021-22 and "
+     "2023-24."),
+    ("carers_social_contact",
+     "In 2023-24, 34.1% of carers had as much social contact as they wanted, up from 27.5% in "
+     "2021-22, 27.6% in 2018-19 and 31.0% in 2016-17.",
+     "In 2023-24, 34.1% of carers had as much social contact as they wanted, up from 27.5% in "
+     "2021-22, 31.0% in 2018-19 and 27.6% in 2016-17."),
     # decimals said in words; "the year before, when it spent"
     ("workforce_turnover",
      "In 2024-25, nineteen point six per cent of care staff in Leicester left their jobs.",

@@ -30,6 +30,7 @@ from narrator.verify.mention import COMPARATORS, PARTIES
 from narrator.verify.numbers import hedge_interval
 from narrator.verify.periods import (
     LATEST,
+    Between,
     Earlier,
     Later,
     Previous,
@@ -304,6 +305,9 @@ class Checker:
             return bool(period) and max(years_of(period)[0], default=0) < end
         if isinstance(stated, Later):
             return bool(period) and max(years_of(period)[0], default=0) > max(stated.anchor.years)
+        if isinstance(stated, Between):  # a list of figures over a run of periods
+            year = max(years_of(period)[0], default=0) if period else 0
+            return stated.since <= year <= (stated.until or year)
         return False
 
     def _previous(self, key: Key, anchor: Stated | None = None, back: int = 1) -> str:
@@ -342,6 +346,8 @@ class Checker:
             if isinstance(m.period, Earlier)
             else "a later period"
             if isinstance(m.period, Later)
+            else f"the periods from {m.period.since}"
+            if isinstance(m.period, Between)
             else "the year before"
             if getattr(m.period, "back", 1) == 1
             else "two periods before"

@@ -102,6 +102,16 @@ class Later:
     anchor: Stated
 
 
+@dataclass(frozen=True, slots=True)
+class Between:
+    """Figures listed against a run of periods ("69.1%, 69.2% and 69.3% between 2021-22 and
+    2023-24", "between 57.6% and 58.6% in the three surveys from 2016-17"): any period from
+    ``since`` to ``until`` (0: the latest)."""
+
+    since: int
+    until: int = 0
+
+
 #: a figure may also be for the latest period (a loose binding, see :func:`assign`)
 LATEST = "latest"
 
@@ -155,6 +165,10 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
         if span is not None:  # "from 90.2% to 87.0% between 2023-24 and 2024-25"
             m.period = span
             continue
+        run = _listed_run(text, m, figures.get(m.sentence, ()), s1)
+        if run is not None:  # "69.1%, 69.2% and 69.3% between 2021-22 and 2023-24"
+            m.period = run
+            continue
         beside = [y for y in near if _adjacent(text, m, (y.start, y.end))]
         if not beside and stated_before and L.THEN_FIGURE_RE.search(text, s0, m.start):
             m.period = Later(stated_of(stated_before[-1]))  # "... and then 65.9%"
@@ -167,7 +181,11 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = Earlier(stated_of(end) if end is not None else anchor)
             continue
         if beside:
-            best = min(beside, key=lambda y: (_gap(m, y), y.start > m.start))
+            # "58% in 2021-22" binds closer than a list's comma before it ("24.2% in 2021-22,
+            # 28.5% in 2018-19": 28.5% is 2018-19's)
+            best = min(
+                beside, key=lambda y: (not _in_after(text, m, y), _gap(m, y), y.start > m.start)
+            )
             m.period = (stated_of(best),)
         elif trailing is not None:
             m.period = (stated_of(trailing),)
@@ -179,6 +197,34 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = (*(stated_of(y) for y in near), LATEST)
         elif text_scope:
             m.period = (*text_scope, LATEST)
+
+
+def _listed_run(text: str, m, figures: list, s1: int) -> Between | None:
+    """The run of periods a list or range of figures is said against, when the words right
+    after the list name one: "(69.1%, 69.2% and 69.3% between 2021-22 and 2023-24)", "between
+    57.6% and 58.6% in the three surveys from 2016-17", "fluctuated between about 28% and 32%
+    from 2016-17 onwards"."""
+    ordered = sorted(figures, key=lambda f: f.start)
+    at = next((i for i, f in enumerate(ordered) if f is m), None)
+    if at is None:
+        return None
+    first = last = at
+    while first > 0 and L.LIST_JOIN_RE.fullmatch(
+        text, ordered[first - 1].end, ordered[first].start
+    ):
+        first -= 1
+    while last + 1 < len(ordered) and L.LIST_JOIN_RE.fullmatch(
+        text, ordered[last].end, ordered[last + 1].start
+    ):
+        last += 1
+    if first == last:
+        return None  # one figure: its own year binds it
+    run = L.RUN_OF_PERIODS_RE.match(text, ordered[last].end, s1)
+    if run is None:
+        return None
+    since = max(years_of(run["since"] or run["since2"])[0])
+    until = max(years_of(run["until"])[0]) if run["until"] else 0
+    return Between(since, until)
 
 
 def _change_end(text: str, m, years: list):
@@ -245,6 +291,14 @@ def _adjacent(text: str, m, span: tuple[int, int]) -> bool:
     else:
         gap, pattern = text[b : m.start], L.YEAR_THEN_FIGURE_RE
     return len(gap) <= 24 and pattern.fullmatch(gap) is not None
+
+
+def _in_after(text: str, m, y) -> bool:
+    """Whether the year follows the figure as "in <year>" or "for <year>"."""
+    return y.start >= m.end and _IN_AFTER_RE.fullmatch(text, m.end, y.start) is not None
+
+
+_IN_AFTER_RE = re.compile(r"\s+(?:in|for|during)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _gap(m, y) -> int:
