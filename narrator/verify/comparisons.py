@@ -317,6 +317,7 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found, prior=()) -> 
         if any(x <= a < y for x, y in (*taken, *covered)):
             continue
         mod, start = modifier_before(sent, a)
+        direction = P.DIRECTION_MAP[" ".join(m.group("dir").lower().split())]
         before = [e for e in named if e[1] <= a]
         obj = (m.group("obj") or "").lower()
         lead = sent[:start]
@@ -328,38 +329,23 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found, prior=()) -> 
         ):
             # "In England it was higher, at 67.9 out of 100", "Across the East Midlands the
             # share was higher too": the comparator is the subject, so the council is the other
-            # way round from it
-            if obj:
-                continue  # "England was lower than it": a comparison of another shape
-            word = " ".join(m.group("dir").lower().split())
-            flipped = _FLIP.get(P.DIRECTION_MAP[word])
-            if flipped is not None:
-                out.append(
-                    Mention(
-                        "direction",
-                        s0 + start,
-                        s0 + m.end(),
-                        sent[start : m.end()],
-                        idx,
-                        direction=flipped,
-                        comparator=subject[-1][2],
-                        modifier=mod,
-                    )
-                )
-            continue
-        if obj.endswith("average"):
-            comps = ["england"]
-        elif obj == "it":
-            comps = [before[-1][2]] if before else []
-        elif obj.startswith(("both", "them")):
-            comps = list(dict.fromkeys(e[2] for e in before))
-        elif P.PREDICATE_END_RE.search(lead) and subject and subject[-1][2] == "subject":
-            # "so Hounslow is more."; "England's rate is 850. So Lambeth is lower."
-            comps = list(dict.fromkeys(e[2] for e in before)) or list(dict.fromkeys(prior))
+            # way round from it ("England was lower than it" is a comparison of another shape)
+            flipped = _FLIP.get(direction)
+            meant = [(flipped, subject[-1][2])] if flipped and not obj else []
         else:
-            comps = []
-        word = " ".join(m.group("dir").lower().split())
-        for comp in comps:
+            if obj.endswith("average"):
+                comps = ["england"]
+            elif obj == "it":
+                comps = [before[-1][2]] if before else []
+            elif obj.startswith(("both", "them")):
+                comps = list(dict.fromkeys(e[2] for e in before))
+            elif P.PREDICATE_END_RE.search(lead) and subject and subject[-1][2] == "subject":
+                # "so Hounslow is more."; "England's rate is 850. So Lambeth is lower."
+                comps = list(dict.fromkeys(e[2] for e in before)) or list(dict.fromkeys(prior))
+            else:
+                comps = []
+            meant = [(direction, comp) for comp in comps]
+        for way, comp in meant:
             out.append(
                 Mention(
                     "direction",
@@ -367,7 +353,7 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found, prior=()) -> 
                     s0 + m.end(),
                     sent[start : m.end()],
                     idx,
-                    direction=P.DIRECTION_MAP[word],
+                    direction=way,
                     comparator=comp,
                     modifier=mod,
                 )

@@ -532,7 +532,7 @@ class RuleExtractor:
             if first.entity in ("", "subject") or second.entity not in ("", "subject"):
                 continue
             lead = P.RANGE_LEAD_RE.search(sent, max(0, first.start - s0 - 30), first.start - s0)
-            join = P.RANGE_JOIN_RE.fullmatch(sent, first.end - s0, second.start - s0)
+            join = L.LIST_JOIN_RE.fullmatch(sent, first.end - s0, second.start - s0)
             if lead is not None and join is not None:
                 second.entity = first.entity
                 second.extra["range"] = "yes"

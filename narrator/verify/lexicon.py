@@ -183,11 +183,11 @@ TRAILING_BREAK_RE = re.compile(
     r"compared|versus|from|since|after)\b",
     IGN,
 )
-#: what may separate a year written before a figure from it ("In 2023-24 it was 73%")
-#: between the figures of a list ("69.1%, 69.2% and 69.3%", "between 57.6% and 58.6%")
-LIST_JOIN_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+to)\s+(?:about\s+|around\s+)?", IGN)
-#: words that make two figures a range ("between 28% and 32%")
-RANGE_WORD_RE = re.compile(r"\bbetween\s+(?:about\s+|around\s+|roughly\s+)?$", IGN)
+#: between the figures of a list or a range ("69.1%, 69.2% and 69.3%", "between 57.6% and
+#: 58.6%", "ranged from 20.8% to 44.2%", "20.8%–44.2%")
+LIST_JOIN_RE = re.compile(
+    r"\s*(?:%|per\s*cent)?\s*(?:,|,?\s+and|,?\s+to|\s*[-–])\s*(?:about\s+|around\s+)?", IGN
+)
 #: the run of periods a list of figures is said against, right after it
 RUN_OF_PERIODS_RE = re.compile(
     r"\s*\)?\s*,?\s*(?:(?:between|from)\s+(?P<since>(?:19|20)\d\d(?:[-/]\d\d)?)\s+"
@@ -196,6 +196,7 @@ RUN_OF_PERIODS_RE = re.compile(
     r"(?:from|since)\s+(?P<since2>(?:19|20)\d\d(?:[-/]\d\d)?)(?:\s+onwards)?)",
     IGN,
 )
+#: what may separate a year written before a figure from it ("In 2023-24 it was 73%")
 YEAR_THEN_FIGURE_RE = re.compile(
     r"\s*[,:()]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|the\s+(?:figure|rate|share|number)|"
     # "the 2023-24 figure of 63.6%"

@@ -631,7 +631,6 @@ THE_GAP_RE = re.compile(r"\s*(?:the\s+)?")
 RANGE_LEAD_RE = re.compile(
     r"\b(?:rang(?:e|ed|es|ing)|var(?:y|ied|ies|ying)|spread|spanned)\s+(?:from|between)\s+$", IGN
 )
-RANGE_JOIN_RE = re.compile(r"\s*(?:%|per\s*cent)?\s*(?:to|and|-|–)\s*", IGN)
 #: "a median of", "the group's median was", "whose median figure is": a figure after these
 #: words is the similar councils' median (no other party has one)
 MEDIAN_BEFORE_RE = re.compile(r"\bmedian\b[^.;:\d%£]{0,25}$", IGN)
