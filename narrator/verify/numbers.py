@@ -42,12 +42,11 @@ ORDINAL_WORDS: dict[str, int] = {
 
 _WORD = "|".join(sorted([*UNITS_WORDS, *SCALE_WORDS], key=len, reverse=True))
 #: a run of number words: "two and a half thousand", "forty-three", "one hundred and five"
-_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 WORDS_RE = (
     rf"(?:{_WORD})(?:(?:[\s-]+(?:and\s+)?)(?:a\s+half|a\s+quarter|{_WORD})\b)*"
     r"(?:\s+and\s+a\s+(?:half|quarter))?"
     # "twenty-six point six": decimals said digit by digit
-    rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD})\b)+)?"
+    rf"(?:\s+point(?:\s+(?:{'|'.join(_DIGIT_WORDS)})\b)+)?"
 )
 DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DIGITS = re.compile(rf"^(?:{DIGITS_RE})$")
