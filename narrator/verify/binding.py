@@ -231,7 +231,9 @@ def change(
         "than" in text[m.end : m.end + 60] and _CHANGE_AFTER_RE.match(text, m.end)
     ):
         return claim
-    judged = _council_change(chk, m, claim, text, focus, sentence, moved_from, base, before, after)
+    judged = _council_change(
+        chk, m, claim, text, focus, sentence, moved_from, base, before or after
+    )
     if judged.status != "contradicted":
         return judged
     s0, _s1 = sentence
@@ -256,10 +258,11 @@ def _council_change(
     sentence: tuple[int, int],
     moved_from: tuple[Key, str] | None,
     base: re.Match[str] | None,
-    before: bool,
-    after: bool,
+    moving: bool,
 ) -> Claim:
-    """The figure ``m`` checked as a change of a series ``focus`` names (see :func:`change`)."""
+    """The figure ``m`` checked as a change of a series ``focus`` names (see :func:`change`);
+    ``moving``: its words make it the size of a move over time ("rose by", "a fall of", "5
+    points lower than the year before")."""
     cls = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days"}.get(m.unit, "plain")
     if m.kind == "fraction":  # "a rise of about a quarter": a change relative to its start
         cls = "relative"
@@ -276,7 +279,7 @@ def _council_change(
         return from_base
     # the size of a move over time ("rose by 30%", "a fall of a fifth", "5 points lower than
     # the year before") is a trend's change, never a gap to a comparator
-    roles = _MOVE_ROLES if before or after else _CHANGE_ROLES
+    roles = _MOVE_ROLES if moving else _CHANGE_ROLES
     if cls == "relative":  # "rose by about a fifth": per cent of where it started
         pool = [c for c in chk.ix.candidates.get("percent", ()) if c.role == "change_pct"]
     else:

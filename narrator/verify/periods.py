@@ -133,10 +133,12 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
     for m in mentions:
         if m.kind == "year":
             years.setdefault(m.sentence, []).append(m)
-    figures: dict[int, list] = {}  # by sentence
+    figures: dict[int, list] = {}  # by sentence, in text order
     for m in mentions:
         if m.kind not in ("year", "causal"):
             figures.setdefault(m.sentence, []).append(m)
+    for listed in figures.values():
+        listed.sort(key=lambda f: f.start)
     text_scope = _opening(text, sentences[0], years.get(0, [])) if sentences else ()
     for m in mentions:
         if m.kind in ("year", "causal"):
@@ -203,23 +205,22 @@ def _listed_run(text: str, m, figures: list, s1: int) -> Between | None:
     """The run of periods a list or range of figures is said against, when the words right
     after the list name one: "(69.1%, 69.2% and 69.3% between 2021-22 and 2023-24)", "between
     57.6% and 58.6% in the three surveys from 2016-17", "fluctuated between about 28% and 32%
-    from 2016-17 onwards"."""
-    ordered = sorted(figures, key=lambda f: f.start)
-    at = next((i for i, f in enumerate(ordered) if f is m), None)
+    from 2016-17 onwards". ``figures``: the sentence's, in text order (see :func:`assign`)."""
+    at = next((i for i, f in enumerate(figures) if f is m), None)
     if at is None:
         return None
     first = last = at
     while first > 0 and L.LIST_JOIN_RE.fullmatch(
-        text, ordered[first - 1].end, ordered[first].start
+        text, figures[first - 1].end, figures[first].start
     ):
         first -= 1
-    while last + 1 < len(ordered) and L.LIST_JOIN_RE.fullmatch(
-        text, ordered[last].end, ordered[last + 1].start
+    while last + 1 < len(figures) and L.LIST_JOIN_RE.fullmatch(
+        text, figures[last].end, figures[last + 1].start
     ):
         last += 1
     if first == last:
         return None  # one figure: its own year binds it
-    run = L.RUN_OF_PERIODS_RE.match(text, ordered[last].end, s1)
+    run = L.RUN_OF_PERIODS_RE.match(text, figures[last].end, s1)
     if run is None:
         return None
     since = max(years_of(run["since"] or run["since2"])[0])
