@@ -243,6 +243,18 @@ PAIRS = [
      "as they wanted went up by 6.6 points.",
      "Last time, in 2021-22, it was 27.5%, so the share of carers with as much social contact "
      "as they wanted went up by 9 points."),
+    # whose figure it is: "England, where 65.1% were"; a figure after a rate's denominator is
+    # not part of it ("per 100,000 adults versus 527 in the East Midlands")
+    ("user_satisfaction",
+     "In 2024-25, 71.7% of people were satisfied with their care. That is higher than England, "
+     "where 65.1% were.",
+     "In 2024-25, 71.7% of people were satisfied with their care. That is higher than England, "
+     "where 64.0% were."),
+    ("carers_support_type",
+     "In 2021-22, Leicester gave information and advice to 172 carers per 100,000 adults "
+     "versus 527 in the East Midlands.",
+     "In 2021-22, Leicester gave information and advice to 172 carers per 100,000 adults "
+     "versus 476 in the East Midlands."),
 ]
 # fmt: on
 

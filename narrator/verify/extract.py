@@ -584,6 +584,8 @@ class RuleExtractor:
                 return ""
             if P.BIND_BEFORE_RE.fullmatch(gap) and not P.CONTRAST_RE.search(gap):
                 return kind
+            if P.WHERE_GAP_RE.fullmatch(gap):
+                return kind
             if P.COMMA_GAP_RE.fullmatch(gap) and P.OPENING_AREA_RE.search(sent, 0, ea):
                 return kind  # "In England, 82.9% were rated good"
             if kind == "peers" and P.PEER_GAP_RE.fullmatch(gap) and not P.CONTRAST_RE.search(gap):

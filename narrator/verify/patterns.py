@@ -63,7 +63,9 @@ RATE_RE = re.compile(
     r"hundred\s+thousand)\b"
     r"(?P<denom>(?:[ \t]+(?!in\b|was\b|is\b|were\b|and\b|but\b|compared\b|than\b|while\b|"
     r"which\b|this\b|that\b|against\b|across\b|for\b|during\b|on\b|at\b|by\b|nationally\b|"
-    r"\d{4}\b)[\w'+-]+){0,6}(?:\s+(?:and|or)\s+(?:over|older|above)\b)?"
+    # another figure is not a denominator word ("per 100,000 versus 476 in London"); an age
+    # is ("aged 18-64", "65+")
+    r"versus\b|vs\b|\d{3,}|\d{1,3},\d)[\w'+-]+){0,6}(?:\s+(?:and|or)\s+(?:over|older|above)\b)?"
     r"(?:\s+in\s+(?:that|this|the\s+same|their|each|the)\s+age[- ]group)?)",
     IGN,
 )
@@ -594,6 +596,9 @@ BIND_BEFORE_RE = re.compile(r"(?:'s|’s)?\s*(?:\(|:)?\s*(?:[\w'’-]+\s+){0,3}?
 #: an area opening a sentence or clause, then its figure: "In England, 82.9% were ..."
 OPENING_AREA_RE = re.compile(r"(?:^|[.;:]\s*)(?:in|across|for)\s+(?:the\s+)?$", IGN)
 COMMA_GAP_RE = re.compile(r"\s*,\s*")
+#: an area, then a clause about it that states its figure: "England, where 65.1% were",
+#: "in London, where the rate was 342"
+WHERE_GAP_RE = re.compile(r"\s*,?\s*where\s+(?:[a-z'’-]+\s+){0,3}?", IGN)
 #: between the peer group and its figure, when the group is the clause's subject: a few words,
 #: a comma at most, no other figure ("similar councils typically managed 53.2%")
 PEER_GAP_RE = re.compile(r"[^\d.;:()]{0,48}")
