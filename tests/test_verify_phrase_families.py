@@ -255,6 +255,10 @@ PAIRS = [
      "versus 527 in the East Midlands.",
      "In 2021-22, Leicester gave information and advice to 172 carers per 100,000 adults "
      "versus 476 in the East Midlands."),
+    # "up to" after a move is where it moved to, not a ceiling
+    ("user_satisfaction",
+     "Satisfaction with care jumped up to 71.7% in 2024-25.",
+     "Satisfaction with care jumped up to 67.1% in 2024-25."),
 ]
 # fmt: on
 

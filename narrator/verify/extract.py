@@ -473,7 +473,10 @@ class RuleExtractor:
         )
         if hm:
             hedge = " ".join(hm.group(1).lower().split())
-            a = a - (len(before) - hm.start())
+            if hedge == "up to" and P.MOVED_UP_RE.search(before, 0, hm.start()):
+                hedge = ""  # "edged up to 67.3%": where it moved to
+            else:
+                a = a - (len(before) - hm.start())
         if kind == "money" and a > 0 and sent[a - 1] == "£":
             a -= 1
         mm = Mention(

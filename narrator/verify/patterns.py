@@ -55,6 +55,12 @@ AGE_RE = re.compile(
 SCALE = r"(?:\s*(?:k|m|bn|mn)\b|\s+(?:thousands?|millions?|billion)\b)"
 NUM = rf"(?:(?:{DIGITS_RE}){SCALE}?|{WORDS_RE})"
 HEDGE_BEFORE_RE = re.compile(rf"\b(?=[{HEDGE_FIRST}])({HEDGE_RE})\s*$", IGN)
+#: a move before "up to": "edged up to 67.3%" names the figure it moved to, not a ceiling
+MOVED_UP_RE = re.compile(
+    r"\b(?:edged|inched|crept|ticked|nudged|moved|went|gone|going|climbed|climbing|rose|risen|"
+    r"rising|shot|jumped|picked|bounced|came|come|back)\s+$",
+    IGN,
+)
 
 #: "per 100,000 older people", "for every 100,000 residents"
 RATE_RE = re.compile(
