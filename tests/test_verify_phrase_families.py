@@ -259,6 +259,10 @@ PAIRS = [
     ("user_satisfaction",
      "Satisfaction with care jumped up to 71.7% in 2024-25.",
      "Satisfaction with care jumped up to 67.1% in 2024-25."),
+    # "slightly" on a share: not 6.6 points that are a tenth of the figure
+    ("user_satisfaction",
+     "Satisfaction was 71.7% in 2024-25, well above England's 65.1%.",
+     "Satisfaction was 71.7% in 2024-25, slightly above England's 65.1%."),
 ]
 # fmt: on
 

@@ -33,6 +33,10 @@ from narrator.verify.periods import (
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?")
 WEAK_LIMIT_PCT = 15.0  # "slightly/a little above": wrong beyond a 15 % gap (clearly not little)
 WEAK_LIMIT_POINTS = 8.0  # ... and, for a share, beyond 8 percentage points
+#: ... or beyond 5 points that are over 9 % of the figure too ("slightly above London's 67.0%"
+#: for 73.6%; 5-6 points on a share near 80 % may still be called slight)
+WEAK_SHARE_POINTS = 5.0
+WEAK_SHARE_PCT = 9.0
 STRONG_MIN_PCT = 5.0  # "much/far/well above" is wrong only for a gap under 5 % (clearly small)
 #: ... or, for a share, a gap under two percentage points that is small in per cent too (25.1%
 #: against 23.7%, 6.07% against 5.7%; not 0% against 0.2%, small in points, large in per cent;
@@ -186,7 +190,11 @@ def _direction_one(
     if (
         ok
         and m.modifier in P.WEAK_MODS
-        and (rel > WEAK_LIMIT_PCT or (share and points > WEAK_LIMIT_POINTS))
+        and (
+            rel > WEAK_LIMIT_PCT
+            or (share and points > WEAK_LIMIT_POINTS)
+            or (share and points > WEAK_SHARE_POINTS and rel > WEAK_SHARE_PCT)
+        )
     ):
         gap = f"{fmt_num(points)}-point" if share else f"{fmt_num(rel)}%"
         ok, reason = False, f"{truth}: a {gap} gap is not 'slight'"
