@@ -263,6 +263,12 @@ PAIRS = [
     ("user_satisfaction",
      "Satisfaction was 71.7% in 2024-25, well above England's 65.1%.",
      "Satisfaction was 71.7% in 2024-25, slightly above England's 65.1%."),
+    # a measure's name as a lead-in before its figure, in CQC's words for a residential home
+    ("op_care_types",
+     "In 2021-22, 447 in every 100,000 older people were in nursing care, less than England "
+     "(630). Care homes without nursing: 2,133 in every 100,000, which is higher than England.",
+     "In 2021-22, 447 in every 100,000 older people were in nursing care, less than England "
+     "(630). Care homes without nursing: 2,133 in every 100,000, which is lower than England."),
 ]
 # fmt: on
 
@@ -325,3 +331,13 @@ def test_a_cause_or_event_the_data_does_not_hold_keeps_a_true_sentence_unverifie
     v = verdict("user_satisfaction", f"{true}, {cause}.")
     assert v.outcome == "fail"
     assert any(c.kind == "causal" and c.status == "unverifiable" for c in v.claims)
+
+
+def test_a_lead_in_before_a_colon_must_be_a_name_not_a_statement() -> None:
+    """A measure's name labels its figure ("Nursing care: 447 ..."); "Leicester has abandoned
+    older people: ..." and "Leicester is a caring city: ..." say something no fact supports."""
+    label = verdict("op_care_types", "Nursing care: 447 in every 100,000 older people in 2021-22.")
+    assert label.outcome == "pass", [(c.text, c.status) for c in label.claims]
+    for lead in ("Leicester has abandoned older people", "Leicester is a caring city"):
+        v = verdict("op_care_types", f"{lead}: 447 in every 100,000 older people in 2021-22.")
+        assert [c.text for c in v.claims if c.kind == "grounding"] == [lead]

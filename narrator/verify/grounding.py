@@ -80,7 +80,9 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
 class Grounding:
     """What statements the facts of one index license (computed once per index)."""
 
-    __slots__ = ("no_data", "titles", "private", "regional", "no_compare", "labels", "names")
+    __slots__ = (
+        "no_data", "titles", "private", "regional", "no_compare", "labels", "names", "measures"
+    )  # fmt: skip
 
     def __init__(self, ix: FactIndex) -> None:
         kinds = {f.kind for f in ix.fact_by_id.values()}
@@ -105,6 +107,10 @@ class Grounding:
             for n in (*names, *ix.title_charts, *ix.context.subject_names)
             for w in L.FRAMING_TOKEN_RE.findall(n)
         )
+        #: the words of the measures' own names: a lead-in made of them names what follows
+        self.measures = frozenset(
+            w.lower() for label in ix.labels for w in L.FRAMING_TOKEN_RE.findall(label)
+        ) | {"with", "without"}
 
     def framing(self, clause: str) -> bool:
         """A clause that frames the text and asserts nothing: only report and domain words,
@@ -115,6 +121,20 @@ class Grounding:
             or (low := w.lower().removesuffix("'s").removesuffix("’s")) in L.FRAMING_WORDS
             or low in self.names
             for w in words
+        )
+
+    def lead_in(self, clause: str) -> bool:
+        """A clause before a colon made only of framing words, names and the measures' own
+        words: a label for the figures after it ("Nursing care: 447 in every 100,000"), a
+        name with no verb ("Reading is a small council:" says something of its own)."""
+        words = L.FRAMING_TOKEN_RE.findall(clause)
+        return (
+            bool(words)
+            and all(w.lower() not in _VERBS for w in words)
+            and all(
+                (low := w.lower()) in L.FRAMING_WORDS or low in self.names or low in self.measures
+                for w in words
+            )
         )
 
     def licensed(self, clause: str) -> bool:
@@ -129,6 +149,7 @@ class Grounding:
         return self.regional and _REGIONAL_RE.search(clause) is not None
 
 
+_VERBS = frozenset("is are was were be been has have had".split())
 _LIST_REST_RE = re.compile(r"(?:[\s,.]|\band\b|\bothers\b|\bother\s+charts\b|\bmore\b)*")
 
 
@@ -179,6 +200,8 @@ def ungrounded(
             if g is None:
                 g = _grounding(ix)
             if clause.strip(" .!?").lower() in g.labels or g.licensed(clause) or g.framing(clause):
+                continue
+            if text.startswith(":", b) and g.lead_in(clause):
                 continue
             out.append(
                 Claim(

@@ -57,6 +57,8 @@ def tokens(text: str) -> set[str]:
     ['65', 'request', 'support']
     """
     low = text.lower().replace("long-term", "longterm")
+    if "without nursing" in low:  # CQC's name for a residential home: "care homes without nursing"
+        low = low.replace("without nursing", "residential")
     if "rank" in low or "score" in low:
         low = _PHRASE_RE.sub(lambda m: f" {_PHRASE_TOKENS[m.lastgroup or '']} ", low)
     out = set(map(_word_token, _TOKEN.findall(low)))
