@@ -341,3 +341,21 @@ def test_a_lead_in_before_a_colon_must_be_a_name_not_a_statement() -> None:
     for lead in ("Leicester has abandoned older people", "Leicester is a caring city"):
         v = verdict("op_care_types", f"{lead}: 447 in every 100,000 older people in 2021-22.")
         assert [c.text for c in v.claims if c.kind == "grounding"] == [lead]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021-22, Leicester's gross spending rose by about 3% to £149.8 million, against "
+        "about 3.4% across England.",
+        "Leicester's gross spending rose by about 3% in 2021-22, less than England's growth "
+        "rate of 3.4%.",
+    ],
+)
+def test_a_comparators_change_the_data_does_not_give_is_unverifiable_not_contradicted(text):
+    """The sheets hold no change of England's: "3.4%" said as one cannot be checked, and is
+    not the council's change said wrongly."""
+    v = verdict("gross_expenditure", text)
+    said = next(c for c in v.claims if c.text.endswith("3.4%"))
+    assert said.status == "unverifiable", (said.status, said.reason)
+    assert v.outcome == "fail"

@@ -238,6 +238,8 @@ def change(
         return judged
     s0, _s1 = sentence
     movers = [e.lastgroup for e in chk.ix.context.entity_re().finditer(text, s0, m.start)]
+    if m.entity in COMPARATORS:  # "about 3.4% across England"
+        movers.append(m.entity)
     if movers and movers[-1] in COMPARATORS:
         # precision first: "across England as a whole, where it rose by less than 3.5%" may
         # be England's move, and the sheets hold no change of a comparator's to check it by

@@ -242,6 +242,14 @@ class Checker:
             wrong_period = self._other_period(m, every, lo, hi, focus)
             if wrong_period.status == "contradicted":
                 return wrong_period
+        if bound in COMPARATORS and not any(c.entity == bound for c in pool):
+            # precision first: "England's growth rate of 3.4%" when the data holds no figure of
+            # England's in this unit (no change of England's): nothing to check it against
+            return self._claim(
+                m,
+                "unverifiable",
+                reason=f"the data gives no figure like {m.text.strip()} for {self.name(bound)}",
+            )
         if other is not None and other.entity == "subject" and not local:
             # precision first: the council's own figure of a series its sentence names only
             # loosely ("A higher score means more deprived, and Leicester's 30.9 is among the
