@@ -269,6 +269,12 @@ PAIRS = [
      "(630). Care homes without nursing: 2,133 in every 100,000, which is higher than England.",
      "In 2021-22, 447 in every 100,000 older people were in nursing care, less than England "
      "(630). Care homes without nursing: 2,133 in every 100,000, which is lower than England."),
+    # "just over" a fraction in words reaches 15 % above it (28% is just over a quarter)
+    ("providers_cqc",
+     "In 2025, just over a quarter of care providers in Leicester were rated requires "
+     "improvement or inadequate.",
+     "In 2025, just over a fifth of care providers in Leicester were rated requires "
+     "improvement or inadequate."),
 ]
 # fmt: on
 

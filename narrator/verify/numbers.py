@@ -210,6 +210,9 @@ HEDGE_RE = r"(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, rever
 #: is 15-19 %, not 20 %; "about 1 in 20" is 4-6 %, not 3 %), within the points a hedged figure
 #: of that size allows
 FRACTION_SLACK = {"exact": 0.12, "approx": 0.16, "below": 0.12}
+#: "just over" a fraction in words reaches further than "just over" a figure (10 %): writers
+#: say "just over a quarter" for 28.3 % and "a little over half" for 57 %
+JUST_OVER_FRACTION = 0.15
 
 
 def fraction_interval(m) -> tuple[float, float]:
@@ -229,6 +232,8 @@ def fraction_interval(m) -> tuple[float, float]:
     )
     if family == "below":
         lo, hi = v - 5.5, v
+    elif family == "just_above":
+        lo, hi = v, v * (1 + JUST_OVER_FRACTION)
     else:
         lo, hi = hedge_interval(v, m.precision, m.hedge)
     slack = FRACTION_SLACK.get(family)

@@ -20,7 +20,12 @@ from narrator.verify.check import Checker
 from narrator.verify.extract import Mention
 from narrator.verify.index import Key, negative_label, tokens
 from narrator.verify.mention import COMPARATORS, PARTIES
-from narrator.verify.numbers import fraction_interval, hedge_interval
+from narrator.verify.numbers import (
+    HEDGES,
+    JUST_OVER_FRACTION,
+    fraction_interval,
+    hedge_interval,
+)
 from narrator.verify.periods import (
     LATEST,
     Previous,
@@ -1198,6 +1203,8 @@ def _ratio_interval(v: float, hedge: str) -> tuple[float, float]:
         tol = 0.05 if v in (2.0, 0.5) else 0.1
         return v * (1 - tol), v * (1 + tol)
     lo, hi = hedge_interval(v, 0.1 * v, hedge)
+    if HEDGES.get(hedge) == "just_above":  # "just over a third of England's": said in words
+        return v, v * (1 + JUST_OVER_FRACTION)
     if hedge in (
         "more than",
         "over",
