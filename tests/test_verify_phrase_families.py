@@ -275,6 +275,12 @@ PAIRS = [
      "improvement or inadequate.",
      "In 2025, just over a fifth of care providers in Leicester were rated requires "
      "improvement or inadequate."),
+    # a rate's denominator is a group of people, not any word containing "person"
+    ("op_care_types",
+     "Among people aged 65 and over in 2021-22, 4,415 in every 100,000 held a council-managed "
+     "personal budget.",
+     "Among people aged 65 and over in 2021-22, 4,415 in every 100,000 residents held a "
+     "council-managed personal budget."),
 ]
 # fmt: on
 

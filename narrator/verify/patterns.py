@@ -559,7 +559,10 @@ CAUSAL_RE = re.compile(
 DEN_65_RE = re.compile(r"65|older|pensioner|elderly|over-?65")
 DEN_WORKING_RE = re.compile(r"18\s*(?:-|–|to)\s*64|working[- ]age|younger adults")
 DEN_ADULTS_RE = re.compile(r"\badults?\b|18\s*\+|18 and over")
-DEN_ALL_RE = re.compile(r"resident|people|population|person|inhabitant|everyone|local")
+#: whole words: "per 100,000 held a council-managed personal budget" names no group
+DEN_ALL_RE = re.compile(
+    r"\b(?:residents?|people|population|persons?|inhabitants?|everyone|locals?)\b"
+)
 YEAR_NOT_BEFORE_RE = re.compile(r"\s*(?:%|per|people|residents|carers|requests)")
 #: "239 fewer", "9% more than": a figure that is a difference (on the lower-cased tail)
 RELATIONAL_AFTER_RE = re.compile(
