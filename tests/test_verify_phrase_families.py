@@ -281,6 +281,13 @@ PAIRS = [
      "personal budget.",
      "Among people aged 65 and over in 2021-22, 4,415 in every 100,000 residents held a "
      "council-managed personal budget."),
+    # "since 2015-16 and above England": a period, then a comparison (not "16 and above", an
+    # age, leaving "2015" a figure)
+    ("user_satisfaction",
+     "Satisfaction rose to 71.7% in 2024-25, the highest in any year since the series began in "
+     "2015-16 and above the England average of 65.1%.",
+     "Satisfaction rose to 71.7% in 2024-25, the highest in any year since the series began in "
+     "2015-16 and above the England average of 61.5%."),
 ]
 # fmt: on
 

@@ -43,7 +43,8 @@ SENT_END_RE = re.compile(r"[.!?](\s+)")
 WORD_CHAR_RE = re.compile(r"\w")
 
 AGE_RE = re.compile(
-    r"\b(?=[aou\d])(?:(?:aged\s+)?(?:18|65|75|85|16|64)\s*(?:\+|plus\b|"
+    # not the end of a period: "since 2015-16 and above England" is a year, then a comparison
+    r"\b(?<![-–/])(?=[aou\d])(?:(?:aged\s+)?(?:18|65|75|85|16|64)\s*(?:\+|plus\b|"
     r"\s*(?:-|–|to)\s*64\b(?![.,]\d|\s*%)|"
     r"\s+(?:and|or)\s+(?:over|older|above)\b)"
     r"|(?:over|under)[- ](?:65|18|75|85)s?\b"
