@@ -378,3 +378,16 @@ def test_a_comparators_change_the_data_does_not_give_is_unverifiable_not_contrad
     said = next(c for c in v.claims if c.text.endswith("3.4%"))
     assert said.status == "unverifiable", (said.status, said.reason)
     assert v.outcome == "fail"
+
+
+def test_a_share_said_of_englands_most_deprived_tenth_is_the_councils_own() -> None:
+    """The words "in England's most deprived 10%" name a band, not whose share it is: Bexley
+    has none of its small areas there (0%), Leicester about one in five (20.3%)."""
+    bexley = _builder().sheet("E09000004", "deprivation_rank")
+    text = "None of Bexley's small areas sit in England's most deprived 10%."
+    v = Verifier().verify(text, [bexley])
+    assert v.outcome == "pass", [(c.text, c.status, c.reason) for c in v.claims]
+    true = "About one in five of Leicester's small areas sit in England's most deprived 10%."
+    assert verdict("deprivation_rank", true).outcome == "pass"
+    false = "None of Leicester's small areas sit in England's most deprived 10%."
+    assert verdict("deprivation_rank", false).outcome == "fail"

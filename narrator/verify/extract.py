@@ -576,8 +576,10 @@ class RuleExtractor:
         prior = [e for e in ents if e[1] <= a]
         if prior and P.POSSESSIVE_GAP_RE.fullmatch(sent[prior[-1][1] : a]):
             return prior[-1][2]  # "England's 67.8%", whatever is named after it
-        for ea, _eb, kind in ents:  # "2,438 for England", "12 in Leicester"
+        for ea, eb, kind in ents:  # "2,438 for England", "12 in Leicester"
             if ea >= b and ea - b <= 30 and P.BIND_AFTER_RE.fullmatch(sent[b:ea]):
+                if P.BAND_AFTER_NAME_RE.match(sent, eb):
+                    break  # "none of its small areas sit in England's most deprived 10%"
                 return kind
         if prior:
             ea, eb, kind = prior[-1]

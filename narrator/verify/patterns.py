@@ -196,6 +196,8 @@ FRACTION_HINT_RE = re.compile(r"half|third|quarter|fifth|tenth")
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
 #: "in the most deprived 10%": the words before a band's percentage (not a figure)
 BAND_BEFORE_RE = re.compile(r"\b(?:most|least)\s+deprived\s+$", IGN)
+#: an area's name that is part of a band's: "in England's most deprived 10%"
+BAND_AFTER_NAME_RE = re.compile(r"(?:'s|’s)?\s+(?:most|least)\s+deprived\b", IGN)
 #: "the most deprived tenth", "the most deprived 10%": a band of small areas, not a rank
 _NOT_A_BAND = (
     r"(?!\s+(?:10|ten|20|twenty)\s*(?:%|per\s*cent)|\s+(?:tenth|decile|fifth|quintile|"
