@@ -288,6 +288,12 @@ PAIRS = [
      "2015-16 and above the England average of 65.1%.",
      "Satisfaction rose to 71.7% in 2024-25, the highest in any year since the series began in "
      "2015-16 and above the England average of 61.5%."),
+    # a rank among "the city's 15 statistical neighbours" is a rank among similar councils
+    ("user_satisfaction",
+     "In 2024-25, 71.7% of people were satisfied with their care, well above England's 65.1% "
+     "and the highest among the city's 15 statistical neighbours.",
+     "In 2024-25, 71.7% of people were satisfied with their care, well above England's 65.1% "
+     "and the lowest among the city's 15 statistical neighbours."),
 ]
 # fmt: on
 

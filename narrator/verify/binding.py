@@ -732,7 +732,7 @@ def rank_among_peers(text: str, sentence: tuple[int, int], m, entity_re) -> bool
 #: more ("share among", "among Lewisham and", "of 15 among")
 _POOL_AFTER_RE = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,2}?(?:among|of|out\s+of|in|within|across)\s+"
-    r"(?:[A-Z][\w'’ -]{0,30}\s+and\s+)?",
+    r"(?:[A-Z][\w'’ -]{0,30}\s+and\s+|the\s+(?:city|borough|county|council|area)(?:'s|’s)\s+)?",
     re.IGNORECASE,
 )
 
