@@ -294,6 +294,12 @@ PAIRS = [
      "and the highest among the city's 15 statistical neighbours.",
      "In 2024-25, 71.7% of people were satisfied with their care, well above England's 65.1% "
      "and the lowest among the city's 15 statistical neighbours."),
+    # "per 100,000 adults of that age": the group named before it
+    ("op_care_types",
+     "Among people aged 65 and over in 2021-22, 4,415 for every 100,000 adults of that age held "
+     "a council-managed personal budget.",
+     "Among people aged 65 and over in 2021-22, 4,415 for every 100,000 adults held a "
+     "council-managed personal budget."),
 ]
 # fmt: on
 

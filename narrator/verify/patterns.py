@@ -72,8 +72,10 @@ RATE_RE = re.compile(
     r"which\b|this\b|that\b|against\b|across\b|for\b|during\b|on\b|at\b|by\b|nationally\b|"
     # another figure is not a denominator word ("per 100,000 versus 476 in London"); an age
     # is ("aged 18-64", "65+")
-    r"versus\b|vs\b|\d{3,}|\d{1,3},\d)[\w'+-]+){0,6}(?:\s+(?:and|or)\s+(?:over|older|above)\b)?"
-    r"(?:\s+in\s+(?:that|this|the\s+same|their|each|the)\s+age[- ]group)?)",
+    r"versus\b|vs\b|\d{3,}|\d{1,3},\d|of\s+(?:that|this|the\s+same)\s+age\b)[\w'+-]+){0,6}"
+    r"(?:\s+(?:and|or)\s+(?:over|older|above)\b)?"
+    # the group named before it: "in that age group", "adults of that age"
+    r"(?:\s+(?:in|of)\s+(?:that|this|the\s+same|their|each|the)\s+age(?:[- ]group)?\b)?)",
     IGN,
 )
 PER_RESIDENT_RE = re.compile(r"\bper\s+(?:resident|person|head)\b", IGN)
