@@ -300,6 +300,10 @@ PAIRS = [
      "a council-managed personal budget.",
      "Among people aged 65 and over in 2021-22, 4,415 for every 100,000 adults held a "
      "council-managed personal budget."),
+    # a rate opening its sentence is the figure's after it
+    ("gross_expenditure",
+     "Per 100,000 adults, gross spending came to roughly £55.5 million in 2021-22.",
+     "Per 100,000 residents, gross spending came to roughly £55.5 million in 2021-22."),
 ]
 # fmt: on
 

@@ -554,13 +554,20 @@ class RuleExtractor:
         nums = sorted(  # in text order: money is found before plain numbers
             (m for m in found if m.kind in ("number", "money") and not m.relational), key=_START
         )
-        for a, _b, denom in rates:
+        for a, b, denom in rates:
             before = [m for m in nums if m.end - s0 <= a and ";" not in sent[m.end - s0 : a]]
+            after = [m for m in nums if m.start - s0 >= b]
             if before:
                 target = before[-1]
-                target.unit = "per_100k" if target.kind == "number" else "gbp"
-                target.denominator = classify_denominator(denom)
-                target.extra["rate"] = "yes"
+            elif after and P.LEADING_RATE_RE.fullmatch(sent, 0, a) and sent[b : b + 1] == ",":
+                # "Per 100,000 residents, gross spending came to £42.4 million": a rate
+                # opening its sentence is the figure's after it
+                target = after[0]
+            else:
+                continue
+            target.unit = "per_100k" if target.kind == "number" else "gbp"
+            target.denominator = classify_denominator(denom)
+            target.extra["rate"] = "yes"
         for m in P.PER_RESIDENT_RE.finditer(sent) if per and nums else ():
             before = [n for n in nums if n.end - s0 <= m.start()]
             if before and before[-1].kind == "money":

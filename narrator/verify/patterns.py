@@ -78,6 +78,11 @@ RATE_RE = re.compile(
     r"(?:\s+(?:in|of)\s+(?:that|this|the\s+same|their|each|the)\s+age(?:[- ]group)?\b)?)",
     IGN,
 )
+#: what may come before a rate that opens its sentence: nothing, or a period ("In 2021-22, per
+#: 100,000 residents, ...")
+LEADING_RATE_RE = re.compile(
+    r"\s*(?:(?:in|during|for)\s+(?:19|20)\d\d(?:[-–/]\d\d)?\s*,?\s*)?", IGN
+)
 PER_RESIDENT_RE = re.compile(r"\bper\s+(?:resident|person|head)\b", IGN)
 #: "one in three", "8 out of 10", "12 in every 100", "6 in 10"
 #: "one in three", "8 out of 10", "12 in every 100", "6 in 10": found from the "in N" anchor,
