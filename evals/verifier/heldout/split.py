@@ -75,6 +75,12 @@ DEV_COUNCILS = frozenset(
         # East Sussex, Gateshead; Greenwich, Hartlepool, Kensington and Chelsea, Knowsley,
         # Lancashire, Lewisham), scored once before tuning; w42-w44, fifteenth round: new
         # texts about test councils only, scored at the end)
+        # (w45-w47, sixteenth round, seventh session: new texts about dev councils only
+        # (Redbridge, Worcestershire, West Northamptonshire, Reading, Somerset, Tower Hamlets;
+        # Slough, Wolverhampton, Sandwell, Redcar and Cleveland, South Gloucestershire, Thurrock;
+        # Milton Keynes, Rochdale, South Tyneside, St. Helens, Southampton, Lincolnshire), scored
+        # once before tuning; w48-w50, seventeenth round: new texts about test councils only,
+        # and City of London, new, on the test side)
     }
 )  # fmt: skip
 
