@@ -14,10 +14,11 @@ from narrator.verify import patterns as P
 from narrator.verify import scan as S
 from narrator.verify.mention import COMPARATORS, Entity, Mention
 from narrator.verify.numbers import ORDINAL_WORDS, parse_number
+from narrator.verify.spans import lower_in_place
 
 
 def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
-    mm = Mention("rank", s0 + m.start(), s0 + m.end(), m.group(0), idx)
+    mm = Mention("rank", s0 + m.start(), s0 + m.end(), sent[m.start() : m.end()], idx)
     g = m.groupdict()
     low_words = ("lowest", "smallest", "least", "fewest", "bottom", "worst", "most deprived")
     if g["ord"]:
@@ -118,7 +119,7 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
 
 def peer_rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
     """A place among similar councils said as a count of them (``PEER_RANK_RE``)."""
-    mm = Mention("rank", s0 + m.start(), s0 + m.end(), m.group(0), idx)
+    mm = Mention("rank", s0 + m.start(), s0 + m.end(), sent[m.start() : m.end()], idx)
     if m.group("pn"):  # "only two of its 15 similar councils had a higher share": 3rd
         _counted(mm, m.group("pn"), m.group("pdir"), None, "count")
     else:  # "lower than 13 of its 14 similar councils": 13 had a higher figure
@@ -363,16 +364,16 @@ def implicit_direction_mentions(sent, s0, idx, ents, taken, found, prior=()) -> 
 
 def trend_mentions(sent, s0, idx, ents, low: str | None = None) -> list[Mention]:
     out: list[Mention] = []
-    low = sent.lower() if low is None else low
+    low = lower_in_place(sent) if low is None else low
     if not (P.TREND_WORD_RE.search(low) and P.TREND_HINT_RE.search(low)):
         return out
-    for m in P.TREND_RE.finditer(sent):
+    for m in P.TREND_RE.finditer(low):
         kind = m.lastgroup or "any"
         mm = Mention(
             "trend",
             s0 + m.start(),
             s0 + m.end(),
-            m.group(0),
+            sent[m.start() : m.end()],
             idx,
             direction=kind if kind in ("up", "down", "flat", "better", "worse") else "",
         )

@@ -25,6 +25,7 @@ from narrator.verify.mention import COMPARATORS, Entity, Mention
 from narrator.verify.numbers import HEDGES, parse_number
 from narrator.verify.spans import (
     classify_denominator,
+    lower_in_place,
     may_end_in_number,
     normalise_fact_denominator,
     split_sentences,
@@ -59,10 +60,9 @@ class ExtractionContext:
         return _entity_re(self.subject_names, self.region_names, peers)
 
 
-#: a word without which no text names the similar councils (a cheap test before the regex)
-PEERS_HINT_RE = re.compile(
-    r"similar|comparable|statistical|peer|neighbo|\bgroup\b|\blike\b", re.IGNORECASE
-)
+#: a word without which no text names the similar councils (a cheap test before the regex, on
+#: the lower-cased text)
+PEERS_HINT_RE = re.compile(r"similar|comparable|statistical|peer|neighbo|\bgroup\b|\blike\b")
 
 
 # A pure function of immutable name tuples (one per council), bounded: compiling the pattern
@@ -147,9 +147,10 @@ class RuleExtractor:
     name = "rules"
 
     def extract(self, text: str, context: ExtractionContext) -> list[Mention]:
-        peers = PEERS_HINT_RE.search(text) is not None
+        low = text.lower()
+        peers = PEERS_HINT_RE.search(low) is not None
         entity_re = context.entity_re(peers)
-        hints = P.hints_in(text.lower())  # a hint absent from the text is absent everywhere
+        hints = P.hints_in(low)  # a hint absent from the text is absent everywhere
         if peers:
             hints |= {"peers"}
         out: list[Mention] = []
@@ -186,7 +187,7 @@ class RuleExtractor:
             found.append(m)
             taken.append((m.start - s0, m.end - s0))
 
-        low = sent.lower()
+        low = lower_in_place(sent)
         # exact prefilters: each pattern below needs the trigger it is gated on to match at all
         digit = P.DIGIT_RE.search(sent) is not None
         if digit and (not sent.isascii() or P.AGE_NEEDS_RE.search(low)):
@@ -197,7 +198,7 @@ class RuleExtractor:
         else:
             rates = []
         ents = [(m.start(), m.end(), m.lastgroup or "") for m in entity_re.finditer(sent)]
-        for m in P.OWN_EXTREME_RE.finditer(sent) if P.OWN_EXTREME_HINT_RE.search(low) else ():
+        for m in P.OWN_EXTREME_RE.finditer(low) if P.OWN_EXTREME_HINT_RE.search(low) else ():
             if P.RANK_CONTEXT_RE.search(m.group(0)):
                 continue  # "the lowest of all 151 councils that year": a rank among councils
             end = m.start("since") if m.group("since") else m.end()  # the year stays a year
@@ -234,7 +235,7 @@ class RuleExtractor:
         for m in P.PEER_RANK_RE.finditer(sent) if "peers" in hints else ():
             if free(*m.span()):
                 add(C.peer_rank_mention(m, s0, idx, sent))
-        for m in P.RANK_RE.finditer(sent) if "rank" in hints and P.RANK_HINT_RE.search(low) else ():
+        for m in P.RANK_RE.finditer(low) if "rank" in hints and P.RANK_HINT_RE.search(low) else ():
             if free(*m.span()):
                 add(C.rank_mention(m, s0, idx, sent))
         for m in (

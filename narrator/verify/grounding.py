@@ -32,6 +32,7 @@ from bisect import bisect_left
 from narrator.models import Claim
 from narrator.verify import lexicon as L
 from narrator.verify.index import FactIndex
+from narrator.verify.spans import lower_in_place
 
 REASON = "no fact supports this sentence"
 _NO_DATA_STATUS = ("no_data", "no_la_data", "discontinued")
@@ -236,7 +237,7 @@ def unread(
     first: the checker passes only what it checked, so a clause it cannot read is flagged,
     not waved through because a figure beside it was right. Words inside a measure's own name
     ("requests for support from people aged 65+") are the name, not a claim."""
-    cues = list(L.CLAIM_CUE_RE.finditer(text)) if ix.sheets else []
+    cues = list(L.CLAIM_CUE_RE.finditer(lower_in_place(text))) if ix.sheets else []
     if not cues:
         return []
     spans = [(c.start, c.end, c.kind) for c in claims]
@@ -254,14 +255,14 @@ def unread(
                 continue
         if _DEFINES_RE.match(text, b, min(len(text), b + 30)):
             continue  # "(a lower decile means more deprived)": how to read a scale, no claim
-        word = m.group(0).lower()
+        word = m.group(0)
         if any(word in label for label in ix.labels):  # rare: a cue word inside a label
             around = text[max(0, a - 25) : b + 25].lower()
             if any(word in label and label in around for label in ix.labels):
                 continue
         out.append(
             Claim(
-                text=m.group(0), start=a, end=b, kind="unread", status="unverifiable", reason=UNREAD
+                text=text[a:b], start=a, end=b, kind="unread", status="unverifiable", reason=UNREAD
             )
         )
     return out

@@ -50,7 +50,10 @@ _AGES = frozenset({"18", "64", "65", "75", "85"})
 _PEOPLE = _AGES | frozenset({"adult", "person", "resident", "population", "over", "older"})
 
 
-def tokens(text: str) -> set[str]:
+# A pure function of a short string; memoised because a sentence's words are read by several
+# checks (its focus, the series it names, each figure's window). Holds strings only.
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> frozenset[str]:
     """Content words, lightly stemmed and mapped to shared synonyms.
 
     >>> sorted(tokens("Requests for support from people aged 65+"))
@@ -61,9 +64,7 @@ def tokens(text: str) -> set[str]:
         low = low.replace("without nursing", "residential")
     if "rank" in low or "score" in low:
         low = _PHRASE_RE.sub(lambda m: f" {_PHRASE_TOKENS[m.lastgroup or '']} ", low)
-    out = set(map(_word_token, _TOKEN.findall(low)))
-    out.discard("")
-    return out
+    return frozenset(map(_word_token, _TOKEN.findall(low))) - {""}
 
 
 #: measure names of several words whose words alone are generic ("rank" and "average" name no
@@ -316,9 +317,9 @@ def build_index(sheets: list[FactSheet]) -> FactIndex:
                 # the catalogue does not know licenses nothing ("99% of residents are happy")
                 idx.measure_texts.add(f"{f.measure} {f.breakdown}".lower())
             if f.measure and key not in idx.series_tokens:
-                idx.series_tokens[key] = tokens(f"{f.measure} {f.breakdown}")
+                idx.series_tokens[key] = set(tokens(f"{f.measure} {f.breakdown}"))
                 if f.detail.get("plain"):  # the plain words texts for residents use
-                    idx.plain_tokens[key] = tokens(str(f.detail["plain"]))
+                    idx.plain_tokens[key] = set(tokens(str(f.detail["plain"])))
             for text in (f.period, *(str(v) for k, v in f.detail.items() if "period" in k)):
                 years = _years(text)
                 idx.periods |= years

@@ -220,6 +220,7 @@ _OF_PEERS = (
     r"|(?:them|those|these)(?:\s+(?:similar\s+|comparable\s+)?(?:councils|neighbou?rs|peers|"
     r"areas|authorities|boroughs|counties|cities))?)"
 )
+#: matched against the lower-cased sentence (spans.lower_in_place)
 RANK_RE = re.compile(
     r"\b(?:(?P<ord>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINAL_WORDS)
@@ -254,7 +255,7 @@ RANK_RE = re.compile(
     # "was first among its 15 similar councils", "is third of 152 councils"
     r"|(?:was|is|were|are|finished|sat|stood)\s+(?P<ranked3>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINAL_WORDS)
-    + r")(?=\s+(?:among|of|out\s+of|nationally|in\s+England)\b))(?![\w])"
+    + r")(?=\s+(?:among|of|out\s+of|nationally|in\s+england)\b))(?![\w])"
     r"(?![- ](?:highest|lowest|largest|smallest|"
     r"biggest|most|least)\b)"
     r"(?:\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+)?(?P<of>\d+))?"
@@ -292,7 +293,6 @@ RANK_RE = re.compile(
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
     r"most\s+deprived|least\s+deprived|fewest|main)\b" + _NOT_A_BAND + r")",
-    IGN,
 )
 #: a place among similar councils said as a count of them (run only on texts that can name
 #: them, ``extract.PEERS_HINT_RE``): "only two of its 15 similar councils had a higher share",
@@ -315,7 +315,8 @@ RANK_FRAME_RE = re.compile(
     IGN,
 )
 #: the council against its own past: "the highest it has been since 2015-16", "its lowest
-#: level on record", "a record high" (checked before RANK_RE, which would read "the highest")
+#: level on record", "a record high" (checked before RANK_RE, which would read "the highest");
+#: matched against the lower-cased sentence (spans.lower_in_place)
 OWN_EXTREME_RE = re.compile(
     r"\b(?:(?:the|its|their|a)\s+)?(?P<pol>highest|lowest|largest|smallest|best|worst)\s+"
     r"(?:[\w'’,-]+\s+){0,7}?"
@@ -350,7 +351,6 @@ OWN_EXTREME_RE = re.compile(
     # "peaked at 42.5% in 2021-22", "hit a low of 55.6%": the figure after is the series' own
     r"|\b(?P<peak>peaked|(?:reached|hit|touched)\s+(?:a|its)\s+(?:peak|high|low|lowest|"
     r"highest)|bottomed\s+out)\b",
-    IGN,
 )
 #: "the best year on record was 2017-18": an own extreme whose period and figure come after it
 EXTREME_YEAR_RE = re.compile(
@@ -472,6 +472,7 @@ _BEFORE_RUN = (
     r"four|five|\d)\s+(?:(?:consecutive|successive|straight)\s+)?(?:years?|surveys?|times?)\s+"
     r"(?:running|in\s+a\s+row))"
 )
+#: matched against the lower-cased sentence (spans.lower_in_place)
 TREND_RE = re.compile(
     r"\b(?P<up>went\s+up|gone\s+up|going\s+up|rose|risen|rising|rises|grew|grown|growing|"
     r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|jumped|"
@@ -539,7 +540,6 @@ TREND_RE = re.compile(
     r"getting\s+worse|(?:an?\s+)?(?:small\s+|slight\s+|big\s+|marked\s+)?deterioration)\b"
     r"|\b(?P<any>since\s+(?:19|20)\d\d|over\s+the\s+(?:last|past)\s+\w+\s+years|over\s+time|"
     r"year\s+on\s+year|compared\s+with\s+last\s+year|than\s+a\s+year\s+ago)\b",
-    IGN,
 )
 _CAUSE_ADVERB = r"(?:(?:largely|mainly|mostly|partly|in\s+part|chiefly|probably|likely)\s+)?"
 CAUSAL_RE = re.compile(

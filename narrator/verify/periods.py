@@ -140,26 +140,34 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
     for listed in figures.values():
         listed.sort(key=lambda f: f.start)
     text_scope = _opening(text, sentences[0], years.get(0, [])) if sentences else ()
+    scanned: dict[int, tuple] = {}  # per sentence: its opening period and relative-period words
     for m in mentions:
         if m.kind in ("year", "causal"):
             continue
         s0, s1 = sentences[m.sentence] if m.sentence < len(sentences) else (0, len(text))
         near = years.get(m.sentence, [])
-        opening = _opening(text, (s0, s1), near)
+        if m.sentence not in scanned:
+            scanned[m.sentence] = (
+                _opening(text, (s0, s1), near),
+                list(L.TWO_BACK_RE.finditer(text, s0, s1)),
+                list(L.PREVIOUS_RE.finditer(text, s0, s1)),
+                list(L.LAST_YEAR_RE.finditer(text, s0, s1)),
+            )
+        opening, two_back, previous, last_year = scanned[m.sentence]
         anchor = opening[0] if len(opening) == 1 else None
         # "the year before" follows on from the period stated last before it ("68.8% in 2023-24
         # and 69.5% the year before": 2022-23); "last year" and "a year ago" count back from now
         stated_before = [y for y in near if y.end <= m.start]
         then = stated_of(stated_before[-1]) if stated_before else anchor
-        two = [r for r in L.TWO_BACK_RE.finditer(text, s0, s1) if _adjacent(text, m, r.span())]
+        two = [r for r in two_back if _adjacent(text, m, r.span())]
         if two:  # "58.6% two years earlier"
             m.period = Previous(None if L.DEICTIC_RE.match(two[0][0]) else then, back=2)
             continue
-        relative = [r for r in L.PREVIOUS_RE.finditer(text, s0, s1) if _adjacent(text, m, r.span())]
+        relative = [r for r in previous if _adjacent(text, m, r.span())]
         if relative:  # "66.8% the year before", even in a sentence that names the latest year
             m.period = Previous(None if L.DEICTIC_RE.match(relative[0][0]) else then)
             continue
-        if any(_adjacent(text, m, r.span()) for r in L.LAST_YEAR_RE.finditer(text, s0, s1)):
+        if any(_adjacent(text, m, r.span()) for r in last_year):
             # "32.9% last year" is the latest year to some writers, the one before to others
             m.period = (LATEST, Previous())
             continue

@@ -45,6 +45,17 @@ _SAME_GROUP_RE = re.compile(
 )
 
 
+def lower_in_place(text: str) -> str:
+    """``text`` lower-cased with every character where it was (a pattern matched on it gives
+    spans of ``text``): the rare character whose lower case is longer keeps its first letter.
+
+    >>> lower_in_place("Rose İn 2024")
+    'rose in 2024'
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(ch.lower()[:1] for ch in text)
+
+
 def classify_denominator(phrase: str) -> str:
     """Normalise the noun phrase after "per 100,000" to a population group ("" if none).
 
