@@ -407,3 +407,17 @@ def test_a_share_said_of_englands_most_deprived_tenth_is_the_councils_own() -> N
     assert verdict("deprivation_rank", true).outcome == "pass"
     false = "None of Leicester's small areas sit in England's most deprived 10%."
     assert verdict("deprivation_rank", false).outcome == "fail"
+
+
+@pytest.mark.parametrize(("said", "outcome"), [("lower", "pass"), ("higher", "fail")])
+def test_the_survey_before_is_a_time_not_spending_before_income(said: str, outcome: str) -> None:
+    """In a summary that also covers gross spending ("day-to-day spending before income",
+    which rose), "That is lower than the survey before." goes on about the figure before it
+    (carers finding information easy: 50.0% in 2021-22, 43.3% in 2023-24), not spending."""
+    sheets = [_builder().sheet(LEICESTER, c) for c in ("carers_info", "gross_expenditure")]
+    text = (
+        "In 2023-24, 43.3% of carers found it easy to get information. "
+        f"That is {said} than the survey before."
+    )
+    v = Verifier().verify(text, sheets)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -64,7 +64,15 @@ def tokens(text: str) -> frozenset[str]:
         low = low.replace("without nursing", "residential")
     if "rank" in low or "score" in low:
         low = _PHRASE_RE.sub(lambda m: f" {_PHRASE_TOKENS[m.lastgroup or '']} ", low)
+    if "before" in low:  # "the year before" is a time, not "spending before income"
+        low = _TIME_BEFORE_RE.sub(" ", low)
     return frozenset(map(_word_token, _TOKEN.findall(low))) - {""}
+
+
+#: "before" said of a time ("the year before", "two surveys before", "before that")
+_TIME_BEFORE_RE = re.compile(
+    r"\b(?:years?|surveys?|periods?|time|one|that|this)\s+before\b|\bbefore\s+(?:that|then)\b"
+)
 
 
 #: measure names of several words whose words alone are generic ("rank" and "average" name no

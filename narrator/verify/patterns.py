@@ -425,7 +425,7 @@ TREND_HINT_RE = re.compile(
     r"jump|"
     r"improv|better|wors|deteriorat|"
     r"than\s+in|"
-    r"stay|remain|steady|unchang|chang|level|since|over\s+(?:the|time)|year|"
+    r"stay|remain|steady|unchang|chang|level|since|over\s+(?:the|time)|year|survey|before|"
     r"recover|rebound|bounced|surged|soared|tripled|trebled|plunged|plummet|slump|halved|recorded",
 )
 #: a necessary substring of every TREND_RE match (checked on the lower-cased sentence)
