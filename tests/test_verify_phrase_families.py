@@ -304,6 +304,18 @@ PAIRS = [
     ("gross_expenditure",
      "Per 100,000 adults, gross spending came to roughly £55.5 million in 2021-22.",
      "Per 100,000 residents, gross spending came to roughly £55.5 million in 2021-22."),
+    # one comparison with two areas: each is checked (reablement: Leicester 59.6%, England
+    # 60.7%, the East Midlands 58.4%)
+    ("reablement",
+     "In 2024-25, 59.6% of older people were still at home after reablement, lower than "
+     "England (60.7%) but higher than the East Midlands (58.4%).",
+     "In 2024-25, 59.6% of older people were still at home after reablement, lower than "
+     "England (60.7%) and the East Midlands (58.4%)."),
+    ("reablement",
+     "In 2024-25, 59.6% of older people were still at home after reablement, above the East "
+     "Midlands and below England.",
+     "In 2024-25, 59.6% of older people were still at home after reablement, below both "
+     "England and the East Midlands."),
 ]
 # fmt: on
 

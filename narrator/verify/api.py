@@ -324,17 +324,19 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             # not across a bracket ("(… still required ongoing support), well below England")
             m.extra["around"] = L.BRACKETED_RE.sub(" ", around)
         if m.kind == "direction":
+            # "... and the East Midlands": a second area compared in the first one's words
+            words = m if "words_from" not in m.extra else replace(m, start=m.extra["words_from"])
             # "the requests is 2,070 per 100,000, this is lower than England": the comparison
             # is about the council's figure stated just before it in the same clause
             prior = B.prior_series(
                 text,
                 sentences[s] if s < len(sentences) else (0, len(text)),
-                m,
+                words,
                 said.get(s, []),
                 chk,
             )
-            a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
-            when = B.comparison_period(text, (a, b), m)
+            a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), words)
+            when = B.comparison_period(text, (a, b), words)
             claim = R.direction(chk, m, [prior, *levels] if prior else levels, when, text[a:b])
             claims.append(claim)
             # "above England for the third year running": the streak is a claim of its own,

@@ -271,6 +271,17 @@ def direction_mentions(
             modifier=modifier,
         )
         out.append(mm)
+        if len(after) > 1 and after[1][2] in COMPARATORS and after[1][2] != comp:
+            # "lower than England (60.7%) and the East Midlands": the same comparison with a
+            # second area, of the figure the first one's words compare (``words_from``)
+            e0, e1, second = after[1]
+            if P.AND_ALSO_RE.fullmatch(sent, after[0][1], e0):
+                also = Mention(
+                    "direction", s0 + e0, s0 + e1, sent[e0:e1], idx,
+                    direction=dir_, comparator=second, modifier=modifier,
+                )  # fmt: skip
+                also.extra["words_from"] = s0 + start
+                out.append(also)
     for m in P.SAME_RE.finditer(sent) if same and P.SAME_HINT_RE.search(low) else ():
         after = [e for e in ents if e[0] >= m.end() and e[0] - m.end() <= 25]
         if after and after[0][2] in COMPARATORS:

@@ -626,6 +626,13 @@ COMPARED_BEFORE_RE = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|against|versus|vs)\s+(?:in\s+|with\s+|for\s+)?(?:the\s+)?$",
     IGN,
 )
+#: between two areas one comparison is made with: "England (60.7%) and the East Midlands",
+#: "England, and the region"
+AND_ALSO_RE = re.compile(
+    r"(?:'s|’s)?\s*(?:\([^()]{0,30}\))?\s*,?\s*(?:and|or|nor|as\s+well\s+as)\s+"
+    r"(?:also\s+)?(?:than\s+)?(?:in\s+)?(?:the\s+)?",
+    IGN,
+)
 CONTRAST_RE = re.compile(r"\b(?:than|and|while|compared|against|versus|vs)\b", IGN)
 LEAD_TO_NAME_RE = re.compile(r"\s*(?:of\s+)?(?:the\s+)?", IGN)
 AGAIN_RE = re.compile(r"\s+as\s+(?:much|many|high|large)\s+again\b|\s+again\s+as\b", IGN)
@@ -649,7 +656,7 @@ THAN_PAST_RE = re.compile(
     r"(?:the\s+)?(?:year|survey)\s+before|a\s+year\s+(?:earlier|ago|before)|in\s+(?:19|20)\d\d)",
     IGN,
 )
-CLAUSE_BREAK_RE = re.compile(r"[.;]|\b(?:but|while|whereas)\b")
+CLAUSE_BREAK_RE = re.compile(r"(?<!\d)\.|\.(?!\d)|;|\b(?:but|while|whereas)\b")  # not "60.7"
 THE_GAP_RE = re.compile(r"\s*(?:the\s+)?")
 #: a range's two ends: "ranged from 20.8% to 44.2%", "varied between £30m and £52m"
 RANGE_LEAD_RE = re.compile(
