@@ -316,6 +316,20 @@ PAIRS = [
      "Midlands and below England.",
      "In 2024-25, 59.6% of older people were still at home after reablement, below both "
      "England and the East Midlands."),
+    # comparisons said with verbs: "outpaced", "edges past", "far outstripping"
+    ("user_satisfaction",
+     "In 2024-25 satisfaction in Leicester, at 71.7%, outpaced England's 65.1%.",
+     "In 2024-25 satisfaction in Leicester, at 71.7%, trailed England's 65.1%."),
+    ("reablement",
+     "In 2024-25, 59.6% of older people were still at home after reablement, which edges past "
+     "the East Midlands figure of 58.4%.",
+     "In 2024-25, 59.6% of older people were still at home after reablement, which edges past "
+     "England's 60.7%."),
+    ("reablement",
+     "In 2024-25, 59.6% of older people were still at home after reablement, just outstripping "
+     "the East Midlands figure of 58.4%.",
+     "In 2024-25, 59.6% of older people were still at home after reablement, far outstripping "
+     "the East Midlands figure of 58.4%."),
 ]
 # fmt: on
 

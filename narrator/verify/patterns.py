@@ -382,18 +382,29 @@ VERB_DIRECTIONS: dict[str, str] = {
     "beaten": "above", "beating": "above", "exceeds": "above", "exceeded": "above",
     "exceeding": "above",
     "tops": "above", "topped": "above", "surpasses": "above", "surpassed": "above",
-    "outstrips": "above", "outstripped": "above",
+    "surpassing": "above", "outstrips": "above", "outstripped": "above", "outstripping": "above",
+    "outpaces": "above", "outpaced": "above", "outpacing": "above", "outperforms": "above",
+    "outperformed": "above", "outperforming": "above", "overtakes": "above", "overtook": "above",
+    "overtaken": "above", "overtaking": "above", "eclipses": "above", "eclipsed": "above",
+    "eclipsing": "above", "outdoes": "above", "outdid": "above", "edges past": "above",
+    "edged past": "above", "edging past": "above", "edges ahead of": "above",
+    "edged ahead of": "above", "nudges past": "above", "nudged past": "above",
+    "nudging past": "above", "nudges ahead of": "above", "nudged ahead of": "above",
+    "creeps past": "above", "crept past": "above", "pulls ahead of": "above",
+    "pulled ahead of": "above", "falls behind": "below", "fell behind": "below",
+    "falling behind": "below",
 }  # fmt: skip
 _VERBS = "|".join(sorted((w.replace(" ", r"\s+") for w in VERB_DIRECTIONS), key=len, reverse=True))
 _DIRWORDS = (
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|"
     r"ahead\s+of|behind|better|worse|" + _VERBS
 )
-DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauotew])(?P<dir>" + _DIRWORDS + r")\b", IGN)
+DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauotewnpc])(?P<dir>" + _DIRWORDS + r")\b", IGN)
 #: anchors of DIRECTION_WORD_RE in a lower-cased ASCII sentence (see scan.py)
 DIRECTION_ANCHOR_RE = re.compile(
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|ahead|"
-    r"behind|trail|lag|short|beat|exceed|top|surpass|outstrip|better|worse"
+    r"behind|trail|lag|short|beat|exceed|top|surpass|outstrip|outpac|outperform|overt|eclips|"
+    r"outd|edg|nudg|crep|crept|pull|better|worse"
 )
 #: how big a gap a comparison says it is: weak ("slightly above", "a touch higher") and strong
 #: ("well above", "comfortably ahead of") words, as written before it
