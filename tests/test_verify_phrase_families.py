@@ -330,6 +330,16 @@ PAIRS = [
      "the East Midlands figure of 58.4%.",
      "In 2024-25, 59.6% of older people were still at home after reablement, far outstripping "
      "the East Midlands figure of 58.4%."),
+    # counts of councils that "did better", "fared better" (satisfaction: 7th of 151, first
+    # among its similar councils)
+    ("user_satisfaction",
+     "In 2024-25, 71.7% of people were satisfied with their care. Six councils fared better.",
+     "In 2024-25, 71.7% of people were satisfied with their care. Ten councils fared better."),
+    ("user_satisfaction",
+     "In 2024-25, 71.7% of people were satisfied with their care, and none of its similar "
+     "councils did better.",
+     "In 2024-25, 71.7% of people were satisfied with their care, and only 2 similar councils "
+     "did better."),
 ]
 # fmt: on
 

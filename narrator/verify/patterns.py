@@ -188,6 +188,13 @@ NUMWORD_ANCHOR_RE = re.compile(
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|teen"
 )
+#: what councils counted against this one did: "only seven councils spent more", "only 4
+#: similar councils do better", "three of them fared worse"
+_COUNT_VERBS = (
+    r"had|have|has|recorded|reported|saw|spent|scored|posted|showed|gave|supported|were|are|"
+    r"did|do|does|fared|fare|fares|performed|perform|performs|came\s+out|come\s+out|got|"
+    r"received|managed|achieved"
+)
 RANK_HINT_RE = re.compile(
     r"highest|lowest|largest|smallest|biggest|most|least|fewest|rank|top|bottom|best|worst|main|"
     r"no\s+(?:other\s+)?(?:council|area|authorit|place|borough)|came\s+last|none\s+of|"
@@ -195,8 +202,7 @@ RANK_HINT_RE = re.compile(
     r"(?:st|nd|rd|th)\s+(?:among|of|out)|"
     r"deprived\s+(?:places|areas|councils|boroughs|parts|local|counties|cities)|"
     r"only|placed|came|comes|anywhere|any\s+other|"
-    r"(?:councils|areas|places|authorities)\s+(?:had|have|has|recorded|reported|saw|spent|scored|"
-    r"posted|showed|gave|supported|were|are)\b"
+    r"(?:councils|areas|places|authorities|neighbou?rs)\s+(?:" + _COUNT_VERBS + r")\b"
 )
 RATIO_HINT_RE = re.compile(r"times|twice|double|treble|triple")
 FRACTION_HINT_RE = re.compile(r"half|third|quarter|fifth|tenth")
@@ -213,12 +219,15 @@ _NOT_A_BAND = (
 #: "of its 15 similar councils", "of Kent's 15 statistical neighbours": a count's pool is the
 #: peer group
 _OF_PEERS = (
-    r"\s+of\s+(?:(?:its|their|the|[A-Z][\w'’ -]{1,30}?(?:'s|’s))\s+(?:\d+\s+|fifteen\s+)?"
+    r"(?:\s+of\s+(?:(?:its|their|the|[A-Z][\w'’ -]{1,30}?(?:'s|’s))\s+(?:\d+\s+|fifteen\s+)?"
     r"(?:(?:most|closest|nearest)\s+)?(?:similar|comparable|statistical|peer)\s*[\w-]*\s+"
     r"(?:councils?|neighbou?rs|authorities|areas|group|boroughs|counties|cities)\b"
     # "only three of those neighbours", "only one of them", named in the words before
     r"|(?:them|those|these)(?:\s+(?:similar\s+|comparable\s+)?(?:councils|neighbou?rs|peers|"
     r"areas|authorities|boroughs|counties|cities))?)"
+    # "only 4 similar councils do better"
+    r"|\s+(?:other\s+)?(?:similar|comparable|statistical|peer)\s*[\w-]*\s+"
+    r"(?:councils?|neighbou?rs|authorities|areas|boroughs|counties|cities)\b)"
 )
 #: matched against the lower-cased sentence (spans.lower_in_place)
 RANK_RE = re.compile(
@@ -243,8 +252,8 @@ RANK_RE = re.compile(
     r"|(?:(?P<cfew>fewer\s+than|less\s+than|under)\s+)?(?P<cn2>\d+|"
     + _SMALL
     + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
-    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof2>\d+))?\s+(?:had|have|has|recorded|reported|saw|"
-    r"spent|scored|posted|showed|gave|supported|were|are)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof2>\d+))?\s+(?:" + _COUNT_VERBS + r")\s+"
+    r"(?:[\w'’-]+\s+){0,4}?"
     r"(?P<cdir2>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     # "ranks 12th" (not "ranks 12th lowest": the ordinal's own word says which end)
     r"|(?:(?:ranked|ranks|ranking)\s+(?:at\s+)?(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?"
@@ -278,9 +287,10 @@ RANK_RE = re.compile(
     # "no council had higher satisfaction", "no council among its 15 statistical neighbours
     # spent more": the highest (lowest) of all; "topped the table", "came bottom"
     r"|(?:no\s+(?:other\s+)?(?:councils?|areas?|authorit(?:y|ies)|places?|boroughs?)|"
-    r"none\s+of\s+(?:them|those|these)(?:\s+(?:councils|neighbou?rs|peers|areas))?)"
-    r"(?:\s+(?:in|among|of)\s+[^,.;:]{1,60}?)?\s+(?:had|has|have|recorded|reported|saw|spent|"
-    r"scored|posted|showed|gave|supported|was|were|did|received|got)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"none\s+of\s+(?:them|those|these|its|their)(?:\s+(?:\d+\s+)?(?:(?:similar|comparable|"
+    r"statistical|other)\s+)?(?:councils|neighbou?rs|peers|areas))?)"
+    r"(?:\s+(?:in|among|of)\s+[^,.;:]{1,60}?)?\s+(?:was|" + _COUNT_VERBS + r")\s+"
+    r"(?:[\w'’-]+\s+){0,4}?"
     r"(?P<nonedir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     r"|(?P<table>topped\s+the\s+(?:table|list|rankings?|league)|came\s+(?:top|bottom|last)\b|"
     r"(?:was\s+)?(?:top|bottom)\s+of\s+the\s+(?:table|list|rankings?|league))"
@@ -299,8 +309,15 @@ RANK_RE = re.compile(
 #: "nine of Kent's 15 statistical neighbours recorded lower turnover", "lower than 13 of the 14
 #: similar councils with figures" (13 had a higher figure), "only one of them scored higher"
 PEER_RANK_RE = re.compile(
-    r"\b(?:only\s+)?(?P<pn>\d+|" + _SMALL + r")" + _OF_PEERS + r"\s+(?:had|have|has|recorded|"
-    r"reported|saw|spent|scored|posted|showed|gave|supported|were|are|did)\s+(?:[\w'’-]+\s+){0,4}?"
+    # (not the group's size: "in its group of 15 statistical neighbours")
+    r"\b(?<!of\s)(?<!its\s)(?<!their\s)(?:only\s+)?(?P<pn>\d+|"
+    + _SMALL
+    + r")"
+    + _OF_PEERS
+    + r"\s+(?:"
+    + _COUNT_VERBS
+    + r")\s+"
+    r"(?:[\w'’-]+\s+){0,4}?"
     r"(?P<pdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     r"|\b(?P<vsdir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\s+"
     r"than\s+(?P<vsn>\d+|" + _SMALL + r")" + _OF_PEERS,
