@@ -807,15 +807,31 @@ _IN_YEAR = re.compile(
 
 def _into_year(clause: str, after: int, years: set[str]) -> Stated | None:
     """The one period a trend word says its change happened in, right after it ("improved in
-    2023-24", "fell by 3 points in 2024-25"), when the clause names no other period; not a
-    period a change is measured from ("up on the £100.4m spent in 2020-21")."""
+    2023-24", "fell by 3 points in 2024-25") or opening its clause ("In 2023-24 satisfaction
+    fell four points"), when the clause names no other period; not a period a change is
+    measured from ("up on the £100.4m spent in 2020-21")."""
     if len(years) != 1 or not clause or after < 0:
         return None
     tail = clause[after : after + 40]
     hit = _IN_YEAR.search(tail)
-    if hit is None or _FROM_WORDS.search(clause[max(0, after - 12) : after] + tail[: hit.start()]):
+    if hit is None:  # a fronted period, with no figure before the move ("In 2023-24 it was
+        # 59.7%, so it went up" measures from that figure, not into it)
+        fronted = _FRONTED_YEAR.match(clause)
+        if fronted is None or _DIGIT.search(clause, fronted.end(), after):
+            return None
+        return Stated(*years_of(fronted["y"]))
+    if _FROM_WORDS.search(clause[max(0, after - 12) : after] + tail[: hit.start()]):
         return None
     return Stated(*years_of(hit["y"]))
+
+
+_DIGIT = re.compile(r"\d")
+#: a period opening a clause: "In 2023-24 satisfaction fell", "During 2021-22, spending rose"
+_FRONTED_YEAR = re.compile(
+    r"\s*(?:in|during)\s+(?:the\s+)?(?:(?:financial|survey)\s+)?(?:year\s+)?"
+    r"(?P<y>(?:19|20)\d\d(?:[-/]\d\d)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _into_trend(chk: Checker, m: Mention, chosen: list[Fact], into: Stated) -> Claim | None:
