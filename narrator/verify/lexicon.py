@@ -305,6 +305,10 @@ FIRST_SINCE_RE = re.compile(
 )
 #: the first period of a run said after it ("a run of three rises since the low of 61.5% in
 #: 2021-22")
+#: a run between two periods: "rose for three surveys in a row between 2016-17 and 2019-20"
+RUN_BETWEEN_RE = re.compile(
+    rf"\s*,?\s*(?:between|from)\s+(?P<since>{_YEAR})\s+(?:and|to|until)\s+(?P<until>{_YEAR})", IGN
+)
 RUN_SINCE_RE = re.compile(
     rf"\s*(?:since|from|after)\s+(?:[^.;,\d]{{0,30}}?£?[\d.,]+\s*(?:%|per\s*cent|m\b)?\s+in\s+)?"
     rf"(?P<since>{_YEAR})",

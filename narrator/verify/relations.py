@@ -633,6 +633,13 @@ def streaks_in(text: str, lead: str = "") -> list[Streak]:
             if start:
                 found.append(Streak(n, run.span(), since=start))
             continue
+        # "rose three surveys in a row between 2016-17 and 2019-20": the changes in that range
+        between = L.RUN_BETWEEN_RE.match(text, run.end())
+        if between is not None:
+            found.append(
+                Streak(n, run.span(), since=between["since"], until=between["until"], direction=way)
+            )
+            continue
         # "a run of three rises since the low of 61.5% in 2021-22": n changes from that period
         after = L.RUN_SINCE_RE.match(text, run.end())
         if after is not None:
