@@ -352,6 +352,19 @@ PAIRS = [
      "between 2019-20 and 2022-23.",
      "The share of people who found it easy to get information rose two surveys in a row "
      "between 2019-20 and 2022-23."),
+    # a margin said after the comparison: "by a wide margin", "by a whisker"
+    ("user_satisfaction",
+     "In 2024-25, 71.7% were satisfied, beating England's 65.1% by a wide margin.",
+     "In 2024-25, 71.7% were satisfied, beating England's 65.1% by a whisker."),
+    ("reablement",
+     "In 2024-25, 59.6% of older people were still at home after reablement, behind England "
+     "(60.7%) by a narrow margin.",
+     "In 2024-25, 59.6% of older people were still at home after reablement, behind England "
+     "(60.7%) by some distance."),
+    # a bare verb before its figure, as a weak writer puts it
+    ("user_satisfaction",
+     "In 2024-25 satisfaction rise to 71.7% from 61.8%.",
+     "In 2024-25 satisfaction fall to 71.7% from 61.8%."),
 ]
 # fmt: on
 

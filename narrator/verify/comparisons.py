@@ -260,6 +260,9 @@ def direction_mentions(
             comp = before[-1][2]
             dir_ = "below" if dir_ == "above" else "above"
         modifier, start = modifier_before(sent, a)
+        margin = P.MARGIN_AFTER_RE.match(sent, after[0][1]) if not modifier else None
+        if margin is not None:  # "trailed the region's £50.0m by a wide margin"
+            modifier = "well" if margin["wide"] else "slightly"
         mm = Mention(
             "direction",
             s0 + start,

@@ -440,6 +440,17 @@ _MOD = "|".join(
     w.replace(" ", r"\s+") for w in sorted((*WEAK_MOD_WORDS, *STRONG_MOD_WORDS), key=len)[::-1]
 )
 DIRECTION_MOD_RE = re.compile(rf"\b(?P<mod>{_MOD})\s+$", IGN)
+#: a strength said after the comparison, right after the area or its figure: "trailed the
+#: region's £50.0m by a wide margin", "ahead of England by a whisker" (read as "well" or
+#: "slightly")
+MARGIN_AFTER_RE = re.compile(
+    r"(?:'s|’s)?\s*(?:\(?(?:[^,.;()]|\.(?=\d)){0,25}?\)?\s+)?by\s+(?:"
+    r"(?P<wide>(?:a\s+|some\s+)?(?:wide|large|big|huge|considerable|long|clear|comfortable)\s+"
+    r"(?:margin|way|distance)|some\s+(?:way|distance|margin)|a\s+(?:mile|long\s+way))"
+    r"|(?P<narrow>(?:a\s+)?(?:narrow|small|slim|tiny|fine)\s+margin|a\s+(?:whisker|hair|"
+    r"fraction|nose|shade)))\b",
+    IGN,
+)
 CAUSAL_HINTS = (
     "because", "due to", "thanks", "result", "caused", "driven", "owing", "lead", "led ",
     "explain", "shows that", "prove", "fail", "succeed", "sign ", "evidence", "funded", "poor",
@@ -462,7 +473,7 @@ TREND_WORD_RE = re.compile(
     r"fall|slip|"
     r"improv|better|wors|deteriorat|"
     r"dip|edged|ticked|crept|picked|than\s+in|up\s+on|down\s+on|"
-    r"dropp|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time|level|jump|"
+    r"drop|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time|level|jump|"
     r"recover|rebound|bounced|surged|soared|tripled|trebled|plunged|plummet|slump|halved|"
     r"recorded|"
     r"its\s+own|higher\s+in|lower\s+in"
@@ -500,9 +511,13 @@ _BEFORE_RUN = (
     r"four|five|\d)\s+(?:(?:consecutive|successive|straight)\s+)?(?:years?|surveys?|times?)\s+"
     r"(?:running|in\s+a\s+row))"
 )
+_BARE_MOVE_TO = r"(?=\s+(?:to|from|by)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?[£\d])"
 #: matched against the lower-cased sentence (spans.lower_in_place)
 TREND_RE = re.compile(
     r"\b(?P<up>went\s+up|gone\s+up|going\s+up|rose|risen|rising|rises|grew|grown|growing|"
+    # a bare verb before its figure ("it rise to 17%", as a weak writer puts it; not a noun:
+    # "the jump to the end of overseas recruitment")
+    r"(?<!a\s)(?<!the\s)(?:rise|increase|grow|climb|jump)" + _BARE_MOVE_TO + "|"
     r"grows|increased|increasing|increases|an\s+increase|climbed|climbing|doubled|jumped|"
     r"recovered|rebounded|bounced\s+back|surged|soared|tripled|trebled|"
     # the council against a figure of its own past: "above the 72.0% recorded in 2023-24"
@@ -529,6 +544,7 @@ TREND_RE = re.compile(
     r"up\s+on(?=\s+(?:the\s+)?(?:previous|last|a|(?:year|survey)\s+before|(?:19|20)\d\d|£|\d))|"
     rf"(?:up|higher){_BEFORE_RUN})\b"
     r"|\b(?P<down>went\s+down|gone\s+down|going\s+down|fell|fallen|falling|"
+    r"(?<!a\s)(?<!the\s)(?:fall|drop|decline|decrease|dip|slip)" + _BARE_MOVE_TO + "|"
     r"dropped|dropping|decreased|decreasing|declined|declining|a\s+decline|a\s+fall|"
     rf"shrank|{_RUN_ORDINAL}(?:fall|drop|decrease|decline)|"
     r"plunged|plummeted|slumped|halved|"
