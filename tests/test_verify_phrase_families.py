@@ -482,3 +482,13 @@ def test_the_survey_before_is_a_time_not_spending_before_income(said: str, outco
     )
     v = Verifier().verify(text, sheets)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(("figure", "outcome"), [("£19.1m", "pass"), ("£45.8m", "fail")])
+def test_contributed_names_client_contributions(figure: str, outcome: str) -> None:
+    """ "People using care contributed" names client contributions (£19.1m in 2021-22), not the
+    NHS's income (£45.8m), in a text that covers both."""
+    sheets = [_builder().sheet(LEICESTER, c) for c in ("client_contributions", "nhs_contributions")]
+    text = f"In 2021-22, people using care in Leicester contributed {figure} towards it."
+    v = Verifier().verify(text, sheets)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

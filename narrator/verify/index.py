@@ -32,6 +32,7 @@ _SYN = {
     "longterm": "long", "ongoing": "long", "nurse": "nursing", "home": "home",
     "spend": "expenditure", "spent": "expenditure", "spending": "expenditure",
     "cost": "expenditure", "costs": "expenditure", "complaint": "complaint",
+    "contributed": "contribution", "contribute": "contribution", "contributing": "contribution",
     "satisfied": "satisfied", "satisfaction": "satisfied", "vacancy": "vacant",
     "vacancies": "vacant", "turnover": "left", "leaving": "left", "leave": "left",
     "delayed": "delay", "delays": "delay", "contribution": "contribution", "nhs": "nhs",
