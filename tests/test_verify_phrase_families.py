@@ -361,6 +361,13 @@ PAIRS = [
      "(60.7%) by a narrow margin.",
      "In 2024-25, 59.6% of older people were still at home after reablement, behind England "
      "(60.7%) by some distance."),
+    # a ratio in a stated earlier period is that period's (carers finding information easy:
+    # 55.6% against 62.5% in 2018-19, 0.89; 0.73 in 2023-24)
+    ("carers_info",
+     "In 2018-19, 55.6% of carers found it easy to get information, about a tenth lower than "
+     "England's 62.5%.",
+     "In 2018-19, 55.6% of carers found it easy to get information, about a quarter lower than "
+     "England's 62.5%."),
     # a bare verb before its figure, as a weak writer puts it
     ("user_satisfaction",
      "In 2024-25 satisfaction rise to 71.7% from 61.8%.",

@@ -455,10 +455,12 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             # "2,930 per 100,000, … more than double the England rate": the ratio of the
             # council's figure stated before it, when there is one
             anchor = B.anchor_series(text, sentences[s], m, said.get(s, []), chk)
+            a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), m)
+            when = B.comparison_period(text, (a, b), m)  # "In 2021-22 it was twice England's"
             if anchor and chk.relates(anchor):
-                claims.append(R.ratio(chk, m, [anchor]))
+                claims.append(R.ratio(chk, m, [anchor], period=when))
             else:
-                claims.append(R.ratio(chk, m, levels, near_words(m)))
+                claims.append(R.ratio(chk, m, levels, near_words(m), when))
         elif m.kind == "majority":
             claims.append(R.fraction(chk, m, levels, near_words(m) | named(s)))
     claims = B.bind_units(text, claims, chk)

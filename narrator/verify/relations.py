@@ -1174,9 +1174,16 @@ def _breakdown_extreme(chk: Checker, m: Mention, sentence: str) -> Claim | None:
     return None
 
 
-def ratio(chk: Checker, m: Mention, levels: list[set[Key]], wider: set[Key] = frozenset()) -> Claim:
+def ratio(
+    chk: Checker,
+    m: Mention,
+    levels: list[set[Key]],
+    wider: set[Key] = frozenset(),
+    period: Stated | Previous | None = None,
+) -> Claim:
     """ "twice the England rate": the ratio facts of the series the sentence is about (and,
-    precision first, of any other series it names)."""
+    precision first, of any other series it names); for the one period its clause states,
+    from the series' history ("In 2021-22 it was a fifth higher than England")."""
     comp = m.comparator.removeprefix("rev_") or "england"
     rev = m.comparator.startswith("rev_")
     pool = [c for c in chk.ix.candidates.get("times", ()) if c.fact.comparator == comp]
@@ -1198,12 +1205,15 @@ def ratio(chk: Checker, m: Mention, levels: list[set[Key]], wider: set[Key] = fr
     for c in sorted(pool, key=lambda c: c.fact.id in also):  # the first level's series first
         if c.fact.id not in ids and c.fact.id not in also:
             continue
-        r = 1 / c.value if rev and c.value else c.value
+        at = _values_at(chk, c.fact, period)
+        value = at[0] / at[1] if at is not None and at[1] else c.value
+        r = 1 / value if rev and value else value
         ok = lo <= r <= hi
         pair = (
             (chk.name(comp), chk.name("subject")) if rev else (chk.name("subject"), chk.name(comp))
         )
-        truth = f"the ratio is {fmt_num(r, 2)} ({pair[0]} vs {pair[1]})"
+        when = f" in {at[2]}" if at is not None and at[1] else ""
+        truth = f"the ratio is {fmt_num(r, 2)} ({pair[0]} vs {pair[1]}){when}"
         claim = chk._claim(
             m,
             "supported" if ok else "contradicted",
