@@ -368,6 +368,10 @@ PAIRS = [
      "England's 62.5%.",
      "In 2018-19, 55.6% of carers found it easy to get information, about a quarter lower than "
      "England's 62.5%."),
+    # "close to a tenth more than" is a ratio, not "close to England"
+    ("user_satisfaction",
+     "In 2024-25, 71.7% were satisfied, close to a tenth more than England's 65.1%.",
+     "In 2024-25, 71.7% were satisfied, close to a third more than England's 65.1%."),
     # a bare verb before its figure, as a weak writer puts it
     ("user_satisfaction",
      "In 2024-25 satisfaction rise to 71.7% from 61.8%.",

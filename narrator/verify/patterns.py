@@ -483,7 +483,9 @@ SAME_HINT_RE = re.compile(r"same|similar|line|close|level|par|equal|match")
 SAME_RE = re.compile(
     r"\b(?:(?:about|roughly|much|broadly|almost|nearly|very\s+close\s+to)\s+)?"
     r"(?:the\s+same\s+as|similar\s+to|in\s+line\s+with|close\s+to|level\s+with|"
-    r"on\s+a\s+par\s+with|equal\s+to|matches|matched|close\s+to)\b",
+    r"on\s+a\s+par\s+with|equal\s+to|matches|matched|close\s+to)\b"
+    # not a quantity: "close to a fifth more than London's", "close to double England's"
+    r"(?!\s+(?:a\s+|one\s+|two\s+|three\s+|half|double|twice|treble|triple|\d))",
     IGN,
 )
 DIRECTION_MAP = {
