@@ -388,15 +388,15 @@ FRAMING_WORDS = frozenset(
 FRAMING_TOKEN_RE = re.compile(r"(?:19|20)\d\d(?:[-/]\d\d)?|[a-z][a-z'’-]*", IGN)
 #: matched against the lower-cased text (three times faster than ignoring case)
 CLAIM_CUE_RE = re.compile(
-    r"\b(?P<trend>rose|risen|rising|fell|fallen|falling|increased|increasing|decreased|"
+    r"\b(?=[a-z])(?:(?P<trend>rose|risen|rising|fell|fallen|falling|increased|increasing|decreased|"
     r"decreasing|declined|declining|grew|grown|growing|dropped|dropping|climbed|climbing|"
     r"slipped|slipping|dipped|improved|improving|worsened|worsening|deteriorated|recovered|"
     r"rebounded|bounced|peaked|jumped|surged|soared|plunged|plummeted|slumped|halved|"
     r"doubled|tripled|trebled|went\s+(?:up|down)|gone\s+(?:up|down)|going\s+(?:up|down))\b"
-    r"|\b(?P<rank>highest|lowest|best|worst|fewest|ranked|ranks|ranking|quartile)\b"
-    r"|\b(?P<compare>higher|lower|above|below|better|worse|ahead\s+of|behind|trails|trailed|"
+    r"|(?P<rank>highest|lowest|best|worst|fewest|ranked|ranks|ranking|quartile)\b"
+    r"|(?P<compare>higher|lower|above|below|better|worse|ahead\s+of|behind|trails|trailed|"
     r"outperform(?:s|ed)?|exceed(?:s|ed)?|beats?|twice|(?:more|less|fewer)\s+than(?!\s+(?:£|\d|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half|a\s+third|a\s+quarter)\b)))\b"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half|a\s+third|a\s+quarter)\b)))\b)"
 )
 #: a comparison word followed by what it compares with ("higher than England", "above the
 #: 72.0% recorded", "below both")
