@@ -372,6 +372,13 @@ PAIRS = [
     ("user_satisfaction",
      "In 2024-25, 71.7% were satisfied, close to a tenth more than England's 65.1%.",
      "In 2024-25, 71.7% were satisfied, close to a third more than England's 65.1%."),
+    # "That was the lowest ...": of the figure the sentence before ended on (satisfaction was
+    # 59.7% in 2018-19, its lowest; 71.7% now, its highest)
+    ("user_satisfaction",
+     "In 2018-19, 59.7% of people were satisfied with their care. That was the lowest in all "
+     "the years shown.",
+     "In 2018-19, 59.7% of people were satisfied with their care. That was the highest in all "
+     "the years shown."),
     # a bare verb before its figure, as a weak writer puts it
     ("user_satisfaction",
      "In 2024-25 satisfaction rise to 71.7% from 61.8%.",

@@ -442,6 +442,14 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 # stated (an appositive one is meant: "61.7%, the lowest"; "64.6% a year
                 # earlier, which had been the best")
                 stated = [c for c in stated if c.end > m.start]
+            if not stated and s and L.BACK_THEN_RE.match(text, sentences[s][0]):
+                # "... about 62 in every 100 were happy with it. That was the lowest score in
+                # all the years shown.": the figure the sentence before ended on
+                stated = [
+                    c
+                    for c in said.get(s - 1, ())
+                    if c.kind in (*_NUMERIC, "fraction") and c.status == "supported"
+                ][-1:]
             claims.append(R.own_extreme(chk, m, levels, stated, text[a:b]))
 
         elif m.kind == "ratio" and L.GROWTH_RATIO_RE.match(text, m.end):
