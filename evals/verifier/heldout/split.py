@@ -80,7 +80,10 @@ DEV_COUNCILS = frozenset(
         # Slough, Wolverhampton, Sandwell, Redcar and Cleveland, South Gloucestershire, Thurrock;
         # Milton Keynes, Rochdale, South Tyneside, St. Helens, Southampton, Lincolnshire), scored
         # once before tuning; w48-w50, seventeenth round: new texts about test councils only,
-        # and City of London, new, on the test side)
+        # and City of London, new, on the test side; w51-w54, eighteenth round: short texts
+        # in as many phrasings as the writers could find, one focus each, about dev councils
+        # only (Kent and Leeds; Birmingham and Hackney; York and Lambeth; Manchester and
+        # Sunderland), scored once before tuning)
     }
 )  # fmt: skip
 
