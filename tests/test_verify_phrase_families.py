@@ -379,6 +379,13 @@ PAIRS = [
      "the years shown.",
      "In 2018-19, 59.7% of people were satisfied with their care. That was the highest in all "
      "the years shown."),
+    # a share said to be of everyone living there when it is of a group
+    ("reablement",
+     "In 2024-25, only 4.85% of older people leaving hospital in Leicester got reablement.",
+     "In 2024-25, only 4.85% of all people in Leicester got reablement after leaving hospital."),
+    ("deprivation_rank",
+     "About 20.3% of the small areas in Leicester are among the most deprived 10% in England.",
+     "About 20.3% of people living in the most deprived 10% in England are in Leicester."),
     # a bare verb before its figure, as a weak writer puts it
     ("user_satisfaction",
      "In 2024-25 satisfaction rise to 71.7% from 61.8%.",

@@ -165,6 +165,42 @@ def band_swap(chk: Checker, claim: Claim, words: str) -> Claim:
     return claim
 
 
+#: a share said to be of the whole population right after its figure: "1.8% of all people in
+#: Hackney", "11.1% of people living in the most deprived 10%" (not a group: "of people who
+#: use care", "of all people aged 65+")
+_OF_EVERYONE_RE = re.compile(
+    r"\s+of\s+(?:(?:all\s+)?(?:the\s+)?(?:people|residents|population)\s+(?:living\s+)?in\s+"
+    r"(?:the\s+(?:borough|city|county|area|most\s+deprived\s+\S+)|(?:[A-Z][\w'’.-]*\s?)+)"
+    # the place ends the group: "... in Hackney got reablement" ("in Leeds who were new to
+    # services" is a group)
+    r"(?=\s*[,.;:)]|\s+(?:got|get|gets|received|were|was|are|is|had|have|lived?|in)\b)"
+    r"|all\s+(?:the\s+)?(?:people|residents)\b(?!\s+(?:who|that|aged|over|using|receiving|"
+    r"discharged|with|in\b))|everyone\b|the\s+(?:whole\s+)?population\b)"
+)
+
+
+def share_of(chk: Checker, claim: Claim, text: str, end: int) -> Claim:
+    """A supported share said to be of everyone living there when its denominator is a group:
+    "1.8% of all people in Hackney got reablement" for 1.8% of people aged 65+ discharged from
+    hospital."""
+    if claim.status != "supported" or not claim.fact_ids:
+        return claim
+    f = chk.ix.fact_by_id.get(claim.fact_ids[0])
+    if f is None or f.unit != "percent" or not f.denominator or "resident" in f.denominator:
+        return claim
+    if not _OF_EVERYONE_RE.match(text, end):
+        return claim
+    return claim.model_copy(
+        update={
+            "status": "contradicted",
+            "reason": (
+                f"{claim.text.strip()} is a share of {f.denominator}, not of everyone living "
+                "there (wrong denominator)"
+            ),
+        }
+    )
+
+
 def bind_units(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
     """Unit slips and measure mismatches of supported counts (see the module doc)."""
     out = []
