@@ -386,6 +386,11 @@ PAIRS = [
     ("deprivation_rank",
      "About 20.3% of the small areas in Leicester are among the most deprived 10% in England.",
      "About 20.3% of people living in the most deprived 10% in England are in Leicester."),
+    # "up sharply on the year before": an adverb between the move and its base
+    ("user_satisfaction",
+     "In 2024-25, 71.7% of people were satisfied with their care, up sharply on the year before.",
+     "In 2024-25, 71.7% of people were satisfied with their care, down slightly on the year "
+     "before."),
     # a bare verb before its figure, as a weak writer puts it
     ("user_satisfaction",
      "In 2024-25 satisfaction rise to 71.7% from 61.8%.",
