@@ -500,7 +500,7 @@ WEAK_MODS = set(WEAK_MOD_WORDS)
 #: "the third consecutive annual", "a second successive": a move that ends a run (lexicon.STREAK_RE
 #: reads the run)
 _RUN_ORDINAL = (
-    r"(?:the|an?)\s+(?:second|third|fourth|fifth)\s+(?:(?:successive|consecutive|straight)\s+)?"
+    r"(?:the|an?|its|their)\s+(?:second|third|fourth|fifth)\s+(?:(?:successive|consecutive|straight)\s+)?"
     r"(?:(?:annual|yearly)\s+)?"
 )
 _ADVERB = r"(?:sharply|steeply|slightly|marginally|strongly|markedly|a\s+little|a\s+touch)"

@@ -489,6 +489,10 @@ def trend(
                 size = _size_wrong(m, v0, v1)
                 if size:
                     ok, reason = False, f"{reason}: {size}"
+            elif not ok and reading == "latest" and len(steps) > 1:
+                (_d, p0, v0), (_d1, p1, v1) = steps[-2], steps[-1]
+                reason = f"not {m.direction}: the latest change was {fmt_num(v0)} in {p0} to "
+                reason += f"{fmt_num(v1)} in {p1}"
             claim = chk._claim(m, "supported" if ok else "contradicted", f, reason=reason)
         if ok:
             return claim
