@@ -395,6 +395,15 @@ PAIRS = [
     ("users_info",
      "In 2024-25, 72.9% of people found it easy to get information, its second rise in a row.",
      "In 2024-25, 72.9% of people found it easy to get information, its third rise in a row."),
+    # a share in a clause of its own after ";" is the council's, not the area named in the
+    # clause before (the East Midlands' 29.2% would leave 70.8% without enough contact)
+    ("carers_social_contact",
+     "In 2023-24, 34.1% of carers in Leicester had as much social contact as they wanted, above "
+     "England (30.0%) and the East Midlands (29.2%); in other words, around two thirds of "
+     "carers lacked the contact they wanted.",
+     "In 2023-24, 34.1% of carers in Leicester had as much social contact as they wanted, above "
+     "England (30.0%) and the East Midlands (29.2%); in other words, around three quarters of "
+     "carers lacked the contact they wanted."),
     # a bare verb before its figure, as a weak writer puts it
     ("user_satisfaction",
      "In 2024-25 satisfaction rise to 71.7% from 61.8%.",

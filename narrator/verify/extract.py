@@ -408,7 +408,11 @@ class RuleExtractor:
             if mm.kind in ("number", "percent", "money", "fraction", "majority"):
                 mm.entity = self._bind_entity(sent, mm.start - s0, mm.end - s0, ents)
                 if not mm.entity:
-                    prior = [e[2] for e in ents if e[1] <= mm.start - s0]
+                    # the area named before it in its own clause ("...; in other words, two
+                    # thirds of carers lacked contact" names none)
+                    at = mm.start - s0
+                    clause = max(sent.rfind(";", 0, at), sent.rfind(":", 0, at))
+                    prior = [e[2] for e in ents if clause < e[0] and e[1] <= at]
                     if prior:
                         mm.extra["near"] = prior[-1]
         self._pair_gaps(found, sent, s0)
