@@ -404,6 +404,13 @@ PAIRS = [
      "In 2023-24, 34.1% of carers in Leicester had as much social contact as they wanted, above "
      "England (30.0%) and the East Midlands (29.2%); in other words, around three quarters of "
      "carers lacked the contact they wanted."),
+    # equal figures have no side (satisfaction 65.6% in Leicester and the East Midlands in
+    # 2016-17)
+    ("user_satisfaction",
+     "In 2016-17, 65.6% of people in Leicester were satisfied with their care, the same as the "
+     "East Midlands.",
+     "In 2016-17, 65.6% of people in Leicester were satisfied with their care, just below the "
+     "East Midlands."),
     # a bare verb before its figure, as a weak writer puts it
     ("user_satisfaction",
      "In 2024-25 satisfaction rise to 71.7% from 61.8%.",
@@ -535,3 +542,17 @@ def test_contributed_names_client_contributions(figure: str, outcome: str) -> No
     text = f"In 2021-22, people using care in Leicester contributed {figure} towards it."
     v = Verifier().verify(text, sheets)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024-25, 71.7% of people in Leicester were satisfied with their care.",
+        "In 2024-25, 71.7% of people living in Leicester were satisfied with their care.",
+    ],
+)
+def test_a_share_whose_words_name_its_group_is_not_a_wrong_denominator(text: str) -> None:
+    """Only a share said to be of everyone living there is a wrong denominator: words after it
+    that name the group ("satisfied with their care") say whose share it is."""
+    v = verdict("user_satisfaction", text)
+    assert v.outcome == "pass", [(c.text, c.status, c.reason) for c in v.claims]

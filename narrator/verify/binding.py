@@ -167,15 +167,23 @@ def band_swap(chk: Checker, claim: Claim, words: str) -> Claim:
 
 #: a share said to be of the whole population right after its figure: "1.8% of all people in
 #: Hackney", "11.1% of people living in the most deprived 10%" (not a group: "of people who
-#: use care", "of all people aged 65+")
+#: use care", "of all people aged 65+"; not "of people in Leicester were satisfied with their
+#: care", whose words name the group)
 _OF_EVERYONE_RE = re.compile(
-    r"\s+of\s+(?:(?:all\s+)?(?:the\s+)?(?:people|residents|population)\s+(?:living\s+)?in\s+"
+    r"\s+of\s+(?:(?:all\s+(?:the\s+)?(?:people|residents)|(?:the\s+)?(?:people|residents|"
+    r"population)\s+living)\s+in\s+"
     r"(?:the\s+(?:borough|city|county|area|most\s+deprived\s+\S+)|(?:[A-Z][\w'’.-]*\s?)+)"
     # the place ends the group: "... in Hackney got reablement" ("in Leeds who were new to
     # services" is a group)
     r"(?=\s*[,.;:)]|\s+(?:got|get|gets|received|were|was|are|is|had|have|lived?|in)\b)"
     r"|all\s+(?:the\s+)?(?:people|residents)\b(?!\s+(?:who|that|aged|over|using|receiving|"
     r"discharged|with|in\b))|everyone\b|the\s+(?:whole\s+)?population\b)"
+)
+
+
+_GROUP_AFTER_RE = re.compile(
+    r"\btheir\s+(?:care|support)\b|\bcare\s+and\s+support\b|\bservices\b|\bcare\s+users?\b",
+    re.IGNORECASE,
 )
 
 
@@ -188,8 +196,10 @@ def share_of(chk: Checker, claim: Claim, text: str, end: int) -> Claim:
     f = chk.ix.fact_by_id.get(claim.fact_ids[0])
     if f is None or f.unit != "percent" or not f.denominator or "resident" in f.denominator:
         return claim
-    if not _OF_EVERYONE_RE.match(text, end):
-        return claim
+    said = _OF_EVERYONE_RE.match(text, end)
+    if said is None or _GROUP_AFTER_RE.search(text, said.end(), said.end() + 60):
+        return claim  # "of people living in Leicester were satisfied with their care": the
+        # words after it name the group
     return claim.model_copy(
         update={
             "status": "contradicted",

@@ -186,7 +186,12 @@ def _direction_one(
         truth += f" ({better} is better)"
     ok = claimed == actual
     if not ok and actual == "about_same" and sv is not None and cv is not None:
-        ok = (claimed == "above") == (float(sv) > float(cv)) and claimed != "about_same"
+        # a gap too small to call a difference still has a side; equal figures have none
+        ok = (
+            float(sv) > float(cv)
+            if claimed == "above"
+            else claimed == "below" and float(sv) < float(cv)
+        )
     if not ok and claimed == "about_same":
         ok = rel <= SAME_LIMIT_PCT
     reason = truth
