@@ -36,7 +36,7 @@ def test_dev_split_recall_and_false_contradictions_hold_their_floor():
     # 95.3 % (573/601) with 1.8 % contradicted on 2026-12-01, fourth session, after round 9;
     # 95.4 % (708/742) with 1.7 % in the fifth session, with round 10; 94.7 % with 1.8 % at the
     # start of the sixth (rounds 13 and w38's dev half); 95.3 % with 1.3 % at its end (with 14);
-    # 94.1 % with 1.6 % at the start of the seventh (with rounds 16 and 18), 96.1 % with 1.3 %
+    # 94.1 % with 1.6 % at the start of the seventh (with rounds 16 and 18), 96.2 % with 1.3 %
     # at its end
     assert caught / wrong >= 0.95, f"recall {caught}/{wrong}"
     assert contradicted / correct <= 0.02, f"correct claims contradicted {contradicted}/{correct}"
