@@ -303,12 +303,12 @@ FIRST_SINCE_RE = re.compile(
     rf"decrease|dip)|time|year|survey)\s+(?:\w+\s+){{0,2}}?since\s+{_FIGURE_IN}?(?P<since>{_YEAR})",
     IGN,
 )
-#: the first period of a run said after it ("a run of three rises since the low of 61.5% in
-#: 2021-22")
 #: a run between two periods: "rose for three surveys in a row between 2016-17 and 2019-20"
 RUN_BETWEEN_RE = re.compile(
     rf"\s*,?\s*(?:between|from)\s+(?P<since>{_YEAR})\s+(?:and|to|until)\s+(?P<until>{_YEAR})", IGN
 )
+#: the first period of a run said after it ("a run of three rises since the low of 61.5% in
+#: 2021-22")
 RUN_SINCE_RE = re.compile(
     rf"\s*(?:since|from|after)\s+(?:[^.;,\d]{{0,30}}?£?[\d.,]+\s*(?:%|per\s*cent|m\b)?\s+in\s+)?"
     rf"(?P<since>{_YEAR})",

@@ -833,7 +833,7 @@ def _into_year(clause: str, after: int, years: set[str]) -> Stated | None:
     if hit is None:  # a fronted period, with no figure before the move ("In 2023-24 it was
         # 59.7%, so it went up" measures from that figure, not into it)
         fronted = _FRONTED_YEAR.match(clause)
-        if fronted is None or _DIGIT.search(clause, fronted.end(), after):
+        if fronted is None or P.DIGIT_RE.search(clause, fronted.end(), after):
             return None
         return Stated(*years_of(fronted["y"]))
     if _FROM_WORDS.search(clause[max(0, after - 12) : after] + tail[: hit.start()]):
@@ -841,7 +841,6 @@ def _into_year(clause: str, after: int, years: set[str]) -> Stated | None:
     return Stated(*years_of(hit["y"]))
 
 
-_DIGIT = re.compile(r"\d")
 #: a period opening a clause: "In 2023-24 satisfaction fell", "During 2021-22, spending rose"
 _FRONTED_YEAR = re.compile(
     r"\s*(?:in|during)\s+(?:the\s+)?(?:(?:financial|survey)\s+)?(?:year\s+)?"
@@ -1215,13 +1214,15 @@ def ratio(
         if c.fact.id not in ids and c.fact.id not in also:
             continue
         at = _values_at(chk, c.fact, period)
-        value = at[0] / at[1] if at is not None and at[1] else c.value
+        if at is not None and not at[1]:
+            at = None  # no ratio to a comparator's zero
+        value = at[0] / at[1] if at is not None else c.value
         r = 1 / value if rev and value else value
         ok = lo <= r <= hi
         pair = (
             (chk.name(comp), chk.name("subject")) if rev else (chk.name("subject"), chk.name(comp))
         )
-        when = f" in {at[2]}" if at is not None and at[1] else ""
+        when = f" in {at[2]}" if at is not None else ""
         truth = f"the ratio is {fmt_num(r, 2)} ({pair[0]} vs {pair[1]}){when}"
         claim = chk._claim(
             m,
