@@ -556,3 +556,30 @@ def test_a_share_whose_words_name_its_group_is_not_a_wrong_denominator(text: str
     that name the group ("satisfied with their care") say whose share it is."""
     v = verdict("user_satisfaction", text)
     assert v.outcome == "pass", [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(("figure", "outcome"), [("8,830", "pass"), ("1,125", "fail")])
+def test_a_fronted_group_names_the_figure_after_its_comma(figure: str, outcome: str) -> None:
+    """ "Among over-65s, N per 100,000 were receiving long-term support": the phrase before the
+    comma says whom the figure counts (8,830 is the 65+ rate; 1,125 is the 18-64 rate)."""
+    sheets = [_builder().sheet(LEICESTER, c) for c in ("op_need", "wa_need")]
+    text = (
+        "In 2021-22, working-age requests ran at 1,880 per 100,000. "
+        f"Among over-65s, {figure} per 100,000 were receiving long-term support."
+    )
+    v = Verifier().verify(text, sheets)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(("figure", "outcome"), [("71.7%", "pass"), ("72.9%", "fail")])
+def test_one_topic_word_names_its_measure(figure: str, outcome: str) -> None:
+    """ "Satisfaction jumped to N": the one word names the satisfaction measure (71.7%), so
+    the information measure's 72.9% said of it is a swap, in a text that covers both."""
+    charts = ("user_satisfaction", "users_info", "carers_info")
+    sheets = [_builder().sheet(LEICESTER, c) for c in charts]
+    text = (
+        "In 2024-25, 72.9% found it easy to get information. "
+        f"Satisfaction jumped to {figure} in 2024-25."
+    )
+    v = Verifier().verify(text, sheets)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

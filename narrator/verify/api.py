@@ -198,6 +198,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         weak = index.key_words.best(toks)
         return index.key_words.named(toks), (weak if len(weak) <= 2 else set())
 
+    def names_any(words: str) -> bool:  # whether the words name any series at all
+        return bool(index.key_words.naming(tokens(words)))
+
     def near_words(m: Mention) -> set[Key]:
         strong, weak = near(m)
         return strong | weak
@@ -266,6 +269,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                         m,
                         figures.get(m.sentence, ()),
                         L.NAME_WINDOW_STOP_RE,
+                        names_any,
                     )
                 )
                 claim = B.measure_swap(chk, claim, index.key_words.naming(name_words), name_words)

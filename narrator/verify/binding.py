@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
@@ -702,10 +703,15 @@ def window(
     m,
     figures: list,
     stops: re.Pattern[str] = L.WINDOW_STOP_RE,
+    names: Callable[[str], bool] | None = None,
 ) -> str:
     """The words that belong to figure ``m``: from the previous figure or clause break in its
     sentence to the next one ("36.7% had as much social contact as they wanted" names its own
-    measure, whatever else the sentence names)."""
+    measure, whatever else the sentence names).
+
+    With ``names`` (whether some words name a measure), a figure right after a fronted phrase
+    that opens its sentence ("Among over-65s, 930 per 100,000 were receiving ...") takes that
+    phrase's words too, when the words between the comma and the figure name no measure."""
     s0, s1 = sentence
     a, b = s0, s1
     for f in figures:
@@ -723,7 +729,16 @@ def window(
     if before and before[-1].group() == "(" and not text[before[-1].end() : m.start].strip():
         before.pop()  # "direct payments (674 per 100,000)": the words before the bracket
     if before:
-        a = before[-1].end()
+        if (
+            names is not None
+            and len(before) == 1
+            and before[0].group().startswith(",")
+            and L.FRONTED_PHRASE_RE.match(text, a)
+            and not names(text[before[0].end() : m.start])
+        ):
+            before.pop()
+        if before:
+            a = before[-1].end()
     after = stops.search(text, m.end, b)
     if after:
         b = after.start()

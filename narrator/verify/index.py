@@ -42,7 +42,8 @@ _SYN = {
     "info": "information", "advice": "information", "gross": "gross", "net": "net",
     "ombudsman": "ombudsman", "payment": "payment", "payments": "payment", "carer": "carer",
     "density": "density", "dense": "density", "crowded": "density", "older": "65",
-    "elderly": "65", "pensioner": "65", "working": "64", "younger": "64",
+    "elderly": "65", "pensioner": "65", "working": "64", "younger": "64", "65s": "65",
+    "75s": "75", "85s": "85",
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9]+")
 _AGES = frozenset({"18", "64", "65", "75", "85"})
@@ -97,6 +98,12 @@ def _word_token(raw: str) -> str:
         tok = raw[:-1] if len(raw) > 4 and raw.endswith("s") and not raw.endswith("ss") else raw
         tok = _SYN.get(tok, tok)
     return tok
+
+
+#: a word in the distinctive words of at most this many series names them on its own
+_RARE = 4
+#: the words of the synonym table that name what a measure is about (not who it counts)
+_TOPICS = frozenset(_SYN.values()) - _PEOPLE - {"receiving", "home", "left", "long", "deprived"}
 
 
 @dataclass(slots=True)
@@ -175,7 +182,15 @@ class KeyWords:
             return keys
         scores = self._overlaps(toks)
         top = max(scores.values(), default=0)
-        return {k for k, n in scores.items() if n == top} if top >= 2 else set()
+        if top >= 2:
+            return {k for k, n in scores.items() if n == top}
+        # a topic word only a few series have ("satisfaction", "nursing") names them on its own
+        rare = [
+            set(self.by_token[t])
+            for t in toks & _TOPICS
+            if 0 < len(self.by_token.get(t, ())) <= _RARE
+        ]
+        return set.intersection(*rare) if rare else set()
 
     def _overlaps(self, toks: set[str]) -> dict[Key, int]:
         """How many of the words each series' distinctive words share."""

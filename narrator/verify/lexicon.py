@@ -48,6 +48,9 @@ WINDOW_STOP_RE = re.compile(
 NAME_WINDOW_STOP_RE = re.compile(
     r"[;:()]|,\s|\b(?:but|while|whereas|against|compared|than|versus|vs)\b"
 )
+#: a phrase opening a sentence that says whom its figures count ("Among over-65s, ...", "For
+#: working-age adults, ...", "Of those aged 65 and over, ...")
+FRONTED_PHRASE_RE = re.compile(r"\s*(?:among|amongst|for|of|across)\s", IGN)
 #: a comparison before a figure: the figure is then not the council's by default
 COMPARE_BEFORE_FIGURE_RE = re.compile(rf"\b(?:{any_of(COMPARISONS)}|whereas|while)(?![\w.])", IGN)
 #: between a figure and the words describing it ("61.7%, the lowest since ..."; "22.1% in
