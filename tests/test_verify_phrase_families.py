@@ -583,3 +583,17 @@ def test_one_topic_word_names_its_measure(figure: str, outcome: str) -> None:
     )
     v = Verifier().verify(text, sheets)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(("figure", "outcome"), [("4,250", "pass"), ("7,335", "fail")])
+def test_words_naming_a_series_only_in_part_do_not_shield_a_swap(figure: str, outcome: str):
+    """ "received N requests for support from working-age adults" names the 18-64 requests
+    (4,250); its "support" and "received" also name the 18-64 long-term support, but its
+    "requests" rules that one out, so the 65+ requests (7,335) said of it are a swap."""
+    sheets = [_builder().sheet(LEICESTER, c) for c in ("op_need", "wa_need")]
+    text = (
+        "In 2021-22 Leicester supported 3,850 older people with long-term care, and received "
+        f"{figure} requests for support from working-age adults."
+    )
+    v = Verifier().verify(text, sheets)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

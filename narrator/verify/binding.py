@@ -24,7 +24,7 @@ from narrator.models import Claim, Fact
 from narrator.text import fmt_num
 from narrator.verify import lexicon as L
 from narrator.verify.check import Checker
-from narrator.verify.index import Key
+from narrator.verify.index import PEOPLE, Key
 from narrator.verify.mention import COMPARATORS, Mention
 from narrator.verify.numbers import fraction_interval, hedge_interval
 from narrator.verify.periods import Previous, Stated, chronological, matches, years_of
@@ -122,8 +122,15 @@ def measure_swap(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) ->
     if f is None or f.comparator or f.kind not in ("value", "history"):
         return claim  # the council's own figure only: a comparator's words come before it
     matched = chk.series(f)
-    contrast = chk.ix.key_words.contrast
-    if matched in local or not all(contrast(toks, named, matched) for named in local):
+    if matched in local:
+        return claim
+    kw = chk.ix.key_words
+    # series the words name only in part: the words also hold a word of the matched series'
+    # name that theirs lacks ("25,070 requests for support from working-age adults" names the
+    # 18-64 requests, not the 18-64 long-term support its "support" and "received" share)
+    own = kw.raw.get(matched, set()) - PEOPLE
+    local = {k for k in local if not (own - kw.raw.get(k, set())) & toks} or local
+    if not all(kw.contrast(toks, named, matched) for named in local):
         return claim
     theirs = [v for v in chk.ix.values if chk.series(v) in local and v.value is not None]
     if not theirs:

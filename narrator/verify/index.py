@@ -49,7 +49,7 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _AGES = frozenset({"18", "64", "65", "75", "85"})
 #: words that name who is counted, which a rate's denominator names too ("per 100,000 adults
 #: aged 65+"): they never set one measure apart from another
-_PEOPLE = _AGES | frozenset({"adult", "person", "resident", "population", "over", "older"})
+PEOPLE = _AGES | frozenset({"adult", "person", "resident", "population", "over", "older"})
 
 
 # A pure function of a short string; memoised because a sentence's words are read by several
@@ -103,7 +103,7 @@ def _word_token(raw: str) -> str:
 #: a word in the distinctive words of at most this many series names them on its own
 _RARE = 4
 #: the words of the synonym table that name what a measure is about (not who it counts)
-_TOPICS = frozenset(_SYN.values()) - _PEOPLE - {"receiving", "home", "left", "long", "deprived"}
+_TOPICS = frozenset(_SYN.values()) - PEOPLE - {"receiving", "home", "left", "long", "deprived"}
 
 
 @dataclass(slots=True)
@@ -209,8 +209,8 @@ class KeyWords:
             return False
         # ``a``'s side: a distinctive word only ("care" is in too many names to set one apart)
         b_plain = self.alt.raw.get(b, set()) if self.alt is not None else set()
-        only_a = self.distinct.get(a, set()) - raw[b] - b_plain - _PEOPLE
-        only_b = raw[b] - raw[a] - _PEOPLE
+        only_a = self.distinct.get(a, set()) - raw[b] - b_plain - PEOPLE
+        only_b = raw[b] - raw[a] - PEOPLE
         if only_b & toks:
             return False
         # an age group of ``a``'s that ``b`` names another age for ("people aged 18-64" is not
