@@ -597,3 +597,25 @@ def test_words_naming_a_series_only_in_part_do_not_shield_a_swap(figure: str, ou
     )
     v = Verifier().verify(text, sheets)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("In 2024-25, 71.7% of people using services were satisfied, while 72.9% found "
+         "information easy to get, above the England rate of 67.8%.", "pass"),
+        # 65.1% is England's satisfaction figure, set against the council's information one
+        ("In 2024-25, 71.7% of people using services were satisfied, while 72.9% found "
+         "information easy to get, above the England rate of 65.1%.", "fail"),
+        # a statement of England's own, not a comparison with the figure before it
+        ("In 2024-25, 72.9% found information easy to get, while England's satisfaction "
+         "figure was 65.1%.", "pass"),
+        # two figures against two comparators' figures in turn
+        ("In 2024-25, 72.9% found information easy to get and 71.7% were satisfied, both "
+         "above England (67.8% and 65.1%).", "pass"),
+    ],
+)  # fmt: skip
+def test_a_comparators_figure_belongs_to_the_measure_it_is_set_against(text: str, outcome: str):
+    sheets = [_builder().sheet(LEICESTER, c) for c in ("user_satisfaction", "users_info")]
+    v = Verifier().verify(text, sheets)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

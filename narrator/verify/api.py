@@ -275,6 +275,15 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 claim = B.measure_swap(chk, claim, index.key_words.naming(name_words), name_words)
                 claim = B.band_swap(chk, claim, text[m.start : sentences[m.sentence][1]])
                 claim = B.share_of(chk, claim, text, m.end)
+                claim = B.comparator_swap(
+                    text,
+                    sentences[m.sentence],
+                    m,
+                    claim,
+                    said.get(m.sentence, []),
+                    chk,
+                    index.key_words.naming(name_words),
+                )
             # a change's series: the sentence's, else the one its figures before it or the
             # previous sentence's figures were traced to ("60.4% were satisfied. This represents
             # a fall of 7.2 points")

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
 from narrator.verify import lexicon as L
-from narrator.verify.check import Checker
+from narrator.verify.check import Checker, owner
 from narrator.verify.index import PEOPLE, Key
 from narrator.verify.mention import COMPARATORS, Mention
 from narrator.verify.numbers import fraction_interval, hedge_interval
@@ -145,6 +145,81 @@ def measure_swap(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) ->
             ),
         }
     )
+
+
+def comparator_swap(
+    text: str,
+    sentence: tuple[int, int],
+    m: Mention,
+    claim: Claim,
+    claims: list[Claim],
+    chk: Checker,
+    local: set[Key],
+) -> Claim:
+    """England's or the region's figure of one series set against the council's figure of
+    another: "72.0% found information easy, above the England rate of 65.4%" when 65.4% is
+    England's satisfaction figure and its information figure is 67.9%.
+
+    The comparison is with the council's own figure stated nearest before it in its sentence,
+    with words of comparison and no other figure, new statement or contrast between them
+    ("..., while England's satisfaction was 65.4%" is a statement of its own). Left alone:
+    words beside the comparator's figure that name its series (``local``); several council
+    figures of different series before it or another figure between ("both below England's
+    £49.7m and £42.6m"); another period; a council figure that is as much the matched series'
+    own; and near twins (gross current and gross total spending differ by under 2 %)."""
+    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    if (
+        claim.status != "supported"
+        or f is None
+        or f.kind not in ("comparator_value", "history")
+        or f.comparator not in ("england", "region")
+    ):
+        return claim
+    matched = chk.series(f)
+    if matched in local:
+        return claim
+    before: list[tuple[Claim, Fact]] = []
+    for c, own in _own_before(sentence, m, claims, chk):
+        if L.ANCHOR_BREAK_RE.search(text, c.end, m.start):
+            break
+        before.append((c, own))
+    if not before or not L.COMPARED_RE.search(text, before[0][0].end, m.start):
+        return claim
+    if any(before[0][0].end <= c.start and c.end <= m.start for c in claims):
+        return claim  # another figure between them: "both above England (£49.7m and £42.6m)"
+    own = before[0][1]
+    anchor = chk.series(own)
+    if f.period != own.period or any(chk.series(o) != anchor for _c, o in before[1:]):
+        return claim
+    if anchor == matched or matched in chk.ix.twins.get(anchor, ()):
+        return claim
+    theirs = chk.ix.comparator_values.get((anchor, f.comparator), {}).get(own.period)
+    lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
+    if theirs is None or lo <= theirs <= hi:
+        return claim
+    mine = chk.ix.subject_values.get(anchor, {}).get(own.period)
+    also = chk.ix.subject_values.get(matched, {}).get(own.period)
+    if _close(before[0][0].value, also, 0.005):
+        return claim  # the council's figure is as much the matched series' (a tie of values)
+    if _close(mine, also) and _close(theirs, f.value):
+        return claim  # near twins: the council's and the comparator's figures hardly differ
+    who = owner(chk.name(f.comparator))
+    return claim.model_copy(
+        update={
+            "status": "contradicted",
+            "reason": (
+                f"measure swap: {claim.text.strip()} is {who} figure for {chk._label(f)}, but "
+                f"the council's figure it is set against is for {chk._label(own)}, where "
+                f"{who} figure is {fmt_num(theirs)} ({own.period})"
+            ),
+        }
+    )
+
+
+def _close(a: float | None, b: float | None, share: float = 0.02) -> bool:
+    """Whether two figures differ by at most ``share`` of the first (2 %: gross current and
+    gross total spending)."""
+    return a is not None and b is not None and abs(a - b) <= share * abs(a)
 
 
 #: the two ends of a band a measure may be named by ("the most deprived 10%"): a figure of one

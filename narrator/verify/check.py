@@ -226,7 +226,7 @@ class Checker:
                 "contradicted",
                 near,
                 reason=(
-                    f"{m.text.strip()} is {_owner(who)} figure, not {_owner(self.name(bound))} "
+                    f"{m.text.strip()} is {owner(who)} figure, not {owner(self.name(bound))} "
                     f"({self._show(near)})"
                 ),
             )
@@ -581,6 +581,6 @@ _DENOM_WORDS = {
 }
 
 
-def _owner(name: str) -> str:
+def owner(name: str) -> str:
     """ "England's", "similar councils'"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"

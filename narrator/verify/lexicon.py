@@ -435,6 +435,14 @@ ANCHOR_BREAK_RE = re.compile(
     r"|\band\s+(?:the\s+|its\s+)?\w+(?:\s+\w+)?\s+(?:was|were|is|are|stood|came)\b",
     re.I,
 )
+#: words that set a council's figure against a comparator's ("above the England rate of",
+#: "compared with", "trailing", "twice")
+COMPARED_RE = re.compile(
+    rf"\b(?:{any_of(COMPARISONS)}|above|below|ahead|behind|higher|lower|more|less|fewer|"
+    r"exceed\w*|outstrip\w*|outpac\w*|trail\w*|beat\w*|short|under|over|close\s+to|in\s+line|"
+    r"similar|double|twice|half|like)\b",
+    IGN,
+)
 #: a figure that is itself a gap: its unit, then at once a word of comparison ("4.6 points
 #: above", "9% more than", "239 fewer"), not a figure followed by a comparison ("21.2% was lower")
 GAP_FIGURE_RE = re.compile(
