@@ -619,3 +619,21 @@ def test_a_comparators_figure_belongs_to_the_measure_it_is_set_against(text: str
     sheets = [_builder().sheet(LEICESTER, c) for c in ("user_satisfaction", "users_info")]
     v = Verifier().verify(text, sheets)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        ("75.0% of its care homes were rated good or outstanding", "pass"),
+        ("75.0% of its care homes were rated good or better", "pass"),
+        ("25.0% required improvement or were inadequate", "pass"),
+        ("25.0% were rated requires-improvement-or-inadequate", "pass"),
+        # the data has no figure for one rating alone
+        ("75.0% of its care homes were rated outstanding", "fail"),
+        ("75.0% of its care homes were rated good", "fail"),
+        ("25.0% were rated inadequate", "fail"),
+    ],
+)
+def test_a_share_of_two_ratings_said_of_one_alone_is_a_merge(said: str, outcome: str) -> None:
+    v = verdict("providers_cqc", f"In 2024-25, {said}.")
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

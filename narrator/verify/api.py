@@ -262,27 +262,23 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             # carers supported got a direct payment": the words after it describe the part)
             partitive = L.PART_OF_RE.search(text, sentences[m.sentence][0], m.start)
             if claim.status == "supported" and not partitive:
-                name_words = tokens(
-                    B.window(
-                        text,
-                        sentences[m.sentence],
-                        m,
-                        figures.get(m.sentence, ()),
-                        L.NAME_WINDOW_STOP_RE,
-                        names_any,
-                    )
-                )
-                claim = B.measure_swap(chk, claim, index.key_words.naming(name_words), name_words)
-                claim = B.band_swap(chk, claim, text[m.start : sentences[m.sentence][1]])
-                claim = B.share_of(chk, claim, text, m.end)
-                claim = B.comparator_swap(
+                name_text = B.window(
                     text,
                     sentences[m.sentence],
                     m,
-                    claim,
-                    said.get(m.sentence, []),
-                    chk,
-                    index.key_words.naming(name_words),
+                    figures.get(m.sentence, ()),
+                    L.NAME_WINDOW_STOP_RE,
+                    names_any,
+                )
+                name_words = tokens(name_text)
+                naming = index.key_words.naming(name_words)
+                claim = B.measure_swap(chk, claim, naming, name_words)
+                claim = B.band_swap(chk, claim, text[m.start : sentences[m.sentence][1]])
+                clause = B.clause_of(text, sentences[m.sentence], m)
+                claim = B.category_merge(chk, claim, text[clause[0] : clause[1]])
+                claim = B.share_of(chk, claim, text, m.end)
+                claim = B.comparator_swap(
+                    text, sentences[m.sentence], m, claim, said.get(m.sentence, []), chk, naming
                 )
             # a change's series: the sentence's, else the one its figures before it or the
             # previous sentence's figures were traced to ("60.4% were satisfied. This represents

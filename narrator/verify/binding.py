@@ -248,6 +248,41 @@ def band_swap(chk: Checker, claim: Claim, words: str) -> Claim:
     return claim
 
 
+#: a category made of two ratings, and the words that name each of its halves ("needed to
+#: improve", "not good enough"): a figure of both said of one alone is a merge of two categories
+_PAIRS = {
+    "good or outstanding": (
+        re.compile(r"\bgood\b(?!\s+enough)", re.I),
+        re.compile(r"\boutstanding\b|\bor[\s-]+(?:better|above)\b|\bat\s+least\b", re.I),
+    ),
+    "requires improvement or inadequate": (
+        re.compile(r"\b(?:requir\w*|need\w*)[\s-]+(?:to[\s-]+)?improv", re.I),
+        re.compile(r"\binadequate\b|\bnot\s+good\s+enough\b|\bpoor|\bor[\s-]+worse\b", re.I),
+    ),
+}
+
+
+def category_merge(chk: Checker, claim: Claim, words: str) -> Claim:
+    """A supported figure of a category of two ratings said of one of them alone: "9.1% were
+    judged inadequate" when 9.1% is the share rated requires improvement or inadequate, "90.9%
+    were rated outstanding" for the share rated good or outstanding (the data has no figure for
+    either rating alone). ``words``: the clause of the figure."""
+    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    pair = _PAIRS.get(f.breakdown or "") if claim.status == "supported" and f else None
+    if pair is None or f is None:
+        return claim
+    said = [bool(p.search(words)) for p in pair]
+    if said[0] == said[1]:  # both halves, or neither: the words do not name one alone
+        return claim
+    return claim.model_copy(
+        update={
+            "status": "contradicted",
+            "reason": f"{claim.text.strip()} is the share rated {f.breakdown} together; the data "
+            "has no figure for either rating alone",
+        }
+    )
+
+
 #: a share said to be of the whole population right after its figure: "1.8% of all people in
 #: Hackney", "11.1% of people living in the most deprived 10%" (not a group: "of people who
 #: use care", "of all people aged 65+"; not "of people in Leicester were satisfied with their

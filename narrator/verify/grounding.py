@@ -255,6 +255,8 @@ def unread(
                 continue
         if _DEFINES_RE.match(text, b, min(len(text), b + 30)):
             continue  # "(a lower decile means more deprived)": how to read a scale, no claim
+        if L.RATING_OR_RE.search(text, max(0, a - 20), a):
+            continue  # "rated good or better": a rating category, no comparison
         word = m.group(0)
         if any(word in label for label in ix.labels):  # rare: a cue word inside a label
             around = text[max(0, a - 25) : b + 25].lower()

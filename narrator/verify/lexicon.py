@@ -401,6 +401,8 @@ CLAIM_CUE_RE = re.compile(
     r"outperform(?:s|ed)?|exceed(?:s|ed)?|beats?|twice|(?:more|less|fewer)\s+than(?!\s+(?:£|\d|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half|a\s+third|a\s+quarter)\b)))\b)"
 )
+#: a rating before "or better", "or worse": the words name a category ("rated good or better")
+RATING_OR_RE = re.compile(r"\b(?:good|adequate|improvement)\s+or\s+$", IGN)
 #: a comparison word followed by what it compares with ("higher than England", "above the
 #: 72.0% recorded", "below both")
 NAMED_AFTER_RE = re.compile(
