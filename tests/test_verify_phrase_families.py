@@ -637,3 +637,33 @@ def test_a_comparators_figure_belongs_to_the_measure_it_is_set_against(text: str
 def test_a_share_of_two_ratings_said_of_one_alone_is_a_merge(said: str, outcome: str) -> None:
     v = verdict("providers_cqc", f"In 2024-25, {said}.")
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("charts", "text", "outcome"),
+    [
+        # "happy with their care" is satisfaction (61.8% in 2023-24; 72.4% is information's)
+        (("user_satisfaction", "users_info"),
+         "About 73 in every 100 found it easy to get information in 2024-25. In 2023-24, 61.8% "
+         "were happy with their care.", "pass"),
+        (("user_satisfaction", "users_info"),
+         "About 73 in every 100 found it easy to get information in 2024-25. In 2023-24, 72.4% "
+         "were happy with their care.", "fail"),
+        # "care workers left their jobs" is staff turnover (19.6%; 25.0% is a CQC share)
+        (("workforce_turnover", "providers_cqc"),
+         "In 2024-25, 19.6% of Leicester's care workers left their jobs.", "pass"),
+        (("workforce_turnover", "providers_cqc"),
+         "In 2024-25, 25.0% of Leicester's care workers left their jobs.", "fail"),
+        # ", meanwhile," does not cut the subject off its figure (1,125 is the 18-64 rate)
+        (("op_need", "wa_need"),
+         "In 2021-22, older people's requests ran at 16,825 per 100,000. Long-term support for "
+         "working-age adults, meanwhile, reached 1,125 per 100,000.", "pass"),
+        (("op_need", "wa_need"),
+         "In 2021-22, older people's requests ran at 16,825 per 100,000. Long-term support for "
+         "working-age adults, meanwhile, reached 8,830 per 100,000.", "fail"),
+    ],
+)  # fmt: skip
+def test_everyday_names_of_measures_bind_their_figures(charts, text: str, outcome: str) -> None:
+    sheets = [_builder().sheet(LEICESTER, c) for c in charts]
+    v = Verifier().verify(text, sheets)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -826,7 +826,9 @@ def window(
     sentence to the next one ("36.7% had as much social contact as they wanted" names its own
     measure, whatever else the sentence names).
 
-    With ``names`` (whether some words name a measure), a figure right after a fronted phrase
+    With ``names`` (whether some words name a measure), an adverb set off by commas ("Long-term
+    support for working-age adults, meanwhile, reached 8,635") ends nothing, and a figure
+    right after a fronted phrase
     that opens its sentence ("Among over-65s, 930 per 100,000 were receiving ...") takes that
     phrase's words too, when the words between the comma and the figure name no measure."""
     s0, s1 = sentence
@@ -845,6 +847,14 @@ def window(
     before = list(stops.finditer(text, a, m.start))
     if before and before[-1].group() == "(" and not text[before[-1].end() : m.start].strip():
         before.pop()  # "direct payments (674 per 100,000)": the words before the bracket
+    if names is not None and len(before) >= 2:  # ", meanwhile," does not end a clause
+        last, prev = before[-1], before[-2]
+        if (
+            last.group().startswith(",")
+            and prev.group().startswith(",")
+            and L.PARENTHETICAL_RE.fullmatch(text, prev.end(), last.start())
+        ):
+            del before[-2:]
     if before:
         if (
             names is not None

@@ -51,6 +51,13 @@ NAME_WINDOW_STOP_RE = re.compile(
 #: a phrase opening a sentence that says whom its figures count ("Among over-65s, ...", "For
 #: working-age adults, ...", "Of those aged 65 and over, ...")
 FRONTED_PHRASE_RE = re.compile(r"\s*(?:among|amongst|for|of|across)\s", IGN)
+#: an adverb or time set off by commas inside a clause (", meanwhile,", ", in 2021-22,")
+PARENTHETICAL_RE = re.compile(
+    r"\s*(?:meanwhile|however|though|too|also|moreover|in\s+turn|by\s+contrast|in\s+contrast|"
+    r"for\s+example|for\s+instance|in\s+(?:19|20)\d\d(?:[-–/]\d\d)?|that\s+year|then|now|"
+    r"again|overall|in\s+total|altogether|by\s+comparison|in\s+comparison)\s*",
+    IGN,
+)
 #: a comparison before a figure: the figure is then not the council's by default
 COMPARE_BEFORE_FIGURE_RE = re.compile(rf"\b(?:{any_of(COMPARISONS)}|whereas|while)(?![\w.])", IGN)
 #: between a figure and the words describing it ("61.7%, the lowest since ..."; "22.1% in
