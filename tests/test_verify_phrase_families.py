@@ -667,3 +667,17 @@ def test_everyday_names_of_measures_bind_their_figures(charts, text: str, outcom
     sheets = [_builder().sheet(LEICESTER, c) for c in charts]
     v = Verifier().verify(text, sheets)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(("england", "outcome"), [("65.1%", "pass"), ("67.8%", "fail")])
+def test_a_comparators_figure_is_set_against_the_figure_of_its_period(england, outcome) -> None:
+    """ "rose to 68.2% in 2024-25 from 63.2% a year earlier, above England's N": England's
+    figure is set against the 2024-25 one (Stockton-on-Tees; England's satisfaction was 65.1%
+    and its information figure 67.8% in 2024-25)."""
+    sheets = [_builder().sheet("E06000004", c) for c in ("user_satisfaction", "users_info")]
+    text = (
+        "Satisfaction rose to 68.2% in 2024-25 from 63.2% a year earlier, above England's "
+        f"{england}."
+    )
+    v = Verifier().verify(text, sheets)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -160,8 +160,9 @@ def comparator_swap(
     another: "72.0% found information easy, above the England rate of 65.4%" when 65.4% is
     England's satisfaction figure and its information figure is 67.9%.
 
-    The comparison is with the council's own figure stated nearest before it in its sentence,
-    with words of comparison and no other figure, new statement or contrast between them
+    The comparison is with the council's own figure stated before it in its sentence (of the
+    comparator's period, when several of one series come before it), with words of comparison
+    and no other figure, new statement or contrast between them
     ("..., while England's satisfaction was 65.4%" is a statement of its own). Left alone:
     words beside the comparator's figure that name its series (``local``); several council
     figures of different series before it or another figure between ("both below England's
@@ -183,14 +184,17 @@ def comparator_swap(
         if L.ANCHOR_BREAK_RE.search(text, c.end, m.start):
             break
         before.append((c, own))
-    if not before or not L.COMPARED_RE.search(text, before[0][0].end, m.start):
+    anchor = chk.series(before[0][1]) if before else None
+    if anchor is None or any(chk.series(o) != anchor for _c, o in before[1:]):
         return claim
-    if any(before[0][0].end <= c.start and c.end <= m.start for c in claims):
+    # of one series: the figure of the comparator's period ("slipped to 65.6% in 2024-25
+    # from 68.8% a year earlier, below the North East's 73.1%" sets 73.1% against 65.6%)
+    c, own = next(((c, o) for c, o in before if o.period == f.period), before[0])
+    if f.period != own.period or not L.COMPARED_RE.search(text, c.end, m.start):
+        return claim
+    ours = {id(x) for x, _o in before}
+    if any(c.end <= x.start and x.end <= m.start and id(x) not in ours for x in claims):
         return claim  # another figure between them: "both above England (£49.7m and £42.6m)"
-    own = before[0][1]
-    anchor = chk.series(own)
-    if f.period != own.period or any(chk.series(o) != anchor for _c, o in before[1:]):
-        return claim
     if anchor == matched or matched in chk.ix.twins.get(anchor, ()):
         return claim
     theirs = chk.ix.comparator_values.get((anchor, f.comparator), {}).get(own.period)
@@ -199,7 +203,7 @@ def comparator_swap(
         return claim
     mine = chk.ix.subject_values.get(anchor, {}).get(own.period)
     also = chk.ix.subject_values.get(matched, {}).get(own.period)
-    if _close(before[0][0].value, also, 0.005):
+    if _close(c.value, also, 0.005):
         return claim  # the council's figure is as much the matched series' (a tie of values)
     if _close(mine, also) and _close(theirs, f.value):
         return claim  # near twins: the council's and the comparator's figures hardly differ
