@@ -681,3 +681,22 @@ def test_a_comparators_figure_is_set_against_the_figure_of_its_period(england, o
     )
     v = Verifier().verify(text, sheets)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("chart", "text", "outcome"),
+    [
+        ("users_info", "In 2024-25, 72.9% of service users found it easy to get information.",
+         "pass"),
+        ("users_info", "In 2024-25, 72.9% of unpaid carers found it easy to get information.",
+         "fail"),
+        ("carers_info", "In 2023-24, 43.3% of carers found it easy to get information.", "pass"),
+        ("carers_info", "In 2023-24, 43.3% of care users found it easy to get information.",
+         "fail"),
+    ],
+)  # fmt: skip
+def test_a_survey_figure_said_of_the_other_group_is_a_swap(chart, text, outcome) -> None:
+    """Carers and people who use services answer two surveys: one group's figure said of the
+    other is wrong even when the text's charts hold only one of them."""
+    v = verdict(chart, text)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -273,6 +273,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 name_words = tokens(name_text)
                 naming = index.key_words.naming(name_words)
                 claim = B.measure_swap(chk, claim, naming, name_words)
+                claim = B.group_swap(chk, claim, name_words)
                 claim = B.band_swap(chk, claim, text[m.start : sentences[m.sentence][1]])
                 clause = B.clause_of(text, sentences[m.sentence], m)
                 claim = B.category_merge(chk, claim, text[clause[0] : clause[1]])

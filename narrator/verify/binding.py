@@ -226,6 +226,33 @@ def _close(a: float | None, b: float | None, share: float = 0.02) -> bool:
     return a is not None and b is not None and abs(a - b) <= share * abs(a)
 
 
+#: words that name the people a survey asked: carers, or people who use care and support
+_CARERS = frozenset({"carer"})
+_USERS = frozenset({"user"})
+
+
+def group_swap(chk: Checker, claim: Claim, toks: set[str]) -> Claim:
+    """A supported figure of one surveyed group said of the other: "unpaid carers finding
+    information easy: 81.8%" when 81.8% is the share of service users (and the reverse). The
+    words beside the figure must name one group and not the other."""
+    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    if claim.status != "supported" or f is None:
+        return claim
+    raw = chk.ix.key_words.raw.get(chk.series(f), set())
+    carers, users = bool(toks & _CARERS), bool(toks & _USERS)
+    if carers == users:
+        return claim
+    said = "carers" if carers else "people who use services"
+    if (carers and raw & _USERS and not raw & _CARERS) or (users and raw & _CARERS):
+        return claim.model_copy(
+            update={
+                "status": "contradicted",
+                "reason": f"{claim.text.strip()} is the figure for {chk._label(f)}, not for {said}",
+            }
+        )
+    return claim
+
+
 #: the two ends of a band a measure may be named by ("the most deprived 10%"): a figure of one
 #: said of the other is a swap
 _BANDS = (("most deprived", "least deprived"), ("least deprived", "most deprived"))
