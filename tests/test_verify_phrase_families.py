@@ -693,6 +693,10 @@ def test_a_comparators_figure_is_set_against_the_figure_of_its_period(england, o
         ("carers_info", "In 2023-24, 43.3% of carers found it easy to get information.", "pass"),
         ("carers_info", "In 2023-24, 43.3% of care users found it easy to get information.",
          "fail"),
+        ("carers_info", "In 2023-24, about 43 in every 100 carers found it easy to get "
+         "information.", "pass"),
+        ("carers_info", "In 2023-24, about 43 in every 100 service users found it easy to get "
+         "information.", "fail"),
     ],
 )  # fmt: skip
 def test_a_survey_figure_said_of_the_other_group_is_a_swap(chart, text, outcome) -> None:

@@ -31,7 +31,13 @@ from narrator.verify.check import Checker
 from narrator.verify.extract import Extractor, Mention, RuleExtractor, split_sentences
 from narrator.verify.index import FactIndex, Key, build_index, tokens
 from narrator.verify.mention import COMPARATORS
-from narrator.verify.numbers import HEDGES, normalise_digit_groups, parse_number, rounds_equal
+from narrator.verify.numbers import (
+    HEDGES,
+    fraction_interval,
+    normalise_digit_groups,
+    parse_number,
+    rounds_equal,
+)
 
 _INEQUALITY = ("above", "under", "at_least", "at_most")
 _NUMERIC = ("number", "percent", "money")
@@ -301,6 +307,10 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             if m.extra.get("opposite"):  # "a fifth still needed ongoing support"
                 levels = [set(m.extra["opposite"]), *levels]  # type: ignore[arg-type]
             claim = R.fraction(chk, m, levels, near_words(m), beside)
+            name_text = B.window(
+                text, sentences[m.sentence], m, figures.get(m.sentence, ()), L.NAME_WINDOW_STOP_RE
+            )
+            claim = B.group_swap(chk, claim, tokens(name_text), fraction_interval(m))
             claim = B.change(chk, m, claim, text, here, sentences[m.sentence])
         else:
             continue

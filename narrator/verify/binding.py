@@ -231,18 +231,33 @@ _CARERS = frozenset({"carer"})
 _USERS = frozenset({"user"})
 
 
-def group_swap(chk: Checker, claim: Claim, toks: set[str]) -> Claim:
+def group_swap(
+    chk: Checker, claim: Claim, toks: set[str], interval: tuple[float, float] | None = None
+) -> Claim:
     """A supported figure of one surveyed group said of the other: "unpaid carers finding
     information easy: 81.8%" when 81.8% is the share of service users (and the reverse). The
-    words beside the figure must name one group and not the other."""
+    words beside the figure must name one group and not the other. With ``interval`` (the
+    shares words such as "two in three" allow), a figure of the named group inside it is
+    what the words meant."""
     f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
     if claim.status != "supported" or f is None:
         return claim
-    raw = chk.ix.key_words.raw.get(chk.series(f), set())
+    kw = chk.ix.key_words
+    raw = kw.raw.get(chk.series(f), set())
     carers, users = bool(toks & _CARERS), bool(toks & _USERS)
     if carers == users:
         return claim
     said = "carers" if carers else "people who use services"
+    if interval is not None:
+        group = _CARERS if carers else _USERS
+        theirs = [
+            v
+            for k, by_period in chk.ix.subject_values.items()
+            if kw.raw.get(k, set()) & group
+            for v in by_period.values()
+        ]
+        if any(interval[0] <= v <= interval[1] for v in theirs):
+            return claim
     if (carers and raw & _USERS and not raw & _CARERS) or (users and raw & _CARERS):
         return claim.model_copy(
             update={
