@@ -704,3 +704,23 @@ def test_a_survey_figure_said_of_the_other_group_is_a_swap(chart, text, outcome)
     other is wrong even when the text's charts hold only one of them."""
     v = verdict(chart, text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # "now" does not make "the highest" the latest figure when a figure stands between
+        ("The share of carers finding information easy has now fallen to 43.3% in 2023-24, "
+         "from a peak of 57.3% in 2016-17, the highest level recorded in the series.", "pass"),
+        ("The share of carers finding information easy has now fallen to 43.3% in 2023-24, "
+         "from a peak of 55.6% in 2018-19, the highest level recorded in the series.", "fail"),
+        # the figure an extreme "remains" is the one it describes
+        ("In 2023-24, 43.3% of carers found information easy to get. Their highest figure on "
+         "record remains the 57.3% of 2016-17.", "pass"),
+        ("In 2023-24, 43.3% of carers found information easy to get. Their highest figure on "
+         "record remains the 55.6% of 2018-19.", "fail"),
+    ],
+)  # fmt: skip
+def test_an_extreme_describes_the_figure_its_words_point_to(text: str, outcome: str) -> None:
+    v = verdict("carers_info", text)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -239,6 +239,13 @@ MOVED_TO_RE = re.compile(
     IGN,
 )
 RECENT_RE = re.compile(rf"\b{any_of(RECENT)}\b", IGN)
+#: words linking an extreme to the figure after it ("highest figure on record remains the
+#: 71.1%", "lowest was 12%")
+PREDICATE_FIGURE_RE = re.compile(
+    r"[^,;.\d]{0,30}?\b(?:remains?|remained|is|was|were|stands?|stood)\s+(?:the\s+|at\s+)?"
+    r"(?=[£\d])",
+    IGN,
+)
 LONG_RUN_RE = re.compile(
     r"\b(?:has|have|had)\s+been\s+\w+ing\b|\bover\s+(?:the\s+|recent\s+|several\s+|many\s+)?"
     r"(?:years|decade|time|period)\b|\bsteadily\b|\bgradually\b|\blong[- ]term\b|"

@@ -880,9 +880,15 @@ def own_extreme(
     ("the latest figure is the lowest on record") or states none. The series: the stated
     figure's, else those the clause names, else its sentence (precision first: any of them)."""
     before = [c for c in stated if c.end <= m.start]
-    if m.extra.get("after"):  # "peaked at 42.5% in 2021-22": the figure after the words
-        before = [c for c in stated if c.start >= m.end][:1]
-    latest_said = L.RECENT_RE.search(clause_text) is not None
+    at = clause_text.find(m.text)
+    if m.extra.get("after") or (
+        not before and L.PREDICATE_FIGURE_RE.match(clause_text, at + len(m.text))
+    ):  # "peaked at 42.5% in 2021-22", "its highest on record remains the 71.1% of 2022-23":
+        before = [c for c in stated if c.start >= m.end][:1]  # the figure after the words
+    # "now" says the latest figure is meant, unless a figure stands between it and the words
+    # ("has now fallen ... from a peak of 68.8% in 2022-23, the highest level recorded")
+    figure_at = clause_text.rfind(before[-1].text, 0, at) if before and at > 0 else -1
+    latest_said = L.RECENT_RE.search(clause_text, max(0, figure_at)) is not None
     points = {} if latest_said or not before else _stated_points(chk, before[-1:])
     named = chk.ix.key_words.best(tokens(clause_text)) if clause_text else set()
     keys = [k for k in points if chk.ix.subject_values.get(k)]
