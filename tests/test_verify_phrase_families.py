@@ -724,3 +724,21 @@ def test_a_survey_figure_said_of_the_other_group_is_a_swap(chart, text, outcome)
 def test_an_extreme_describes_the_figure_its_words_point_to(text: str, outcome: str) -> None:
     v = verdict("carers_info", text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Satisfaction was 67.7% in 2021-22 and 66.8% a year later.", "pass"),
+        ("Satisfaction was 67.7% in 2021-22 and 63.2% a year later.", "fail"),
+        ("Satisfaction was 64.7% in 2018-19, 70.2% the following year and 67.7% in 2021-22.",
+         "pass"),
+        ("Satisfaction was 64.7% in 2018-19, 70.6% the following year and 67.7% in 2021-22.",
+         "fail"),
+    ],
+)  # fmt: skip
+def test_a_year_later_is_the_period_after_the_one_stated_before(text: str, outcome: str):
+    """Stockton-on-Tees' satisfaction: 64.7 (2018-19), 70.2 (2019-20), 67.7 (2021-22), 66.8
+    (2022-23), 63.2 (2023-24)."""
+    v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

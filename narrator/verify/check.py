@@ -33,6 +33,7 @@ from narrator.verify.periods import (
     Between,
     Earlier,
     Later,
+    Next,
     Previous,
     Stated,
     chronological,
@@ -311,6 +312,8 @@ class Checker:
         if isinstance(stated, Earlier):
             end = max(stated.anchor.years) if stated.anchor else self.ix.series_end.get(key, 0)
             return bool(period) and max(years_of(period)[0], default=0) < end
+        if isinstance(stated, Next):
+            return bool(period) and period == self._next(key, stated.anchor)
         if isinstance(stated, Later):
             return bool(period) and max(years_of(period)[0], default=0) > max(stated.anchor.years)
         if isinstance(stated, Between):  # a list of figures over a run of periods
@@ -335,6 +338,16 @@ class Checker:
             )
         return memo[(key, anchor, back)]
 
+    def _next(self, key: Key, anchor: Stated) -> str:
+        """The period of a series after ``anchor``: what "a year later" refers to (by the
+        calendar when a period ends a year later, else the next one the series has)."""
+        periods = set(self.ix.history_periods.get(key, set()))
+        periods |= set(self.ix.subject_values.get(key, {}))
+        end = max(anchor.years)
+        after = chronological(p for p in periods if max(years_of(p)[0], default=0) > end)
+        dated = [p for p in after if max(years_of(p)[0]) == end + 1]
+        return dated[0] if dated else (after[0] if after else "")
+
     def _other_period(
         self, m: Mention, every: list[Candidate], lo: float, hi: float, focus: set[Key]
     ) -> Claim:
@@ -354,6 +367,8 @@ class Checker:
             if isinstance(m.period, Earlier)
             else "a later period"
             if isinstance(m.period, Later)
+            else f"the period after {m.period.anchor.label}"
+            if isinstance(m.period, Next)
             else f"the periods from {m.period.since}"
             if isinstance(m.period, Between)
             else "the year before"

@@ -148,6 +148,11 @@ LAST_YEAR = ("last year", "last survey", "the last year", "the last survey", "ye
 OPENERS = ("in", "back in", "for", "during", "by", "between", "as of", "over", "from", "across")
 
 PREVIOUS_RE = re.compile(rf"\b{any_of(PREVIOUS)}\b(?!\s+(?:that|last)\b)", IGN)
+#: the period after the one stated before ("64.1% a year later")
+FOLLOWING = ("a year later", "the following year", "the next year", "the year after",
+             "a survey later", "the following survey", "the next survey", "twelve months later",
+             "by the following year", "the year after that")  # fmt: skip
+FOLLOWING_RE = re.compile(rf"\b{any_of(FOLLOWING)}\b", IGN)
 TWO_BACK_RE = re.compile(rf"\b{any_of(TWO_BACK)}\b", IGN)
 #: "last year's 61.1%", "61.1% last year": the year before the latest (counted from now)
 LAST_YEAR_RE = re.compile(r"\blast\s+(?:year|survey)(?:'s|’s)?(?!\w)", IGN)

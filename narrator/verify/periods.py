@@ -103,6 +103,14 @@ class Later:
 
 
 @dataclass(frozen=True, slots=True)
+class Next:
+    """ "a year later", "the following survey": the period after ``anchor`` (the period stated
+    before it in its sentence)."""
+
+    anchor: Stated
+
+
+@dataclass(frozen=True, slots=True)
 class Between:
     """Figures listed against a run of periods ("69.1%, 69.2% and 69.3% between 2021-22 and
     2023-24", "between 57.6% and 58.6% in the three surveys from 2016-17"): any period from
@@ -122,7 +130,8 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
     * a year written right next to the figure ("58% in 2021-22", "2021-22: 58%") binds it, and
       so does a year that ends its statement ("49.3% of carers found it easy in 2021-22");
     * "66.8% the year before" binds it to the period before the sentence's opening period
-      (or before the latest), and "up from 63.6%" (no year beside it) to any earlier one;
+      (or before the latest), "64.1% a year later" to the one after the period stated before
+      it, and "up from 63.6%" (no year beside it) to any earlier one;
     * a period opening the sentence ("In 2022-23, ...") scopes every other figure in its first
       clause, and loosely (that period or the latest) the figures after a clause break;
     * a year elsewhere in the sentence binds loosely: that year or the latest period;
@@ -152,8 +161,9 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
                 list(L.TWO_BACK_RE.finditer(text, s0, s1)),
                 list(L.PREVIOUS_RE.finditer(text, s0, s1)),
                 list(L.LAST_YEAR_RE.finditer(text, s0, s1)),
+                list(L.FOLLOWING_RE.finditer(text, s0, s1)),
             )
-        opening, two_back, previous, last_year = scanned[m.sentence]
+        opening, two_back, previous, last_year, following = scanned[m.sentence]
         anchor = opening[0] if len(opening) == 1 else None
         # "the year before" follows on from the period stated last before it ("68.8% in 2023-24
         # and 69.5% the year before": 2022-23); "last year" and "a year ago" count back from now
@@ -162,6 +172,11 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
         two = [r for r in two_back if _adjacent(text, m, r.span())]
         if two:  # "58.6% two years earlier"
             m.period = Previous(None if L.DEICTIC_RE.match(two[0][0]) else then, back=2)
+            continue
+        if then is not None and any(
+            r.start() >= m.end and _adjacent(text, m, r.span()) for r in following
+        ):  # "64.1% a year later": the period after the one stated before it
+            m.period = Next(then)
             continue
         relative = [r for r in previous if _adjacent(text, m, r.span())]
         if relative:  # "66.8% the year before", even in a sentence that names the latest year
