@@ -742,3 +742,25 @@ def test_a_year_later_is_the_period_after_the_one_stated_before(text: str, outco
     (2022-23), 63.2 (2023-24)."""
     v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("chart", "text", "outcome"),
+    [
+        ("wa_need", "In 2021-22, 2,545 working-age adults received long-term support.", "pass"),
+        # 1,125 is the rate per 100,000 aged 18-64, said as a number of people
+        ("wa_need", "In 2021-22, 1,125 working-age adults received long-term support.", "fail"),
+        ("wa_need", "In 2021-22, 1,125 in every 100,000 working-age adults received long-term "
+         "support.", "pass"),
+        ("gross_expenditure", "In 2021-22, Leicester's gross spending was £149.8 million.",
+         "pass"),
+        # £55.5m is spending per 100,000 adults, said as the total
+        ("gross_expenditure", "In 2021-22, Leicester's gross spending was £55.5 million.",
+         "fail"),
+        ("gross_expenditure", "In 2021-22, Leicester's gross spending was £55.5 million for "
+         "every 100,000 adults.", "pass"),
+    ],
+)  # fmt: skip
+def test_a_rate_said_as_a_number_is_a_wrong_unit(chart: str, text: str, outcome: str) -> None:
+    v = verdict(chart, text)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

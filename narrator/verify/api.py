@@ -287,6 +287,11 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 claim = B.comparator_swap(
                     text, sentences[m.sentence], m, claim, said.get(m.sentence, []), chk, naming
                 )
+                # the rate's words may be in its sentence, the one before, or the text's
+                # opening ("Here is how Southwark spent money ..., for every 100,000 adults.")
+                before = sentences[m.sentence - 1][0] if m.sentence else sentences[0][0]
+                spans = ((before, sentences[m.sentence][1]), sentences[0])
+                claim = B.rate_as_count(chk, claim, m, text, spans)
             # a change's series: the sentence's, else the one its figures before it or the
             # previous sentence's figures were traced to ("60.4% were satisfied. This represents
             # a fall of 7.2 points")

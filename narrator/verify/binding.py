@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
@@ -266,6 +266,59 @@ def group_swap(
             }
         )
     return claim
+
+
+_RATE_UNITS = {"per_100k": "count", "gbp_thousands_per_100k": "gbp_thousands"}
+
+
+def rate_as_count(
+    chk: Checker, claim: Claim, m: Mention, text: str, spans: Iterable[tuple[int, int]]
+) -> Claim:
+    """A rate per 100,000 stated as a number of people or pounds: "725 working-age adults got
+    long-term support" when 725 is the rate per 100,000 aged 18-64 (and 1,210 the number),
+    "the NHS gave £7.0 million" when £7.0m is per 100,000 adults. Only when nothing in
+    ``spans`` (the figure's sentence and the one before, the text's opening) speaks of a
+    rate, and the data has the number of the same measure and period to set against it; a
+    figure of people must be followed by the people it counts."""
+    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    if (
+        claim.status != "supported"
+        or f is None
+        or f.comparator
+        or f.kind not in ("value", "history")
+        or f.unit not in _RATE_UNITS
+        or m.extra.get("rate")
+        or m.denominator
+        or any(L.RATE_MARKER_RE.search(text, a, b) for a, b in spans)
+        or (m.kind != "money" and not L.PEOPLE_AFTER_RE.match(text, m.end))
+    ):
+        return claim
+    chart = chk.ix.chart_of.get(f.id)
+    twin = next(
+        (
+            v
+            for v in chk.ix.fact_by_id.values()
+            if v.unit == _RATE_UNITS[f.unit]
+            and v.kind in ("value", "history")
+            and not v.comparator
+            and v.value is not None
+            and (v.measure, v.breakdown, v.period) == (f.measure, f.breakdown, f.period)
+            and chk.ix.chart_of.get(v.id) == chart
+        ),
+        None,
+    )
+    if twin is None:
+        return claim
+    number = chk._money(twin.value * 1000) if f.unit.startswith("gbp") else fmt_num(twin.value)
+    return claim.model_copy(
+        update={
+            "status": "contradicted",
+            "reason": (
+                f"{claim.text.strip()} is the rate per 100,000 {f.denominator or 'residents'}, "
+                f"not a number; the number was {number} (wrong unit)"
+            ),
+        }
+    )
 
 
 #: the two ends of a band a measure may be named by ("the most deprived 10%"): a figure of one

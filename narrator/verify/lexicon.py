@@ -58,6 +58,19 @@ PARENTHETICAL_RE = re.compile(
     r"again|overall|in\s+total|altogether|by\s+comparison|in\s+comparison)\s*",
     IGN,
 )
+#: words that say a figure is a rate, not a number of people or pounds
+RATE_MARKER_RE = re.compile(
+    r"\bper\b|\bevery\b|\beach\b|\brates?\b|\bout\s+of\b|100,000|100\s000|\bproportion|"
+    r"\bscaled\b|\bpro\s+rata\b|\brelative\s+to\s+(?:its\s+)?(?:size|population)|\bcapita\b",
+    IGN,
+)
+#: the people a figure counts, right after it ("725 working-age adults", "about 398 older
+#: people", "292 of them")
+PEOPLE_AFTER_RE = re.compile(
+    r"\s+(?:of\s+them\b|(?:[\w-]+\s+){0,2}?(?:people|adults|residents|carers|over-65s|"
+    r"pensioners|clients|individuals|users)\b)",
+    IGN,
+)
 #: a comparison before a figure: the figure is then not the council's by default
 COMPARE_BEFORE_FIGURE_RE = re.compile(rf"\b(?:{any_of(COMPARISONS)}|whereas|while)(?![\w.])", IGN)
 #: between a figure and the words describing it ("61.7%, the lowest since ..."; "22.1% in
