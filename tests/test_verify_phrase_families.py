@@ -764,3 +764,22 @@ def test_a_year_later_is_the_period_after_the_one_stated_before(text: str, outco
 def test_a_rate_said_as_a_number_is_a_wrong_unit(chart: str, text: str, outcome: str) -> None:
     v = verdict(chart, text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("chart", "text", "outcome"),
+    [
+        ("user_satisfaction", "In 2024-25, 71.7% of people in Leicester said they were "
+         "satisfied with their care.", "pass"),
+        # "all the people who live there": everyone, whatever the words after it say
+        ("user_satisfaction", "In 2024-25, 71.7% of all the people who live there said they "
+         "were satisfied with their care.", "fail"),
+        ("carers_info", "In 2023-24, 43.3% of carers in Leicester said it was easy to find "
+         "information.", "pass"),
+        ("carers_info", "In 2023-24, 43.3% of all adults in Leicester said it was easy to find "
+         "information.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_share_said_of_everyone_living_there_is_a_wrong_denominator(chart, text, outcome):
+    v = verdict(chart, text)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

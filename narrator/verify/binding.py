@@ -387,17 +387,23 @@ def category_merge(chk: Checker, claim: Claim, words: str) -> Claim:
 #: use care", "of all people aged 65+"; not "of people in Leicester were satisfied with their
 #: care", whose words name the group)
 _OF_EVERYONE_RE = re.compile(
-    r"\s+of\s+(?:(?:all\s+(?:the\s+)?(?:people|residents)|(?:the\s+)?(?:people|residents|"
+    r"\s+of\s+(?:(?:all\s+(?:the\s+)?(?:people|residents|adults)|(?:the\s+)?(?:people|residents|"
     r"population)\s+living)\s+in\s+"
     r"(?:the\s+(?:borough|city|county|area|most\s+deprived\s+\S+)|(?:[A-Z][\w'’.-]*\s?)+)"
     # the place ends the group: "... in Hackney got reablement" ("in Leeds who were new to
     # services" is a group)
-    r"(?=\s*[,.;:)]|\s+(?:got|get|gets|received|were|was|are|is|had|have|lived?|in)\b)"
+    r"(?=\s*[,.;:)]|\s+(?:got|get|gets|received|were|was|are|is|had|have|lived?|in|said|say|"
+    r"says|reported|found|felt)\b)"
     r"|all\s+(?:the\s+)?(?:people|residents)\b(?!\s+(?:who|that|aged|over|using|receiving|"
-    r"discharged|with|in\b))|everyone\b|the\s+(?:whole\s+)?population\b)"
+    r"discharged|with|in\b))|everyone\b|the\s+(?:whole\s+)?population\b"
+    # "of all the people who live there", "of Walsall residents", "of Walsall's residents"
+    r"|(?:all\s+)?(?:the\s+)?people\s+who\s+live\s+there\b"
+    r"|(?:[A-Z][\w'’.-]*\s)+residents\b(?!\s+(?:aged|who|that|over|using|receiving|"
+    r"discharged|with)\b))"
 )
 
 
+_ALL_RE = re.compile(r"\b(?:all|everyone|whole)\b", re.IGNORECASE)
 _GROUP_AFTER_RE = re.compile(
     r"\btheir\s+(?:care|support)\b|\bcare\s+and\s+support\b|\bservices\b|\bcare\s+users?\b",
     re.IGNORECASE,
@@ -414,9 +420,13 @@ def share_of(chk: Checker, claim: Claim, text: str, end: int) -> Claim:
     if f is None or f.unit != "percent" or not f.denominator or "resident" in f.denominator:
         return claim
     said = _OF_EVERYONE_RE.match(text, end)
-    if said is None or _GROUP_AFTER_RE.search(text, said.end(), said.end() + 60):
+    if said is None:
+        return claim
+    if not _ALL_RE.search(said.group()) and _GROUP_AFTER_RE.search(
+        text, said.end(), said.end() + 60
+    ):
         return claim  # "of people living in Leicester were satisfied with their care": the
-        # words after it name the group
+        # words after it name the group (not after "all the people who live there")
     return claim.model_copy(
         update={
             "status": "contradicted",
