@@ -783,3 +783,20 @@ def test_a_rate_said_as_a_number_is_a_wrong_unit(chart: str, text: str, outcome:
 def test_a_share_said_of_everyone_living_there_is_a_wrong_denominator(chart, text, outcome):
     v = verdict(chart, text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("In 2023-24, 43.3% of carers found it easy to get information; about 57% did not.",
+         "pass"),
+        ("In 2023-24, 43.3% of carers found it easy to get information. The other 56.7% did "
+         "not.", "pass"),
+        ("In 2023-24, 43.3% of carers found it easy to get information; about 53% did not.",
+         "fail"),
+    ],
+)  # fmt: skip
+def test_a_share_and_its_complement_state_one_figure(text: str, outcome: str) -> None:
+    """The consistency check does not set a share against its own complement."""
+    v = verdict("carers_info", text)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
