@@ -800,3 +800,17 @@ def test_a_share_and_its_complement_state_one_figure(text: str, outcome: str) ->
     """The consistency check does not set a share against its own complement."""
     v = verdict("carers_info", text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Leicester's 71.7% is the highest of the 15 (itself and its similar councils)
+        ("was the highest among its comparator councils", "pass"),
+        ("was the second highest among its comparator councils", "fail"),
+    ],
+)
+def test_comparator_councils_are_the_similar_councils(said: str, outcome: str) -> None:
+    v = verdict("user_satisfaction", f"In 2024-25, Leicester's satisfaction of 71.7% {said}.")
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+

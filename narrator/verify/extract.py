@@ -62,7 +62,9 @@ class ExtractionContext:
 
 #: a word without which no text names the similar councils (a cheap test before the regex, on
 #: the lower-cased text)
-PEERS_HINT_RE = re.compile(r"similar|comparable|statistical|peer|neighbo|\bgroup\b|\blike\b")
+PEERS_HINT_RE = re.compile(
+    r"similar|comparable|comparator|statistical|peer|neighbo|\bgroup\b|\blike\b"
+)
 
 
 # A pure function of immutable name tuples (one per council), bounded: compiling the pattern
@@ -85,16 +87,19 @@ def _entity_re(
     peer_group = (
         r"(?P<peers>(?:(?:the\s+)?(?:median|middle|typical\s+(?:figure|value))\s+"
         r"(?:of|for|among|across)\s+)?"
-        rf"{lead}(?:similar|comparable|statistically\s+similar)\s+(?:[A-Z][\w-]*\s+)?"
+        rf"{lead}(?:similar|comparable|comparator|statistically\s+similar)\s+(?:[A-Z][\w-]*\s+)?"
         r"(?:councils|areas|places|authorities|local\s+authorities|boroughs|counties|cities)\b|"
         r"the\s+typical\s+(?:similar|comparable)\s+(?:council|county|borough|city|authority|"
         r"area|place)\b|the\s+typical\s+(?:peer|neighbou?r)\b|"
         rf"{lead}(?:statistical|nearest)\s+neighbou?rs\b|"
         rf"{lead}peer(?:s\b|[-\s]group\b|\s+councils\b|\s+median\b)|"
+        rf"{lead}comparator\s+group\b|"
         # "the middle of that group", "the median for the group", "the group's median"
         r"the\s+(?:median|middle)\s+(?:of|for)\s+(?:that|the|this)\s+group\b|"
         r"the\s+group(?:'s|’s)?\s+median\b|"
-        rf"(?:councils|areas|places|authorities)\s+(?:like|similar\s+to)\s+{subj_or_it}"
+        # "councils like it", "one council like it", "the councils most like Haringey"
+        rf"(?:councils?|areas|places|authorities|boroughs)\s+(?:most\s+|very\s+)?"
+        rf"(?:like|similar\s+to)\s+{subj_or_it}"
         r"(?:'s|’s)?\b)"
     )
     parts = [peer_group] if peers else []

@@ -220,13 +220,13 @@ _NOT_A_BAND = (
 #: peer group
 _OF_PEERS = (
     r"(?:\s+of\s+(?:(?:its|their|the|[A-Z][\w'’ -]{1,30}?(?:'s|’s))\s+(?:\d+\s+|fifteen\s+)?"
-    r"(?:(?:most|closest|nearest)\s+)?(?:similar|comparable|statistical|peer)\s*[\w-]*\s+"
-    r"(?:councils?|neighbou?rs|authorities|areas|group|boroughs|counties|cities)\b"
+    r"(?:(?:most|closest|nearest)\s+)?(?:similar|comparable|comparator|statistical|peer)\s*"
+    r"[\w-]*\s+(?:councils?|neighbou?rs|authorities|areas|group|boroughs|counties|cities)\b"
     # "only three of those neighbours", "only one of them", named in the words before
     r"|(?:them|those|these)(?:\s+(?:similar\s+|comparable\s+)?(?:councils|neighbou?rs|peers|"
     r"areas|authorities|boroughs|counties|cities))?)"
     # "only 4 similar councils do better"
-    r"|\s+(?:other\s+)?(?:similar|comparable|statistical|peer)\s*[\w-]*\s+"
+    r"|\s+(?:other\s+)?(?:similar|comparable|comparator|statistical|peer)\s*[\w-]*\s+"
     r"(?:councils?|neighbou?rs|authorities|areas|boroughs|counties|cities)\b)"
 )
 #: matched against the lower-cased sentence (spans.lower_in_place)
