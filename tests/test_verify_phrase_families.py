@@ -814,3 +814,23 @@ def test_comparator_councils_are_the_similar_councils(said: str, outcome: str) -
     v = verdict("user_satisfaction", f"In 2024-25, Leicester's satisfaction of 71.7% {said}.")
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
+
+
+def test_a_comparison_with_similar_councils_in_an_earlier_year_is_unverifiable() -> None:
+    """The data holds the similar councils' figures for the latest period only: a comparison
+    with them in a sentence about 2023-24 can be neither supported nor contradicted."""
+    earlier = verdict(
+        "user_satisfaction",
+        "A year earlier, in 2023-24, 61.8% of Leicester's care users were satisfied, more than "
+        "the typical similar council (59.0).",
+    )
+    peers = [c for c in earlier.claims if c.kind in ("direction", "number")]
+    assert peers and all(c.status == "unverifiable" for c in peers), [
+        (c.text, c.status, c.reason) for c in earlier.claims
+    ]
+    latest = verdict(
+        "user_satisfaction",
+        "In 2024-25, 71.7% of Leicester's care users were satisfied, more than the typical "
+        "similar council (59.0).",
+    )
+    assert any(c.status == "contradicted" and c.text == "59.0" for c in latest.claims)

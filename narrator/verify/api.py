@@ -228,6 +228,14 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         before = [o for o in owners if o.start <= at]
         return before[-1] if before else owners[0] if owners else None
 
+    years_by_sentence: dict[int, list[Mention]] = {}
+    for y in mentions:
+        if y.kind == "year":
+            years_by_sentence.setdefault(y.sentence, []).append(y)
+
+    def stated_before(m: Mention) -> list[P.Stated]:  # the periods its sentence names before it
+        return [P.stated_of(y) for y in years_by_sentence.get(m.sentence, []) if y.end <= m.start]
+
     entity_re = index.context.entity_re()
     number_keys: dict[int, set[Key]] = {}
     claims: list[Claim] = []
@@ -319,6 +327,8 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claim = B.change(chk, m, claim, text, here, sentences[m.sentence])
         else:
             continue
+        if not m.extra.get("peers"):  # not a count of similar councils ("its 15 ...")
+            claim = B.peers_then(chk, claim, stated_before(m))
         claims.append(claim)
         said.setdefault(m.sentence, []).append(claim)  # figures' claims, by sentence
         if claim.status == "supported" and claim.fact_ids:
@@ -364,6 +374,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), words)
             when = B.comparison_period(text, (a, b), words)
             claim = R.direction(chk, m, [prior, *levels] if prior else levels, when, text[a:b])
+            claim = B.peers_then(chk, claim, stated_before(m))
             claims.append(claim)
             # "above England for the third year running": the streak is a claim of its own,
             # unless a trend word owns it ("rose for a third year, above England")

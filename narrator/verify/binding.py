@@ -321,6 +321,33 @@ def rate_as_count(
     )
 
 
+def peers_then(chk: Checker, claim: Claim, stated: Iterable[Stated]) -> Claim:
+    """A comparison with the similar councils (or a figure of theirs) in a sentence about an
+    earlier period ("A year earlier, in 2023-24, ... more than the typical similar council
+    (59.4)"): the data holds the similar councils' figures for the latest period only, so the
+    claim cannot be checked either way (unverifiable)."""
+    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    if claim.status == "unverifiable" or f is None or f.comparator != "peers" or not f.period:
+        return claim
+    stated = list(stated)
+    earlier = [s for s in stated if not matches(s, f.period) and max(s.years) < _end(f.period)]
+    # a supported one only when the sentence names no other period ("rose from 61.8% in
+    # 2023-24 to 71.7% in 2024-25, above the typical similar council" is about 2024-25)
+    if not earlier or (claim.status == "supported" and len(earlier) < len(stated)):
+        return claim
+    return claim.model_copy(
+        update={
+            "status": "unverifiable",
+            "reason": f"the data gives the similar councils' figures for {f.period} only, and "
+            f"this sentence is about {earlier[0].label}",
+        }
+    )
+
+
+def _end(period: str) -> int:
+    return max(years_of(period)[0], default=0)
+
+
 #: the two ends of a band a measure may be named by ("the most deprived 10%"): a figure of one
 #: said of the other is a swap
 _BANDS = (("most deprived", "least deprived"), ("least deprived", "most deprived"))
