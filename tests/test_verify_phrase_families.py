@@ -834,3 +834,19 @@ def test_a_comparison_with_similar_councils_in_an_earlier_year_is_unverifiable()
         "similar council (59.0).",
     )
     assert any(c.status == "contradicted" and c.text == "59.0" for c in latest.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("A higher score here means more deprived.", "supported"),
+        ("A higher score here means less deprived.", "contradicted"),
+        ("A higher score on this index signals a poorer area.", "supported"),
+        ("A higher score on this index signals a better off area.", "contradicted"),
+    ],
+)
+def test_how_a_scale_runs_is_read_in_more_words(text: str, status: str) -> None:
+    """Leicester's deprivation chart: a higher average score means more deprived."""
+    v = verdict("deprivation_rank", text)
+    scale = [c for c in v.claims if c.kind == "scale"]
+    assert [c.status for c in scale] == [status], [(c.text, c.status) for c in v.claims]

@@ -444,9 +444,10 @@ class RuleExtractor:
         for m in P.SCALE_RE.finditer(sent) if "scale" in hints else ():
             mm = Mention("scale", s0 + m.start(), s0 + m.end(), m.group(0), idx)
             way = (m.group("way") or m.group("way2")).lower()
-            dep = (m.group("dep") or m.group("dep2")).lower()
+            dep = (m.group("dep") or m.group("dep2") or "").lower()
             mm.direction = "higher" if way in ("higher", "bigger", "larger") else "lower"
-            mm.extra["more"] = "yes" if dep in ("more", "most", "greater") else ""
+            more = dep in ("more", "most", "greater") or bool(m.group("poor"))
+            mm.extra["more"] = "yes" if more else ""
             mm.extra["what"] = " ".join((m.group("what") or m.group("what2")).lower().split())
             found.append(mm)
         causal = "causal" in hints and P.CAUSAL_HINT_RE.search(low)

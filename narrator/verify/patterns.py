@@ -753,17 +753,26 @@ GAP_MOVE_RE = re.compile(
 )
 #: a statement of which way a deprivation scale runs: "a higher average rank means more
 #: deprived", "the lower the decile, the more deprived the area" (relations.scale checks it)
-SCALE_HINT_RE = re.compile(r"depriv")
+SCALE_HINT_RE = re.compile(r"depriv|poor|affluen|(?:better|worse|well)\s+off")
 _SCALE_WHAT = (
     r"(?P<what>(?:average\s+)?(?:deprivation\s+)?(?:score|rank|decile|share|percentage|number|"
     r"figure|value))s?"
 )
+#: where a scale statement says it holds ("a smaller share here signals ...", "a higher score
+#: on this index means ...")
+_SCALE_HERE = (
+    r"(?:,?\s+(?:here|(?:on|in|for)\s+(?:this|the)\s+(?:index|measure|scale|data|summary|"
+    r"table)),?)?"
+)
 SCALE_RE = re.compile(
     r"\b(?:(?:an?|the)\s+)?(?P<way>higher|lower|bigger|smaller|larger)\s+"
     + _SCALE_WHAT
-    + r"\s+(?:means?|indicates?|shows?|signals?|reflects?|points?\s+to)\s+(?:an?\s+|the\s+)?"
-    r"(?:(?:area|place|council|borough)\s+(?:is\s+)?)?(?P<dep>more|less|most|least|greater|lower)"
-    r"\s+(?:deprived|deprivation)\b"
+    + _SCALE_HERE
+    + r"\s+(?:means?|indicates?|shows?|signals?|reflects?|points?\s+to|suggests?|implies|"
+    r"marks?)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:area|place|council|borough)\s+(?:is\s+)?)?(?:(?P<dep>more|less|most|least|greater|"
+    r"lower)\s+(?:deprived|deprivation)\b|(?P<poor>poorer|worse\s+off)\b|"
+    r"(?P<rich>richer|better\s+off|more\s+affluent|wealthier)\b)"
     r"|\bthe\s+(?P<way2>higher|lower|bigger|smaller)\s+the\s+"
     + _SCALE_WHAT.replace("?P<what>", "?P<what2>")
     + r",?\s+the\s+(?P<dep2>more|less|greater|lower)\s+(?:deprived|deprivation)\b",
