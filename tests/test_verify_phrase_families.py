@@ -850,3 +850,18 @@ def test_how_a_scale_runs_is_read_in_more_words(text: str, status: str) -> None:
     v = verdict("deprivation_rank", text)
     scale = [c for c in v.claims if c.kind == "scale"]
     assert [c.status for c in scale] == [status], [(c.text, c.status) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # satisfaction 61.8% (2023-24) to 71.7% (2024-25): up 9.9 points, or 16%
+        ("rose by 9.9 percentage points", "pass"),
+        ("rose by 16%", "pass"),
+        ("rose by 9.9%", "fail"),
+        ("rose by 16 percentage points", "fail"),
+    ],
+)
+def test_a_change_in_per_cent_is_relative_and_in_points_is_absolute(said: str, outcome: str):
+    v = verdict("user_satisfaction", f"Satisfaction {said} to 71.7% in 2024-25.")
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

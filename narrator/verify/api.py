@@ -307,6 +307,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 focus(m.sentence)
                 or number_keys.get(m.sentence, set())
                 or number_keys.get(m.sentence - 1, set())
+                # a chart's own text whose words cannot tell its series apart: one measure from
+                # two sources ("Satisfaction rose by 9.9 points" for ASCOF's and the report's)
+                or _one_measure(index)
             )
             moved_from = B.earlier_figure(sentences[m.sentence], m, said.get(m.sentence, []), chk)
             claim = B.change(chk, m, claim, text, keys, sentences[m.sentence], moved_from)
@@ -539,6 +542,15 @@ _PREV_WORD = re.compile(r"[^\s.,;()]+\s*$")
 
 def _fact(index: FactIndex, fact_id: str):
     return index.fact_by_id.get(fact_id)
+
+
+def _one_measure(index: FactIndex) -> set[Key]:
+    """The council's series of a chart's own text when they are one measure and breakdown from
+    several sources (empty otherwise)."""
+    if len(index.sheets) != 1:
+        return set()
+    names = {(f.measure, f.breakdown) for f in index.values if not f.comparator}
+    return set(index.subject_values) if len(names) == 1 else set()
 
 
 def _stated(claim: Claim) -> tuple[float, float] | None:

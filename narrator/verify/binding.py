@@ -603,6 +603,17 @@ def _council_change(
     between = _between_periods(chk, focus, cls, lo, hi)
     if between is not None:  # "a fall of 7.2 points from 67.6% in 2023-24"
         return between_claim(chk, m, *between)
+    points = _between_periods(chk, focus, "pp", lo, hi) if cls == "percent" else None
+    if points is not None:  # "an increase of 2.5 per cent" for a rise of 2.5 points
+        value, a, b, fact = points
+        values = chk.ix.subject_values.get(chk.series(fact), {}) if fact is not None else {}
+        rel = abs(values[b] - values[a]) / abs(values[a]) * 100 if values.get(a) else None
+        truth = f"from {a} to {b} it moved {fmt_num(value)} percentage points" + (
+            f", which is {fmt_num(rel)}% of where it started" if rel is not None else ""
+        )
+        return chk._claim(
+            m, "contradicted", fact, expected=truth, reason=f"points, not per cent: {truth}"
+        )
     trends = [c for c in scoped if c.role == "change"] or scoped
     near = min(trends, key=lambda c: abs(c.value - (m.value or 0.0)))
     f = near.fact
@@ -696,7 +707,7 @@ def _change_from(
             continue
         diff = abs(values[end] - values[start]) * scale
         rel = abs(values[end] - values[start]) / abs(values[start]) * 100 if values[start] else None
-        said = {"percent": (diff, rel), "relative": (rel,)}.get(cls, (diff,))
+        said = (rel,) if cls in ("percent", "relative") else (diff,)
         fits = any(v is not None and lo <= v <= hi for v in said)
         way = _CHANGE_WAY.get((base["dir"] or "").lower()) if base is not None else None
         if fits and way is not None and (values[end] > values[start]) != (way == "up"):
@@ -722,11 +733,11 @@ def _change_from(
 
 
 def _moved_by(v0: float, v1: float, cls: str, scale: float, lo: float, hi: float) -> bool:
-    """Whether a change from ``v0`` to ``v1`` is ``lo``-``hi`` (points or units, or per cent
-    of ``v0``; only per cent for a fraction)."""
-    return lo <= _size(v0, v1, cls, scale) <= hi or (
-        cls == "percent" and v0 != 0 and lo <= abs(v1 - v0) / abs(v0) * 100 <= hi
-    )
+    """Whether a change from ``v0`` to ``v1`` is ``lo``-``hi`` (points or units; per cent of
+    ``v0`` for a change said in per cent or as a fraction)."""
+    if cls == "percent":
+        return v0 != 0 and lo <= abs(v1 - v0) / abs(v0) * 100 <= hi
+    return lo <= _size(v0, v1, cls, scale) <= hi
 
 
 def _size(v0: float, v1: float, cls: str, scale: float) -> float:
@@ -748,7 +759,7 @@ def _between_periods(chk: Checker, focus: set, cls: str, lo: float, hi: float):
         for a, b in pairs:
             diff = abs(values[b] - values[a]) * scale
             rel = abs(values[b] - values[a]) / abs(values[a]) * 100 if values[a] else None
-            for value in (diff, rel) if cls == "percent" else (diff,):
+            for value in (rel,) if cls == "percent" else (diff,):
                 if value is not None and lo <= value <= hi:
                     fact = next((f for f in chk.ix.values if chk.series(f) == key), None)
                     return value, a, b, fact
