@@ -752,6 +752,9 @@ def test_a_year_later_is_the_period_after_the_one_stated_before(text: str, outco
         ("wa_need", "In 2021-22, 1,125 working-age adults received long-term support.", "fail"),
         ("wa_need", "In 2021-22, 1,125 in every 100,000 working-age adults received long-term "
          "support.", "pass"),
+        # a comparison's rate after it does not make the figure one
+        ("wa_need", "In 2021-22, 1,125 working-age adults received long-term support, against "
+         "England's rate of 850 per 100,000.", "fail"),
         ("gross_expenditure", "In 2021-22, Leicester's gross spending was £149.8 million.",
          "pass"),
         # £55.5m is spending per 100,000 adults, said as the total

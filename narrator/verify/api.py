@@ -295,10 +295,13 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 claim = B.comparator_swap(
                     text, sentences[m.sentence], m, claim, said.get(m.sentence, []), chk, naming
                 )
-                # the rate's words may be in its sentence, the one before, or the text's
-                # opening ("Here is how Southwark spent money ..., for every 100,000 adults.")
-                before = sentences[m.sentence - 1][0] if m.sentence else sentences[0][0]
-                spans = ((before, sentences[m.sentence][1]), sentences[0])
+                # the rate's words may be in its own statement (not a comparison's after it:
+                # "725 working-age adults, fewer per head than England"), in the sentence
+                # before, or in the text's opening ("..., for every 100,000 adults.")
+                s0, s1 = sentences[m.sentence]
+                stop = L.NAME_WINDOW_STOP_RE.search(text, m.end, s1)
+                own = (s0, stop.start() if stop else s1)
+                spans = [own] + ([sentences[m.sentence - 1], sentences[0]] if m.sentence else [])
                 claim = B.rate_as_count(chk, claim, m, text, spans)
             # a change's series: the sentence's, else the one its figures before it or the
             # previous sentence's figures were traced to ("60.4% were satisfied. This represents
