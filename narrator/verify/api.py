@@ -233,8 +233,13 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         if y.kind == "year":
             years_by_sentence.setdefault(y.sentence, []).append(y)
 
-    def stated_before(m: Mention) -> list[P.Stated]:  # the periods its sentence names before it
-        return [P.stated_of(y) for y in years_by_sentence.get(m.sentence, []) if y.end <= m.start]
+    def peers_then(claim: Claim, m: Mention) -> Claim:  # see binding.peers_then
+        f = index.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+        if f is None or f.comparator != "peers":
+            return claim
+        # the periods its sentence names before it
+        named = [P.stated_of(y) for y in years_by_sentence.get(m.sentence, []) if y.end <= m.start]
+        return B.peers_then(chk, claim, named)
 
     entity_re = index.context.entity_re()
     number_keys: dict[int, set[Key]] = {}
@@ -289,20 +294,12 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 claim = B.measure_swap(chk, claim, naming, name_words)
                 claim = B.group_swap(chk, claim, name_words)
                 claim = B.band_swap(chk, claim, text[m.start : sentences[m.sentence][1]])
-                clause = B.clause_of(text, sentences[m.sentence], m)
-                claim = B.category_merge(chk, claim, text[clause[0] : clause[1]])
+                claim = B.category_merge(chk, claim, text, sentences[m.sentence], m)
                 claim = B.share_of(chk, claim, text, m.end)
                 claim = B.comparator_swap(
                     text, sentences[m.sentence], m, claim, said.get(m.sentence, []), chk, naming
                 )
-                # the rate's words may be in its own statement (not a comparison's after it:
-                # "725 working-age adults, fewer per head than England"), in the sentence
-                # before, or in the text's opening ("..., for every 100,000 adults.")
-                s0, s1 = sentences[m.sentence]
-                stop = L.NAME_WINDOW_STOP_RE.search(text, m.end, s1)
-                own = (s0, stop.start() if stop else s1)
-                spans = [own] + ([sentences[m.sentence - 1], sentences[0]] if m.sentence else [])
-                claim = B.rate_as_count(chk, claim, m, text, spans)
+                claim = B.rate_as_count(chk, claim, m, text, sentences)
             # a change's series: the sentence's, else the one its figures before it or the
             # previous sentence's figures were traced to ("60.4% were satisfied. This represents
             # a fall of 7.2 points")
@@ -334,7 +331,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         else:
             continue
         if not m.extra.get("peers"):  # not a count of similar councils ("its 15 ...")
-            claim = B.peers_then(chk, claim, stated_before(m))
+            claim = peers_then(claim, m)
         claims.append(claim)
         said.setdefault(m.sentence, []).append(claim)  # figures' claims, by sentence
         if claim.status == "supported" and claim.fact_ids:
@@ -380,7 +377,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), words)
             when = B.comparison_period(text, (a, b), words)
             claim = R.direction(chk, m, [prior, *levels] if prior else levels, when, text[a:b])
-            claim = B.peers_then(chk, claim, stated_before(m))
+            claim = peers_then(claim, m)
             claims.append(claim)
             # "above England for the third year running": the streak is a claim of its own,
             # unless a trend word owns it ("rose for a third year, above England")

@@ -272,14 +272,15 @@ _RATE_UNITS = {"per_100k": "count", "gbp_thousands_per_100k": "gbp_thousands"}
 
 
 def rate_as_count(
-    chk: Checker, claim: Claim, m: Mention, text: str, spans: Iterable[tuple[int, int]]
+    chk: Checker, claim: Claim, m: Mention, text: str, sentences: list[tuple[int, int]]
 ) -> Claim:
     """A rate per 100,000 stated as a number of people or pounds: "725 working-age adults got
     long-term support" when 725 is the rate per 100,000 aged 18-64 (and 1,210 the number),
-    "the NHS gave £7.0 million" when £7.0m is per 100,000 adults. Only when nothing in
-    ``spans`` (the figure's sentence and the one before, the text's opening) speaks of a
-    rate, and the data has the number of the same measure and period to set against it; a
-    figure of people must be followed by the people it counts."""
+    "the NHS gave £7.0 million" when £7.0m is per 100,000 adults. Only when no words speak of
+    a rate in the figure's own statement (not a comparison after it: "725 working-age adults,
+    fewer per head than England"), in the sentence before or in the text's opening ("...,
+    for every 100,000 adults."), and the data has the number of the same measure and period
+    to set against it; a figure of people must be followed by the people it counts."""
     f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
     if (
         claim.status != "supported"
@@ -289,9 +290,15 @@ def rate_as_count(
         or f.unit not in _RATE_UNITS
         or m.extra.get("rate")
         or m.denominator
-        or any(L.RATE_MARKER_RE.search(text, a, b) for a, b in spans)
         or (m.kind != "money" and not L.PEOPLE_AFTER_RE.match(text, m.end))
     ):
+        return claim
+    s0, s1 = sentences[m.sentence]
+    stop = L.NAME_WINDOW_STOP_RE.search(text, m.end, s1)
+    spans = [(s0, stop.start() if stop else s1)]
+    if m.sentence:
+        spans += [sentences[m.sentence - 1], sentences[0]]
+    if any(L.RATE_MARKER_RE.search(text, a, b) for a, b in spans):
         return claim
     chart = chk.ix.chart_of.get(f.id)
     twin = next(
@@ -388,15 +395,19 @@ _PAIRS = {
 }
 
 
-def category_merge(chk: Checker, claim: Claim, words: str) -> Claim:
+def category_merge(
+    chk: Checker, claim: Claim, text: str, sentence: tuple[int, int], m: Mention
+) -> Claim:
     """A supported figure of a category of two ratings said of one of them alone: "9.1% were
     judged inadequate" when 9.1% is the share rated requires improvement or inadequate, "90.9%
     were rated outstanding" for the share rated good or outstanding (the data has no figure for
-    either rating alone). ``words``: the clause of the figure."""
+    either rating alone), in the words of the figure's clause."""
     f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
     pair = _PAIRS.get(f.breakdown or "") if claim.status == "supported" and f else None
     if pair is None or f is None:
         return claim
+    a, b = clause_of(text, sentence, m)
+    words = text[a:b]
     said = [bool(p.search(words)) for p in pair]
     if said[0] == said[1]:  # both halves, or neither: the words do not name one alone
         return claim
