@@ -868,3 +868,22 @@ def test_how_a_scale_runs_is_read_in_more_words(text: str, status: str) -> None:
 def test_a_change_in_per_cent_is_relative_and_in_points_is_absolute(said: str, outcome: str):
     v = verdict("user_satisfaction", f"Satisfaction {said} to 71.7% in 2024-25.")
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        ("while income from the NHS was £17.0 million per 100,000 adults", "pass"),
+        # £9.2m is England's NHS income: a clause after "while" naming no one is Leicester's
+        ("while income from the NHS was £9.2 million per 100,000 adults", "fail"),
+        ("while England's NHS income was £9.2 million per 100,000 adults", "pass"),
+    ],
+)
+def test_a_clause_after_while_that_names_no_one_is_the_councils(said: str, outcome: str) -> None:
+    sheets = [_builder().sheet(LEICESTER, c) for c in ("client_contributions", "nhs_contributions")]
+    text = (
+        "In 2021-22, client contributions were £7.1 million per 100,000 adults, just under "
+        f"England's £7.2 million, {said}."
+    )
+    v = Verifier().verify(text, sheets)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -1036,7 +1036,10 @@ def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
     ("Satisfaction was 66.5%, roughly in line with England" states the council's figure);
     otherwise left open ("" : the checks try each party)."""
     s0, _s1 = sentence
-    back = text[s0 : m.start]
+    # a new clause after "while"/"whereas" that names no one ("..., above England's £7.2m,
+    # while income from the NHS was £13.7m") states the council's figure
+    turns = [t.end() for t in L.WHILE_RE.finditer(text, s0, m.start)]
+    back = text[turns[-1] if turns else s0 : m.start]
     if L.COMPARE_BEFORE_FIGURE_RE.search(back):
         return ""
     if any(e.lastgroup in COMPARATORS for e in entity_re.finditer(back)):

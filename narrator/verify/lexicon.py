@@ -71,6 +71,8 @@ PEOPLE_AFTER_RE = re.compile(
     r"pensioners|clients|individuals|users)\b)",
     IGN,
 )
+#: a word opening a clause that sets a statement of its own against the one before
+WHILE_RE = re.compile(r",\s*(?:while|whereas)\b", IGN)
 #: a comparison before a figure: the figure is then not the council's by default
 COMPARE_BEFORE_FIGURE_RE = re.compile(rf"\b(?:{any_of(COMPARISONS)}|whereas|while)(?![\w.])", IGN)
 #: between a figure and the words describing it ("61.7%, the lowest since ..."; "22.1% in
