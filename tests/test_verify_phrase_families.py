@@ -818,7 +818,6 @@ def test_comparator_councils_are_the_similar_councils(said: str, outcome: str) -
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
-
 def test_a_comparison_with_similar_councils_in_an_earlier_year_is_unverifiable() -> None:
     """The data holds the similar councils' figures for the latest period only: a comparison
     with them in a sentence about 2023-24 can be neither supported nor contradicted."""
@@ -886,4 +885,19 @@ def test_a_clause_after_while_that_names_no_one_is_the_councils(said: str, outco
         f"England's £7.2 million, {said}."
     )
     v = Verifier().verify(text, sheets)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        ("lower than England, which was 65.4%", "pass"),
+        ("higher than England, which was 65.4%", "fail"),
+    ],
+)
+def test_a_comparison_is_of_the_period_its_figures_are_of(said: str, outcome: str) -> None:
+    """Stockton-on-Tees' satisfaction was 63.2% in 2023-24 (England 65.4%) and 68.2% in
+    2024-25 (England 65.1%): "It was lower than England, which was 65.4%" compares 2023-24."""
+    text = f"In 2023-24, Stockton-on-Tees' satisfaction was 63.2%. It was {said}."
+    v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

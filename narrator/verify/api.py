@@ -375,7 +375,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 chk,
             )
             a, b = B.clause_of(text, sentences[s] if s < len(sentences) else (0, len(text)), words)
-            when = B.comparison_period(text, (a, b), words)
+            when = B.comparison_period(text, (a, b), words) or B.figures_period(
+                text, said.get(s, []), (a, b), m, chk
+            )
             claim = R.direction(chk, m, [prior, *levels] if prior else levels, when, text[a:b])
             claim = peers_then(claim, m)
             claims.append(claim)

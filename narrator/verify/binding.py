@@ -1136,6 +1136,38 @@ def comparison_period(text: str, clause: tuple[int, int], m) -> Stated | Previou
     return next(iter(stated)) if len(stated) == 1 else None
 
 
+_FIGURE_KINDS = ("number", "percent", "money", "fraction")
+
+
+def figures_period(
+    text: str, claims: list[Claim], clause: tuple[int, int], m: Mention, chk: Checker
+) -> Stated | None:
+    """The earlier period a comparison's own figures are of: "when the council's 32.4 per
+    cent exceeded England's 28.0 per cent" compares 2021-22's figures, whatever the latest
+    period. The figures are the supported ones of its clause before the comparison words and
+    the first within a few words after them; None when any is of the latest period ("rose to
+    66.4% from 55.6%, overtaking London" is about the latest), they are of different periods,
+    there are none, or the words say it is now."""
+    a, b = clause
+    if L.RECENT_RE.search(text, a, m.end):  # "Both are now above England"
+        return None
+    supported = [c for c in claims if c.status == "supported" and c.kind in _FIGURE_KINDS]
+    before = [c for c in supported if a <= c.start and c.end <= m.start]
+    # the comparator's figure right after its name, in its clause or the next ("lower than
+    # England, which was 65.4%")
+    after = [c for c in supported if m.end <= c.start <= m.end + 40][:1]
+    periods = set()
+    for c in before + after:
+        f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids else None
+        if f is None or f.kind not in ("value", "history", "comparator_value") or not f.period:
+            return None
+        periods.add((f.period, f.kind == "history"))
+    if len(periods) != 1:
+        return None
+    period, earlier = next(iter(periods))
+    return Stated(*years_of(period)) if earlier else None
+
+
 def clause_of(text: str, sentence: tuple[int, int], m) -> tuple[int, int]:
     """The span of the clause of ``m``'s sentence that holds it (split at contrasts)."""
     s0, s1 = sentence
