@@ -901,3 +901,24 @@ def test_a_comparison_is_of_the_period_its_figures_are_of(said: str, outcome: st
     text = f"In 2023-24, Stockton-on-Tees' satisfaction was 63.2%. It was {said}."
     v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees: 66.1% (2023-24) to 77.5% (2024-25), down from 81.5% in 2015-16
+        ("The share finding information easy rose by 11.4 percentage points in 2024-25, to "
+         "77.5%.", "pass"),
+        ("The share finding information easy fell by 11.4 percentage points in 2024-25, to "
+         "77.5%.", "fail"),
+        # a later "since" belongs to another claim, not to the move's period
+        ("The share finding information easy rose in 2024-25, to 77.5%, its highest level "
+         "since 2021-22.", "pass"),
+    ],
+)  # fmt: skip
+def test_a_move_in_a_year_is_the_change_into_it(text: str, outcome: str) -> None:
+    v = Verifier().verify(text, [_builder().sheet("E06000004", "users_info")])
+    trend = [c for c in v.claims if c.kind == "trend"][0]
+    assert trend.status == ("supported" if outcome == "pass" else "contradicted"), [
+        (c.text, c.status, c.reason) for c in v.claims
+    ]

@@ -813,6 +813,7 @@ def _span_trend(chk: Checker, m: Mention, chosen: list[Fact], years: set[str]) -
     return None
 
 
+_SINCE_YEAR = re.compile(r"\bsince\s+(?P<y>(?:19|20)\d\d(?:[-/]\d\d)?)", re.IGNORECASE)
 _FROM_WORDS = re.compile(r"\b(?:on|from|since|than|compared|against|versus)\b", re.IGNORECASE)
 _IN_YEAR = re.compile(
     r"(?<!from\s)(?<!since\s)(?<!than\s)(?<!with\s)\bin\s+(?:the\s+)?(?:(?:financial|survey)\s+)?"
@@ -826,17 +827,23 @@ def _into_year(clause: str, after: int, years: set[str]) -> Stated | None:
     2023-24", "fell by 3 points in 2024-25") or opening its clause ("In 2023-24 satisfaction
     fell four points"), when the clause names no other period; not a period a change is
     measured from ("up on the £100.4m spent in 2020-21")."""
-    if len(years) != 1 or not clause or after < 0:
+    if not clause or after < 0:
         return None
     tail = clause[after : after + 40]
     hit = _IN_YEAR.search(tail)
+    # a later "since <year>" is another claim's ("rose by 4.9 points in 2024-25, to 72.6%, its
+    # highest since 2017-18"), not another period of this move
+    later = {y["y"] for y in _SINCE_YEAR.finditer(clause, after + (hit.end() if hit else 0))}
+    if len(years - later) != 1:
+        return None
     if hit is None:  # a fronted period, with no figure before the move ("In 2023-24 it was
         # 59.7%, so it went up" measures from that figure, not into it)
         fronted = _FRONTED_YEAR.match(clause)
         if fronted is None or P.DIGIT_RE.search(clause, fronted.end(), after):
             return None
         return Stated(*years_of(fronted["y"]))
-    if _FROM_WORDS.search(clause[max(0, after - 12) : after] + tail[: hit.start()]):
+    # (searched in place: a slice would start mid-word, "informati|on" read as "on")
+    if _FROM_WORDS.search(clause, max(0, after - 12), after + hit.start()):
         return None
     return Stated(*years_of(hit["y"]))
 
