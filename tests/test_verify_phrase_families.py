@@ -922,3 +922,27 @@ def test_a_move_in_a_year_is_the_change_into_it(text: str, outcome: str) -> None
     assert trend.status == ("supported" if outcome == "pass" else "contradicted"), [
         (c.text, c.status, c.reason) for c in v.claims
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Stockton-on-Tees 77.5% against England's 67.8% in 2024-25: a 9.7-point lead
+        ("streets ahead of England's 67.8%", "pass"),
+        ("a hair above England's 67.8%", "fail"),
+        ("almost exactly England's level of 67.8%", "fail"),
+    ],
+)
+def test_more_words_for_the_size_of_a_gap(said: str, outcome: str) -> None:
+    text = f"In 2024-25, 77.5% of service users found information easy, {said}."
+    v = Verifier().verify(text, [_builder().sheet("E06000004", "users_info")])
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+def test_a_margin_after_a_comparison_belongs_to_its_claim() -> None:
+    """ "trailed England by a wide margin" (63.2% against 65.4%): the contradicted claim spans
+    the margin's words, so a reader sees which words are wrong."""
+    text = "In 2023-24 Stockton-on-Tees' satisfaction of 63.2% trailed England by a wide margin."
+    v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
+    bad = [c for c in v.claims if c.status == "contradicted"]
+    assert bad and bad[0].text.endswith("by a wide margin"), [(c.text, c.status) for c in v.claims]

@@ -261,13 +261,15 @@ def direction_mentions(
             dir_ = "below" if dir_ == "above" else "above"
         modifier, start = modifier_before(sent, a)
         margin = P.MARGIN_AFTER_RE.match(sent, after[0][1]) if not modifier else None
-        if margin is not None:  # "trailed the region's £50.0m by a wide margin"
-            modifier = "well" if margin["wide"] else "slightly"
+        end = after[0][1]
+        if margin is not None:  # "trailed the region's £50.0m by a wide margin": the claim
+            modifier = "well" if margin["wide"] else "slightly"  # spans the margin's words
+            end = margin.end()
         mm = Mention(
             "direction",
             s0 + start,
-            s0 + after[0][1],
-            sent[start : after[0][1]],
+            s0 + end,
+            sent[start:end],
             idx,
             direction=dir_,
             comparator=comp,

@@ -425,15 +425,19 @@ DIRECTION_ANCHOR_RE = re.compile(
 #: ("well above", "comfortably ahead of") words, as written before it
 WEAK_MOD_WORDS = (
     "slightly", "a little", "a bit", "little bit", "just", "marginally", "a touch", "a shade",
-    "a whisker", "a fraction", "fractionally", "narrowly", "barely",
+    "a whisker", "a fraction", "fractionally", "narrowly", "barely", "a hair", "a tad",
+    "a smidgen", "ever so slightly",
 )  # fmt: skip
 STRONG_MOD_WORDS = (
     "much", "far", "well", "way", "considerably", "significantly", "substantially", "a lot",
     "quite a bit", "quite a lot", "noticeably", "markedly", "comfortably", "vastly", "hugely",
-    "massively", "dramatically",
+    "massively", "dramatically", "streets", "miles", "a long way", "a great deal",
 )  # fmt: skip
 #: the strongest of them: "far above" says more than "well above"
-VERY_STRONG_MODS = {"far", "way", "vastly", "hugely", "massively", "dramatically"}
+VERY_STRONG_MODS = {
+    "far", "way", "vastly", "hugely", "massively", "dramatically", "streets", "miles",
+    "a long way",
+}  # fmt: skip
 _MOD = "|".join(
     w.replace(" ", r"\s+") for w in sorted((*WEAK_MOD_WORDS, *STRONG_MOD_WORDS), key=len)[::-1]
 )
@@ -481,7 +485,8 @@ SAME_HINT_RE = re.compile(r"same|similar|line|close|level|par|equal|match")
 SAME_RE = re.compile(
     r"\b(?:(?:about|roughly|much|broadly|almost|nearly|very\s+close\s+to)\s+)?"
     r"(?:the\s+same\s+as|similar\s+to|in\s+line\s+with|close\s+to|level\s+with|"
-    r"on\s+a\s+par\s+with|equal\s+to|matches|matched|close\s+to)\b"
+    r"on\s+a\s+par\s+with|on\s+par\s+with|equal\s+to|identical\s+to|matches|matched|close\s+to|"
+    r"(?:exactly|precisely)(?!\s*,)|mirror(?:s|ed|ing)?)\b"
     # not a quantity: "close to a fifth more than London's", "close to double England's"
     r"(?!\s+(?:a\s+|one\s+|two\s+|three\s+|half|double|twice|treble|triple|\d))",
     IGN,
