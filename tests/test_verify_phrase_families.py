@@ -946,3 +946,16 @@ def test_a_margin_after_a_comparison_belongs_to_its_claim() -> None:
     v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
     bad = [c for c in v.claims if c.status == "contradicted"]
     assert bad and bad[0].text.endswith("by a wide margin"), [(c.text, c.status) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("figure", "outcome"),
+    [("was 68.2%", "pass"), ("then to 66.8%", "fail")],  # Stockton-on-Tees; 66.8%: 2022-23
+)
+def test_a_figure_said_to_be_the_latest_must_be_the_latest(figure: str, outcome: str) -> None:
+    text = (
+        "Satisfaction fell from 70.2% in 2019-20 to 67.7% in 2021-22 and "
+        f"{figure} in the most recent survey."
+    )
+    v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

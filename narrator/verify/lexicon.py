@@ -163,6 +163,13 @@ LAST_YEAR = ("last year", "last survey", "the last year", "the last survey", "ye
 OPENERS = ("in", "back in", "for", "during", "by", "between", "as of", "over", "from", "across")
 
 PREVIOUS_RE = re.compile(rf"\b{any_of(PREVIOUS)}\b(?!\s+(?:that|last)\b)", IGN)
+#: the latest period said right after a figure ("46.0% in the most recent survey", "27.4 per
+#: cent, is the most recent figure available", "71.7% in the latest figures")
+LATEST_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:(?:is|was)\s+)?(?:in\s+|for\s+)?the\s+(?:most\s+recent|latest|newest)\s+"
+    r"(?:survey|year|figures?|data|results?|period|count)\b",
+    IGN,
+)
 #: the period after the one stated before ("64.1% a year later")
 FOLLOWING = ("a year later", "the following year", "the next year", "the year after",
              "a survey later", "the following survey", "the next survey", "twelve months later",

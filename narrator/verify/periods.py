@@ -173,6 +173,9 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
         if two:  # "58.6% two years earlier"
             m.period = Previous(None if L.DEICTIC_RE.match(two[0][0]) else then, back=2)
             continue
+        if L.LATEST_AFTER_RE.match(text, m.end):  # "46.0% in the most recent survey"
+            m.period = (LATEST,)
+            continue
         if then is not None and any(
             r.start() >= m.end and _adjacent(text, m, r.span()) for r in following
         ):  # "64.1% a year later": the period after the one stated before it
