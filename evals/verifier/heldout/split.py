@@ -84,6 +84,12 @@ DEV_COUNCILS = frozenset(
         # in as many phrasings as the writers could find, one focus each, about dev councils
         # only (Kent and Leeds; Birmingham and Hackney; York and Lambeth; Manchester and
         # Sunderland), scored once before tuning)
+        # (eighth session: w55-w57, round 21, and w64-w66, round 23, new texts about test
+        # councils only, scored in aggregate; w58-w60, round 20 (Portsmouth, Hounslow,
+        # Darlington, Kingston upon Hull, Westminster, Middlesbrough), w61-w63, round 22
+        # (Bedford, Walsall, Bromley, Staffordshire, Haringey, Harrow) and w67-w69, round 24
+        # (Central Bedfordshire, North Yorkshire, Salford, Somerset, Dudley, Hillingdon), new
+        # short texts about dev councils only, one focus per writer, scored once before tuning)
     }
 )  # fmt: skip
 
