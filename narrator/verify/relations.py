@@ -889,7 +889,7 @@ def own_extreme(
     before = [c for c in stated if c.end <= m.start]
     at = clause_text.find(m.text)
     if m.extra.get("after") or (
-        not before and L.PREDICATE_FIGURE_RE.match(clause_text, at + len(m.text))
+        not before and at >= 0 and L.PREDICATE_FIGURE_RE.match(clause_text, at + len(m.text))
     ):  # "peaked at 42.5% in 2021-22", "its highest on record remains the 71.1% of 2022-23":
         before = [c for c in stated if c.start >= m.end][:1]  # the figure after the words
     # "now" says the latest figure is meant, unless a figure stands between it and the words
