@@ -25,6 +25,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 LEICESTER = "E06000016"
+STOCKTON = "E06000004"  # Stockton-on-Tees: one source per series, where Leicester has two
 
 
 @cache
@@ -33,8 +34,13 @@ def _builder() -> FactBuilder:
     return FactBuilder(load_dataset(chart_ids=catalog.ids), catalog)
 
 
+def verdict_on(charts, text: str, code: str = LEICESTER):
+    """The verdict on ``text`` with the fact sheets of ``charts`` for council ``code``."""
+    return Verifier().verify(text, [_builder().sheet(code, c) for c in charts])
+
+
 def verdict(chart: str, text: str):
-    return Verifier().verify(text, [_builder().sheet(LEICESTER, chart)])
+    return verdict_on((chart,), text)
 
 
 # fmt: off
@@ -525,12 +531,11 @@ def test_the_survey_before_is_a_time_not_spending_before_income(said: str, outco
     """In a summary that also covers gross spending ("day-to-day spending before income",
     which rose), "That is lower than the survey before." goes on about the figure before it
     (carers finding information easy: 50.0% in 2021-22, 43.3% in 2023-24), not spending."""
-    sheets = [_builder().sheet(LEICESTER, c) for c in ("carers_info", "gross_expenditure")]
     text = (
         "In 2023-24, 43.3% of carers found it easy to get information. "
         f"That is {said} than the survey before."
     )
-    v = Verifier().verify(text, sheets)
+    v = verdict_on(("carers_info", "gross_expenditure"), text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -538,9 +543,8 @@ def test_the_survey_before_is_a_time_not_spending_before_income(said: str, outco
 def test_contributed_names_client_contributions(figure: str, outcome: str) -> None:
     """ "People using care contributed" names client contributions (£19.1m in 2021-22), not the
     NHS's income (£45.8m), in a text that covers both."""
-    sheets = [_builder().sheet(LEICESTER, c) for c in ("client_contributions", "nhs_contributions")]
     text = f"In 2021-22, people using care in Leicester contributed {figure} towards it."
-    v = Verifier().verify(text, sheets)
+    v = verdict_on(("client_contributions", "nhs_contributions"), text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -562,12 +566,11 @@ def test_a_share_whose_words_name_its_group_is_not_a_wrong_denominator(text: str
 def test_a_fronted_group_names_the_figure_after_its_comma(figure: str, outcome: str) -> None:
     """ "Among over-65s, N per 100,000 were receiving long-term support": the phrase before the
     comma says whom the figure counts (8,830 is the 65+ rate; 1,125 is the 18-64 rate)."""
-    sheets = [_builder().sheet(LEICESTER, c) for c in ("op_need", "wa_need")]
     text = (
         "In 2021-22, working-age requests ran at 1,880 per 100,000. "
         f"Among over-65s, {figure} per 100,000 were receiving long-term support."
     )
-    v = Verifier().verify(text, sheets)
+    v = verdict_on(("op_need", "wa_need"), text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -576,12 +579,11 @@ def test_one_topic_word_names_its_measure(figure: str, outcome: str) -> None:
     """ "Satisfaction jumped to N": the one word names the satisfaction measure (71.7%), so
     the information measure's 72.9% said of it is a swap, in a text that covers both."""
     charts = ("user_satisfaction", "users_info", "carers_info")
-    sheets = [_builder().sheet(LEICESTER, c) for c in charts]
     text = (
         "In 2024-25, 72.9% found it easy to get information. "
         f"Satisfaction jumped to {figure} in 2024-25."
     )
-    v = Verifier().verify(text, sheets)
+    v = verdict_on(charts, text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -590,12 +592,11 @@ def test_words_naming_a_series_only_in_part_do_not_shield_a_swap(figure: str, ou
     """ "received N requests for support from working-age adults" names the 18-64 requests
     (4,250); its "support" and "received" also name the 18-64 long-term support, but its
     "requests" rules that one out, so the 65+ requests (7,335) said of it are a swap."""
-    sheets = [_builder().sheet(LEICESTER, c) for c in ("op_need", "wa_need")]
     text = (
         "In 2021-22 Leicester supported 3,850 older people with long-term care, and received "
         f"{figure} requests for support from working-age adults."
     )
-    v = Verifier().verify(text, sheets)
+    v = verdict_on(("op_need", "wa_need"), text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -616,8 +617,7 @@ def test_words_naming_a_series_only_in_part_do_not_shield_a_swap(figure: str, ou
     ],
 )  # fmt: skip
 def test_a_comparators_figure_belongs_to_the_measure_it_is_set_against(text: str, outcome: str):
-    sheets = [_builder().sheet(LEICESTER, c) for c in ("user_satisfaction", "users_info")]
-    v = Verifier().verify(text, sheets)
+    v = verdict_on(("user_satisfaction", "users_info"), text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -664,8 +664,7 @@ def test_a_share_of_two_ratings_said_of_one_alone_is_a_merge(said: str, outcome:
     ],
 )  # fmt: skip
 def test_everyday_names_of_measures_bind_their_figures(charts, text: str, outcome: str) -> None:
-    sheets = [_builder().sheet(LEICESTER, c) for c in charts]
-    v = Verifier().verify(text, sheets)
+    v = verdict_on(charts, text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -674,12 +673,11 @@ def test_a_comparators_figure_is_set_against_the_figure_of_its_period(england, o
     """ "rose to 68.2% in 2024-25 from 63.2% a year earlier, above England's N": England's
     figure is set against the 2024-25 one (Stockton-on-Tees; England's satisfaction was 65.1%
     and its information figure 67.8% in 2024-25)."""
-    sheets = [_builder().sheet("E06000004", c) for c in ("user_satisfaction", "users_info")]
     text = (
         "Satisfaction rose to 68.2% in 2024-25 from 63.2% a year earlier, above England's "
         f"{england}."
     )
-    v = Verifier().verify(text, sheets)
+    v = verdict_on(("user_satisfaction", "users_info"), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -740,7 +738,7 @@ def test_an_extreme_describes_the_figure_its_words_point_to(text: str, outcome: 
 def test_a_year_later_is_the_period_after_the_one_stated_before(text: str, outcome: str):
     """Stockton-on-Tees' satisfaction: 64.7 (2018-19), 70.2 (2019-20), 67.7 (2021-22), 66.8
     (2022-23), 63.2 (2023-24)."""
-    v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
+    v = verdict_on(("user_satisfaction",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -879,12 +877,11 @@ def test_a_change_in_per_cent_is_relative_and_in_points_is_absolute(said: str, o
     ],
 )
 def test_a_clause_after_while_that_names_no_one_is_the_councils(said: str, outcome: str) -> None:
-    sheets = [_builder().sheet(LEICESTER, c) for c in ("client_contributions", "nhs_contributions")]
     text = (
         "In 2021-22, client contributions were £7.1 million per 100,000 adults, just under "
         f"England's £7.2 million, {said}."
     )
-    v = Verifier().verify(text, sheets)
+    v = verdict_on(("client_contributions", "nhs_contributions"), text)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -899,7 +896,7 @@ def test_a_comparison_is_of_the_period_its_figures_are_of(said: str, outcome: st
     """Stockton-on-Tees' satisfaction was 63.2% in 2023-24 (England 65.4%) and 68.2% in
     2024-25 (England 65.1%): "It was lower than England, which was 65.4%" compares 2023-24."""
     text = f"In 2023-24, Stockton-on-Tees' satisfaction was 63.2%. It was {said}."
-    v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
+    v = verdict_on(("user_satisfaction",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -917,7 +914,7 @@ def test_a_comparison_is_of_the_period_its_figures_are_of(said: str, outcome: st
     ],
 )  # fmt: skip
 def test_a_move_in_a_year_is_the_change_into_it(text: str, outcome: str) -> None:
-    v = Verifier().verify(text, [_builder().sheet("E06000004", "users_info")])
+    v = verdict_on(("users_info",), text, STOCKTON)
     trend = [c for c in v.claims if c.kind == "trend"][0]
     assert trend.status == ("supported" if outcome == "pass" else "contradicted"), [
         (c.text, c.status, c.reason) for c in v.claims
@@ -935,7 +932,7 @@ def test_a_move_in_a_year_is_the_change_into_it(text: str, outcome: str) -> None
 )
 def test_more_words_for_the_size_of_a_gap(said: str, outcome: str) -> None:
     text = f"In 2024-25, 77.5% of service users found information easy, {said}."
-    v = Verifier().verify(text, [_builder().sheet("E06000004", "users_info")])
+    v = verdict_on(("users_info",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
 
 
@@ -943,7 +940,7 @@ def test_a_margin_after_a_comparison_belongs_to_its_claim() -> None:
     """ "trailed England by a wide margin" (63.2% against 65.4%): the contradicted claim spans
     the margin's words, so a reader sees which words are wrong."""
     text = "In 2023-24 Stockton-on-Tees' satisfaction of 63.2% trailed England by a wide margin."
-    v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
+    v = verdict_on(("user_satisfaction",), text, STOCKTON)
     bad = [c for c in v.claims if c.status == "contradicted"]
     assert bad and bad[0].text.endswith("by a wide margin"), [(c.text, c.status) for c in v.claims]
 
@@ -957,5 +954,5 @@ def test_a_figure_said_to_be_the_latest_must_be_the_latest(figure: str, outcome:
         "Satisfaction fell from 70.2% in 2019-20 to 67.7% in 2021-22 and "
         f"{figure} in the most recent survey."
     )
-    v = Verifier().verify(text, [_builder().sheet("E06000004", "user_satisfaction")])
+    v = verdict_on(("user_satisfaction",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -234,7 +234,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             years_by_sentence.setdefault(y.sentence, []).append(y)
 
     def peers_then(claim: Claim, m: Mention) -> Claim:  # see binding.peers_then
-        f = index.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+        f = chk.fact_of(claim)
         if f is None or f.comparator != "peers":
             return claim
         # the periods its sentence names before it

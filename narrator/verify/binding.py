@@ -168,7 +168,7 @@ def comparator_swap(
     figures of different series before it or another figure between ("both below England's
     £49.7m and £42.6m"); another period; a council figure that is as much the matched series'
     own; and near twins (gross current and gross total spending differ by under 2 %)."""
-    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    f = chk.fact_of(claim)
     if (
         claim.status != "supported"
         or f is None
@@ -239,7 +239,7 @@ def group_swap(
     words beside the figure must name one group and not the other. With ``interval`` (the
     shares words such as "two in three" allow), a figure of the named group inside it is
     what the words meant."""
-    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    f = chk.fact_of(claim)
     if claim.status != "supported" or f is None:
         return claim
     kw = chk.ix.key_words
@@ -281,7 +281,7 @@ def rate_as_count(
     fewer per head than England"), in the sentence before or in the text's opening ("...,
     for every 100,000 adults."), and the data has the number of the same measure and period
     to set against it; a figure of people must be followed by the people it counts."""
-    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    f = chk.fact_of(claim)
     if (
         claim.status != "supported"
         or f is None
@@ -333,7 +333,7 @@ def peers_then(chk: Checker, claim: Claim, stated: Iterable[Stated]) -> Claim:
     earlier period ("A year earlier, in 2023-24, ... more than the typical similar council
     (59.4)"): the data holds the similar councils' figures for the latest period only, so the
     claim cannot be checked either way (unverifiable)."""
-    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    f = chk.fact_of(claim)
     if claim.status == "unverifiable" or f is None or f.comparator != "peers" or not f.period:
         return claim
     stated = list(stated)
@@ -402,7 +402,7 @@ def category_merge(
     judged inadequate" when 9.1% is the share rated requires improvement or inadequate, "90.9%
     were rated outstanding" for the share rated good or outstanding (the data has no figure for
     either rating alone), in the words of the figure's clause."""
-    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    f = chk.fact_of(claim)
     pair = _PAIRS.get(f.breakdown or "") if claim.status == "supported" and f else None
     if pair is None or f is None:
         return claim
@@ -986,9 +986,9 @@ def window(
 
     With ``names`` (whether some words name a measure), an adverb set off by commas ("Long-term
     support for working-age adults, meanwhile, reached 8,635") ends nothing, and a figure
-    right after a fronted phrase
-    that opens its sentence ("Among over-65s, 930 per 100,000 were receiving ...") takes that
-    phrase's words too, when the words between the comma and the figure name no measure."""
+    right after a fronted phrase that opens its sentence ("Among over-65s, 930 per 100,000
+    were receiving ...") takes that phrase's words too, when the words between the comma and
+    the figure name no measure."""
     s0, s1 = sentence
     a, b = s0, s1
     for f in figures:
@@ -1148,7 +1148,7 @@ def figures_period(
     the first within a few words after them; None when any is of the latest period ("rose to
     66.4% from 55.6%, overtaking London" is about the latest), they are of different periods,
     there are none, or the words say it is now."""
-    a, b = clause
+    a, _b = clause
     if L.RECENT_RE.search(text, a, m.end):  # "Both are now above England"
         return None
     supported = [c for c in claims if c.status == "supported" and c.kind in _FIGURE_KINDS]
@@ -1158,7 +1158,7 @@ def figures_period(
     after = [c for c in supported if m.end <= c.start <= m.end + 40][:1]
     periods = set()
     for c in before + after:
-        f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids else None
+        f = chk.fact_of(c)
         if f is None or f.kind not in ("value", "history", "comparator_value") or not f.period:
             return None
         periods.add((f.period, f.kind == "history"))
@@ -1300,7 +1300,7 @@ def prior_series(text: str, sentence: tuple[int, int], m, claims: list[Claim], c
         and c.fact_ids
         and s0 <= c.start
         and c.end <= m.start
-        and c.kind in ("number", "percent", "money", "fraction")
+        and c.kind in _FIGURE_KINDS
     ]
     if not before:
         return set()

@@ -95,6 +95,10 @@ class Checker:
             return title, sentence_text[colon + 1 :]
         return None
 
+    def fact_of(self, claim: Claim) -> Fact | None:
+        """The fact a claim was traced to (its first), if any."""
+        return self.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+
     def series(self, f: Fact) -> Key:
         key = self.ix.series_by_id.get(f.id)
         return key if key is not None else series_of(f, self.ix.chart_of.get(f.id, ""))
@@ -155,7 +159,7 @@ class Checker:
             # are a plain negation, not its opposite ("needed further support")
             if self.ix.negated_labels and not m.extra.get("opposite"):
                 plain = self.number(m.model_copy_plain(), focus, previous, local, named)
-                fact = self.ix.fact_by_id.get(plain.fact_ids[0]) if plain.fact_ids else None
+                fact = self.fact_of(plain)
                 if plain.status == "supported" and fact is not None and negative_label(fact):
                     return plain
         lo, hi = hedge_interval(stated, m.precision, m.hedge)

@@ -278,7 +278,7 @@ def direction_streak(
     m = m.model_copy_plain()
     m.start, m.end = span
     m.text = text[span[0] : span[1]]
-    f = chk.ix.fact_by_id.get(claim.fact_ids[0]) if claim.fact_ids else None
+    f = chk.fact_of(claim)
     if f is None:
         return chk._claim(m, "unverifiable", reason="the comparison it extends was not found")
     key = chk.series(f)
@@ -716,7 +716,7 @@ def _stated_points(
     """Series -> period -> (value, fact) of the council's own figures among supported claims."""
     by_series: dict[Key, dict[str, tuple[float, Fact]]] = {}
     for c in stated:
-        f = chk.ix.fact_by_id.get(c.fact_ids[0]) if c.fact_ids else None
+        f = chk.fact_of(c)
         if f is None or c.status != "supported":
             continue
         if f.kind == "trend":  # a trend's end point: which one the stated figure is
