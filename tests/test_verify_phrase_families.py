@@ -956,3 +956,70 @@ def test_a_figure_said_to_be_the_latest_must_be_the_latest(figure: str, outcome:
     )
     v = verdict_on(("user_satisfaction",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22, per 100,000 aged 65+: long-term support 6,570 (2nd of 16
+        # with its similar councils), requests 10,600 (12th of 16)
+        ("In 2021-22, 10,600 requests per 100,000 people aged 65+ were made, and 6,570 per "
+         "100,000 received long-term support, the second highest among its similar councils.",
+         "pass"),
+        # the rank follows the requests figure: another figure of the sentence cannot cover it
+        ("In 2021-22, 6,570 per 100,000 people aged 65+ received long-term support, while "
+         "requests ran at 10,600 per 100,000, the second highest among its similar councils.",
+         "fail"),
+    ],
+)  # fmt: skip
+def test_a_rank_right_after_a_figure_ranks_that_figure(text: str, outcome: str) -> None:
+    v = verdict_on(("op_need",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # gross current expenditure, 2021-22: £47.6m per 100,000 adults (£476 an adult),
+        # England £49.4m (£494)
+        ("In 2021-22, gross current spending came to about £476 per adult, against about £494 "
+         "for England.", "pass"),
+        ("Per head, gross current spending came to about £476 in 2021-22.", "pass"),
+        ("In 2021-22, gross current spending came to about £456 per adult, against about £494 "
+         "for England.", "fail"),
+        # the data's sums are per adult, not per resident
+        ("In 2021-22, gross current spending came to about £476 per resident.", "fail"),
+        # long-term support, 6,570 per 100,000 aged 65+: 65.7 per 1,000
+        ("In 2021-22, about 66 for every 1,000 people aged 65 and over received long-term "
+         "support.", "pass"),
+        ("In 2021-22, about 56 for every 1,000 people aged 65 and over received long-term "
+         "support.", "fail"),
+    ],
+)  # fmt: skip
+def test_rates_per_person_and_per_thousand(text: str, outcome: str) -> None:
+    v = verdict_on(("gross_expenditure", "op_need"), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # carers finding information easy, 2023-24: 74.8%, so 25.2% did not
+        ("The share of carers lacking easy access to information was 25.2% in 2023-24.", "pass"),
+        ("The share of carers lacking easy access to information was 35.2% in 2023-24.", "fail"),
+        # the share set off by dashes: its statement goes on after them
+        ("About a quarter of carers — 25.2% — said it was not easy to get information in "
+         "2023-24.", "pass"),
+        ("About three quarters of carers — 25.2% — said it was not easy to get information in "
+         "2023-24.", "fail"),
+        ("In 2023-24, roughly one in four carers stopped short of saying information was easy "
+         "to find.", "pass"),
+        ("In 2023-24, roughly one in three carers stopped short of saying information was easy "
+         "to find.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_negation_anywhere_in_its_clause_may_make_a_share_its_complement(
+    text: str, outcome: str
+) -> None:
+    v = verdict_on(("carers_info",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

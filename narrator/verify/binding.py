@@ -1137,6 +1137,13 @@ def comparison_period(text: str, clause: tuple[int, int], m) -> Stated | Previou
 
 
 _FIGURE_KINDS = ("number", "percent", "money", "fraction")
+_ASIDE_RE = re.compile(r"\([^()]*\)")
+#: "half of councils", "a quarter of all areas": a part of a ranking's pool, not a figure
+_OF_POOL_RE = re.compile(
+    r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:\d+\s+)?(?:other\s+)?(?:councils|areas|places|"
+    r"authorities|local\s+authorities|boroughs|counties)\b",
+    re.IGNORECASE,
+)
 
 
 def figures_period(
@@ -1302,12 +1309,31 @@ def prior_series(text: str, sentence: tuple[int, int], m, claims: list[Claim], c
         and c.end <= m.start
         and c.kind in _FIGURE_KINDS
     ]
+    # a bracket closed before the mention, after a figure, is an aside ("111,765 aged 65 and
+    # over (against 200,330 aged 18-64), the 25th largest"): its figures are not the one
+    # spoken of (but "in raw numbers (27,450 requests) no council had more" is)
+    asides = [(s0 + x.start(), s0 + x.end()) for x in _ASIDE_RE.finditer(text[s0 : m.start])]
+    outside = [c for c in before if not any(x <= c.start and c.end <= y for x, y in asides)]
+    before = outside or before
     if not before:
         return set()
     last = max(before, key=lambda c: c.end)
-    if re.search(r"[.;]|\b(?:while|whereas|but|and)\b", text[last.end : m.start]):
+    if re.search(r"[.;]|\b(?:while|whereas|but|and|yet)\b", text[last.end : m.start]):
         return set()
-    f = chk.ix.fact_by_id.get(last.fact_ids[0])
-    if f is None or f.kind in ("difference", "ratio") or f.comparator not in ("",):
+    if last.kind == "fraction" and _OF_POOL_RE.match(text, last.end):
+        return set()  # "in the less deprived half of councils": a share of the ranking's pool
+    f = chk.fact_of(last)
+    if f is None or f.kind in ("difference", "ratio") or f.comparator:
         return set()
-    return {chk.series(f)}
+    # every series of its chart with the same figure ("£39.7 million" per 100,000 is both gross
+    # current and gross total expenditure), each ranked in its own right
+    chart = chk.ix.chart_of.get(f.id)
+    return {chk.series(f)} | {
+        chk.series(g)
+        for g in chk.ix.values
+        if g.value == f.value
+        and g.period == f.period
+        and g.unit == f.unit
+        and g.denominator == f.denominator
+        and chk.ix.chart_of.get(g.id) == chart
+    }

@@ -152,6 +152,17 @@ class Checker:
         pool = self._pool(cls, bool(m.extra.get("rate")), m.relational, m.total, peers)
         if m.relational and m.comparator:  # "4.6 points above the South West": its gaps only
             pool = [c for c in pool if c.entity != "relation" or c.fact.comparator == m.comparator]
+        if m.extra.get("maybe_negated") and m.unit == "percent" and not m.negated:
+            # a negation elsewhere in its clause: the share or its complement may be meant
+            plain = m.model_copy_plain()
+            del plain.extra["maybe_negated"]
+            claim = self.number(plain, focus, previous, local, named)
+            if claim.status != "supported":
+                plain.negated = True
+                other = self.number(plain, focus, previous, local, named)
+                if other.status == "supported":
+                    return other
+            return claim
         stated = m.value or 0.0
         if m.negated and m.unit == "percent":  # "32% were not satisfied": 68% were
             stated = 100.0 - stated

@@ -197,9 +197,12 @@ class RuleExtractor:
         digit = P.DIGIT_RE.search(sent) is not None
         if digit and (not sent.isascii() or P.AGE_NEEDS_RE.search(low)):
             taken.extend(m.span() for m in P.AGE_RE.finditer(sent))
-        if "100" in sent or "hundred" in low:
-            rates = [(m.start(), m.end(), m.group("denom")) for m in P.RATE_RE.finditer(sent)]
-            taken.extend((a, b) for a, b, _ in rates)
+        if "100" in sent or "hundred" in low or "thousand" in low or "1,000" in sent:
+            rates = [
+                (m.start(), m.end(), m.group("denom"), _rate_scale(m.group("base")))
+                for m in P.RATE_RE.finditer(sent)
+            ]
+            taken.extend((a, b) for a, b, _, _ in rates)
         else:
             rates = []
         ents = [(m.start(), m.end(), m.lastgroup or "") for m in entity_re.finditer(sent)]
@@ -424,9 +427,14 @@ class RuleExtractor:
         self._pair_range(found, sent, s0)
         for mm in found:  # "a third were not satisfied": the complement of the share
             if mm.kind in ("percent", "fraction") and not mm.relational:
-                tail = P.CLAUSE_END_RE.split(sent[mm.end - s0 : mm.end - s0 + 60], maxsplit=1)[0]
+                tail = _share_tail(sent, mm.start - s0, mm.end - s0)
                 mm.negated = L.NEGATION_RE.search(tail) is not None
                 mm.extra["tail"] = tail  # the words saying what the share is of
+                if not mm.negated and L.NEGATION_RE.search(_own_clause(sent, mm.start - s0)):
+                    # "the share of carers lacking contact held at 64.1%", "almost half do not
+                    # find it easy, 48.5 percent": a negation elsewhere in its clause may make
+                    # the figure the complement; precision first, either reading may be meant
+                    mm.extra["maybe_negated"] = "yes"
         if ents:  # a direction needs a comparator named after it
             found.extend(C.direction_mentions(sent, s0, idx, ents, taken, low, "same" in hints))
         if ents or "average" in low:  # ... or before it ("so Hounslow is more", "above average")
@@ -565,7 +573,7 @@ class RuleExtractor:
         nums = sorted(  # in text order: money is found before plain numbers
             (m for m in found if m.kind in ("number", "money") and not m.relational), key=_START
         )
-        for a, b, denom in rates:
+        for a, b, denom, scale in rates:
             before = [m for m in nums if m.end - s0 <= a and ";" not in sent[m.end - s0 : a]]
             after = [m for m in nums if m.start - s0 >= b]
             if before:
@@ -579,10 +587,32 @@ class RuleExtractor:
             target.unit = "per_100k" if target.kind == "number" else "gbp"
             target.denominator = classify_denominator(denom)
             target.extra["rate"] = "yes"
-        for m in P.PER_RESIDENT_RE.finditer(sent) if per and nums else ():
-            before = [n for n in nums if n.end - s0 <= m.start()]
-            if before and before[-1].kind == "money":
-                before[-1].extra["per_resident"] = "yes"
+            if scale != 1:
+                _rescale(target, scale)
+        money = [n for n in nums if n.kind == "money" and not n.extra.get("rate")]
+        if not money:
+            return
+        heads = [
+            h
+            for h in P.PER_HEAD_RE.finditer(sent)
+            if any(
+                n.end - s0 <= h.start() and P.PER_HEAD_GAP_RE.fullmatch(sent, n.end - s0, h.start())
+                for n in money
+            )
+        ]
+        lead = P.LEADING_PER_HEAD_RE.match(sent)
+        if not heads and not lead:
+            return
+        # "about £473 for each adult in 2021-22, compared with roughly £504 across the South
+        # East and £497 for England": every sum of a few hundred pounds in the sentence is per
+        # head once one is said to be (the data's are per 100,000 adults, in £ millions)
+        for n in money:
+            if (n.value or 0) < 10_000 and n.precision < 1000:
+                n.unit = "gbp"
+                n.denominator = _head_group(heads)
+                n.extra["rate"] = "yes"
+                n.extra["per_head"] = "yes"
+                _rescale(n, 100_000)
 
     @staticmethod
     def _bind_entity(sent: str, a: int, b: int, ents) -> Entity:
@@ -625,3 +655,67 @@ def _share(m: re.Match[str], s0: int, idx: int, bounds: tuple[float, float]) -> 
         "majority", s0 + m.start(), s0 + m.end(), m.group(0), idx, unit="percent",
         extra={"lo": lo, "hi": hi},
     )  # fmt: skip
+
+
+_NEXT_ITEM_RE = re.compile(r"\s*(?:and|or|as\s+well\s+as|plus)\b|\s*[,.;]", re.IGNORECASE)
+#: a figure set off by dashes or brackets ("More than half — 56% — said it was not easy")
+_APPOSITIVE_CLOSE = {"(": ")", "—": "—", "–": "–"}
+
+
+def _share_tail(sent: str, start: int, end: int) -> str:
+    """The words after a share that say what it is of, up to its clause's end; a share set off
+    by dashes or brackets, or followed by such an aside, goes on after the aside ("56% — said
+    it was not easy" inside "More than half of carers — 56% — said ...", "almost four in ten
+    people (39.3 per cent) did not find it easy")."""
+    opening = sent[:start].rstrip()[-1:]
+    rest = sent[end : end + 90]
+    if opening in _APPOSITIVE_CLOSE:  # the share is the aside: its statement goes on after it
+        close = rest.find(_APPOSITIVE_CLOSE[opening])
+        if close >= 0 and not P.CLAUSE_END_RE.search(rest[:close].replace(",", " ")):
+            # (not into the next item of a list: "low social contact (22.3%) and difficulty")
+            rest = "" if _NEXT_ITEM_RE.match(rest, close + 1) else rest[close + 1 :]
+    head = P.CLAUSE_END_RE.split(rest, maxsplit=1)[0]
+    after = rest[len(head) :]
+    mark = after[:1]
+    if mark in _APPOSITIVE_CLOSE:  # "of carers — 56% — said ...": skip the aside
+        close = after.find(_APPOSITIVE_CLOSE[mark], 1)
+        if close > 0:
+            head += " " + P.CLAUSE_END_RE.split(after[close + 1 :], maxsplit=1)[0]
+    return head[:60]
+
+
+def _own_clause(sent: str, at: int) -> str:
+    """The words of a figure's sentence from the last semicolon or clause-joining word before
+    it to the next after it (not across "but", "while", "whereas" or a semicolon)."""
+    before = sent[:at]
+    cut = max((x.end() for x in _CLAUSE_JOIN_RE.finditer(before)), default=0)
+    after = _CLAUSE_JOIN_RE.search(sent, at)
+    return sent[cut : after.start() if after else len(sent)]
+
+
+_CLAUSE_JOIN_RE = re.compile(r";|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
+
+
+def _rate_scale(base: str) -> float:
+    """How many times a rate per ``base`` people must be multiplied to be one per 100,000."""
+    b = re.sub(r"[\s,]", "", base.lower())
+    return 1.0 if "hundred" in b or b in ("100000", "100k") else 100.0
+
+
+def _rescale(m: Mention, factor: float) -> None:
+    """A rate said per 1,000 or per person, read as the same rate per 100,000."""
+    if m.value is not None:
+        m.value *= factor
+    m.precision *= factor
+
+
+def _head_group(heads: list[re.Match[str]]) -> str:
+    """The group a sum per person is said of: adults ("per adult", "for each grown-up"), all
+    residents ("per resident": a slip, the data's sums are per adult), or unsaid ("per head",
+    "per person")."""
+    words = {h.group("who").lower()[:5] for h in heads}
+    if words & {"adult", "grown"}:
+        return "18+"
+    if words & {"resid", "inhab", "citiz"}:
+        return "all"
+    return ""

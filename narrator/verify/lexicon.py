@@ -402,7 +402,11 @@ RATE_WORDS_RE = re.compile(
 # ---- negation ---------------------------------------------------------------------------------
 #: a negation after a share makes it a complement ("32% were not satisfied")
 NEGATION_RE = re.compile(
-    r"\bnot\b|n't\b|\bnever\b|\bwithout\b|\black(?:ed|ing|s)?\b|\bmiss(?:ed|ing)\s+out\b",
+    r"\bnot\b|n't\b|\bnever\b|\bwithout\b|\black(?:ed|ing|s)?\b|\bmiss(?:ed|ing)\s+out\b"
+    # "stopped short of saying they were satisfied", "satisfaction eluded 44.3%", "failed to
+    # find", "were unable to get"
+    r"|\bstop(?:ped|s)?\s+short\s+of\b|\belud(?:ed|es|e)\b|\bfail(?:ed|s)?\s+to\b"
+    r"|\bunable\s+to\b",
     IGN,
 )
 #: words skipped when matching a negation against a category's name ("had not yet been rated")

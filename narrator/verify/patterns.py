@@ -66,8 +66,9 @@ MOVED_UP_RE = re.compile(
 #: "per 100,000 older people", "for every 100,000 residents"
 RATE_RE = re.compile(
     r"\b(?=[pfio])(?:per|for\s+every|for\s+each|in\s+every|out\s+of\s+every|in\s+each|of\s+every)\s+"
-    r"(?:100,000|100\s000|100000|100k|one\s+hundred\s+thousand|a\s+hundred\s+thousand|"
-    r"hundred\s+thousand)\b"
+    # (a rate per 1,000 is one per 100,000 a hundredth the size: "7 for every 1,000 aged 65+")
+    r"(?P<base>100,000|100\s000|100000|100k|one\s+hundred\s+thousand|a\s+hundred\s+thousand|"
+    r"hundred\s+thousand|1,000|1000|one\s+thousand|a\s+thousand|thousand)\b"
     r"(?P<denom>(?:[ \t]+(?!in\b|was\b|is\b|were\b|and\b|but\b|compared\b|than\b|while\b|"
     r"which\b|this\b|that\b|against\b|across\b|for\b|during\b|on\b|at\b|by\b|nationally\b|"
     # another figure is not a denominator word ("per 100,000 versus 476 in London"); an age
@@ -83,7 +84,22 @@ RATE_RE = re.compile(
 LEADING_RATE_RE = re.compile(
     r"\s*(?:(?:in|during|for)\s+(?:19|20)\d\d(?:[-–/]\d\d)?\s*,?\s*)?", IGN
 )
-PER_RESIDENT_RE = re.compile(r"\bper\s+(?:resident|person|head)\b", IGN)
+#: a sum of money said per person: "£466 per adult", "about £69 for every adult in the city",
+#: "£473 for each grown-up"; the data's are per 100,000 adults (``per_head``)
+PER_HEAD_RE = re.compile(
+    r"\b(?:per|a|for\s+(?:each|every)|on\s+(?:each|every))\s+(?P<who>head|adult(?:\s+resident)?|"
+    r"grown-?up|person|resident|inhabitant|citizen)s?\b(?!\s*(?:aged\s+)?(?:65|18))",
+    IGN,
+)
+#: what may come between a sum and its "per head": a few words, no other figure or clause break
+PER_HEAD_GAP_RE = re.compile(r"[^\d£;.()—–]{0,60}", IGN)
+#: "Per head, Nottingham's gross spending came to about £446": a per-head frame opening a
+#: sentence (after a period or "Put")
+LEADING_PER_HEAD_RE = re.compile(
+    r"\s*(?:(?:in|during|for)\s+(?:19|20)\d\d(?:[-–/]\d\d)?\s*,?\s*)?(?:put\s+|measured\s+)?"
+    r"per\s+(?:head|adult|person|resident)\s*,",
+    IGN,
+)
 #: "one in three", "8 out of 10", "12 in every 100", "6 in 10"
 #: "one in three", "8 out of 10", "12 in every 100", "6 in 10": found from the "in N" anchor,
 #: then the number (and hedge) just before it (anchoring first keeps this fast)

@@ -1289,9 +1289,10 @@ def fraction(
     With the exact share written beside it ("almost 8 in 10 (79.6%)") the words need only fit
     that figure, which is checked on its own."""
     lo, hi = fraction_interval(m)
+    maybe = bool(m.extra.get("maybe_negated"))  # a negation elsewhere in its clause
     if beside is not None:
         stated = 100 - beside if m.negated else beside
-        ok = lo <= stated <= hi
+        ok = lo <= stated <= hi or (maybe and lo <= 100 - beside <= hi)
         return chk._claim(
             m,
             "supported" if ok else "contradicted",
@@ -1328,10 +1329,12 @@ def fraction(
     readings = [m.negated]
     if m.negated and not m.extra.get("opposite"):  # "did not need more support": a measure's
         readings.append(False)  # own negation ("needed no further support") may be meant
+    if maybe:
+        readings.append(True)
     best = None
     for negated in readings:
         for c in [*pool, *named]:
-            if negated != m.negated and not negative_label(c.fact):
+            if negated != m.negated and not maybe and not negative_label(c.fact):
                 continue
             val = 100 - c.value if negated else c.value
             if lo <= val <= hi:
