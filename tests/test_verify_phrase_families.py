@@ -1023,3 +1023,26 @@ def test_a_negation_anywhere_in_its_clause_may_make_a_share_its_complement(
 ) -> None:
     v = verdict_on(("carers_info",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees' satisfaction: 63.2% in 2023-24 (England 65.4%), 68.2% in 2024-25
+        # (England 65.1%)
+        ("Satisfaction among Stockton-on-Tees service users in 2023-24 was below the England "
+         "average.", "pass"),
+        ("Satisfaction among Stockton-on-Tees service users in 2023-24 was above the England "
+         "average.", "fail"),
+        ("Stockton-on-Tees' 2023-24 satisfaction score was under the national average.", "pass"),
+        ("Stockton-on-Tees' 2023-24 satisfaction score was over the national average.", "fail"),
+        # a year that starts a run is not the comparison's period
+        ("Satisfaction has been measured since 2015-16 and is now above the England average.",
+         "pass"),
+    ],
+)  # fmt: skip
+def test_a_comparison_with_no_figures_is_of_the_year_its_clause_names(
+    text: str, outcome: str
+) -> None:
+    v = verdict_on(("user_satisfaction",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -1132,8 +1132,34 @@ def comparison_period(text: str, clause: tuple[int, int], m) -> Stated | Previou
     # "the 2023-24 figure was a shade under the national rate"; "63.5% in 2023-24, the one
     # year when the borough slipped below the national figure"
     found |= {y["y"] or y["y2"] for y in L.YEAR_SUBJECT_RE.finditer(text, a, m.start)}
+    if not found and not _FIGURE_RE.search(_YEAR_RE.sub(" ", text[a : m.start])):
+        # a clause with no figure that names one year before its comparison: "Satisfaction in
+        # 2021-22 was well above the England average", "Southwark's 2023-24 satisfaction score
+        # was close to the national average" (not "since 2016-17", a run of years)
+        found = {
+            y["y"]
+            for y in _YEAR_RE.finditer(text, a, m.start)
+            # (not the year of a comparison before it: "was above it in 2023-24 and is again")
+            if not _COMPARED_RE.search(text, a, m.start)
+        }
+        if any(
+            _RANGE_BEFORE_RE.search(text, max(a, y.start() - 30), y.start())
+            for y in _YEAR_RE.finditer(text, a, m.start)
+        ):
+            found = set()
     stated = {Stated(*years_of(y)) for y in found}
     return next(iter(stated)) if len(stated) == 1 else None
+
+
+_YEAR_RE = re.compile(r"\b(?P<y>(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?)\b")
+_FIGURE_RE = re.compile(r"\d")
+_COMPARED_RE = re.compile(r"\b(?:above|below|than|ahead|behind|under|over)\b", re.IGNORECASE)
+#: a year that starts or ends a run ("since the series began in 2015-16", "from 2018-19")
+_RANGE_BEFORE_RE = re.compile(
+    r"\b(?:since|from|until|till|between|through|began|begun|started|first)\b[^,;.]*$"
+    r"|\b(?:to|and)\s+$",
+    re.IGNORECASE,
+)
 
 
 _FIGURE_KINDS = ("number", "percent", "money", "fraction")
