@@ -1046,3 +1046,25 @@ def test_a_comparison_with_no_figures_is_of_the_year_its_clause_names(
 ) -> None:
     v = verdict_on(("user_satisfaction",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # carers finding information easy, 2023-24: 74.8% of carers surveyed
+        ("In 2023-24, 74.8% of Stockton-on-Tees carers found it easy to get information.",
+         "pass"),
+        ("In 2023-24, three in four carers in the borough found it easy to get information about "
+         "support.", "pass"),
+        # the same share said of the whole population: the wrong people
+        ("In 2023-24, 74.8% of Stockton-on-Tees' adult residents found it easy to get "
+         "information.", "fail"),
+        ("In 2023-24, three in four of the borough's residents found it easy to get information "
+         "about support.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_share_said_of_the_whole_population_is_of_the_wrong_people(
+    text: str, outcome: str
+) -> None:
+    v = verdict_on(("carers_info",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

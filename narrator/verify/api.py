@@ -327,6 +327,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 text, sentences[m.sentence], m, figures.get(m.sentence, ()), L.NAME_WINDOW_STOP_RE
             )
             claim = B.group_swap(chk, claim, tokens(name_text), fraction_interval(m))
+            claim = B.share_of(chk, claim, text, m.end)
             claim = B.change(chk, m, claim, text, here, sentences[m.sentence])
         else:
             continue

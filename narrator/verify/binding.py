@@ -459,7 +459,7 @@ def share_of(chk: Checker, claim: Claim, text: str, end: int) -> Claim:
         return claim
     said = _OF_EVERYONE_RE.match(text, end)
     if said is None:
-        return claim
+        return _group_said(f, claim, text, end)
     if not _ALL_RE.search(said.group()) and _GROUP_AFTER_RE.search(
         text, said.end(), said.end() + 60
     ):
@@ -474,6 +474,71 @@ def share_of(chk: Checker, claim: Claim, text: str, end: int) -> Claim:
             ),
         }
     )
+
+
+#: the group a share is said of, right after it: "32.1% of Nottingham's adult residents",
+#: "97.3% of adults receiving long-term support" (past a restated figure in brackets)
+_SHARE_GROUP_RE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:of\s+(?:all\s+)?(?:the\s+)?)?(?P<g>(?:[\w'’+-]+\s*){0,7})",
+)
+#: a whole population: said of a group with its own denominator, a share is of the wrong people
+_POPULATION_RE = re.compile(
+    r"\b(?:residents?|adults?|population|everyone|inhabitants|locals|citizens)\b", re.I
+)
+#: the words a share's group must have, by the denominator of its measure; a relative clause
+#: after the group may say them ("residents aged 65 and over who went home from hospital")
+_GROUP_NEEDS = {
+    "carers surveyed": r"carer",
+    "people using services surveyed": r"us(?:e|es|ing|ers?)\b|client|receiv|care\b|support"
+    r"|service|surveyed",
+    "small areas": r"area|neighbourhood|lsoa|district|part",
+    "care workforce staff": r"staff|worker|workforce|employee",
+    "people new to services who received reablement": r"new|reablement|short|rehab",
+    "hospital": r"hospital|discharg|reablement|rehab",
+}
+_RELATIVE_RE = re.compile(r"\b(?:who|that|which)\b", re.I)
+
+
+def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
+    """A share said of a whole population ("32.1% of Nottingham's adult residents reported
+    having as much social contact as they wanted") when its denominator is a group the words
+    do not name (carers surveyed): the wrong people."""
+    group = _SHARE_GROUP_RE.match(text, end)
+    words = group["g"] if group else ""
+    if not _POPULATION_RE.search(words):
+        return claim
+    needs = _GROUP_NEEDS.get(f.denominator) or (
+        _GROUP_NEEDS["hospital"] if "hospital" in f.denominator else None
+    )
+    if needs is None:
+        return claim
+    if _RELATIVE_RE.search(words):
+        words = text[end : group.end() + 80]  # type: ignore[union-attr]
+    if re.search(needs, words, re.I):
+        return claim
+    return claim.model_copy(
+        update={
+            "status": "contradicted",
+            "reason": f"{claim.text.strip()} is a share of {f.denominator}, not of "
+            f"{_group_words(words)} (wrong denominator)",
+        }
+    )
+
+
+def _group_words(words: str) -> str:
+    """The group's own words, up to its verb ("Nottingham's adult residents")."""
+    out = []
+    for w in words.split():
+        if w.lower() in _GROUP_VERBS or len(out) == 8:
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+_GROUP_VERBS = frozenset(
+    "reported were was had have has said say says found got get gets received needed need "
+    "are is did do does felt feel".split()
+)
 
 
 def bind_units(text: str, claims: list[Claim], chk: Checker) -> list[Claim]:
