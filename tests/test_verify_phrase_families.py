@@ -1068,3 +1068,22 @@ def test_a_share_said_of_the_whole_population_is_of_the_wrong_people(
 ) -> None:
     v = verdict_on(("carers_info",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # 2024-25: satisfied with their care 68.2%, finding information easy 77.5%
+        ("In 2024-25, most service users (68.2%) said they were satisfied with their care.",
+         "pass"),
+        ("In 2024-25, most service users (77.5%) said information was easy to find.", "pass"),
+        # a figure in brackets is named by its clause's words after the bracket too
+        ("In 2024-25, most service users (77.5%) said they were satisfied with their care.",
+         "fail"),
+    ],
+)  # fmt: skip
+def test_a_bracketed_figure_is_named_by_the_words_after_its_bracket(
+    text: str, outcome: str
+) -> None:
+    v = verdict_on(("user_satisfaction", "users_info"), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

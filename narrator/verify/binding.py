@@ -1090,6 +1090,11 @@ def window(
         if before:
             a = before[-1].end()
     after = stops.search(text, m.end, b)
+    bracketed = text[a : m.start].rstrip().endswith("(")
+    if after and bracketed and after.group().startswith(")") and after.start() - m.end <= 25:
+        # "just over six in ten care users (62.9%) said they were satisfied": a figure in
+        # brackets restates its clause, whose words go on after the bracket
+        after = stops.search(text, after.end(), b)
     if after:
         b = after.start()
     return text[a : m.start] + " " + text[m.end : b]

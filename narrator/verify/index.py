@@ -69,9 +69,12 @@ def tokens(text: str) -> frozenset[str]:
         low = _PHRASE_RE.sub(lambda m: f" {_PHRASE_TOKENS[m.lastgroup or '']} ", low)
     if "before" in low:  # "the year before" is a time, not "spending before income"
         low = _TIME_BEFORE_RE.sub(" ", low)
+    if "like" in low:  # "as much contact as they'd like": as they want ("councils like it" is not)
+        low = _WOULD_LIKE_RE.sub(" want", low)
     return frozenset(map(_word_token, _TOKEN.findall(low))) - {""}
 
 
+_WOULD_LIKE_RE = re.compile(r"(?:\bwould|['’]d)\s+like\b")
 #: "before" said of a time ("the year before", "two surveys before", "before that")
 _TIME_BEFORE_RE = re.compile(
     r"\b(?:years?|surveys?|periods?|time|one|that|this)\s+before\b|\bbefore\s+(?:that|then)\b"
