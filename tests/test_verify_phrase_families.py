@@ -1087,3 +1087,48 @@ def test_a_bracketed_figure_is_named_by_the_words_after_its_bracket(
 ) -> None:
     v = verdict_on(("user_satisfaction", "users_info"), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("chart", "text", "outcome"),
+    [
+        # Stockton-on-Tees. Carers finding information easy, 2023-24: 4th of 152 councils, 2nd
+        # of 16 with its similar councils. Over-65s, 2021-22: long-term support 2nd of 16 with
+        # its similar councils, requests 97th of 148 councils and 12th of 16. Care staff
+        # turnover, 2024-25: 10th of 16.
+        ("carers_info", "In 2023-24, more carers found information easy to get than in nearly "
+         "every other council in England.", "pass"),
+        ("op_need", "In 2021-22, older people asked for help more often than in nearly every "
+         "other council in England.", "fail"),
+        ("op_need", "In 2021-22, the 6,570 per 100,000 older people in long-term support was "
+         "higher than every similar council bar one.", "pass"),
+        ("op_need", "In 2021-22, the 10,600 requests per 100,000 older people was higher than "
+         "every similar council bar one.", "fail"),
+        ("carers_info", "In 2023-24, 74.8% of carers found information easy to get, coming "
+         "second among its similar councils.", "pass"),
+        ("carers_info", "In 2023-24, 74.8% of carers found information easy to get, coming "
+         "fifth among its similar councils.", "fail"),
+        ("carers_info", "In 2023-24, 74.8% of carers found information easy to get, the most "
+         "of any council in its peer group.", "fail"),
+        ("workforce_turnover", "In 2024-25, care staff turnover of 20.7% put Stockton-on-Tees "
+         "in the middle of the pack among its similar councils.", "pass"),
+        ("carers_info", "In 2023-24, the 74.8% of carers finding information easy put "
+         "Stockton-on-Tees mid-table among similar councils.", "fail"),
+        # "the middle of the peer group" is the peer median, not a place (64.2%)
+        ("carers_info", "In 2023-24, 74.8% of carers found information easy to get; the middle "
+         "of the peer group stood at 64.2%.", "pass"),
+    ],
+)  # fmt: skip
+def test_more_ways_to_say_a_place_in_a_table(chart: str, text: str, outcome: str) -> None:
+    v = verdict_on((chart,), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("verb", "outcome"),
+    [("edges past", "pass"), ("dwarfs", "fail")],  # 68.2% against England's 65.1%
+)
+def test_verbs_that_say_how_big_a_gap_is(verb: str, outcome: str) -> None:
+    text = f"At 68.2%, satisfaction with care in Stockton-on-Tees {verb} the England average."
+    v = verdict_on(("user_satisfaction",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -1130,6 +1130,8 @@ def rank_among_peers(text: str, sentence: tuple[int, int], m, entity_re) -> bool
     "Among Leicester and its 14 similar councils, Leicester has the highest figure"), not
     England's councils ("one of the five lowest in England", "8th of 151 councils")."""
     s0, s1 = sentence
+    if _PEER_WORD_RE.search(m.text):  # "higher than every similar council bar one"
+        return True
     pools = [
         (e.start(), e.end(), e.lastgroup == "peers")
         for e in entity_re.finditer(text, s0, s1)
@@ -1147,6 +1149,9 @@ def rank_among_peers(text: str, sentence: tuple[int, int], m, entity_re) -> bool
     return nearest[2]
 
 
+_PEER_WORD_RE = re.compile(
+    r"\b(?:similar|comparable|comparator|statistical\s+neighbou?rs?|peers?)\b", re.IGNORECASE
+)
 #: the words between a rank and the pool it names after it: "among", "of", "out of" and a few
 #: more ("share among", "among Lewisham and", "of 15 among")
 _POOL_AFTER_RE = re.compile(

@@ -13,7 +13,7 @@ from narrator.verify import lexicon as L
 from narrator.verify import patterns as P
 from narrator.verify import scan as S
 from narrator.verify.mention import COMPARATORS, Entity, Mention
-from narrator.verify.numbers import ORDINAL_WORDS, parse_number
+from narrator.verify.numbers import ORDINAL_WORDS, UNITS_WORDS, parse_number
 from narrator.verify.spans import lower_in_place
 
 
@@ -101,6 +101,19 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         if g["anyw"].lower().startswith(("more", "fewer", "less")):
             mm.extra["amounts"] = "yes"  # precision first: a total's rank or a rate's
         return mm
+    elif g["bardir"]:  # "higher than every similar council bar one": second
+        n = g["barn"].lower()
+        count = 12.0 if "dozen" in n else float(UNITS_WORDS.get(n) or n)
+        mm.value = count + 1
+        mm.direction = _rank_way(g["bardir"])
+        mm.extra["form"] = "nth"
+    elif g["neardir"]:  # "more than in nearly every other part of England": near the top
+        mm.direction = _rank_way(g["neardir"])
+        mm.extra["form"] = "part"
+        mm.extra["frac"] = 0.15
+    elif g["mid"]:  # "mid-table": neither near the top nor near the bottom
+        mm.direction = "high"
+        mm.extra["form"] = "middle"
     elif g["mdep"]:  # "one of the more deprived places": more deprived than most
         mm.direction = "high" if g["mdep"].lower() == "more" else "low"
         mm.extra["form"] = "most"
@@ -260,6 +273,8 @@ def direction_mentions(
             comp = before[-1][2]
             dir_ = "below" if dir_ == "above" else "above"
         modifier, start = modifier_before(sent, a)
+        if not modifier and word in P.VERB_MODIFIERS:  # "dwarfs the England average"
+            modifier = P.VERB_MODIFIERS[word]
         margin = P.MARGIN_AFTER_RE.match(sent, after[0][1]) if not modifier else None
         end = after[0][1]
         if margin is not None:  # "trailed the region's £50.0m by a wide margin": the claim
@@ -437,3 +452,12 @@ def _change_size(sent: str, a: int, b: int) -> str:
     ):
         return "slightly"
     return ""
+
+
+def _rank_way(word: str) -> str:
+    """Which end of the table a comparison word counts from ("better" and "worse" follow the
+    measure's polarity, see ``relations.rank``)."""
+    w = word.lower()
+    if w in ("better", "worse"):
+        return w
+    return "high" if w in ("higher", "more", "bigger", "larger", "greater") else "low"

@@ -217,7 +217,8 @@ RANK_HINT_RE = re.compile(
     # an ordinal, in figures or words, before its pool ("7th of", "first among")
     r"(?:st|nd|rd|th)\s+(?:among|of|out)|"
     r"deprived\s+(?:places|areas|councils|boroughs|parts|local|counties|cities)|"
-    r"only|placed|came|comes|anywhere|any\s+other|"
+    r"only|placed|came|comes|coming|finish|sits|sat\b|sitting|anywhere|any\s+other|"
+    r"\bbar\s|except|all\s+but|every\s+other|mid-?table|mid-?ranking|middling|middle\s+of|"
     r"(?:councils|areas|places|authorities|neighbou?rs)\s+(?:" + _COUNT_VERBS + r")\b"
 )
 RATIO_HINT_RE = re.compile(r"times|twice|double|treble|triple")
@@ -273,7 +274,8 @@ RANK_RE = re.compile(
     r"(?P<cdir2>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     # "ranks 12th" (not "ranks 12th lowest": the ordinal's own word says which end)
     r"|(?:(?:ranked|ranks|ranking)\s+(?:at\s+)?(?:number\s+)?(?P<ranked>\d+)(?:st|nd|rd|th)?"
-    r"|(?:ranked|ranks|ranking|placed|places|placing|puts|put|came|comes)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"|(?:ranked|ranks|ranking|placed|places|placing|puts|put|came|comes|coming|finished|"
+    r"finishes|finishing|sits|sat|sitting)\s+(?:[\w'’-]+\s+){0,4}?"
     # (not the share in "puts it in the bottom third", nor "third from bottom")
     r"(?<!top\s)(?<!bottom\s)(?<!lowest\s)(?<!highest\s)(?<!upper\s)(?<!lower\s)"
     r"(?P<ranked2>\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+from\b)"
@@ -312,13 +314,28 @@ RANK_RE = re.compile(
     r"(?:was\s+)?(?:top|bottom)\s+of\s+the\s+(?:table|list|rankings?|league))"
     r"|(?P<anyw>(?:higher|lower|more|fewer|less|bigger|smaller)\s+than\s+(?:anywhere\s+else|"
     r"any\s+other\s+(?:council|area|authority|place|borough)))"
+    # "higher than every similar council bar one", "more than all but a dozen councils": one
+    # place (or a dozen) below the top
+    r"|(?P<bardir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)"
+    r"(?:\s+[\w'’-]+){0,10}?\s+than\s+(?:in\s+)?(?:(?:every|each|any)\s+(?:other\s+)?"
+    r"(?:[\w'’-]+\s+){0,6}?(?:bar|except(?:\s+for)?|but|apart\s+from|save(?:\s+for)?)|"
+    r"all\s+but)\s+(?P<barn>one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|\d+)\b"
+    # "more often than in nearly every other part of England": close to the top
+    r"|(?P<neardir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)"
+    r"(?:\s+[\w'’-]+){0,10}?\s+than\s+(?:in\s+)?(?:nearly|almost|virtually|practically)\s+"
+    r"(?:every|all|any)\s+other\b"
+    # "mid-table", "in the middle of the pack": neither near the top nor near the bottom
+    r"|(?P<mid>mid-?table|mid-?ranking|middling|middle\s+of\s+the\s+(?:pack|table|rankings?|"
+    # (not "the middle of the peer group", the brief's and the data's name for its median)
+    r"league|field|range|distribution))"
     # "one of the more deprived places in England": more deprived than most
     r"|one\s+of\s+the\s+(?P<mdep>more|less)\s+deprived\s+(?:places|areas|councils|boroughs|"
     r"parts|local\s+authorities|counties|cities)\b"
     r"|(?P<most>(?:higher|lower|more|fewer|less)\s+(?:[\w'-]+\s+){0,12}?than\s+(?:in\s+)?most"
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
-    r"most\s+deprived|least\s+deprived|fewest|main)\b" + _NOT_A_BAND + r")",
+    r"most\s+deprived|least\s+deprived|fewest|main|most(?=\s+of\s+any\b)|"
+    r"least(?=\s+of\s+any\b))\b" + _NOT_A_BAND + r")",
 )
 #: a place among similar councils said as a count of them (run only on texts that can name
 #: them, ``extract.PEERS_HINT_RE``): "only two of its 15 similar councils had a higher share",
@@ -419,8 +436,25 @@ _ABOVE_VERBS = (
     "overtook", "overtaken", "overtaking", "eclipses", "eclipsed", "eclipsing", "outdoes",
     "outdid", "edges past", "edged past", "edging past", "edges ahead of", "edged ahead of",
     "nudges past", "nudged past", "nudging past", "nudges ahead of", "nudged ahead of",
-    "creeps past", "crept past", "pulls ahead of", "pulled ahead of",
+    "creeps past", "crept past", "pulls ahead of", "pulled ahead of", "dwarfs", "dwarfed",
+    "dwarfing", "towers over", "towered over", "towering over", "towers above",
+    "towered above",
 )  # fmt: skip
+#: verbs that say how big the gap is, as a word before the comparison would ("dwarfs England's
+#: figure" says "far above"; "edges past" says "slightly above")
+VERB_MODIFIERS: dict[str, str] = {
+    **dict.fromkeys(
+        ("dwarfs", "dwarfed", "dwarfing", "towers over", "towered over", "towering over",
+         "towers above", "towered above"),
+        "far",
+    ),
+    **dict.fromkeys(
+        ("edges past", "edged past", "edging past", "edges ahead of", "edged ahead of",
+         "nudges past", "nudged past", "nudging past", "nudges ahead of", "nudged ahead of",
+         "creeps past", "crept past"),
+        "slightly",
+    ),
+}  # fmt: skip
 VERB_DIRECTIONS: dict[str, str] = {
     **dict.fromkeys(_BELOW_VERBS, "below"),
     **dict.fromkeys(_ABOVE_VERBS, "above"),
@@ -430,12 +464,12 @@ _DIRWORDS = (
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|"
     r"ahead\s+of|behind|better|worse|" + _VERBS
 )
-DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauotewnpc])(?P<dir>" + _DIRWORDS + r")\b", IGN)
+DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauotewnpcd])(?P<dir>" + _DIRWORDS + r")\b", IGN)
 #: anchors of DIRECTION_WORD_RE in a lower-cased ASCII sentence (see scan.py)
 DIRECTION_ANCHOR_RE = re.compile(
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|ahead|"
     r"behind|trail|lag|short|beat|exceed|top|surpass|outstrip|outpac|outperform|overt|eclips|"
-    r"outd|edg|nudg|crep|crept|pull|better|worse"
+    r"outd|edg|nudg|crep|crept|pull|better|worse|dwarf|tower"
 )
 #: how big a gap a comparison says it is: weak ("slightly above", "a touch higher") and strong
 #: ("well above", "comfortably ahead of") words, as written before it

@@ -1102,6 +1102,8 @@ def rank(
             ok = (r if high else from_low) <= max(1.0, frac * of)
         elif form == "most":
             ok = (r if high else from_low) <= of / 2
+        elif form == "middle":  # "mid-table": not in the top or bottom fifth
+            ok = of * 0.2 < r <= of * 0.8
         else:
             ok = (r if high else from_low) == 1
         pool = "with its similar councils" if among_peers else "councils"
