@@ -1132,3 +1132,18 @@ def test_verbs_that_say_how_big_a_gap_is(verb: str, outcome: str) -> None:
     text = f"At 68.2%, satisfaction with care in Stockton-on-Tees {verb} the England average."
     v = verdict_on(("user_satisfaction",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees, IMD 2019: average score 25.8, average rank of small areas 17,542
+        ("Its small areas have an average deprivation score of 25.8.", "pass"),
+        ("Its small areas have an average rank of 17,542.", "pass"),
+        # the noun right before "of" names the figure, not the words before it
+        ("Its small areas have an average deprivation score of 17,542.", "fail"),
+    ],
+)  # fmt: skip
+def test_the_noun_right_before_of_names_the_figure(text: str, outcome: str) -> None:
+    v = verdict_on(("deprivation_rank",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -292,6 +292,14 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 name_words = tokens(name_text)
                 naming = index.key_words.naming(name_words)
                 claim = B.measure_swap(chk, claim, naming, name_words)
+                head = L.HEAD_OF_RE.search(text, sentences[m.sentence][0], m.start)
+                if head is not None:
+                    # "an average deprivation score of 18,653": the noun right before "of"
+                    # names the figure, whatever the words before it ("Its small areas have")
+                    head_words = tokens(head["head"])
+                    claim = B.measure_swap(
+                        chk, claim, index.key_words.naming(head_words), head_words
+                    )
                 claim = B.group_swap(chk, claim, name_words)
                 claim = B.band_swap(chk, claim, text[m.start : sentences[m.sentence][1]])
                 claim = B.category_merge(chk, claim, text, sentences[m.sentence], m)

@@ -560,3 +560,13 @@ GROWTH_RATIO_RE = re.compile(
     r"[^.;]{0,30}?\b(?:as\s+fast|faster|growth|rises?|increases?|the\s+(?:rise|increase|growth))\b",
     IGN,
 )
+#: the noun phrase that names a figure right after it: "an average deprivation score of" in
+#: "Its small areas have an average deprivation score of 18,653", "a residential rate of"
+HEAD_OF_RE = re.compile(
+    r"\b(?:an?|the|its|their|[A-Z][\w'’.-]*(?:'s|’s))\s+(?P<head>(?:[\w'’-]+\s+){0,3}?"
+    r"(?:score|rate|rank|share|proportion|percentage|figure|total|level|number|count|bill|"
+    r"spend|spending|expenditure|income|contribution|contributions|budget)s?)\s+of\s+"
+    r"(?:about|around|roughly|some|nearly|almost|approximately|just\s+over|just\s+under|"
+    r"over|under)?\s*£?$",
+    IGN,
+)
