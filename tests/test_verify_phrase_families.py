@@ -1147,3 +1147,17 @@ def test_verbs_that_say_how_big_a_gap_is(verb: str, outcome: str) -> None:
 def test_the_noun_right_before_of_names_the_figure(text: str, outcome: str) -> None:
     v = verdict_on(("deprivation_rank",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "outcome"),
+    # Stockton-on-Tees' care staff turnover: 19.2% in 2023-24 and 20.7% in 2024-25 (ASCOF);
+    # the Oflog series ended with 25.3% in 2022-23, two years before
+    [("19.2%", "pass"), ("25.3%", "fail")],
+)
+def test_the_year_before_is_not_the_last_year_of_a_series_that_ended(
+    earlier: str, outcome: str
+) -> None:
+    text = f"Care staff turnover was 20.7% in 2024-25, against {earlier} the year before."
+    v = verdict_on(("workforce_turnover",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

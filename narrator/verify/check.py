@@ -348,8 +348,11 @@ class Checker:
             # by the calendar when a period ends that many years earlier (a survey every two
             # years has no period one year back), else that many periods back
             dated = [p for p in before if max(years_of(p)[0]) == end - back]
+            # (not for a series that ended before the anchor: "down from 27.3% the year
+            # before" 2024-25 is not the Oflog series' 2022-23, its last)
+            ended = anchor is not None and self.ix.series_end.get(key, 0) < end
             memo[(key, anchor, back)] = (
-                dated[-1] if dated else (before[-back] if len(before) >= back else "")
+                dated[-1] if dated else (before[-back] if len(before) >= back and not ended else "")
             )
         return memo[(key, anchor, back)]
 
