@@ -1161,3 +1161,19 @@ def test_the_year_before_is_not_the_last_year_of_a_series_that_ended(
     text = f"Care staff turnover was 20.7% in 2024-25, against {earlier} the year before."
     v = verdict_on(("workforce_turnover",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Dudley, 2020-21 to 2021-22: net spending £106.0m to £111.9m (up £6.0m), gross total
+        # £121.0m to £129.1m (up £8.1m)
+        ("Net spending climbed by about £6 million to £111.9 million in 2021-22.", "pass"),
+        ("Gross spending climbed by about £8 million to £129.1 million in 2021-22.", "pass"),
+        # the gross change said of net spending
+        ("Net spending climbed by about £8 million to £111.9 million in 2021-22.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_change_is_of_the_series_its_sentence_names(text: str, outcome: str) -> None:
+    v = verdict_on(("gross_expenditure", "net_expenditure"), text, "E08000027")
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
