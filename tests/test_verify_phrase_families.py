@@ -1177,3 +1177,19 @@ def test_the_year_before_is_not_the_last_year_of_a_series_that_ended(
 def test_a_change_is_of_the_series_its_sentence_names(text: str, outcome: str) -> None:
     v = verdict_on(("gross_expenditure", "net_expenditure"), text, "E08000027")
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("figure", "outcome"),
+    # carers finding information easy, 2023-24: England 59.1%, the North East 68.0%
+    [("59.1%", "pass"), ("68.0%", "fail")],
+)
+def test_a_figure_set_against_the_councils_after_a_colon_is_the_named_areas(
+    figure: str, outcome: str
+) -> None:
+    text = (
+        "In 2023-24 more carers found information easy than in England: 74.8% compared with "
+        f"{figure}."
+    )
+    v = verdict_on(("carers_info",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -622,6 +622,16 @@ class RuleExtractor:
         ):
             return "peers"  # "a median of 26.9% among councils like it": only peers have one
         prior = [e for e in ents if e[1] <= a]
+        if (
+            prior
+            and _VERSUS_BEFORE_RE.search(sent, max(0, a - 20), a)
+            and {k for _a, _b, k in ents} <= {prior[-1][2], "subject"}
+            and prior[-1][2] in ("england", "region")
+            and ":" in sent[prior[-1][1] : a]
+        ):
+            # "More got reablement than in England: 9.8% compared with 6.7%": the figure set
+            # against the council's after the colon is the one area the sentence names
+            return prior[-1][2]
         if prior and P.POSSESSIVE_GAP_RE.fullmatch(sent[prior[-1][1] : a]):
             return prior[-1][2]  # "England's 67.8%", whatever is named after it
         for ea, eb, kind in ents:  # "2,438 for England", "12 in Leicester"
@@ -657,6 +667,9 @@ def _share(m: re.Match[str], s0: int, idx: int, bounds: tuple[float, float]) -> 
     )  # fmt: skip
 
 
+_VERSUS_BEFORE_RE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+)?$", re.I
+)
 _NEXT_ITEM_RE = re.compile(r"\s*(?:and|or|as\s+well\s+as|plus)\b|\s*[,.;]", re.IGNORECASE)
 #: a figure set off by dashes or brackets ("More than half — 56% — said it was not easy")
 _APPOSITIVE_CLOSE = {"(": ")", "—": "—", "–": "–"}
