@@ -1193,3 +1193,36 @@ def test_a_figure_set_against_the_councils_after_a_colon_is_the_named_areas(
     )
     v = verdict_on(("carers_info",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("charts", "text", "outcome"),
+    [
+        # Stockton-on-Tees' satisfaction: 70.6% in 2017-18, 63.2% in 2023-24, 68.2% in 2024-25
+        # (England 65.1%); finding information easy: 66.1% in 2023-24, 77.5% in 2024-25
+        (("user_satisfaction",), "Satisfaction recorded a 5-point rise to 68.2% in 2024-25.",
+         "pass"),
+        (("user_satisfaction",), "Satisfaction recorded a 7-point rise to 68.2% in 2024-25.",
+         "fail"),
+        (("user_satisfaction",), "In 2024-25 satisfaction was 68.2% against England's 65.1%, "
+         "a three-point gap.", "pass"),
+        (("user_satisfaction",), "In 2024-25 satisfaction was 68.2% against England's 65.1%, "
+         "a six-point gap.", "fail"),
+        (("user_satisfaction",), "From 2023-24 to 2024-25 satisfaction went up by 5 in every "
+         "100.", "pass"),
+        (("user_satisfaction",), "From 2023-24 to 2024-25 satisfaction went up by 9 in every "
+         "100.", "fail"),
+        (("user_satisfaction",), "In 2023-24 satisfaction, at 63.2%, sat about a tenth below "
+         "the 2017-18 level of 70.6%.", "pass"),
+        (("user_satisfaction",), "In 2023-24 satisfaction, at 63.2%, sat about a third below "
+         "the 2017-18 level of 70.6%.", "fail"),
+        # each change is of the measure its own words name
+        (("user_satisfaction", "users_info"), "In 2024-25 satisfaction rose by 5.0 points, and "
+         "ease of finding information climbed by 11.4 points.", "pass"),
+        (("user_satisfaction", "users_info"), "In 2024-25 satisfaction rose by 5.0 points, and "
+         "ease of finding information climbed by 5.0 points.", "fail"),
+    ],
+)  # fmt: skip
+def test_more_ways_to_say_the_size_of_a_change(charts, text: str, outcome: str) -> None:
+    v = verdict_on(charts, text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
 from narrator.verify import lexicon as L
+from narrator.verify import patterns as P
 from narrator.verify.check import Checker, owner
 from narrator.verify.index import PEOPLE, Key
 from narrator.verify.mention import COMPARATORS, Mention
@@ -601,6 +602,8 @@ def change(
     head = text[max(0, m.start - 40) : m.start].rstrip().lower()
     last = head.rsplit(None, 1)[-1] if head else ""
     before = last in _CHANGE_LAST_WORDS and _CHANGE_BEFORE_RE.search(head + " ") is not None
+    # "a 12.6-point slide", "a 15-point leap": the noun after the figure makes it a change
+    before = before or (m.unit == "pp" and P.CHANGE_NOUN_AFTER_RE.match(text, m.end) is not None)
     base = L.CHANGE_BASE_RE.match(text, m.end)
     after = base is not None and base.group("dir") is not None
     if not (before or after) and not (
@@ -627,6 +630,9 @@ def change(
     return judged
 
 
+_PER_HUNDRED_RE = re.compile(r"\bin\s+(?:every\s+)?(?:100|a\s+hundred|one\s+hundred)\b", re.I)
+
+
 def _council_change(
     chk: Checker,
     m: Mention,
@@ -643,7 +649,8 @@ def _council_change(
     points lower than the year before")."""
     cls = {"percent": "percent", "pp": "pp", "gbp": "gbp", "days": "days"}.get(m.unit, "plain")
     if m.kind == "fraction":  # "a rise of about a quarter": a change relative to its start
-        cls = "relative"
+        # (but "went up by 11 in every 100" is 11 points)
+        cls = "pp" if _PER_HUNDRED_RE.search(m.text) else "relative"
     # "up 3.2 points on the previous year": from that period; "rose from £36.2m in 2020-21
     # to £40.8m, a rise of about a quarter": between the periods the sentence names
     from_base = _change_from(chk, m, focus, cls, base, text, sentence, moved_from)

@@ -516,8 +516,11 @@ class RuleExtractor:
             # England (65.1%) by about six points"
             gap = sent[max(0, a - 60) : a].lower()
             mm.relational = (
-                any(w in gap for w in _GAP_WORDS) and P.GAP_BEFORE_RE.search(gap) is not None
-            ) or (" by" in gap[-20:] and P.BY_GAP_RE.search(gap) is not None)
+                (any(w in gap for w in _GAP_WORDS) and P.GAP_BEFORE_RE.search(gap) is not None)
+                or (" by" in gap[-20:] and P.BY_GAP_RE.search(gap) is not None)
+                # "a three-point gap", "a 2.5-point lead"
+                or (unit == "pp" and P.GAP_NOUN_AFTER_RE.match(tail) is not None)
+            )
         ascii_tail = tail.isascii()
         if (not ascii_tail or P.TOTAL_AFTER_NEEDS_RE.search(tail)) and (
             P.TOTAL_AFTER_RE.match(tail)

@@ -44,7 +44,8 @@ _SYN = {
     "density": "density", "dense": "density", "crowded": "density", "older": "65",
     "elderly": "65", "pensioner": "65", "working": "64", "younger": "64", "65s": "65",
     "75s": "75", "85s": "85", "happy": "satisfied", "unhappy": "satisfied", "jobs": "job",
-    "worker": "staff", "workers": "staff",
+    "worker": "staff", "workers": "staff", "ease": "easy", "easier": "easy", "easily": "easy",
+    "finding": "find", "finds": "find", "found": "find",
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9]+")
 _AGES = frozenset({"18", "64", "65", "75", "85"})

@@ -195,8 +195,11 @@ YEAR_ON_YEAR_RE = re.compile(rf"\b{any_of((*PREVIOUS, *LAST_YEAR))}\b", IGN)
 #: previous year", "an increase of 8% on 2020-21", "5% lower than in 2023-24"
 CHANGE_BASE_RE = re.compile(
     r"\s*(?:%|per\s*cent|(?:percentage\s+)?points?)?\s*(?:(?P<dir>up|down|higher|lower|more|fewer|"
-    r"less|better|worse)\s+)?(?:on|from|than|since|compared\s+(?:with|to)|against|over)\s+"
+    r"less|better|worse|below|above)\s+)?(?:(?:on|from|than|since|compared\s+(?:with|to)|against|"
+    # "about a fifth below the 2016-17 level": below and above need no "than"
+    r"over)\s+|(?<=below\s)|(?<=above\s))"
     r"(?:in\s+|it\s+was\s+in\s+|its\s+(?:figure|level|rate)\s+(?:in|for)\s+"
+    r"|(?:the|its)\s+(?=(?:19|20)\d\d[^.;]{0,12}?\b(?:level|figure|rate|result|share|score)\b)"
     # "than the 65.1% recorded in 2022-23"
     r"|(?:the\s+)?£?\d[\d.,]*\s*(?:%|per\s*cent|m\b|million)?\s+(?:(?:recorded|seen|reported|"
     r"posted|it\s+had|it\s+was)\s+)?(?:in|for)\s+)?(?:"

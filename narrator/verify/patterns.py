@@ -161,7 +161,9 @@ RATIO_RE = re.compile(
 PERCENT_RE = re.compile(
     rf"(?=[\d.{NUMWORD_FIRST}])(?:(?P<num>\b(?:{DIGITS_RE})|\b{WORDS_RE})\s*(?P<unit>%|per\s*cent\b|percent\b)"
     r"(?P<pts>\s+points?\b|\s+percentage\s+points?\b)?"
-    r"|(?P<num2>\b(?:" + DIGITS_RE + r")|\b" + WORDS_RE + r")\s+(?:percentage\s+)?points?\b)",
+    # "12.6 points", "a 12.6-point slide", "a 2.5 percentage-point gain"
+    r"|(?P<num2>\b(?:" + DIGITS_RE + r")|\b" + WORDS_RE + r")(?:\s+|-)(?:percentage[\s-]+)?"
+    r"points?\b)",
     IGN,
 )
 MONEY_RE = re.compile(
@@ -277,7 +279,8 @@ RANK_RE = re.compile(
     r"|(?:ranked|ranks|ranking|placed|places|placing|puts|put|came|comes|coming|finished|"
     r"finishes|finishing|sits|sat|sitting)\s+(?:[\w'’-]+\s+){0,4}?"
     # (not the share in "puts it in the bottom third", nor "third from bottom")
-    r"(?<!top\s)(?<!bottom\s)(?<!lowest\s)(?<!highest\s)(?<!upper\s)(?<!lower\s)"
+    # (nor a fraction: "sits about a fifth below")
+    r"(?<!top\s)(?<!bottom\s)(?<!lowest\s)(?<!highest\s)(?<!upper\s)(?<!lower\s)(?<!\ba\s)"
     r"(?P<ranked2>\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\b(?!\s+from\b)"
     # "was first among its 15 similar councils", "is third of 152 councils"
     r"|(?:was|is|were|are|finished|sat|stood)\s+(?P<ranked3>\d+(?:st|nd|rd|th)|"
@@ -680,6 +683,15 @@ RELATIONAL_AFTER_RE = re.compile(
     r"\s*(?:%|per\s*cent|percentage\s+points?|points?|pounds|£|days?|"
     r"[a-z' ]{0,25}?)?\s*\b(?:more|fewer|less|higher|lower|greater|smaller|"
     r"bigger|larger|above|below|extra|ahead\s+of|behind|short\s+of|adrift|clear\s+of)\b"
+)
+#: a gap named by a noun right after its figure: "a three-point gap", "a 2.5-point lead"
+GAP_NOUN_AFTER_RE = re.compile(r"\s*(?:gap|difference|lead|margin|shortfall|deficit)\b")
+#: a change named by a noun right after its figure: "a 12.6-point slide", "a 15-point leap"
+CHANGE_NOUN_AFTER_RE = re.compile(
+    r"\s*(?:leap|slide|jump|rise|fall|drop|gain|improvement|increase|decrease|decline|dip|"
+    r"climb|surge|boost|uptick|reduction|cut|slump|slip|fall-off|recovery|rebound|deterioration|"
+    r"swing|shift)s?\b",
+    IGN,
 )
 #: a hedge right before a gap's figure ("by about six points", "is now more than 9 points")
 _GAP_HEDGE = (
