@@ -1226,3 +1226,30 @@ def test_a_figure_set_against_the_councils_after_a_colon_is_the_named_areas(
 def test_more_ways_to_say_the_size_of_a_change(charts, text: str, outcome: str) -> None:
     v = verdict_on(charts, text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("charts", "text", "outcome"),
+    [
+        # residential providers rated good or outstanding: 82.0% in 2023-24, 86.0% in 2024-25
+        (("providers_cqc",), "In the latest figures, 86.0% of the borough's residential "
+         "providers were rated good or outstanding.", "pass"),
+        (("providers_cqc",), "In the latest figures, 82.0% of the borough's residential "
+         "providers were rated good or outstanding.", "fail"),
+        # gross current spending, 2021-22: £476 per adult
+        (("gross_expenditure",), "In 2021-22 the council spent about £476 gross on care for "
+         "every adult living there.", "pass"),
+        (("gross_expenditure",), "In 2021-22 the council spent about £476 gross on care for "
+         "every person living there.", "fail"),
+        # carers finding information easy, 2023-24: 74.8% (a share of carers, not of users)
+        (("carers_info",), "In 2023-24, about three in four carers (74.8%) said information "
+         "about support was easy to find.", "pass"),
+        (("carers_info",), "In 2023-24, about three in four of the people who use care "
+         "services (74.8%) said information about support was easy to find.", "fail"),
+    ],
+)  # fmt: skip
+def test_latest_figures_everyone_living_there_and_people_who_use_services(
+    charts, text: str, outcome: str
+) -> None:
+    v = verdict_on(charts, text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

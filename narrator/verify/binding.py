@@ -230,6 +230,8 @@ def _close(a: float | None, b: float | None, share: float = 0.02) -> bool:
 #: words that name the people a survey asked: carers, or people who use care and support
 _CARERS = frozenset({"carer"})
 _USERS = frozenset({"user"})
+_USE_WORDS = frozenset({"use", "uses", "using", "client"})
+_SERVICE_WORDS = frozenset({"service", "services", "care"})
 
 
 def group_swap(
@@ -245,7 +247,9 @@ def group_swap(
         return claim
     kw = chk.ix.key_words
     raw = kw.raw.get(chk.series(f), set())
-    carers, users = bool(toks & _CARERS), bool(toks & _USERS)
+    carers = bool(toks & _CARERS)
+    # "care users", or "people who use care services"
+    users = bool(toks & _USERS) or bool(toks & _USE_WORDS and toks & _SERVICE_WORDS)
     if carers == users:
         return claim
     said = "carers" if carers else "people who use services"

@@ -499,13 +499,16 @@ class Checker:
         if m.denominator and c.rate:
             fd = fact_denominator(c.fact)
             if fd and fd != m.denominator:
+                said = f"per 100,000 {_DENOM_WORDS.get(m.denominator, m.denominator)}"
+                if m.extra.get("per_head"):  # "£476 per resident", "for every person there"
+                    said = "per resident"
                 return self._claim(
                     m,
                     "contradicted",
                     c,
                     reason=(
-                        f"the figure is per 100,000 {c.fact.denominator}, not per 100,000 "
-                        f"{_DENOM_WORDS.get(m.denominator, m.denominator)} (wrong denominator)"
+                        f"the figure is per 100,000 {c.fact.denominator}, not {said} "
+                        "(wrong denominator)"
                     ),
                 )
         if c.suppressed and not m.hedge:

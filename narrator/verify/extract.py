@@ -732,6 +732,6 @@ def _head_group(heads: list[re.Match[str]]) -> str:
     words = {h.group("who").lower()[:5] for h in heads}
     if words & {"adult", "grown"}:
         return "18+"
-    if words & {"resid", "inhab", "citiz"}:
+    if words & {"resid", "inhab", "citiz"} or any(h.group("living") for h in heads):
         return "all"
     return ""

@@ -170,6 +170,14 @@ LATEST_AFTER_RE = re.compile(
     r"(?:survey|year|figures?|data|results?|period|count)\b",
     IGN,
 )
+#: a sentence that opens by saying its figures are the latest ("In the latest figures, 71.0%
+#: ...", "Most recently, ...", "The latest data show ...")
+LATEST_OPENING_RE = re.compile(
+    r"\s*(?:in|on|according\s+to|from)\s+the\s+(?:most\s+recent|latest|newest)\s+"
+    r"(?:survey|year|figures?|data|results?|count|statistics|returns?)\b"
+    r"|\s*(?:most\s+recently|currently|right\s+now)\b",
+    IGN,
+)
 #: the period after the one stated before ("64.1% a year later")
 FOLLOWING = ("a year later", "the following year", "the next year", "the year after",
              "a survey later", "the following survey", "the next survey", "twelve months later",

@@ -88,7 +88,9 @@ LEADING_RATE_RE = re.compile(
 #: "£473 for each grown-up"; the data's are per 100,000 adults (``per_head``)
 PER_HEAD_RE = re.compile(
     r"\b(?:per|a|for\s+(?:each|every)|on\s+(?:each|every))\s+(?P<who>head|adult(?:\s+resident)?|"
-    r"grown-?up|person|resident|inhabitant|citizen)s?\b(?!\s*(?:aged\s+)?(?:65|18))",
+    r"grown-?up|person|resident|inhabitant|citizen)s?\b(?!\s*(?:aged\s+)?(?:65|18))"
+    # "for every person living there": everyone, of all ages
+    r"(?P<living>\s+(?:living|who\s+lives?)\s+(?:there|here|in)\b)?",
     IGN,
 )
 #: what may come between a sum and its "per head": a few words, no other figure or clause break

@@ -173,7 +173,9 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
         if two:  # "58.6% two years earlier"
             m.period = Previous(None if L.DEICTIC_RE.match(two[0][0]) else then, back=2)
             continue
-        if L.LATEST_AFTER_RE.match(text, m.end):  # "46.0% in the most recent survey"
+        if L.LATEST_AFTER_RE.match(text, m.end) or (
+            not near and L.LATEST_OPENING_RE.match(text, s0)
+        ):  # "46.0% in the most recent survey", "In the latest figures, 71.0% ..."
             m.period = (LATEST,)
             continue
         if then is not None and any(
