@@ -1253,3 +1253,27 @@ def test_latest_figures_everyone_living_there_and_people_who_use_services(
 ) -> None:
     v = verdict_on(charts, text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+FINANCES = (
+    "gross_expenditure", "net_expenditure", "client_contributions", "nhs_contributions",
+    "budget_cuts", "sufficiency",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("earlier", "outcome"),
+    # Lincolnshire, 2020-21: net £176.4m, gross current £218.3m; 2021-22 net £227.0m
+    [("£176.4m", "pass"), ("£218.3m", "fail")],
+)
+def test_a_summary_figure_is_of_the_series_a_topic_word_beside_it_names(
+    earlier: str, outcome: str
+) -> None:
+    """ "net adult care budget" names no series outright, but its topic word "net" only net
+    spending has, so gross spending's 2020-21 figure said in those words is a slip."""
+    text = (
+        f"Lincolnshire's net adult care budget jumped from {earlier} in 2020-21 to £227.0m in "
+        "2021-22."
+    )
+    v = verdict_on(FINANCES, text, "E10000019")
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -202,7 +202,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         window = B.window(text, sentences[m.sentence], m, figures.get(m.sentence, ()))
         toks = tokens(window) if window else set()
         weak = index.key_words.best(toks)
-        return index.key_words.named(toks), (weak if len(weak) <= 2 else set())
+        return index.key_words.naming(toks), (weak if len(weak) <= 2 else set())
 
     def names_any(words: str) -> bool:  # whether the words name any series at all
         return bool(index.key_words.naming(tokens(words)))
