@@ -1277,3 +1277,27 @@ def test_a_summary_figure_is_of_the_series_a_topic_word_beside_it_names(
     )
     v = verdict_on(FINANCES, text, "E10000019")
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("charts", "text", "outcome"),
+    [
+        # residential providers rated good or outstanding 82.0% -> 86.0% (better); care staff
+        # turnover 19.2% -> 20.7% (worse), 2023-24 to 2024-25
+        (("providers_cqc", "workforce_turnover"), "Care home ratings improved in 2024-25, while "
+         "staff turnover rose by 1.5 points.", "pass"),
+        (("providers_cqc", "workforce_turnover"), "Care home ratings worsened in 2024-25, while "
+         "staff turnover rose by 1.5 points.", "fail"),
+        # satisfaction 66.8% in 2022-23, 63.2% in 2023-24: the move's size is not a level it
+        # moved from, and its one figure is where it moved to
+        (("user_satisfaction",), "In 2023-24, satisfaction went down by 3.6 points to 63.2%.",
+         "pass"),
+        (("user_satisfaction",), "In 2023-24, satisfaction went up by 3.6 points to 63.2%.",
+         "fail"),
+    ],
+)  # fmt: skip
+def test_a_move_goes_with_the_measure_and_figures_of_its_own_clause(
+    charts, text: str, outcome: str
+) -> None:
+    v = verdict_on(charts, text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

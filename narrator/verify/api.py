@@ -242,6 +242,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         return B.peers_then(chk, claim, named)
 
     entity_re = index.context.entity_re()
+    # where figures in points start ("by 3.6 points"): the size of a move or gap, never a level
+    # a move runs between
+    sizes = {x.start for x in mentions if x.unit == "pp"}
     number_keys: dict[int, set[Key]] = {}
     claims: list[Claim] = []
     said: dict[int, list[Claim]] = {}
@@ -409,6 +412,19 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             ]
             stated = B.own_move(text, m, stated, mentions, (a, b))
             clause = text[a:b]
+            cut = L.CLAUSE_JOIN_RE.search(text, m.end, b)
+            end = cut.start() if cut else b
+            if not any(c.start < end for c in stated):
+                # a move whose own clause states no figure goes with the measure that clause
+                # names ("Care home ratings improved in 2024-25, but ease of finding
+                # information fell by 12.6 points": "improved" is the ratings')
+                words = tokens(text[a:end])
+                own = index.key_words.naming(words)
+                if not own:  # the best overlap, when it is of one chart ("Care home ratings")
+                    best = index.key_words.best(words)
+                    own = best if len({k.split(":", 1)[0] for k in best}) == 1 else set()
+                if own:
+                    levels = [own, *levels]
             lead = text[sentences[s][0] : a] if s < len(sentences) else ""
             runs = R.streaks_in(clause, lead)
             if runs and m.direction:
@@ -430,14 +446,18 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     )
                     if joined:
                         run = replace(run, span=(m.start - a, y))
-                    claims.append(R.trend(chk, m, levels, sent, stated, clause, a, streak=run))
+                    claims.append(
+                        R.trend(chk, m, levels, sent, stated, clause, a, streak=run, sizes=sizes)
+                    )
                     inside = inside or joined or (a + x <= m.start and m.end <= a + y)
                 if inside:
                     continue  # the trend word is a streak's own ("the third improvement")
                 for run in runs:
                     x, y = run.span
                     clause = clause[:x] + " " * (y - x) + clause[y:]
-            claims.append(R.trend(chk, m, levels, sent, stated, clause, a, recent=bool(runs)))
+            claims.append(
+                R.trend(chk, m, levels, sent, stated, clause, a, recent=bool(runs), sizes=sizes)
+            )
         elif m.kind == "rank":
             # the rank's own words ("Only 2 councils had a higher") name no measure, but words
             # inside its frame may ("only two councils gave information and advice to more")

@@ -562,7 +562,8 @@ BACK_THEN_RE = re.compile(r"\s*(?:that|this|it|which)\s+(?:was|had\s+been)\b", I
 #: between a move's word and its figure when the figure is where it ended ("fell to 20.7%",
 #: "rose more modestly, to 35.0%", "dropped sharply to about 18%")
 MOVED_TO_GAP_RE = re.compile(
-    r"[\w\s,]{0,30}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+(?:over|under)\s+)?£?",
+    # (past the move's size: "went up by 3.6 points to 59.4%")
+    r"[\w\s,.%£-]{0,40}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+(?:over|under)\s+)?£?",
     IGN,
 )
 #: after a ratio, words that make it a ratio of changes ("twice as fast as", "three times
@@ -581,3 +582,5 @@ HEAD_OF_RE = re.compile(
     r"over|under)?\s*£?$",
     IGN,
 )
+#: words that join a second statement to a clause ("..., while turnover rose", "but", "whereas")
+CLAUSE_JOIN_RE = re.compile(r";|,?\s+\b(?:while|but|whereas|although|though|yet)\b", IGN)

@@ -8,7 +8,7 @@ selects any fact of the right kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from narrator.factrules import direction_of, trend_direction
@@ -336,6 +336,7 @@ def trend(
     clause_start: int = 0,
     recent: bool = False,
     streak: Streak | None = None,
+    sizes: Collection[int] = (),
 ) -> Claim:
     """A change over time. When the clause states the council's figures for two periods
     ("rose to 68.1% in 2024-25 from 64.9% in 2023-24", "down from 62.5% in 2023-24") the
@@ -359,17 +360,20 @@ def trend(
         m = m.model_copy_plain()
         m.direction = "up" if (m.direction == "better") == (better == "higher") else "down"
     if m.direction and m.comparator not in COMPARATORS and not streak:
-        # "fell to 20.7% in 2020-21": its one figure is where the move ended
-        after = [c for c in stated if c.start >= m.end]
+        # "fell to 20.7% in 2020-21": its one figure is where the move ended (the move's size
+        # in points, at ``sizes``, is not a level it moved between: "went up by 3.6 points to
+        # 59.4%")
+        levels_said = [c for c in stated if c.start not in sizes]
+        after = [c for c in levels_said if c.start >= m.end]
         moved_to = (
-            len(stated) == 1
+            len(levels_said) == 1
             and bool(after)
             and L.MOVED_TO_GAP_RE.fullmatch(
                 clause[m.end - clause_start : after[0].start - clause_start]
             )
             is not None
         )
-        between = _stated_change(chk, m, stated, moved_to)
+        between = _stated_change(chk, m, levels_said, moved_to)
         if between is not None:
             return between
     said = set(_stated_points(chk, stated))
@@ -390,8 +394,9 @@ def trend(
     if m.comparator in COMPARATORS and facts:
         # "up from 90.9% a year earlier, above England": the council's trend, precision first
         own = trend(
-            chk, _as_subject(m), levels, sentence, stated, clause, clause_start, recent, streak
-        )
+            chk, _as_subject(m), levels, sentence, stated, clause, clause_start, recent, streak,
+            sizes,
+        )  # fmt: skip
         if own.status == "supported":
             return own
         return chk._claim(
