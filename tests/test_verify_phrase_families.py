@@ -1301,3 +1301,31 @@ def test_a_move_goes_with_the_measure_and_figures_of_its_own_clause(
 ) -> None:
     v = verdict_on(charts, text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Newham: 2.44% of its small areas are in England's most deprived tenth (IMD 2019)
+        ("Fewer than one in forty of its small areas (2.44 per cent) lie in the most deprived "
+         "tenth nationally.", "pass"),
+        ("About one in forty of its small areas lie in the most deprived tenth nationally.",
+         "pass"),
+        ("Fewer than one in fifty of its small areas lie in the most deprived tenth "
+         "nationally.", "fail"),
+    ],
+)  # fmt: skip
+def test_one_in_forty_is_a_share(text: str, outcome: str) -> None:
+    v = verdict_on(("deprivation_rank",), text, "E09000025")
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+def test_a_share_in_words_restated_later_in_its_clause_needs_only_fit_it() -> None:
+    """ "fewer than half of carers (44.1 per cent in 2023-24)": the words say the bracketed
+    share again, so they are checked against it, not against whichever series is nearest."""
+    carers = ("carers_count", "carers_social_contact", "carers_support_type", "carers_info")
+    said = "In 2023-24 {} of carers had as much social contact as they wanted (34.0 per cent)."
+    assert verdict_on(carers, said.format("about a third"), STOCKTON).outcome == "pass"
+    bad = verdict_on(carers, said.format("more than half"), STOCKTON)
+    assert bad.outcome == "fail"
+    assert any("says again" in c.reason for c in bad.claims if c.status == "contradicted")

@@ -721,6 +721,16 @@ def _restated(
             return other.value
         if m.start >= other.end and L.OPEN_BRACKET_RE.fullmatch(text, other.end, m.start):
             return other.value
+        if (
+            other.sentence == m.sentence
+            and other.start >= m.end
+            and L.RESTATED_LATER_RE.fullmatch(text, m.end, other.start)
+            and not any(m.end <= o.start < other.start for o in mentions if o.kind in _NUMERIC)
+        ):
+            # "fewer than half of carers (44.1 per cent in 2023-24)", "roughly one in six
+            # older hospital leavers went into reablement, or 16.9%": the same share again,
+            # later in its clause
+            return other.value
     s0 = sentences[m.sentence][0] if m.sentence < len(sentences) else 0
     if L.RESTATE_OPENING_RE.fullmatch(text, s0, m.start) and m.sentence > 0:
         where = m.sentence - 1  # the previous sentence's figure

@@ -584,3 +584,12 @@ HEAD_OF_RE = re.compile(
 )
 #: words that join a second statement to a clause ("..., while turnover rose", "but", "whereas")
 CLAUSE_JOIN_RE = re.compile(r";|,?\s+\b(?:while|but|whereas|although|though|yet)\b", IGN)
+#: the words between a share in words and the same share as a percentage later in its clause:
+#: an opening bracket ("fewer than half of carers (44.1 per cent)") or ", or" ("one in six
+#: older patients, or 16.9%"), with no clause break before it
+RESTATED_LATER_RE = re.compile(
+    r"(?:(?!\b(?:than|below|above|against|compared|versus|behind|ahead|england|national|"
+    r"nationally|region|similar|which|while)\b)[^.;:()—–]){0,120}?"
+    r"(?:\(\s*|,\s*or\s+(?:about\s+|roughly\s+|around\s+|some\s+)?)",
+    IGN,
+)

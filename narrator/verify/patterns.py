@@ -106,7 +106,10 @@ LEADING_PER_HEAD_RE = re.compile(
 #: "one in three", "8 out of 10", "12 in every 100", "6 in 10": found from the "in N" anchor,
 #: then the number (and hedge) just before it (anchoring first keeps this fast)
 FRACTION_ANCHOR_RE = re.compile(
-    r"\s(?:in|out\s+of)\s+(?:every\s+)?(?P<den>\d+|ten|twenty|hundred|a\s+hundred|one\s+hundred|"
+    r"\s(?:in|out\s+of)\s+(?:every\s+)?(?P<den>\d+|hundred|a\s+hundred|one\s+hundred|"
+    # "one in forty", "one in twenty-five"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|ten|eleven|twelve|fifteen|"
     r"two|three|four|five|six|seven|eight|nine)\b(?![,.]?\d)",
     IGN,
 )
