@@ -1329,3 +1329,18 @@ def test_a_share_in_words_restated_later_in_its_clause_needs_only_fit_it() -> No
     bad = verdict_on(carers, said.format("more than half"), STOCKTON)
     assert bad.outcome == "fail"
     assert any("says again" in c.reason for c in bad.claims if c.status == "contradicted")
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees' satisfaction 66.8% (2022-23) -> 63.2% (2023-24); England 65.4%
+        # (2023-24) -> 65.1% (2024-25): the figure after "from" is where the move started
+        ("Satisfaction eased, from 66.8% to 63.2% in 2023-24.", "pass"),
+        ("England went from 65.4% to 65.1% in 2024-25.", "pass"),
+        ("Satisfaction eased, from 61.8% to 63.2% in 2023-24.", "fail"),
+    ],
+)  # fmt: skip
+def test_the_figure_a_move_starts_from_is_of_an_earlier_period(text: str, outcome: str) -> None:
+    v = verdict_on(("user_satisfaction",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
