@@ -1344,3 +1344,17 @@ def test_a_share_in_words_restated_later_in_its_clause_needs_only_fit_it() -> No
 def test_the_figure_a_move_starts_from_is_of_an_earlier_period(text: str, outcome: str) -> None:
     v = verdict_on(("user_satisfaction",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("size", "outcome"),
+    # Stockton-on-Tees' care staff turnover 19.2% -> 20.7%: up 1.5 points, 7.8% of where it
+    # started; a share's change said in per cent is relative
+    [("1.5 points", "pass"), ("about 8 per cent", "pass"), ("1.5 per cent", "fail")],
+)
+def test_a_shares_change_in_per_cent_is_relative_wherever_it_is_read(
+    size: str, outcome: str
+) -> None:
+    text = f"The share of care staff leaving their jobs rose by {size} in 2024-25, to 20.7%."
+    v = verdict_on(("workforce_turnover",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

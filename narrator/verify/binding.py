@@ -673,8 +673,6 @@ def _council_change(
         pool = [c for c in chk.ix.candidates.get("percent", ()) if c.role == "change_pct"]
     else:
         pool = [c for c in chk.ix.candidates.get(cls, ()) if c.role in roles]
-    if cls == "percent":
-        pool += [c for c in chk.ix.candidates.get("pp", ()) if c.role in roles]
     if not pool:
         return chk._claim(
             m, "unverifiable", reason="no trend or difference in the data gives this change"

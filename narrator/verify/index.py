@@ -495,7 +495,10 @@ def _add_fact(f: Fact, key: Key, add, idx: FactIndex) -> None:
                 if money:
                     add(float(val) * 1000, "gbp", "subject", f, key, role=role)
         if v is not None:
-            add(abs(v), cls, "relation", f, key, role="change")
+            # a share's change is in points ("fell by 1.7 points"); said in per cent it is
+            # relative to where it started (``change_pct``): "fell by 1.7 per cent" for a fall
+            # of 1.7 points is wrong (a bare "by 1.7" may mean either)
+            add(abs(v), "plain" if unit == "percent" else cls, "relation", f, key, role="change")
             if money:  # "net spending rose by £5.6 million"
                 add(abs(v) * 1000, "gbp", "relation", f, key, role="change")
             if unit == "percent":
