@@ -1358,3 +1358,16 @@ def test_a_shares_change_in_per_cent_is_relative_wherever_it_is_read(
     text = f"The share of care staff leaving their jobs rose by {size} in 2024-25, to 20.7%."
     v = verdict_on(("workforce_turnover",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("figure", "outcome"),
+    # Stockton-on-Tees' satisfaction: 66.8% in 2022-23, 63.2% in 2023-24, 68.2% in 2024-25
+    [("63.2%", "pass"), ("68.2%", "fail")],
+)
+def test_a_sentence_opening_a_year_later_follows_the_year_before_it(
+    figure: str, outcome: str
+) -> None:
+    text = f"Satisfaction was 66.8% in 2022-23. A year later it stood at {figure}."
+    v = verdict_on(("user_satisfaction",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -187,6 +187,8 @@ FOLLOWING = ("a year later", "the following year", "the next year", "the year af
              "a survey later", "the following survey", "the next survey", "twelve months later",
              "by the following year", "the year after that")  # fmt: skip
 FOLLOWING_RE = re.compile(rf"\b{any_of(FOLLOWING)}\b", IGN)
+#: a sentence that opens with the period after the one before: "A year later, it was ..."
+FOLLOWING_OPENING_RE = re.compile(rf"\s*(?:and\s+|but\s+|then\s+)?{any_of(FOLLOWING)}\b", IGN)
 TWO_BACK_RE = re.compile(rf"\b{any_of(TWO_BACK)}\b", IGN)
 #: "last year's 61.1%", "61.1% last year": the year before the latest (counted from now)
 LAST_YEAR_RE = re.compile(r"\blast\s+(?:year|survey)(?:'s|’s)?(?!\w)", IGN)

@@ -183,6 +183,14 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
         ):  # "64.1% a year later": the period after the one stated before it
             m.period = Next(then)
             continue
+        opening_next = L.FOLLOWING_OPENING_RE.match(text, s0)
+        if opening_next is not None and not stated_before and m.start >= opening_next.end():
+            # "A year later it jumped to 68.9 in every 100": after the last period the
+            # sentence before stated
+            before = years.get(m.sentence - 1, [])
+            if before:
+                m.period = Next(stated_of(before[-1]))
+                continue
         relative = [r for r in previous if _adjacent(text, m, r.span())]
         if relative:  # "66.8% the year before", even in a sentence that names the latest year
             m.period = Previous(None if L.DEICTIC_RE.match(relative[0][0]) else then)
