@@ -508,9 +508,9 @@ def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
     """A share said of a whole population ("32.1% of Nottingham's adult residents reported
     having as much social contact as they wanted") when its denominator is a group the words
     do not name (carers surveyed): the wrong people."""
-    group = _SHARE_GROUP_RE.match(text, end)
+    group = _SHARE_GROUP_RE.match(text, end)  # always matches (maybe nothing)
     words = group["g"] if group else ""
-    if not _POPULATION_RE.search(words):
+    if group is None or not _POPULATION_RE.search(words):
         return claim
     needs = _GROUP_NEEDS.get(f.denominator) or (
         _GROUP_NEEDS["hospital"] if "hospital" in f.denominator else None
@@ -518,7 +518,7 @@ def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
     if needs is None:
         return claim
     if _RELATIVE_RE.search(words):
-        words = text[end : group.end() + 80]  # type: ignore[union-attr]
+        words = text[end : group.end() + 80]
     if re.search(needs, words, re.I):
         return claim
     return claim.model_copy(
@@ -1225,21 +1225,18 @@ def comparison_period(text: str, clause: tuple[int, int], m) -> Stated | Previou
     # "the 2023-24 figure was a shade under the national rate"; "63.5% in 2023-24, the one
     # year when the borough slipped below the national figure"
     found |= {y["y"] or y["y2"] for y in L.YEAR_SUBJECT_RE.finditer(text, a, m.start)}
-    if not found and not _FIGURE_RE.search(_YEAR_RE.sub(" ", text[a : m.start])):
+    if (
+        not found
+        and not _FIGURE_RE.search(_YEAR_RE.sub(" ", text[a : m.start]))
+        # (not the year of a comparison before it: "was above it in 2023-24 and is again")
+        and not _COMPARED_RE.search(text, a, m.start)
+    ):
         # a clause with no figure that names one year before its comparison: "Satisfaction in
         # 2021-22 was well above the England average", "Southwark's 2023-24 satisfaction score
         # was close to the national average" (not "since 2016-17", a run of years)
-        found = {
-            y["y"]
-            for y in _YEAR_RE.finditer(text, a, m.start)
-            # (not the year of a comparison before it: "was above it in 2023-24 and is again")
-            if not _COMPARED_RE.search(text, a, m.start)
-        }
-        if any(
-            _RANGE_BEFORE_RE.search(text, max(a, y.start() - 30), y.start())
-            for y in _YEAR_RE.finditer(text, a, m.start)
-        ):
-            found = set()
+        years = list(_YEAR_RE.finditer(text, a, m.start))
+        if not any(_RANGE_BEFORE_RE.search(text, max(a, y.start() - 30), y.start()) for y in years):
+            found = {y["y"] for y in years}
     stated = {Stated(*years_of(y)) for y in found}
     return next(iter(stated)) if len(stated) == 1 else None
 

@@ -411,7 +411,7 @@ class RuleExtractor:
             elif any(k == "peers" and a <= m.start() < b for a, b, k in ents):
                 mm.extra["peers"] = "yes"  # "its 15 similar councils": how many peers
             add(mm)
-        self._attach_rates(found, rates, sent, s0, "per" in low)
+        self._attach_rates(found, rates, sent, s0)
         for mm in found:
             if mm.kind in ("number", "percent", "money", "fraction", "majority"):
                 mm.entity = self._bind_entity(sent, mm.start - s0, mm.end - s0, ents)
@@ -572,7 +572,7 @@ class RuleExtractor:
         return bool(val and val[0] >= 10)
 
     @staticmethod
-    def _attach_rates(found: list[Mention], rates, sent: str, s0: int, per: bool) -> None:
+    def _attach_rates(found: list[Mention], rates, sent: str, s0: int) -> None:
         nums = sorted(  # in text order: money is found before plain numbers
             (m for m in found if m.kind in ("number", "money") and not m.relational), key=_START
         )
@@ -704,12 +704,9 @@ def _own_clause(sent: str, at: int) -> str:
     """The words of a figure's sentence from the last semicolon or clause-joining word before
     it to the next after it (not across "but", "while", "whereas" or a semicolon)."""
     before = sent[:at]
-    cut = max((x.end() for x in _CLAUSE_JOIN_RE.finditer(before)), default=0)
-    after = _CLAUSE_JOIN_RE.search(sent, at)
+    cut = max((x.end() for x in L.CLAUSE_JOIN_RE.finditer(before)), default=0)
+    after = L.CLAUSE_JOIN_RE.search(sent, at)
     return sent[cut : after.start() if after else len(sent)]
-
-
-_CLAUSE_JOIN_RE = re.compile(r";|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
 
 
 def _rate_scale(base: str) -> float:
