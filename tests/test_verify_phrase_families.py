@@ -1371,3 +1371,20 @@ def test_a_sentence_opening_a_year_later_follows_the_year_before_it(
     text = f"Satisfaction was 66.8% in 2022-23. A year later it stood at {figure}."
     v = verdict_on(("user_satisfaction",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("figure", "outcome"),
+    # Stockton-on-Tees, 2021-22: 2,425 people aged 65+ in long-term support, 6,570 per 100,000
+    # (1.3 times England's rate); the rate after the dash is England's, not the figure's unit
+    [("2,425", "pass"), ("6,570", "fail")],
+)
+def test_a_rate_said_as_people_is_not_shielded_by_a_rate_named_after_a_dash(
+    figure: str, outcome: str
+) -> None:
+    text = (
+        f"In 2021-22, {figure} older Stockton-on-Tees residents were getting long-term support "
+        "— about 1.3 times the England rate."
+    )
+    v = verdict_on(("op_need",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -274,6 +274,7 @@ def group_swap(
 
 
 _RATE_UNITS = {"per_100k": "count", "gbp_thousands_per_100k": "gbp_thousands"}
+_DASH_RE = re.compile(r"\s[—–-]\s|[—–]")
 
 
 def rate_as_count(
@@ -299,8 +300,14 @@ def rate_as_count(
     ):
         return claim
     s0, s1 = sentences[m.sentence]
-    stop = L.NAME_WINDOW_STOP_RE.search(text, m.end, s1)
-    spans = [(s0, stop.start() if stop else s1)]
+    # its own statement ends at a clause break or a dash ("8,235 older residents were getting
+    # long-term support — about 1.6 times the England rate": the rate is England's, after it)
+    stops = [
+        x.start()
+        for x in (L.NAME_WINDOW_STOP_RE.search(text, m.end, s1), _DASH_RE.search(text, m.end, s1))
+        if x is not None
+    ]
+    spans = [(s0, min(stops, default=s1))]
     if m.sentence:
         spans += [sentences[m.sentence - 1], sentences[0]]
     if any(L.RATE_MARKER_RE.search(text, a, b) for a, b in spans):
