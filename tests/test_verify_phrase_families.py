@@ -1388,3 +1388,23 @@ def test_a_rate_said_as_people_is_not_shielded_by_a_rate_named_after_a_dash(
     )
     v = verdict_on(("op_need",), text, STOCKTON)
     assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees, 2024-25: 13.35% of people aged 65+ discharged from hospital got
+        # reablement; 74% of people new to services needed no further support after it
+        ("About 13% of older people discharged from hospital received reablement in 2024-25.",
+         "pass"),
+        ("In 2024-25, 74% of people new to services needed no further support after "
+         "reablement.", "pass"),
+        # the same shares said of everyone of an age
+        ("About 13% of all the borough's over-65s received reablement in 2024-25.", "fail"),
+        ("In 2024-25, 74% of all older people leaving hospital needed no further support.",
+         "fail"),
+    ],
+)  # fmt: skip
+def test_a_share_said_of_everyone_of_an_age_is_of_the_wrong_people(text: str, outcome: str) -> None:
+    v = verdict_on(("reablement",), text, STOCKTON)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]

@@ -491,11 +491,14 @@ def share_of(chk: Checker, claim: Claim, text: str, end: int) -> Claim:
 #: the group a share is said of, right after it: "32.1% of Nottingham's adult residents",
 #: "97.3% of adults receiving long-term support" (past a restated figure in brackets)
 _SHARE_GROUP_RE = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:of\s+(?:all\s+)?(?:the\s+)?)?(?P<g>(?:[\w'’+-]+\s*){0,7})",
+    r"\s*(?:\([^)]*\)\s*)?(?:of\s+(?:the\s+)?)?(?P<g>(?:[\w'’+-]+\s*){0,8})",
 )
 #: a whole population: said of a group with its own denominator, a share is of the wrong people
 _POPULATION_RE = re.compile(
-    r"\b(?:residents?|adults?|population|everyone|inhabitants|locals|citizens)\b", re.I
+    r"\b(?:residents?|adults?|population|everyone|inhabitants|locals|citizens)\b"
+    # "all older people leaving hospital", "all Barnet's over-65s": everyone of an age
+    r"|\ball\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:older\s+)?(?:people|patients|over-65s|pensioners)\b",
+    re.I,
 )
 #: the words a share's group must have, by the denominator of its measure; a relative clause
 #: after the group may say them ("residents aged 65 and over who went home from hospital")
@@ -524,9 +527,10 @@ def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
     )
     if needs is None:
         return claim
-    if _RELATIVE_RE.search(words):
-        words = text[end : group.end() + 80]
-    if re.search(needs, words, re.I):
+    own = _group_words(words)  # the group's own words, up to its verb
+    if _RELATIVE_RE.search(own):  # "... aged 65 and over who went home from hospital"
+        own = text[end : group.end() + 80]
+    if re.search(needs, own, re.I):
         return claim
     return claim.model_copy(
         update={
