@@ -90,8 +90,8 @@ DEV_COUNCILS = frozenset(
         # (Bedford, Walsall, Bromley, Staffordshire, Haringey, Harrow) and w67-w69, round 24
         # (Central Bedfordshire, North Yorkshire, Salford, Somerset, Dudley, Hillingdon), new
         # short texts about dev councils only, one focus per writer, scored once before tuning)
-        # (ninth session: w70-w72, round 25, and w79-w81, round 28, new texts about test
-        # councils only, scored in aggregate; w73-w75, round 26 (Nottingham, Wokingham,
+        # (ninth session: w70-w72, round 25, w79-w81, round 28, and w82-w84, round 29, new
+        # texts about test councils only, scored in aggregate; w73-w75, round 26 (Nottingham, Wokingham,
         # Liverpool, Southwark, Newham, Croydon) and w76-w78, round 27 (Lancashire,
         # Lincolnshire, Gateshead, Greenwich, Reading, Barnet), new short texts about dev
         # councils only, one focus per writer, scored once before tuning)
