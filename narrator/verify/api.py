@@ -459,27 +459,28 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 R.trend(chk, m, levels, sent, stated, clause, a, recent=bool(runs), sizes=sizes)
             )
         elif m.kind == "rank":
-            # the rank's own words ("Only 2 councils had a higher") name no measure, but words
-            # inside its frame may ("only two councils gave information and advice to more")
-            rest = sent.replace(m.text, " " + RX.RANK_FRAME_RE.sub(" ", m.text) + " ")
-            own = index.key_words.best(tokens(rest))
             prior = (
                 B.prior_series(text, sentences[s], m, said.get(s, []), chk)
                 if s < len(sentences)
                 else set()
             )
-            strong = index.key_words.named(tokens(rest))  # "ranks 3 of 150 for <measure>"
-            figures_here = number_keys.get(s, set())
-            # the sentence's own words and figures bind the rank; "That is less than most
-            # councils" goes on about the figure before it; only then the best word overlap,
-            # then the sentences before
-            back = back_levels[:1] if L.BACK_REFERENCE_RE.match(sent) else []
             if prior:
                 # "staff turnover was just 13.8%, the lowest among ...": a rank right after a
                 # figure in its clause ranks that figure's series
                 ranked = own_levels = [prior]
                 wider = set()
             else:
+                # the rank's own words ("Only 2 councils had a higher") name no measure, but
+                # words inside its frame may ("only two councils gave information and advice
+                # to more")
+                rest = sent.replace(m.text, " " + RX.RANK_FRAME_RE.sub(" ", m.text) + " ")
+                own = index.key_words.best(tokens(rest))
+                strong = index.key_words.named(tokens(rest))  # "ranks 3 of 150 for <measure>"
+                figures_here = number_keys.get(s, set())
+                # the sentence's own words and figures bind the rank; "That is less than most
+                # councils" goes on about the figure before it; only then the best word
+                # overlap, then the sentences before
+                back = back_levels[:1] if L.BACK_REFERENCE_RE.match(sent) else []
                 ranked = [lv for lv in (strong, figures_here, *back, own, *back_levels) if lv]
                 own_levels = [lv for lv in (strong, figures_here, *back, own) if lv]
                 wider = strong | near_words(m)

@@ -137,14 +137,13 @@ def measure_swap(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) ->
     if not theirs:
         return claim
     own = next((v for v in theirs if v.unit == f.unit), theirs[0])
-    return claim.model_copy(
-        update={
-            "status": "contradicted",
-            "reason": (
-                f"measure swap: {claim.text.strip()} is the figure for {chk._label(f)}; the "
-                f"words name {chk._label(own)} ({fmt_num(float(own.value))} in {own.period})"
-            ),
-        }
+    return _rejudged(
+        claim,
+        "contradicted",
+        (
+            f"measure swap: {claim.text.strip()} is the figure for {chk._label(f)}; the "
+            f"words name {chk._label(own)} ({fmt_num(float(own.value))} in {own.period})"
+        ),
     )
 
 
@@ -209,15 +208,14 @@ def comparator_swap(
     if _close(mine, also) and _close(theirs, f.value):
         return claim  # near twins: the council's and the comparator's figures hardly differ
     who = owner(chk.name(f.comparator))
-    return claim.model_copy(
-        update={
-            "status": "contradicted",
-            "reason": (
-                f"measure swap: {claim.text.strip()} is {who} figure for {chk._label(f)}, but "
-                f"the council's figure it is set against is for {chk._label(own)}, where "
-                f"{who} figure is {fmt_num(theirs)} ({own.period})"
-            ),
-        }
+    return _rejudged(
+        claim,
+        "contradicted",
+        (
+            f"measure swap: {claim.text.strip()} is {who} figure for {chk._label(f)}, but "
+            f"the council's figure it is set against is for {chk._label(own)}, where "
+            f"{who} figure is {fmt_num(theirs)} ({own.period})"
+        ),
     )
 
 
@@ -264,11 +262,10 @@ def group_swap(
         if any(interval[0] <= v <= interval[1] for v in theirs):
             return claim
     if (carers and raw & _USERS and not raw & _CARERS) or (users and raw & _CARERS):
-        return claim.model_copy(
-            update={
-                "status": "contradicted",
-                "reason": f"{claim.text.strip()} is the figure for {chk._label(f)}, not for {said}",
-            }
+        return _rejudged(
+            claim,
+            "contradicted",
+            f"{claim.text.strip()} is the figure for {chk._label(f)}, not for {said}",
         )
     return claim
 
@@ -329,14 +326,13 @@ def rate_as_count(
     if twin is None:
         return claim
     number = chk._money(twin.value * 1000) if f.unit.startswith("gbp") else fmt_num(twin.value)
-    return claim.model_copy(
-        update={
-            "status": "contradicted",
-            "reason": (
-                f"{claim.text.strip()} is the rate per 100,000 {f.denominator or 'residents'}, "
-                f"not a number; the number was {number} (wrong unit)"
-            ),
-        }
+    return _rejudged(
+        claim,
+        "contradicted",
+        (
+            f"{claim.text.strip()} is the rate per 100,000 {f.denominator or 'residents'}, "
+            f"not a number; the number was {number} (wrong unit)"
+        ),
     )
 
 
@@ -354,13 +350,17 @@ def peers_then(chk: Checker, claim: Claim, stated: Iterable[Stated]) -> Claim:
     # 2023-24 to 71.7% in 2024-25, above the typical similar council" is about 2024-25)
     if not earlier or (claim.status == "supported" and len(earlier) < len(stated)):
         return claim
-    return claim.model_copy(
-        update={
-            "status": "unverifiable",
-            "reason": f"the data gives the similar councils' figures for {f.period} only, and "
-            f"this sentence is about {earlier[0].label}",
-        }
+    return _rejudged(
+        claim,
+        "unverifiable",
+        f"the data gives the similar councils' figures for {f.period} only, and "
+        f"this sentence is about {earlier[0].label}",
     )
+
+
+def _rejudged(claim: Claim, status: str, reason: str) -> Claim:
+    """The claim with the verdict a later check gives it, and that check's reason."""
+    return claim.model_copy(update={"status": status, "reason": reason})
 
 
 def _end(period: str) -> int:
@@ -383,12 +383,10 @@ def band_swap(chk: Checker, claim: Claim, words: str) -> Claim:
     label, said = chk._label(f).lower(), " ".join(words.lower().split())
     for own, other in _BANDS:
         if own in label and other in said and own not in said:
-            return claim.model_copy(
-                update={
-                    "status": "contradicted",
-                    "reason": f"{claim.text.strip()} is the figure for {chk._label(f)}, not "
-                    f"the {other} band",
-                }
+            return _rejudged(
+                claim,
+                "contradicted",
+                f"{claim.text.strip()} is the figure for {chk._label(f)}, not the {other} band",
             )
     return claim
 
@@ -423,12 +421,11 @@ def category_merge(
     said = [bool(p.search(words)) for p in pair]
     if said[0] == said[1]:  # both halves, or neither: the words do not name one alone
         return claim
-    return claim.model_copy(
-        update={
-            "status": "contradicted",
-            "reason": f"{claim.text.strip()} is the share rated {f.breakdown} together; the data "
-            "has no figure for either rating alone",
-        }
+    return _rejudged(
+        claim,
+        "contradicted",
+        f"{claim.text.strip()} is the share rated {f.breakdown} together; the data "
+        "has no figure for either rating alone",
     )
 
 
@@ -477,14 +474,13 @@ def share_of(chk: Checker, claim: Claim, text: str, end: int) -> Claim:
     ):
         return claim  # "of people living in Leicester were satisfied with their care": the
         # words after it name the group (not after "all the people who live there")
-    return claim.model_copy(
-        update={
-            "status": "contradicted",
-            "reason": (
-                f"{claim.text.strip()} is a share of {f.denominator}, not of everyone living "
-                "there (wrong denominator)"
-            ),
-        }
+    return _rejudged(
+        claim,
+        "contradicted",
+        (
+            f"{claim.text.strip()} is a share of {f.denominator}, not of everyone living "
+            "there (wrong denominator)"
+        ),
     )
 
 
@@ -532,12 +528,11 @@ def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
         own = text[end : group.end() + 80]
     if re.search(needs, own, re.I):
         return claim
-    return claim.model_copy(
-        update={
-            "status": "contradicted",
-            "reason": f"{claim.text.strip()} is a share of {f.denominator}, not of "
-            f"{_group_words(words)} (wrong denominator)",
-        }
+    return _rejudged(
+        claim,
+        "contradicted",
+        f"{claim.text.strip()} is a share of {f.denominator}, not of "
+        f"{_group_words(words)} (wrong denominator)",
     )
 
 
@@ -576,28 +571,26 @@ def _bound(text: str, c: Claim, chk: Checker) -> Claim | None:
         return None
     word, group = noun
     if f.unit.startswith("gbp_thousands"):
-        return c.model_copy(
-            update={
-                "status": "contradicted",
-                "reason": (
-                    f"unit slip: {c.text.strip()} is £ thousands of {f.measure} "
-                    f"({c.expected}), not a number of {word}"
-                ),
-            }
+        return _rejudged(
+            c,
+            "contradicted",
+            (
+                f"unit slip: {c.text.strip()} is £ thousands of {f.measure} "
+                f"({c.expected}), not a number of {word}"
+            ),
         )
     words = f"{f.measure} {f.breakdown}".lower()
     if f.kind == "count_estimate":
         words += " resident population"
     if any(stem in words for stem in _STEMS[group]):
         return None
-    return c.model_copy(
-        update={
-            "status": "unverifiable",
-            "reason": (
-                f"measure mismatch: {c.text.strip()} is {f.measure}"
-                f"{f' ({f.breakdown})' if f.breakdown else ''}, not a number of {word}"
-            ),
-        }
+    return _rejudged(
+        c,
+        "unverifiable",
+        (
+            f"measure mismatch: {c.text.strip()} is {f.measure}"
+            f"{f' ({f.breakdown})' if f.breakdown else ''}, not a number of {word}"
+        ),
     )
 
 
