@@ -39,6 +39,12 @@ def verdict_on(charts, text: str, code: str = LEICESTER):
     return Verifier().verify(text, [_builder().sheet(code, c) for c in charts])
 
 
+def assert_verdict(charts, text: str, outcome: str, code: str = LEICESTER) -> None:
+    """The verdict on ``text`` is ``outcome`` ("pass" or "fail"); the claims show why not."""
+    v = verdict_on(charts, text, code)
+    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+
+
 def verdict(chart: str, text: str):
     return verdict_on((chart,), text)
 
@@ -535,8 +541,7 @@ def test_the_survey_before_is_a_time_not_spending_before_income(said: str, outco
         "In 2023-24, 43.3% of carers found it easy to get information. "
         f"That is {said} than the survey before."
     )
-    v = verdict_on(("carers_info", "gross_expenditure"), text)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("carers_info", "gross_expenditure"), text, outcome)
 
 
 @pytest.mark.parametrize(("figure", "outcome"), [("£19.1m", "pass"), ("£45.8m", "fail")])
@@ -544,8 +549,7 @@ def test_contributed_names_client_contributions(figure: str, outcome: str) -> No
     """ "People using care contributed" names client contributions (£19.1m in 2021-22), not the
     NHS's income (£45.8m), in a text that covers both."""
     text = f"In 2021-22, people using care in Leicester contributed {figure} towards it."
-    v = verdict_on(("client_contributions", "nhs_contributions"), text)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("client_contributions", "nhs_contributions"), text, outcome)
 
 
 @pytest.mark.parametrize(
@@ -570,8 +574,7 @@ def test_a_fronted_group_names_the_figure_after_its_comma(figure: str, outcome: 
         "In 2021-22, working-age requests ran at 1,880 per 100,000. "
         f"Among over-65s, {figure} per 100,000 were receiving long-term support."
     )
-    v = verdict_on(("op_need", "wa_need"), text)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("op_need", "wa_need"), text, outcome)
 
 
 @pytest.mark.parametrize(("figure", "outcome"), [("71.7%", "pass"), ("72.9%", "fail")])
@@ -583,8 +586,7 @@ def test_one_topic_word_names_its_measure(figure: str, outcome: str) -> None:
         "In 2024-25, 72.9% found it easy to get information. "
         f"Satisfaction jumped to {figure} in 2024-25."
     )
-    v = verdict_on(charts, text)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(charts, text, outcome)
 
 
 @pytest.mark.parametrize(("figure", "outcome"), [("4,250", "pass"), ("7,335", "fail")])
@@ -596,8 +598,7 @@ def test_words_naming_a_series_only_in_part_do_not_shield_a_swap(figure: str, ou
         "In 2021-22 Leicester supported 3,850 older people with long-term care, and received "
         f"{figure} requests for support from working-age adults."
     )
-    v = verdict_on(("op_need", "wa_need"), text)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("op_need", "wa_need"), text, outcome)
 
 
 @pytest.mark.parametrize(
@@ -617,8 +618,7 @@ def test_words_naming_a_series_only_in_part_do_not_shield_a_swap(figure: str, ou
     ],
 )  # fmt: skip
 def test_a_comparators_figure_belongs_to_the_measure_it_is_set_against(text: str, outcome: str):
-    v = verdict_on(("user_satisfaction", "users_info"), text)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("user_satisfaction", "users_info"), text, outcome)
 
 
 @pytest.mark.parametrize(
@@ -664,8 +664,7 @@ def test_a_share_of_two_ratings_said_of_one_alone_is_a_merge(said: str, outcome:
     ],
 )  # fmt: skip
 def test_everyday_names_of_measures_bind_their_figures(charts, text: str, outcome: str) -> None:
-    v = verdict_on(charts, text)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(charts, text, outcome)
 
 
 @pytest.mark.parametrize(("england", "outcome"), [("65.1%", "pass"), ("67.8%", "fail")])
@@ -677,8 +676,7 @@ def test_a_comparators_figure_is_set_against_the_figure_of_its_period(england, o
         "Satisfaction rose to 68.2% in 2024-25 from 63.2% a year earlier, above England's "
         f"{england}."
     )
-    v = verdict_on(("user_satisfaction", "users_info"), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("user_satisfaction", "users_info"), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -738,8 +736,7 @@ def test_an_extreme_describes_the_figure_its_words_point_to(text: str, outcome: 
 def test_a_year_later_is_the_period_after_the_one_stated_before(text: str, outcome: str):
     """Stockton-on-Tees' satisfaction: 64.7 (2018-19), 70.2 (2019-20), 67.7 (2021-22), 66.8
     (2022-23), 63.2 (2023-24)."""
-    v = verdict_on(("user_satisfaction",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("user_satisfaction",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -881,8 +878,7 @@ def test_a_clause_after_while_that_names_no_one_is_the_councils(said: str, outco
         "In 2021-22, client contributions were £7.1 million per 100,000 adults, just under "
         f"England's £7.2 million, {said}."
     )
-    v = verdict_on(("client_contributions", "nhs_contributions"), text)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("client_contributions", "nhs_contributions"), text, outcome)
 
 
 @pytest.mark.parametrize(
@@ -896,8 +892,7 @@ def test_a_comparison_is_of_the_period_its_figures_are_of(said: str, outcome: st
     """Stockton-on-Tees' satisfaction was 63.2% in 2023-24 (England 65.4%) and 68.2% in
     2024-25 (England 65.1%): "It was lower than England, which was 65.4%" compares 2023-24."""
     text = f"In 2023-24, Stockton-on-Tees' satisfaction was 63.2%. It was {said}."
-    v = verdict_on(("user_satisfaction",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("user_satisfaction",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -932,8 +927,7 @@ def test_a_move_in_a_year_is_the_change_into_it(text: str, outcome: str) -> None
 )
 def test_more_words_for_the_size_of_a_gap(said: str, outcome: str) -> None:
     text = f"In 2024-25, 77.5% of service users found information easy, {said}."
-    v = verdict_on(("users_info",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("users_info",), text, outcome, STOCKTON)
 
 
 def test_a_margin_after_a_comparison_belongs_to_its_claim() -> None:
@@ -954,8 +948,7 @@ def test_a_figure_said_to_be_the_latest_must_be_the_latest(figure: str, outcome:
         "Satisfaction fell from 70.2% in 2019-20 to 67.7% in 2021-22 and "
         f"{figure} in the most recent survey."
     )
-    v = verdict_on(("user_satisfaction",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("user_satisfaction",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -973,8 +966,7 @@ def test_a_figure_said_to_be_the_latest_must_be_the_latest(figure: str, outcome:
     ],
 )  # fmt: skip
 def test_a_rank_right_after_a_figure_ranks_that_figure(text: str, outcome: str) -> None:
-    v = verdict_on(("op_need",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("op_need",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -997,8 +989,7 @@ def test_a_rank_right_after_a_figure_ranks_that_figure(text: str, outcome: str) 
     ],
 )  # fmt: skip
 def test_rates_per_person_and_per_thousand(text: str, outcome: str) -> None:
-    v = verdict_on(("gross_expenditure", "op_need"), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("gross_expenditure", "op_need"), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1021,8 +1012,7 @@ def test_rates_per_person_and_per_thousand(text: str, outcome: str) -> None:
 def test_a_negation_anywhere_in_its_clause_may_make_a_share_its_complement(
     text: str, outcome: str
 ) -> None:
-    v = verdict_on(("carers_info",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("carers_info",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1044,8 +1034,7 @@ def test_a_negation_anywhere_in_its_clause_may_make_a_share_its_complement(
 def test_a_comparison_with_no_figures_is_of_the_year_its_clause_names(
     text: str, outcome: str
 ) -> None:
-    v = verdict_on(("user_satisfaction",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("user_satisfaction",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1066,8 +1055,7 @@ def test_a_comparison_with_no_figures_is_of_the_year_its_clause_names(
 def test_a_share_said_of_the_whole_population_is_of_the_wrong_people(
     text: str, outcome: str
 ) -> None:
-    v = verdict_on(("carers_info",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("carers_info",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1085,8 +1073,7 @@ def test_a_share_said_of_the_whole_population_is_of_the_wrong_people(
 def test_a_bracketed_figure_is_named_by_the_words_after_its_bracket(
     text: str, outcome: str
 ) -> None:
-    v = verdict_on(("user_satisfaction", "users_info"), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("user_satisfaction", "users_info"), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1120,8 +1107,7 @@ def test_a_bracketed_figure_is_named_by_the_words_after_its_bracket(
     ],
 )  # fmt: skip
 def test_more_ways_to_say_a_place_in_a_table(chart: str, text: str, outcome: str) -> None:
-    v = verdict_on((chart,), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict((chart,), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1130,8 +1116,7 @@ def test_more_ways_to_say_a_place_in_a_table(chart: str, text: str, outcome: str
 )
 def test_verbs_that_say_how_big_a_gap_is(verb: str, outcome: str) -> None:
     text = f"At 68.2%, satisfaction with care in Stockton-on-Tees {verb} the England average."
-    v = verdict_on(("user_satisfaction",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("user_satisfaction",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1145,8 +1130,7 @@ def test_verbs_that_say_how_big_a_gap_is(verb: str, outcome: str) -> None:
     ],
 )  # fmt: skip
 def test_the_noun_right_before_of_names_the_figure(text: str, outcome: str) -> None:
-    v = verdict_on(("deprivation_rank",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("deprivation_rank",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1159,8 +1143,7 @@ def test_the_year_before_is_not_the_last_year_of_a_series_that_ended(
     earlier: str, outcome: str
 ) -> None:
     text = f"Care staff turnover was 20.7% in 2024-25, against {earlier} the year before."
-    v = verdict_on(("workforce_turnover",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("workforce_turnover",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1175,8 +1158,7 @@ def test_the_year_before_is_not_the_last_year_of_a_series_that_ended(
     ],
 )  # fmt: skip
 def test_a_change_is_of_the_series_its_sentence_names(text: str, outcome: str) -> None:
-    v = verdict_on(("gross_expenditure", "net_expenditure"), text, "E08000027")
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("gross_expenditure", "net_expenditure"), text, outcome, "E08000027")
 
 
 @pytest.mark.parametrize(
@@ -1191,8 +1173,7 @@ def test_a_figure_set_against_the_councils_after_a_colon_is_the_named_areas(
         "In 2023-24 more carers found information easy than in England: 74.8% compared with "
         f"{figure}."
     )
-    v = verdict_on(("carers_info",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("carers_info",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1224,8 +1205,7 @@ def test_a_figure_set_against_the_councils_after_a_colon_is_the_named_areas(
     ],
 )  # fmt: skip
 def test_more_ways_to_say_the_size_of_a_change(charts, text: str, outcome: str) -> None:
-    v = verdict_on(charts, text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(charts, text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1251,8 +1231,7 @@ def test_more_ways_to_say_the_size_of_a_change(charts, text: str, outcome: str) 
 def test_latest_figures_everyone_living_there_and_people_who_use_services(
     charts, text: str, outcome: str
 ) -> None:
-    v = verdict_on(charts, text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(charts, text, outcome, STOCKTON)
 
 
 FINANCES = (
@@ -1275,8 +1254,7 @@ def test_a_summary_figure_is_of_the_series_a_topic_word_beside_it_names(
         f"Lincolnshire's net adult care budget jumped from {earlier} in 2020-21 to £227.0m in "
         "2021-22."
     )
-    v = verdict_on(FINANCES, text, "E10000019")
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(FINANCES, text, outcome, "E10000019")
 
 
 @pytest.mark.parametrize(
@@ -1299,8 +1277,7 @@ def test_a_summary_figure_is_of_the_series_a_topic_word_beside_it_names(
 def test_a_move_goes_with_the_measure_and_figures_of_its_own_clause(
     charts, text: str, outcome: str
 ) -> None:
-    v = verdict_on(charts, text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(charts, text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1316,8 +1293,7 @@ def test_a_move_goes_with_the_measure_and_figures_of_its_own_clause(
     ],
 )  # fmt: skip
 def test_one_in_forty_is_a_share(text: str, outcome: str) -> None:
-    v = verdict_on(("deprivation_rank",), text, "E09000025")
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("deprivation_rank",), text, outcome, "E09000025")
 
 
 def test_a_share_in_words_restated_later_in_its_clause_needs_only_fit_it() -> None:
@@ -1342,8 +1318,7 @@ def test_a_share_in_words_restated_later_in_its_clause_needs_only_fit_it() -> No
     ],
 )  # fmt: skip
 def test_the_figure_a_move_starts_from_is_of_an_earlier_period(text: str, outcome: str) -> None:
-    v = verdict_on(("user_satisfaction",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("user_satisfaction",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1356,8 +1331,7 @@ def test_a_shares_change_in_per_cent_is_relative_wherever_it_is_read(
     size: str, outcome: str
 ) -> None:
     text = f"The share of care staff leaving their jobs rose by {size} in 2024-25, to 20.7%."
-    v = verdict_on(("workforce_turnover",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("workforce_turnover",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1369,8 +1343,7 @@ def test_a_sentence_opening_a_year_later_follows_the_year_before_it(
     figure: str, outcome: str
 ) -> None:
     text = f"Satisfaction was 66.8% in 2022-23. A year later it stood at {figure}."
-    v = verdict_on(("user_satisfaction",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("user_satisfaction",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1386,8 +1359,7 @@ def test_a_rate_said_as_people_is_not_shielded_by_a_rate_named_after_a_dash(
         f"In 2021-22, {figure} older Stockton-on-Tees residents were getting long-term support "
         "— about 1.3 times the England rate."
     )
-    v = verdict_on(("op_need",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("op_need",), text, outcome, STOCKTON)
 
 
 @pytest.mark.parametrize(
@@ -1406,5 +1378,4 @@ def test_a_rate_said_as_people_is_not_shielded_by_a_rate_named_after_a_dash(
     ],
 )  # fmt: skip
 def test_a_share_said_of_everyone_of_an_age_is_of_the_wrong_people(text: str, outcome: str) -> None:
-    v = verdict_on(("reablement",), text, STOCKTON)
-    assert v.outcome == outcome, [(c.text, c.status, c.reason) for c in v.claims]
+    assert_verdict(("reablement",), text, outcome, STOCKTON)
