@@ -1379,3 +1379,34 @@ def test_a_rate_said_as_people_is_not_shielded_by_a_rate_named_after_a_dash(
 )  # fmt: skip
 def test_a_share_said_of_everyone_of_an_age_is_of_the_wrong_people(text: str, outcome: str) -> None:
     assert_verdict(("reablement",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22, per 100,000 aged 65+: residential care 2,057, nursing 474.
+        # A figure whose own words are only its rate ("about 2,060 for every 100,000 aged 65
+        # and over") restates the clause before its comma, which names the measure
+        ("In 2021-22 many older people lived in care homes without nursing, about 2,060 for "
+         "every 100,000 aged 65 and over.", "pass"),
+        ("In 2021-22 many older people got nursing care too, about 474 for every 100,000 aged "
+         "65 and over.", "pass"),
+        ("In 2021-22 many older people got nursing care too, about 2,060 for every 100,000 "
+         "aged 65 and over.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_figure_whose_own_words_name_nothing_takes_the_clause_before_it(
+    text: str, outcome: str
+) -> None:
+    assert_verdict(("op_care_types",), text, outcome, STOCKTON)
+
+
+def test_a_figure_does_not_take_the_words_of_a_clause_before_its_own() -> None:
+    # "and in 2021-22 it had ...": a clause of its own; 36,950 is Stockton-on-Tees's 65+
+    # population, not a figure of the deprived small areas the clause before names
+    text = (
+        "Stockton-on-Tees has many small areas among England's most deprived tenth, and in "
+        "2021-22 it had 36,950 residents aged 65+."
+    )
+    v = verdict_on(("deprivation_rank", "population"), text, STOCKTON)
+    assert [c.status for c in v.claims if c.text == "36,950"] == ["supported"], v.claims

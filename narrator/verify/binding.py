@@ -1119,7 +1119,33 @@ def window(
         after = stops.search(text, after.end(), b)
     if after:
         b = after.start()
+    if names is not None and not names(
+        P.RATE_RE.sub(" ", text[a : m.start] + " " + text[m.end : b])
+    ):
+        a = _clause_before(text, s0, m, figures, a, names)
     return text[a : m.start] + " " + text[m.end : b]
+
+
+def _clause_before(
+    text: str, s0: int, m, figures: list, a: int, names: Callable[[str], bool]
+) -> int:
+    """Where the words of a figure start whose own words name no measure, only whom a rate
+    counts ("Many older people got nursing care too, about 1,980 for every 100,000 aged 65 and
+    over"): the figure restates the clause before it, back over commas and dashes to the first
+    clause whose words name one. Not when another figure comes before it in its sentence (the
+    words between are that figure's), nor into a clause of its own (", and in 2021-22 it had
+    30,570 residents aged 65+")."""
+    if any(f is not m and f.sentence == m.sentence and f.end <= m.start for f in figures):
+        return a
+    start = a
+    while (
+        a > s0 and L.CLAUSE_BREAK_END_RE.search(text, s0, a) and not L.NEW_CLAUSE_RE.match(text, a)
+    ):
+        earlier = list(L.CLAUSE_BREAK_RE.finditer(text, s0, a - 1))
+        a = earlier[-1].end() if earlier else s0
+        if names(P.RATE_RE.sub(" ", text[a : m.start])):
+            return a
+    return start
 
 
 def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:

@@ -85,7 +85,8 @@ _TIME_BEFORE_RE = re.compile(
 #: measure names of several words whose words alone are generic ("rank" and "average" name no
 #: measure on their own: "the average rank of its small areas" names one)
 _PHRASE_RE = re.compile(
-    r"(?P<avgrank>average\s+(?:small[- ]area\s+)?(?:deprivation\s+|imd\s+)?rank)"
+    r"(?P<avgrank>average\s+(?:small[- ]area\s+|lsoa\s+|neighbourhood\s+)?"
+    r"(?:deprivation\s+|imd\s+)?rank)"
     r"|(?P<depscore>(?:average\s+)?(?:deprivation|imd)\s+score|average\s+score)"
 )
 _PHRASE_TOKENS = {"avgrank": "avgrank", "depscore": "depscore"}
