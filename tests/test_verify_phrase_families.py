@@ -1410,3 +1410,38 @@ def test_a_figure_does_not_take_the_words_of_a_clause_before_its_own() -> None:
     )
     v = verdict_on(("deprivation_rank", "population"), text, STOCKTON)
     assert [c.status for c in v.claims if c.text == "36,950"] == ["supported"], v.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees, carers with as much social contact as they want: 35.8% (2016-17),
+        # 30.4% (2018-19), 25.7% (2021-22), 34.0% (2023-24). "In every survey" with no period
+        # of its own runs between the periods its sentence states, or over the whole series
+        ("Between 2016-17 and 2021-22, carers' social contact fell in each successive "
+         "survey.", "pass"),
+        ("Between 2016-17 and 2023-24, carers' social contact fell in each successive "
+         "survey.", "fail"),
+        ("Carers' social contact slipped in every survey, from 35.8% in 2016-17 to 25.7% in "
+         "2021-22.", "pass"),
+        ("Carers' social contact has fallen in every survey.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_run_in_every_survey_spans_the_periods_its_sentence_states(
+    text: str, outcome: str
+) -> None:
+    assert_verdict(("carers_social_contact",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # runs and firsts the checks cannot read are flagged, not passed because a figure
+        # beside them is right (satisfaction fell in 2018-19, 2021-22, 2022-23 and 2023-24)
+        "Satisfaction with care reached 68.2% in 2024-25, without a single year-on-year fall.",
+        "Satisfaction with care reached 68.2% in 2024-25, its best showing on record.",
+    ],
+)
+def test_a_run_or_record_the_checks_cannot_read_is_not_passed(text: str) -> None:
+    v = verdict_on(("user_satisfaction",), text, STOCKTON)
+    assert v.outcome == "fail", [(c.text, c.status, c.reason) for c in v.claims]

@@ -222,6 +222,7 @@ UNREAD = "the checker could not read this claim, so it cannot be verified"
 _READ_BY = {
     "trend": frozenset({"trend", "own_extreme", "rank", "direction", "ratio"}),
     "rank": frozenset({"rank", "own_extreme"}),
+    "streak": frozenset({"trend", "own_extreme", "direction", "rank"}),
     "compare": frozenset({"direction", "ratio", "rank", "trend", "own_extreme", "relation"}),
 }
 

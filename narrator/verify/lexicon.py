@@ -363,6 +363,16 @@ EVERY_SINCE_RE = re.compile(
     rf"{_FIGURE_IN}?(?P<since>{_YEAR})",
     IGN,
 )
+#: "in every survey", "in each successive year": a run over the periods its sentence states (or
+#: the whole series), when no period follows it and no exception ("every year but one")
+EVERY_BARE_RE = re.compile(
+    r"\b(?:(?:at|in|with|for)\s+)?(?:every|each)\s+(?:single\s+)?(?:successive\s+|consecutive\s+)?"
+    r"(?:year|survey|time)\b(?!\s+(?:but|except|apart|bar|other|from|after|to|until|till|"
+    r"through|up|of|that|when|it|the)\b|\s+since\s+(?:(?:19|20)\d\d|the\b))"
+    # "it has fallen at every survey since": since the first period its sentence states
+    r"(?:\s+since\b)?",
+    IGN,
+)
 #: "the first fall since 2018-19", "the first time since 2019-20 that it was above England":
 #: true at that period and now, at none between
 FIRST_SINCE_RE = re.compile(
@@ -465,6 +475,12 @@ CLAIM_CUE_RE = re.compile(
     r"rebounded|bounced|peaked|jumped|surged|soared|plunged|plummeted|slumped|halved|"
     r"doubled|tripled|trebled|went\s+(?:up|down)|gone\s+(?:up|down)|going\s+(?:up|down))\b"
     r"|(?P<rank>highest|lowest|best|worst|fewest|ranked|ranks|ranking|quartile)\b"
+    # a run or a first: "every year since", "in each successive year", "in a row", "for the
+    # first time", "without a single year-on-year fall", "on record"
+    r"|(?P<streak>(?:every|each)\s+(?:single\s+)?(?:successive\s+|consecutive\s+)?"
+    r"(?:year|survey|time|one|period)|consecutive|successive|in\s+a\s+row|on\s+the\s+trot|"
+    r"(?:years?|surveys?)\s+running|for\s+the\s+first\s+time|year[- ]on[- ]year|on\s+record|"
+    r"without\s+a\s+(?:single\s+)?(?:break|fall|rise|drop|dip|increase|decrease))\b"
     r"|(?P<compare>higher|lower|above|below|better|worse|ahead\s+of|behind|trails|trailed|"
     r"outperform(?:s|ed)?|exceed(?:s|ed)?|beats?|twice|(?:more|less|fewer)\s+than(?!\s+(?:£|\d|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half|a\s+third|a\s+quarter)\b)))\b)"

@@ -311,7 +311,7 @@ def direction_streak(
         if status == "unverifiable":
             why = f"the data has no comparison for {streak.since} and a later period"
         return chk._claim(m, status, f, expected=shown, reason=why)
-    if streak.since or streak.until:
+    if streak.since or streak.until or streak.whole:
         order, problem = streak.run(order)
     else:  # "above England for the third year running": in each of the last N periods
         order, problem = order[-streak.n :], "" if len(order) >= streak.n else "uncovered"
@@ -535,9 +535,10 @@ class Streak:
     ended: bool = False  # the run ended before the latest move ("that ended a run of ...")
     direction: str = ""  # the way its own words say it went ("two falls"), if they do
     first: bool = False  # "the first fall since P": true at P and the latest, at none between
+    whole: bool = False  # "it has slipped in every survey": every change the series has
 
     def __bool__(self) -> bool:
-        return bool(self.n or self.since or self.until)
+        return bool(self.n or self.since or self.until or self.whole)
 
     def first_since(
         self, periods: Sequence[str], held: Callable[[str], bool | None]
@@ -581,6 +582,8 @@ class Streak:
                 if begin + self.n > end:
                     return order[begin:], "short"
                 end = begin + self.n
+        elif self.whole:
+            begin = 0
         else:
             begin = end - self.n
             if begin < 0:
@@ -596,6 +599,8 @@ class Streak:
             return f"{self.n} changes from {self.since}" if self.n else f"since {self.since}"
         if self.until:
             return f"the {self.n} changes to {self.until}"
+        if self.whole:
+            return "every change in the series"
         return f"the last {self.n} changes"
 
 
@@ -635,6 +640,23 @@ def streaks_in(text: str, lead: str = "") -> list[Streak]:
     for since in L.EVERY_SINCE_RE.finditer(text):
         ended = before_latest(since.start())
         found.append(Streak(span=since.span(), since=since.group("since"), ended=ended))
+    for every in L.EVERY_BARE_RE.finditer(text):
+        if not text[every.end() :].strip():
+            continue  # the clause was cut right after it: "in every year | but one"
+        # "has slipped in every survey, from 37.7% in 2016-17 down to 31.4%", "Between 2015-16
+        # and 2018-19 it declined in each successive year": every change between the first
+        # and last periods its sentence states; with none stated, every change of the series
+        years = sorted(set(_YEARS.findall(lead + " " + text)), key=lambda y: years_of(y)[0])
+        found.append(
+            Streak(
+                span=every.span(),
+                since=years[0] if years else "",
+                # "every survey since": up to the latest
+                until=years[-1] if len(years) > 1 and "since" not in every.group().lower() else "",
+                whole=not years,
+                ended=before_latest(every.start()),
+            )
+        )
     for run in (*L.EACH_OF_RE.finditer(text), *L.STREAK_RE.finditer(text)):
         each = "which" in run.re.groupindex
         if not each and not (run.group("run") or L.STREAK_MARK_RE.search(run.group(0))):
