@@ -1445,3 +1445,27 @@ def test_a_run_in_every_survey_spans_the_periods_its_sentence_states(
 def test_a_run_or_record_the_checks_cannot_read_is_not_passed(text: str) -> None:
     v = verdict_on(("user_satisfaction",), text, STOCKTON)
     assert v.outcome == "fail", [(c.text, c.status, c.reason) for c in v.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "charts", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22: working-age adults in residential care 133 and in nursing
+        # care 21 per 100,000 aged 18-64; older people in residential care 2,057 and in nursing
+        # care 474 per 100,000 aged 65+. "Adults aged 18-64" after a rate is whom it counts, not
+        # the population series it also names
+        ("In 2021-22, working-age adults in nursing care numbered 21 per 100,000 adults aged "
+         "18-64.", ("wa_care_types", "population"), "pass"),
+        ("In 2021-22, working-age adults in nursing care numbered 133 per 100,000 adults aged "
+         "18-64.", ("wa_care_types", "population"), "fail"),
+        # "a care home without nurses" is a residential home
+        ("In 2021-22, about 2,060 in every 100,000 older people lived in a care home without "
+         "nurses.", ("op_care_types",), "pass"),
+        ("In 2021-22, about 474 in every 100,000 older people lived in a care home without "
+         "nurses.", ("op_care_types",), "fail"),
+    ],
+)  # fmt: skip
+def test_a_rates_denominator_and_a_home_without_nurses_name_the_right_measure(
+    text: str, charts: tuple[str, ...], outcome: str
+) -> None:
+    assert_verdict(charts, text, outcome, STOCKTON)

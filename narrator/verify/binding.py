@@ -126,6 +126,10 @@ def measure_swap(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) ->
     if matched in local:
         return claim
     kw = chk.ix.key_words
+    # a series named only by words for whom it counts (a population: "adults aged 18-64") is
+    # the rate's denominator when the words name a measure too ("working-age adults in nursing
+    # care numbered 165 per 100,000 adults aged 18-64")
+    local = {k for k in local if kw.raw.get(k, set()) - PEOPLE} or local
     # series the words name only in part: the words also hold a word of the matched series'
     # name that theirs lacks ("25,070 requests for support from working-age adults" names the
     # 18-64 requests, not the 18-64 long-term support its "support" and "received" share)

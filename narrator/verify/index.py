@@ -64,8 +64,8 @@ def tokens(text: str) -> frozenset[str]:
     ['65', 'request', 'support']
     """
     low = text.lower().replace("long-term", "longterm")
-    if "without nursing" in low:  # CQC's name for a residential home: "care homes without nursing"
-        low = low.replace("without nursing", "residential")
+    if "without nurs" in low:  # a residential home: "care homes without nursing", "without nurses"
+        low = _WITHOUT_NURSING_RE.sub("residential", low)
     if "rank" in low or "score" in low:
         low = _PHRASE_RE.sub(lambda m: f" {_PHRASE_TOKENS[m.lastgroup or '']} ", low)
     if "before" in low:  # "the year before" is a time, not "spending before income"
@@ -75,6 +75,7 @@ def tokens(text: str) -> frozenset[str]:
     return frozenset(map(_word_token, _TOKEN.findall(low))) - {""}
 
 
+_WITHOUT_NURSING_RE = re.compile(r"without\s+(?:a\s+)?nurs(?:ing|es|e)\b")
 _WOULD_LIKE_RE = re.compile(r"(?:\bwould|['’]d)\s+like\b")
 #: "before" said of a time ("the year before", "two surveys before", "before that")
 _TIME_BEFORE_RE = re.compile(

@@ -646,7 +646,10 @@ def streaks_in(text: str, lead: str = "") -> list[Streak]:
         # "has slipped in every survey, from 37.7% in 2016-17 down to 31.4%", "Between 2015-16
         # and 2018-19 it declined in each successive year": every change between the first
         # and last periods its sentence states; with none stated, every change of the series
-        years = sorted(set(_YEARS.findall(lead + " " + text)), key=lambda y: years_of(y)[0])
+        years = sorted(
+            set(_YEARS.findall(lead + " " + text)),
+            key=lambda y: (min(years_of(y)[0], default=0), y),
+        )
         found.append(
             Streak(
                 span=every.span(),
