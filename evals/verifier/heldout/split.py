@@ -94,7 +94,9 @@ DEV_COUNCILS = frozenset(
         # texts about test councils only, scored in aggregate; w73-w75, round 26 (Nottingham, Wokingham,
         # Liverpool, Southwark, Newham, Croydon) and w76-w78, round 27 (Lancashire,
         # Lincolnshire, Gateshead, Greenwich, Reading, Barnet), new short texts about dev
-        # councils only, one focus per writer, scored once before tuning)
+        # councils only, one focus per writer, scored once before tuning); w88-w89, round 31
+        # (tenth session: Bexley, Herefordshire, Merton, Kingston upon Thames, Leicestershire,
+        # Bath and North East Somerset, all dev already: which measure a figure belongs to)
     }
 )  # fmt: skip
 
