@@ -1469,3 +1469,29 @@ def test_a_rates_denominator_and_a_home_without_nurses_name_the_right_measure(
     text: str, charts: tuple[str, ...], outcome: str
 ) -> None:
     assert_verdict(charts, text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "chart", "outcome"),
+    [
+        # Stockton-on-Tees: 77.5% of people using services surveyed found information easy in
+        # 2024-25; 20.8% of its small areas are in England's most deprived tenth (2019); 86% of
+        # its residential providers were rated good or outstanding in 2024-25
+        ("In 2024-25, 77.5% of people using services said it was easy to find information.",
+         "users_info", "pass"),
+        ("In 2024-25, 77.5 out of every 100 older people in Stockton-on-Tees said it was easy "
+         "to find information.", "users_info", "fail"),
+        ("In 2019, about 21% of its small areas were in England's most deprived tenth.",
+         "deprivation_rank", "pass"),
+        ("In 2019, about 21% of its residents lived in England's most deprived tenth.",
+         "deprivation_rank", "fail"),
+        ("In 2024-25, 86% of its care homes were rated good or outstanding.",
+         "providers_cqc", "pass"),
+        ("In 2024-25, 86% of its home care agencies were rated good or outstanding.",
+         "providers_cqc", "fail"),
+    ],
+)  # fmt: skip
+def test_a_share_said_of_other_people_or_things_than_its_denominator_is_wrong(
+    text: str, chart: str, outcome: str
+) -> None:
+    assert_verdict((chart,), text, outcome, STOCKTON)

@@ -468,7 +468,7 @@ def share_of(chk: Checker, claim: Claim, text: str, end: int) -> Claim:
     if claim.status != "supported" or not claim.fact_ids:
         return claim
     f = chk.ix.fact_by_id.get(claim.fact_ids[0])
-    if f is None or f.unit != "percent" or not f.denominator or "resident" in f.denominator:
+    if f is None or f.unit != "percent" or not f.denominator or f.denominator == "residents":
         return claim
     said = _OF_EVERYONE_RE.match(text, end)
     if said is None:
@@ -512,6 +512,14 @@ _GROUP_NEEDS = {
     "hospital": r"hospital|discharg|reablement|rehab",
 }
 _RELATIVE_RE = re.compile(r"\b(?:who|that|which)\b", re.I)
+#: an age group: the wrong people for a share whose denominator has no age ("70.3 out of every
+#: 100 older people said it was easy to find information" for people using services surveyed)
+_OLDER_RE = re.compile(
+    r"\b(?:older\s+(?:people|residents|adults)|over-65s|pensioners|elderly)\b", re.I
+)
+#: words that name other people or things than a share's denominator counts: care homes'
+#: ratings are not home care agencies'
+_GROUP_EXCLUDES = {"residential providers": r"\bhome\s+care\b|\bagenc(?:y|ies)\b|\bdomiciliary\b"}
 
 
 def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
@@ -520,14 +528,22 @@ def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
     do not name (carers surveyed): the wrong people."""
     group = _SHARE_GROUP_RE.match(text, end)  # always matches (maybe nothing)
     words = group["g"] if group else ""
-    if group is None or not _POPULATION_RE.search(words):
-        return claim
-    needs = _GROUP_NEEDS.get(f.denominator) or (
-        _GROUP_NEEDS["hospital"] if "hospital" in f.denominator else None
-    )
-    if needs is None:
+    if group is None:
         return claim
     own = _group_words(words)  # the group's own words, up to its verb
+    excluded = next((v for k, v in _GROUP_EXCLUDES.items() if k in f.denominator), None)
+    if excluded is not None and re.search(excluded, own, re.I):
+        return _rejudged(
+            claim,
+            "contradicted",
+            f"{claim.text.strip()} is a share of {f.denominator}, not of {own} (wrong denominator)",
+        )
+    aged = "65" in f.denominator or "older" in f.denominator
+    if not _POPULATION_RE.search(words) and (aged or not _OLDER_RE.search(own)):
+        return claim
+    needs = next((v for k, v in _GROUP_NEEDS.items() if k in f.denominator), None)
+    if needs is None:
+        return claim
     if _RELATIVE_RE.search(own):  # "... aged 65 and over who went home from hospital"
         own = text[end : group.end() + 80]
     if re.search(needs, own, re.I):
