@@ -1495,3 +1495,18 @@ def test_a_share_said_of_other_people_or_things_than_its_denominator_is_wrong(
     text: str, chart: str, outcome: str
 ) -> None:
     assert_verdict((chart,), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22: people using care paid £13.6m towards it, the NHS gave
+        # £13.2m. A measure's plain name sets it apart as its label does
+        ("In 2021-22, what people paid towards their own care came to £13.6 million.", "pass"),
+        ("In 2021-22, what people paid towards their own care came to £13.2 million.", "fail"),
+        ("In 2021-22, people who use care chipped in £13.6m themselves.", "pass"),
+        ("In 2021-22, people who use care chipped in £13.2m themselves.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_measures_plain_name_tells_it_from_another(text: str, outcome: str) -> None:
+    assert_verdict(("client_contributions", "nhs_contributions"), text, outcome, STOCKTON)

@@ -45,7 +45,7 @@ _SYN = {
     "elderly": "65", "pensioner": "65", "working": "64", "younger": "64", "65s": "65",
     "75s": "75", "85s": "85", "happy": "satisfied", "unhappy": "satisfied", "jobs": "job",
     "worker": "staff", "workers": "staff", "ease": "easy", "easier": "easy", "easily": "easy",
-    "finding": "find", "finds": "find", "found": "find",
+    "finding": "find", "finds": "find", "found": "find", "chipped": "contribution",
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9]+")
 _AGES = frozenset({"18", "64", "65", "75", "85"})
@@ -215,8 +215,11 @@ class KeyWords:
         if a not in raw or b not in raw:
             return False
         # ``a``'s side: a distinctive word only ("care" is in too many names to set one apart)
+        # ... or of its plain name ("what people paid towards their own care" for client
+        # contributions), when neither of ``b``'s names has it
+        a_plain = self.alt.distinct.get(a, set()) if self.alt is not None else set()
         b_plain = self.alt.raw.get(b, set()) if self.alt is not None else set()
-        only_a = self.distinct.get(a, set()) - raw[b] - b_plain - PEOPLE
+        only_a = (self.distinct.get(a, set()) | a_plain) - raw[b] - b_plain - PEOPLE
         only_b = raw[b] - raw[a] - PEOPLE
         if only_b & toks:
             return False
