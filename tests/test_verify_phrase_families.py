@@ -1510,3 +1510,20 @@ def test_a_share_said_of_other_people_or_things_than_its_denominator_is_wrong(
 )  # fmt: skip
 def test_a_measures_plain_name_tells_it_from_another(text: str, outcome: str) -> None:
     assert_verdict(("client_contributions", "nhs_contributions"), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22, per 100,000 adults: net spending £39.1m, gross £48.0m.
+        # Spending "net of income" or "after taking away money it got back" is net spending
+        ("In 2021-22, net of income, it spent £39.1m for every 100,000 adults.", "pass"),
+        ("In 2021-22, net of income, it spent £48.0m for every 100,000 adults.", "fail"),
+        ("In 2021-22, after taking away money it got back, it spent £39.1 million for every "
+         "100,000 adults.", "pass"),
+        ("In 2021-22, after taking away money it got back, it spent £48.0 million for every "
+         "100,000 adults.", "fail"),
+    ],
+)  # fmt: skip
+def test_spending_net_of_income_in_words_is_net_spending(text: str, outcome: str) -> None:
+    assert_verdict(("gross_expenditure", "net_expenditure"), text, outcome, STOCKTON)

@@ -70,12 +70,22 @@ def tokens(text: str) -> frozenset[str]:
         low = _PHRASE_RE.sub(lambda m: f" {_PHRASE_TOKENS[m.lastgroup or '']} ", low)
     if "before" in low:  # "the year before" is a time, not "spending before income"
         low = _TIME_BEFORE_RE.sub(" ", low)
+    if "income" in low or "back" in low or "fees" in low:  # spending net of income, in words
+        low = _NET_OF_RE.sub(" net ", low)
     if "like" in low:  # "as much contact as they'd like": as they want ("councils like it" is not)
         low = _WOULD_LIKE_RE.sub(" want", low)
     return frozenset(map(_word_token, _TOKEN.findall(low))) - {""}
 
 
 _WITHOUT_NURSING_RE = re.compile(r"without\s+(?:a\s+)?nurs(?:ing|es|e)\b")
+#: spending after income is taken off, said in words: "net of income", "after taking away
+#: money it got back", "once fees and other income were taken off", "minus income"
+_NET_OF_RE = re.compile(
+    r"\bnet\s+of\s+(?:its\s+)?income\b"
+    r"|\b(?:after|once|minus|less)\s+(?:\w+\s+){0,4}?(?:income|money\s+(?:it\s+)?(?:got|gets|received|"
+    r"receives)\s+back|fees)\b(?:\s+(?:\w+\s+){0,3}?(?:taken\s+off|deducted|subtracted|taken\s+away|"
+    r"removed))?"
+)
 _WOULD_LIKE_RE = re.compile(r"(?:\bwould|['’]d)\s+like\b")
 #: "before" said of a time ("the year before", "two surveys before", "before that")
 _TIME_BEFORE_RE = re.compile(
