@@ -1527,3 +1527,21 @@ def test_a_measures_plain_name_tells_it_from_another(text: str, outcome: str) ->
 )  # fmt: skip
 def test_spending_net_of_income_in_words_is_net_spending(text: str, outcome: str) -> None:
     assert_verdict(("gross_expenditure", "net_expenditure"), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Leicester's published 2024 figure: 6.6 carers supported per 100,000 residents, with
+        # no number of carers beside it. A real SmolLM2 reply said it as "6.6 people": a rate
+        # said as a number is not passed, even with no number to set against it
+        ("In 2024, Leicester supported 6.6 carers for every 100,000 residents, fewer than "
+         "England (150).", "pass"),
+        ("In 2024, Leicester had 6.6 people supported by carers, which is lower than England "
+         "(150).", "fail"),
+    ],
+)  # fmt: skip
+def test_a_rate_said_as_people_fails_even_with_no_number_to_compare(
+    text: str, outcome: str
+) -> None:
+    assert_verdict(("carers_support_type",), text, outcome)

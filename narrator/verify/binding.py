@@ -327,8 +327,13 @@ def rate_as_count(
         ),
         None,
     )
-    if twin is None:
-        return claim
+    if twin is None:  # no number to set against it: still not a number of people
+        return _rejudged(
+            claim,
+            "unverifiable",
+            f"{claim.text.strip()} is a rate per 100,000 {f.denominator or 'residents'}, said "
+            "as a number (the data has no number to check it against)",
+        )
     number = chk._money(twin.value * 1000) if f.unit.startswith("gbp") else fmt_num(twin.value)
     return _rejudged(
         claim,
