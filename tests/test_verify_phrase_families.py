@@ -498,7 +498,10 @@ def test_a_lead_in_before_a_colon_must_be_a_name_not_a_statement() -> None:
     assert label.outcome == "pass", [(c.text, c.status) for c in label.claims]
     for lead in ("Leicester has abandoned older people", "Leicester is a caring city"):
         v = verdict("op_care_types", f"{lead}: 447 in every 100,000 older people in 2021-22.")
-        assert [c.text for c in v.claims if c.kind == "grounding"] == [lead]
+        # the lead is flagged (with the figure after it, which no longer says which kind of
+        # support its 447 is, the whole sentence)
+        flagged = [c.text for c in v.claims if c.kind == "grounding"]
+        assert len(flagged) == 1 and flagged[0].startswith(lead), v.claims
 
 
 @pytest.mark.parametrize(
@@ -1545,3 +1548,34 @@ def test_a_rate_said_as_people_fails_even_with_no_number_to_compare(
     text: str, outcome: str
 ) -> None:
     assert_verdict(("carers_support_type",), text, outcome)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22: 474 per 100,000 aged 65+ in nursing care, one of six kinds
+        # of long-term support the chart shows; said as the whole of long-term support, the
+        # figure cannot be checked
+        ("In 2021-22, 474 people aged 65+ per 100,000 of that age were in nursing care.",
+         STOCKTON, "pass"),
+        ("In 2021-22, Stockton-on-Tees had 474 people aged 65+ receiving long-term support "
+         "for every 100,000 people of that age.", STOCKTON, "fail"),
+        # a SmolLM2 reply the CI run published as verified (37 is one kind of support)
+        ("In 2024, Leicester had 37 people aged 65+ receiving long-term support for every "
+         "100,000 residents. That is lower than England (122).", LEICESTER, "fail"),
+    ],
+)  # fmt: skip
+def test_a_figure_of_one_part_said_as_the_whole_measure_is_not_passed(
+    text: str, code: str, outcome: str
+) -> None:
+    assert_verdict(("op_care_types",), text, outcome, code)
+
+
+def test_the_part_named_in_the_sentence_before_a_figure_counts() -> None:
+    # "That is 474 ...": the sentence before names nursing care (Stockton-on-Tees, 2021-22)
+    text = (
+        "Nursing care was the least used kind of care home place in 2021-22. That is 474 for "
+        "every 100,000 people aged 65+."
+    )
+    v = verdict_on(("op_care_types",), text, STOCKTON)
+    assert [c.status for c in v.claims if c.text == "474"] == ["supported"], v.claims

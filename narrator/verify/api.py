@@ -295,6 +295,11 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 name_words = tokens(name_text)
                 naming = index.key_words.naming(name_words)
                 claim = B.measure_swap(chk, claim, naming, name_words)
+                # (its sentence's words or the one's before: "That is about 271 for every
+                # 100,000 adults" after a sentence naming the kind of support)
+                s0 = sentences[max(0, m.sentence - 1)][0]
+                s1 = sentences[m.sentence][1]
+                claim = B.breakdown_unnamed(chk, claim, tokens(text[s0:s1]))
                 head = L.HEAD_OF_RE.search(text, sentences[m.sentence][0], m.start)
                 if head is not None:
                     # "an average deprivation score of 18,653": the noun right before "of"

@@ -25,7 +25,7 @@ from narrator.text import fmt_num
 from narrator.verify import lexicon as L
 from narrator.verify import patterns as P
 from narrator.verify.check import Checker, owner
-from narrator.verify.index import PEOPLE, Key
+from narrator.verify.index import PEOPLE, Key, tokens
 from narrator.verify.mention import COMPARATORS, Mention
 from narrator.verify.numbers import fraction_interval, hedge_interval
 from narrator.verify.periods import Previous, Stated, chronological, matches, years_of
@@ -148,6 +148,52 @@ def measure_swap(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) ->
             f"measure swap: {claim.text.strip()} is the figure for {chk._label(f)}; the "
             f"words name {chk._label(own)} ({fmt_num(float(own.value))} in {own.period})"
         ),
+    )
+
+
+#: words of a breakdown's name that do not say which part it is
+_GENERIC_PART_WORDS = frozenset({"community", "only", "support", "part", "not"})
+
+
+def breakdown_unnamed(chk: Checker, claim: Claim, words: frozenset[str] | set[str]) -> Claim:
+    """A figure of one part of a measure said as the whole measure ("Leicester had 37 people
+    aged 65+ receiving long-term support for every 100,000 residents", when 37 is one kind of
+    support and the chart shows several): unverifiable when neither its sentence nor the one
+    before it names that part or another (a named other part is a swap or a near value, which
+    the other checks judge) and the data has other parts of the same measure for that
+    period."""
+    if claim.status != "supported" or not claim.fact_ids:
+        return claim
+    facts = [chk.ix.fact_by_id.get(i) for i in claim.fact_ids]
+    f = facts[0]
+    if f is None or not f.breakdown or f.comparator or f.kind not in ("value", "history"):
+        return claim
+    for g in facts:
+        if g is not None and (tokens(g.breakdown) - _GENERIC_PART_WORDS) & words:
+            return claim
+    plain = chk.ix.key_words.alt.raw.get(chk.series(f), set()) if chk.ix.key_words.alt else set()
+    measure = tokens(f.measure)
+    if (plain - measure - PEOPLE - _GENERIC_PART_WORDS) & words:
+        return claim
+    siblings = [
+        v
+        for v in chk.ix.values
+        if v.measure == f.measure
+        and v.unit == f.unit
+        and v.period == f.period
+        and v.breakdown
+        and v.breakdown != f.breakdown
+        and not v.comparator
+    ]
+    if not siblings:
+        return claim
+    if any((tokens(v.breakdown) - _GENERIC_PART_WORDS) & words for v in siblings):
+        return claim  # words naming another part: a swap or a near value, judged elsewhere
+    return _rejudged(
+        claim,
+        "unverifiable",
+        f"{claim.text.strip()} is the figure for {chk._label(f)}; the words do not say which "
+        f"part of {f.measure} it is",
     )
 
 
