@@ -96,7 +96,9 @@ DEV_COUNCILS = frozenset(
         # Lincolnshire, Gateshead, Greenwich, Reading, Barnet), new short texts about dev
         # councils only, one focus per writer, scored once before tuning); w88-w89, round 31
         # (tenth session: Bexley, Herefordshire, Merton, Kingston upon Thames, Leicestershire,
-        # Bath and North East Somerset, all dev already: which measure a figure belongs to)
+        # Bath and North East Somerset, all dev already: which measure a figure belongs to);
+        # w90-w91, round 32 (Brent, Derby, Ealing; Brighton and Hove, Bracknell Forest,
+        # Bournemouth, Christchurch and Poole, all dev already: size words; change over time)
     }
 )  # fmt: skip
 
