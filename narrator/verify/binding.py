@@ -171,10 +171,6 @@ def breakdown_unnamed(chk: Checker, claim: Claim, words: frozenset[str] | set[st
     for g in facts:
         if g is not None and (tokens(g.breakdown) - _GENERIC_PART_WORDS) & words:
             return claim
-    plain = chk.ix.key_words.alt.raw.get(chk.series(f), set()) if chk.ix.key_words.alt else set()
-    measure = tokens(f.measure)
-    if (plain - measure - PEOPLE - _GENERIC_PART_WORDS) & words:
-        return claim
     siblings = [
         v
         for v in chk.ix.values
@@ -186,6 +182,11 @@ def breakdown_unnamed(chk: Checker, claim: Claim, words: frozenset[str] | set[st
         and not v.comparator
     ]
     if not siblings:
+        return claim
+    # a word of the part's plain name (data/wording.yaml) beyond the measure's own words
+    alt = chk.ix.key_words.alt
+    plain = alt.raw.get(chk.series(f), set()) if alt is not None else set()
+    if (plain - tokens(f.measure) - PEOPLE - _GENERIC_PART_WORDS) & words:
         return claim
     if any((tokens(v.breakdown) - _GENERIC_PART_WORDS) & words for v in siblings):
         return claim  # words naming another part: a swap or a near value, judged elsewhere
@@ -1210,7 +1211,9 @@ def _clause_before(
         return a
     start = a
     while (
-        a > s0 and L.CLAUSE_BREAK_END_RE.search(text, s0, a) and not L.NEW_CLAUSE_RE.match(text, a)
+        a > s0
+        and L.CLAUSE_BREAK_END_RE.search(text, max(s0, a - 3), a)
+        and not L.NEW_CLAUSE_RE.match(text, a)
     ):
         earlier = list(L.CLAUSE_BREAK_RE.finditer(text, s0, a - 1))
         a = earlier[-1].end() if earlier else s0
