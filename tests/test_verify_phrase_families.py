@@ -498,10 +498,11 @@ def test_a_lead_in_before_a_colon_must_be_a_name_not_a_statement() -> None:
     assert label.outcome == "pass", [(c.text, c.status) for c in label.claims]
     for lead in ("Leicester has abandoned older people", "Leicester is a caring city"):
         v = verdict("op_care_types", f"{lead}: 447 in every 100,000 older people in 2021-22.")
-        # the lead is flagged (with the figure after it, which no longer says which kind of
-        # support its 447 is, the whole sentence)
+        # the lead is flagged as a statement no fact supports (and so is the figure after it,
+        # which does not say which kind of long-term support its 447 is)
         flagged = [c.text for c in v.claims if c.kind == "grounding"]
-        assert len(flagged) == 1 and flagged[0].startswith(lead), v.claims
+        assert flagged and flagged[0].startswith(lead), v.claims
+        assert v.outcome == "fail"
 
 
 @pytest.mark.parametrize(
@@ -1535,11 +1536,12 @@ def test_spending_net_of_income_in_words_is_net_spending(text: str, outcome: str
 @pytest.mark.parametrize(
     ("text", "outcome"),
     [
-        # Leicester's published 2024 figure: 6.6 carers supported per 100,000 residents, with
-        # no number of carers beside it. A real SmolLM2 reply said it as "6.6 people": a rate
-        # said as a number is not passed, even with no number to set against it
-        ("In 2024, Leicester supported 6.6 carers for every 100,000 residents, fewer than "
-         "England (150).", "pass"),
+        # Leicester's published 2024 figure: 6.6 carers per 100,000 residents supported by
+        # direct payment, with no number of carers beside it. A real SmolLM2 reply said it as
+        # "6.6 people": a rate said as a number is not passed, even with no number to set
+        # against it
+        ("In 2024, Leicester supported 6.6 carers for every 100,000 residents through direct "
+         "payments, fewer than England (150).", "pass"),
         ("In 2024, Leicester had 6.6 people supported by carers, which is lower than England "
          "(150).", "fail"),
     ],
