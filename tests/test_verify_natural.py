@@ -179,12 +179,13 @@ CASES = [
      "about one in five care workers.",
      "Turnover in Wokingham rose to 21.2% in 2024-25, from 18.5% the year before. That is "
      "about one in three care workers."),
-    # "two and a half times" (Southwark 6,389 against England 2,486: 2.57 times)
+    # "two and a half times" (Southwark 6,389 against England 2,486: 2.57 times, people aged
+    # 65+ with a council-managed personal budget; the figure must say which kind of support)
     ("E09000028", "op_care_types",
-     "In 2021-22 it was 6,389 in every 100,000 people aged 65 and over. That is more than 2 and "
-     "a half times the England figure of 2,486.",
-     "In 2021-22 it was 6,389 in every 100,000 people aged 65 and over. That is more than 3 and "
-     "a half times the England figure of 2,486."),
+     "In 2021-22, 6,389 in every 100,000 people aged 65 and over had a council-managed "
+     "personal budget. That is more than 2 and a half times the England figure of 2,486.",
+     "In 2021-22, 6,389 in every 100,000 people aged 65 and over had a council-managed "
+     "personal budget. That is more than 3 and a half times the England figure of 2,486."),
     # words for a measure's opposite (data/polarity.yaml): "less isolated" is a higher share of
     # carers with as much social contact as they want (Croydon 32.6% against England's 30%)
     ("E09000008", "carers_social_contact",

@@ -374,6 +374,8 @@ def rate_as_count(
         ),
         None,
     )
+    if twin is None and f.unit.startswith("gbp"):
+        return claim  # a sum said as people is a unit slip, judged with the units
     if twin is None:  # no number to set against it: still not a number of people
         return _rejudged(
             claim,
