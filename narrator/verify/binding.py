@@ -1214,10 +1214,10 @@ def _clause_before(
     start = a
     while (
         a > s0
-        and L.CLAUSE_BREAK_END_RE.search(text, max(s0, a - 3), a)
+        and L.COMMA_BREAK_END_RE.search(text, max(s0, a - 3), a)
         and not L.NEW_CLAUSE_RE.match(text, a)
     ):
-        earlier = list(L.CLAUSE_BREAK_RE.finditer(text, s0, a - 1))
+        earlier = list(L.COMMA_BREAK_RE.finditer(text, s0, a - 1))
         a = earlier[-1].end() if earlier else s0
         if names(P.RATE_RE.sub(" ", text[a : m.start])):
             return a

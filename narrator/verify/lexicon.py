@@ -43,10 +43,11 @@ CONTRAST_RE = re.compile(rf";|,\s+(?={any_of(CONTRASTS)}\b)|\s(?={any_of(BARE_CO
 WINDOW_STOP_RE = re.compile(
     r"[;:()]|,\s|\b(?:and|but|while|whereas|against|compared|than|versus|vs)\b"
 )
-#: a break between the clauses of one statement: the words of a figure whose own words name
-#: nothing are those of the clause before it ("... nursing care too, about 1,980 ...")
-CLAUSE_BREAK_RE = re.compile(r",\s|\s[—–]\s")
-CLAUSE_BREAK_END_RE = re.compile(r"(?:,\s|\s[—–]\s)\Z")
+#: a comma or dash between the clauses of one statement (not patterns.CLAUSE_BREAK_RE, which
+#: ends a statement): the words of a figure whose own words name nothing are those of the
+#: clause before it ("... nursing care too, about 1,980 ...")
+COMMA_BREAK_RE = re.compile(r",\s|\s[—–]\s")
+COMMA_BREAK_END_RE = re.compile(rf"(?:{COMMA_BREAK_RE.pattern})\Z")
 #: words opening a clause with a statement of its own
 NEW_CLAUSE_RE = re.compile(r"\s*(?:and|but|or|while|whereas|which|so|yet|though|although)\b", IGN)
 #: the same, for the words that name a figure's measure: "and" joins words of one name too
