@@ -25,6 +25,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 LEICESTER = "E06000016"
+BROMLEY = "E09000006"
 STOCKTON = "E06000004"  # Stockton-on-Tees: one source per series, where Leicester has two
 
 
@@ -1581,3 +1582,64 @@ def test_the_part_named_in_the_sentence_before_a_figure_counts() -> None:
     )
     v = verdict_on(("op_care_types",), text, STOCKTON)
     assert [c.status for c in v.claims if c.text == "474"] == ["supported"], v.claims
+
+
+@pytest.mark.parametrize(
+    ("chart", "code", "text", "outcome"),
+    [
+        # Bromley: 62.7% satisfied in 2024-25, so 37.3% were not ("last year": an earlier
+        # survey's 54.2%, whose rest is 45.8%, had passed the false one)
+        ("user_satisfaction", BROMLEY,
+         "Bromley's satisfaction score was 62.7% last year, which means more than a third of "
+         "users did not say they were satisfied.", "pass"),
+        ("user_satisfaction", BROMLEY,
+         "Bromley's satisfaction score was 62.7% last year, which means more than four in ten "
+         "users did not say they were satisfied.", "fail"),
+        ("user_satisfaction", BROMLEY,
+         "In Bromley, 62.7% of users were satisfied with their care last year, so more than "
+         "four in ten were not.", "fail"),
+        # 13.35% of older people leaving hospital got reablement in 2024-25 (53.1% of them were
+        # still at home three months on: 46.9% were not, another measure's rest)
+        ("reablement", STOCKTON,
+         "About 13 in every 100 older people leaving hospital in Stockton-on-Tees get "
+         "reablement. So about 87 in every 100 do not.", "pass"),
+        ("reablement", STOCKTON,
+         "About 13 in every 100 older people leaving hospital in Stockton-on-Tees get "
+         "reablement. So about 47 in every 100 do not.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_share_said_as_the_rest_who_did_not_is_the_complement_of_the_share_just_given(
+    chart: str, code: str, text: str, outcome: str
+) -> None:
+    assert_verdict((chart,), text, outcome, code)
+
+
+@pytest.mark.parametrize(
+    ("chart", "text", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22: gross total spending £47,973k per 100,000 adults (about
+        # £480 per adult), client contributions £8,874k (about £89 per adult)
+        ("gross_expenditure",
+         "Stockton-on-Tees' gross spending came to £48.0 million per 100,000 adults in 2021-22, "
+         "or around £480 per adult.", "pass"),
+        ("gross_expenditure",
+         "Stockton-on-Tees' gross spending came to £48.0 million per 100,000 adults in 2021-22, "
+         "or around £430 per adult.", "fail"),
+        ("gross_expenditure",
+         "Per adult aged 18+, Stockton-on-Tees' gross spending came to roughly £480 in 2021-22.",
+         "pass"),
+        ("gross_expenditure",
+         "Per adult aged 18+, Stockton-on-Tees' gross spending came to roughly £560 in 2021-22.",
+         "fail"),
+        ("client_contributions",
+         "Client contributions in Stockton-on-Tees came to roughly £89 for each adult aged 18+ "
+         "in 2021-22.", "pass"),
+        ("client_contributions",
+         "Client contributions in Stockton-on-Tees came to roughly £98 for each adult aged 18+ "
+         "in 2021-22.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_sum_per_adult_aged_18_and_over_is_the_rate_per_100000_adults_said_per_person(
+    chart: str, text: str, outcome: str
+) -> None:
+    assert_verdict((chart,), text, outcome, STOCKTON)

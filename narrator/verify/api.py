@@ -336,6 +336,10 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
         elif m.kind == "fraction":
             here = focus(m.sentence)
             beside = _restated(text, m, mentions, sentences)
+            whole = _complemented(text, m, mentions) if beside is None else None
+            own = near_words(m) if whole is not None else set()
+            if whole is not None and (not own or own & near_words(whole)):
+                beside = whole.value  # unless its own words name another series
             s0, s1 = sentences[m.sentence] if m.sentence < len(sentences) else (0, len(text))
             if L.DATED_RE.search(text, s0, s1):  # "The year before it was 31.6 in every 100"
                 m.extra["dated"] = "yes"
@@ -620,6 +624,9 @@ def _stated(claim: Claim) -> tuple[float, float] | None:
     ):
         raw = raw.replace(word, "")
     parsed = parse_number(raw.strip())
+    if parsed is not None and claim.unit == "gbp" and claim.value == parsed[0] * 100_000:
+        # "around £97 per adult": a sum per person, which the checks read per 100,000 adults
+        return claim.value, parsed[1] * 100_000
     if parsed is not None and claim.unit == "percent":  # "60%" is read to the unit, not the ten
         return parsed[0], min(parsed[1], 1.0)
     return parsed
@@ -752,7 +759,7 @@ def _restated(
         if o.sentence == where
         and o.end <= m.start
         and o.value is not None
-        and (o.kind == "percent" or o.unit == "per_100k")
+        and (o.kind == "percent" or o.unit == "per_100k" or _in_every_100(o))
         and o.entity not in COMPARATORS
         and not L.BASE_FIGURE_BEFORE_RE.search(text, max(0, o.start - 20), o.start)
     ]
@@ -776,3 +783,30 @@ def _restated(
         return None
     head = given[0] if where < m.sentence else given[-1]
     return head.value / 1000 if head.unit == "per_100k" else head.value
+
+
+def _in_every_100(m: Mention) -> bool:
+    """A share written with its figure in words of a hundred ("about 17 in every 100")."""
+    return m.kind == "fraction" and m.value is not None and any(ch.isdigit() for ch in m.text)
+
+
+def _complemented(text: str, m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The share a share in words says the rest of: a share said as what people did not do
+    ("62.7% were satisfied, meaning more than four in ten stopped short of it", "... but that
+    still leaves almost three quarters who don't") is the complement of the council's last
+    share before it in its sentence that is not where a change starts or what it is compared
+    with."""
+    if not m.negated or m.extra.get("opposite"):
+        return None
+    given = [
+        o
+        for o in mentions
+        if o.sentence == m.sentence
+        and o.end <= m.start
+        and (o.kind == "percent" or _in_every_100(o))
+        and o.value is not None
+        and not o.negated
+        and o.entity not in COMPARATORS
+        and not L.BASE_FIGURE_BEFORE_RE.search(text, max(0, o.start - 20), o.start)
+    ]
+    return given[-1] if given else None

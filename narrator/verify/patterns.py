@@ -88,7 +88,7 @@ LEADING_RATE_RE = re.compile(
 #: "£473 for each grown-up"; the data's are per 100,000 adults (``per_head``)
 PER_HEAD_RE = re.compile(
     r"\b(?:per|a|for\s+(?:each|every)|on\s+(?:each|every))\s+(?P<who>head|adult(?:\s+resident)?|"
-    r"grown-?up|person|resident|inhabitant|citizen)s?\b(?!\s*(?:aged\s+)?(?:65|18))"
+    r"grown-?up|person|resident|inhabitant|citizen)s?\b(?!\s*(?:aged\s+)?(?:65|18\s*(?:-|–|to)))"
     # "for every person living there": everyone, of all ages
     r"(?P<living>\s+(?:living|who\s+lives?)\s+(?:there|here|in)\b)?",
     IGN,
@@ -99,7 +99,7 @@ PER_HEAD_GAP_RE = re.compile(r"[^\d£;.()—–]{0,60}", IGN)
 #: sentence (after a period or "Put")
 LEADING_PER_HEAD_RE = re.compile(
     r"\s*(?:(?:in|during|for)\s+(?:19|20)\d\d(?:[-–/]\d\d)?\s*,?\s*)?(?:put\s+|measured\s+)?"
-    r"per\s+(?:head|adult|person|resident)\s*,",
+    r"per\s+(?:head|adult|person|resident)(?:\s+aged\s+18\s*(?:\+|and\s+over|or\s+over))?\s*,",
     IGN,
 )
 #: "one in three", "8 out of 10", "12 in every 100", "6 in 10"
