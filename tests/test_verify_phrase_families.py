@@ -1643,3 +1643,63 @@ def test_a_sum_per_adult_aged_18_and_over_is_the_rate_per_100000_adults_said_per
     chart: str, text: str, outcome: str
 ) -> None:
     assert_verdict((chart,), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees 68.2% satisfied in 2024-25, England 65.1%: 3.1 points apart, and
+        # 4.8 per cent of England's figure; the gap in points said as per cent is a unit slip
+        ("Satisfaction in Stockton-on-Tees (68.2%) was 3.1 points above England's 65.1% in "
+         "2024-25.", "pass"),
+        ("Satisfaction in Stockton-on-Tees (68.2%) was about 4.8 per cent higher than England's "
+         "65.1% in 2024-25.", "pass"),
+        ("Satisfaction in Stockton-on-Tees (68.2%) was 3.1 per cent above England's 65.1% in "
+         "2024-25.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_gap_between_two_shares_in_points_said_as_per_cent_fails(text: str, outcome: str) -> None:
+    assert_verdict(("user_satisfaction",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22: 120 carers got information and advice (78 per 100,000
+        # adults); the text gives its numbers as numbers and its rates as rates, so a bare
+        # "78 carers" after a sentence with a rate in it is a number, and the wrong one
+        ("Stockton-on-Tees supported carers at a rate of 851 per 100,000 adults in 2021-22. "
+         "Direct payments were the most common kind of help, received by 1,125 carers (733 per "
+         "100,000 adults). Only 120 carers received information, advice and signposting.",
+         "pass"),
+        ("Stockton-on-Tees supported carers at a rate of 851 per 100,000 adults in 2021-22. "
+         "Direct payments were the most common kind of help, received by 1,125 carers (733 per "
+         "100,000 adults). Only 78 carers received information, advice and signposting.",
+         "fail"),
+    ],
+)  # fmt: skip
+def test_a_text_that_writes_numbers_as_numbers_cannot_lend_a_bare_figure_a_rate(
+    text: str, outcome: str
+) -> None:
+    assert_verdict(("carers_support_type",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees, 2024-25: 13.4% of people aged 65+ leaving hospital got reablement;
+        # 53.1% of those who went into reablement were still at home three months later
+        ("In 2024-25, 13.4% of older people leaving hospital in Stockton-on-Tees got "
+         "reablement.", "pass"),
+        ("In 2024-25, 13.4% of all patients leaving hospital in Stockton-on-Tees got "
+         "reablement.", "fail"),
+        ("In 2024-25, 53.1% of older people in Stockton-on-Tees who left hospital with "
+         "reablement were still at home three months later.", "pass"),
+        ("In 2024-25, 53.1% of all older people leaving hospital in Stockton-on-Tees were still "
+         "at home three months later.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_hospital_share_said_of_everyone_leaving_hospital_has_the_wrong_denominator(
+    text: str, outcome: str
+) -> None:
+    assert_verdict(("reablement",), text, outcome, STOCKTON)

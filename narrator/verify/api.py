@@ -315,7 +315,15 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 claim = B.comparator_swap(
                     text, sentences[m.sentence], m, claim, said.get(m.sentence, []), chk, naming
                 )
-                claim = B.rate_as_count(chk, claim, m, text, sentences)
+                counted = any(
+                    c.status == "supported"
+                    and (f := _fact(index, c.fact_ids[0])) is not None
+                    and f.unit == "count"
+                    and not f.comparator
+                    for c in claims
+                    if c.kind == "number" and c.fact_ids
+                )
+                claim = B.rate_as_count(chk, claim, m, text, sentences, counted)
             # a change's series: the sentence's, else the one its figures before it or the
             # previous sentence's figures were traced to ("60.4% were satisfied. This represents
             # a fall of 7.2 points")

@@ -326,7 +326,12 @@ _DASH_RE = re.compile(r"\s[—–-]\s|[—–]")
 
 
 def rate_as_count(
-    chk: Checker, claim: Claim, m: Mention, text: str, sentences: list[tuple[int, int]]
+    chk: Checker,
+    claim: Claim,
+    m: Mention,
+    text: str,
+    sentences: list[tuple[int, int]],
+    counted: bool = False,
 ) -> Claim:
     """A rate per 100,000 stated as a number of people or pounds: "725 working-age adults got
     long-term support" when 725 is the rate per 100,000 aged 18-64 (and 1,210 the number),
@@ -334,7 +339,10 @@ def rate_as_count(
     a rate in the figure's own statement (not a comparison after it: "725 working-age adults,
     fewer per head than England"), in the sentence before or in the text's opening ("...,
     for every 100,000 adults."), and the data has the number of the same measure and period
-    to set against it; a figure of people must be followed by the people it counts."""
+    to set against it; a figure of people must be followed by the people it counts. A text
+    that has already given a number of people as a number (``counted``: "received by 1,975
+    carers (325 per 100,000 adults)") writes its rates as rates: then only the figure's own
+    statement can make it one ("Only 58 carers received advice" is a number)."""
     f = chk.fact_of(claim)
     if (
         claim.status != "supported"
@@ -356,7 +364,7 @@ def rate_as_count(
         if x is not None
     ]
     spans = [(s0, min(stops, default=s1))]
-    if m.sentence:
+    if m.sentence and not counted:
         spans += [sentences[m.sentence - 1], sentences[0]]
     if any(L.RATE_MARKER_RE.search(text, a, b) for a, b in spans):
         return claim
@@ -563,8 +571,12 @@ _GROUP_NEEDS = {
     "small areas": r"area|neighbourhood|lsoa|district|part",
     "care workforce staff": r"staff|worker|workforce|employee",
     "people new to services who received reablement": r"new|reablement|short|rehab",
+    # of those who went into reablement, not of everyone leaving hospital
+    "hospital into reablement": r"reablement|rehab|recover|short[- ]term|support\b|help",
     "hospital": r"hospital|discharg|reablement|rehab",
 }
+#: an age in a group's words ("older people", "aged 65 and over", "pensioners")
+_AGE_RE = re.compile(r"(?:older|elderly|pensioners?|over-65s?|65|aged|age|senior)", re.I)
 _RELATIVE_RE = re.compile(r"\b(?:who|that|which)\b", re.I)
 #: an age group: the wrong people for a share whose denominator has no age ("70.3 out of every
 #: 100 older people said it was easy to find information" for people using services surveyed)
@@ -600,7 +612,9 @@ def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
         return claim
     if _RELATIVE_RE.search(own):  # "... aged 65 and over who went home from hospital"
         own = text[end : group.end() + 80]
-    if re.search(needs, own, re.I):
+    # "of all patients leaving hospital" when the share is of those aged 65 and over
+    everyone = aged and re.match(r"\s*all\b", own, re.I) and not _AGE_RE.search(own)
+    if re.search(needs, own, re.I) and not everyone:
         return claim
     return _rejudged(
         claim,

@@ -442,7 +442,6 @@ def _add_gap(gap: float, f: Fact, key: Key, add, role: str = "history") -> None:
     add(abs(gap), "plain", "relation", f, key, rate=rate, **kw)
     if unit == "percent":
         add(abs(gap), "pp", "relation", f, key, **kw)
-        add(abs(gap), "percent", "relation", f, key, **kw)
     elif unit == "days":
         add(abs(gap), "days", "relation", f, key, **kw)
 
