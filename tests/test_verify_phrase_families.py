@@ -1703,3 +1703,38 @@ def test_a_hospital_share_said_of_everyone_leaving_hospital_has_the_wrong_denomi
     text: str, outcome: str
 ) -> None:
     assert_verdict(("reablement",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22: respite for the cared-for person 68 carers per 100,000
+        # adults, information and advice 78; the name in brackets before the figure is its own
+        ("In 2021-22 the carers in Stockton-on-Tees whose loved one was looked after for a while "
+         "(respite) was 68 per 100,000 adults.", "pass"),
+        ("In 2021-22 the carers in Stockton-on-Tees whose loved one was looked after for a while "
+         "(respite) was 78 per 100,000 adults.", "fail"),
+    ],
+)  # fmt: skip
+def test_a_name_in_brackets_before_a_figure_names_it(text: str, outcome: str) -> None:
+    assert_verdict(("carers_support_type",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("figure", "period", "status"),
+    [
+        # Stockton-on-Tees: 74.8% of carers found information easy (2023-24); 77.5% is the
+        # share of people using services (2024-25); "of them" points back to the carers
+        ("74.8%", "2023-24", "supported"),
+        ("77.5%", "2024-25", "contradicted"),
+    ],
+)
+def test_a_group_named_before_a_colon_is_the_group_them_points_back_to(
+    figure: str, period: str, status: str
+) -> None:
+    text = (
+        "Carers in Stockton-on-Tees were asked about information: "
+        f"{figure} of them found it easy to get in {period}."
+    )
+    v = verdict_on(("carers_info", "users_info"), text, STOCKTON)
+    assert [c.status for c in v.claims if c.text == figure] == [status], v.claims

@@ -308,7 +308,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     claim = B.measure_swap(
                         chk, claim, index.key_words.naming(head_words), head_words
                     )
-                claim = B.group_swap(chk, claim, name_words)
+                claim = B.group_swap(chk, claim, B.with_antecedent(text, sentences, m, name_text))
                 claim = B.band_swap(chk, claim, text[m.start : sentences[m.sentence][1]])
                 claim = B.category_merge(chk, claim, text, sentences[m.sentence], m)
                 claim = B.share_of(chk, claim, text, m.end)
@@ -358,7 +358,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             name_text = B.window(
                 text, sentences[m.sentence], m, figures.get(m.sentence, ()), L.NAME_WINDOW_STOP_RE
             )
-            claim = B.group_swap(chk, claim, tokens(name_text), fraction_interval(m))
+            claim = B.group_swap(
+                chk, claim, B.with_antecedent(text, sentences, m, name_text), fraction_interval(m)
+            )
             claim = B.share_of(chk, claim, text, m.end)
             claim = B.change(chk, m, claim, text, here, sentences[m.sentence])
         else:

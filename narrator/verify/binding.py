@@ -321,6 +321,22 @@ def group_swap(
     return claim
 
 
+#: words that point back to a group named before them ("79.1% of them found it easy")
+_PRONOUN_RE = re.compile(r"\b(?:they|them|those|these)\b", re.I)
+
+
+def with_antecedent(
+    text: str, sentences: list[tuple[int, int]], m: Mention, name_text: str
+) -> set[str]:
+    """The words naming a figure's group: its own, and when they only point back ("Carers
+    seem well served on information: 79.1% of them found it easy"), the words of its sentence
+    before it too."""
+    words = tokens(name_text)
+    if _PRONOUN_RE.search(name_text):
+        words = words | tokens(text[sentences[m.sentence][0] : m.start])
+    return words
+
+
 _RATE_UNITS = {"per_100k": "count", "gbp_thousands_per_100k": "gbp_thousands"}
 _DASH_RE = re.compile(r"\s[—–-]\s|[—–]")
 
@@ -1180,6 +1196,11 @@ def window(
     before = list(stops.finditer(text, a, m.start))
     if before and before[-1].group() == "(" and not text[before[-1].end() : m.start].strip():
         before.pop()  # "direct payments (674 per 100,000)": the words before the bracket
+    if len(before) >= 2 and before[-1].group() == ")" and before[-2].group() == "(":
+        # "the carers who get a break (respite) was 769": a bracketed name with no figure in
+        # it is part of the words before it
+        if not any(ch.isdigit() for ch in text[before[-2].end() : before[-1].start()]):
+            del before[-2:]
     if names is not None and len(before) >= 2:  # ", meanwhile," does not end a clause
         last, prev = before[-1], before[-2]
         if (
