@@ -1738,3 +1738,30 @@ def test_a_group_named_before_a_colon_is_the_group_them_points_back_to(
     )
     v = verdict_on(("carers_info", "users_info"), text, STOCKTON)
     assert [c.status for c in v.claims if c.text == figure] == [status], v.claims
+
+
+@pytest.mark.parametrize(
+    ("chart", "text", "outcome"),
+    [
+        # Stockton-on-Tees satisfaction: 70.2 (2019-20), 67.7, 66.8, 63.2, then 68.2 (2024-25):
+        # "the highest since" a period says it was last this high then; the words describe
+        # the council's figure, past England's it was compared with
+        ("user_satisfaction",
+         "In 2024-25, satisfaction in Stockton-on-Tees rose to 68.2%, above England's 65.1% and "
+         "the highest since 2019-20.", "pass"),
+        ("user_satisfaction",
+         "In 2024-25, satisfaction in Stockton-on-Tees rose to 68.2%, above England's 65.1% and "
+         "the highest since 2021-22.", "fail"),
+        # carers' social contact: 35.8 (2016-17, the first survey), 30.4, 25.7, then 34.0
+        ("carers_social_contact",
+         "In 2023-24, 34.0% of carers in Stockton-on-Tees had as much social contact as they "
+         "wanted, the highest since 2016-17.", "pass"),
+        ("carers_social_contact",
+         "In 2023-24, 34.0% of carers in Stockton-on-Tees had as much social contact as they "
+         "wanted, the highest since 2018-19.", "fail"),
+    ],
+)  # fmt: skip
+def test_the_highest_since_a_period_says_it_was_last_that_high_then(
+    chart: str, text: str, outcome: str
+) -> None:
+    assert_verdict((chart,), text, outcome, STOCKTON)

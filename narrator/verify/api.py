@@ -534,8 +534,14 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             # year earlier, which had been the city's best"
             lo = sentences[s][0] if L.RELATIVE_OPENING_RE.match(text, a) else a
             stated = [
-                c for c in said.get(s, ()) if c.kind in _NUMERIC and lo <= c.start and c.end <= b
-            ]
+                c
+                for c in said.get(s, ())
+                if c.kind in _NUMERIC
+                and lo <= c.start
+                and c.end <= b
+                and not _comparators(index, c)
+            ]  # the council's own: not England's it was compared with ("fell to 59.7%, below
+            # England's 65.1% and the lowest since 2019-20")
             before = [c for c in stated if c.end <= m.start]
             if before and not _describes(text, before[-1], m):
                 # "... 2021-22 figure of 67.9% and is the highest of the four", "down from
@@ -716,10 +722,20 @@ def _describes(text: str, figure: Claim, m: Mention) -> bool:
     them ("61.7%, the lowest"), and a figure compared with ("down from 64.6%") only through a
     relative clause ("..., which had been the best"; not "..., it is the lowest")."""
     gap = text[figure.end : m.start]
+    aside = L.COMPARISON_ASIDE_RE.match(gap)  # "59.7%, below England's 65.1% and the lowest"
+    if aside is not None:
+        gap = gap[aside.end() :]
     if not L.APPOSITIVE_RE.match(gap):
         return False
     compared = L.COMPARED_FIGURE_RE.search(text, max(0, figure.start - 24), figure.start)
     return compared is None or L.RELATIVE_RE.search(gap) is not None
+
+
+def _comparators(index: FactIndex, claim: Claim) -> bool:
+    """Whether a supported figure is a comparator's (England's, the region's, the similar
+    councils')."""
+    f = _fact(index, claim.fact_ids[0]) if claim.fact_ids else None
+    return claim.status == "supported" and f is not None and bool(f.comparator)
 
 
 def _of_now(m: Mention) -> bool:

@@ -85,6 +85,13 @@ COMPARE_BEFORE_FIGURE_RE = re.compile(rf"\b(?:{any_of(COMPARISONS)}|whereas|whil
 #: between a figure and the words describing it ("61.7%, the lowest since ..."; "22.1% in
 #: 2023-24, its lowest"; "19.0% and it was the lowest"; "64.6% a year earlier, which had been
 #: the city's best"): a period, punctuation, "which is", a possessive
+#: a comparison set between a figure and the words that describe it ("59.7%, below England's
+#: 65.1% and the lowest since 2019-20")
+COMPARISON_ASIDE_RE = re.compile(
+    r"\s*,\s*(?:below|above|under|over|behind|ahead\s+of|(?:higher|lower|more|less)\s+than)\s+"
+    r"[^,;.\d]{0,40}\d[\d.,]*\s*(?:%|per\s*cent)?\s+and\s+",
+    IGN,
+)
 APPOSITIVE_RE = re.compile(
     r"^\s*(?:(?:(?:(?:recorded|reached|seen|reported|posted)\s+)?(?:in|of)\s+[\d/–-]+|"
     r"a\s+year\s+(?:earlier|before)|the\s+year\s+before|last\s+year)\s*)?[,;:–—-]?\s*"

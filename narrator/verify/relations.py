@@ -998,7 +998,12 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
         f"{fmt_num(figure)} ({period})"
     )
     then = [p for p in everything if since and matches(Stated(*years_of(str(since))), p)]
-    if ok and m.extra.get("then_as_extreme") and then:
+    # "the lowest since 2019-20" says it was last this low in 2019-20 (as "has not been this
+    # low since" does), unless the series starts then ("since 2015-16", its first survey)
+    last_time = (
+        bool(then) and not m.extra.get("inclusive") and then[0] != chronological(everything)[0]
+    )
+    if ok and (m.extra.get("then_as_extreme") or last_time) and then:
         # "has not been this low since 2016-17": it was at least as low in 2016-17
         v = everything[then[0]]
         ok = v >= figure if m.direction == "high" else v <= figure
