@@ -221,11 +221,11 @@ PAIRS = [
      "In 2023-24, 34.1% of carers in Leicester had as much social contact as they wanted. That "
      "is more than in 2021-22, when it was 27.5%. So about three in four carers do not get as "
      "much contact as they would like."),
-    # a move's own figure ends at the break after it: 62.4% "when" 2019-20 is another statement
+    # a move's own figure ends at the break after it: 61.7% "when" 2015-16 is another statement
     ("user_satisfaction",
-     "Satisfaction rose to 71.7% in 2024-25, the highest figure since 2019-20, when 68.8% was "
+     "Satisfaction rose to 71.7% in 2024-25, the highest figure since 2015-16, when 61.7% was "
      "recorded.",
-     "Satisfaction fell to 71.7% in 2024-25, the highest figure since 2019-20, when 68.8% was "
+     "Satisfaction fell to 71.7% in 2024-25, the highest figure since 2015-16, when 61.7% was "
      "recorded."),
     # a list of figures said against a run of periods, each figure its own year's
     # (information: 66.9%, 63.0%, 72.4% from 2021-22 to 2023-24)

@@ -999,9 +999,13 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
     )
     then = [p for p in everything if since and matches(Stated(*years_of(str(since))), p)]
     # "the lowest since 2019-20" says it was last this low in 2019-20 (as "has not been this
-    # low since" does), unless the series starts then ("since 2015-16", its first survey)
+    # low since" does), unless the series starts then ("since 2015-16", its first survey);
+    # "higher than at any point since 2018-19" says nothing of 2018-19 itself
     last_time = (
-        bool(then) and not m.extra.get("inclusive") and then[0] != chronological(everything)[0]
+        bool(then)
+        and not m.extra.get("inclusive")
+        and _SUPERLATIVE_RE.search(m.text) is not None
+        and then[0] != chronological(everything)[0]
     )
     if ok and (m.extra.get("then_as_extreme") or last_time) and then:
         # "has not been this low since 2016-17": it was at least as low in 2016-17
@@ -1011,6 +1015,9 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
             "" if ok else f": {then[0]} was not as {'high' if m.direction == 'high' else 'low'}"
         )
     return chk._claim(m, "supported" if ok else "contradicted", fact, expected=truth, reason=truth)
+
+
+_SUPERLATIVE_RE = re.compile(r"\b(?:highest|lowest|best|worst)\b", re.I)
 
 
 def _value_fact_id(chk: Checker, key: Key) -> str:
