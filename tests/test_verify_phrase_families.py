@@ -1765,3 +1765,22 @@ def test_the_highest_since_a_period_says_it_was_last_that_high_then(
     chart: str, text: str, outcome: str
 ) -> None:
     assert_verdict((chart,), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("words", "outcome"),
+    [
+        # Stockton-on-Tees 77.5% against England's 67.8% (2024-25): a 9.7-point gap
+        ("well above", "pass"),
+        ("a great deal higher than", "pass"),
+        ("a tiny bit higher than", "fail"),
+        ("ever so slightly higher than", "fail"),
+        ("only just above", "fail"),
+    ],
+)
+def test_strength_words_before_a_comparison_are_read(words: str, outcome: str) -> None:
+    text = (
+        "In 2024-25, 77.5% of people using care in Stockton-on-Tees found it easy to get "
+        f"information, {words} England's 67.8%."
+    )
+    assert_verdict(("users_info",), text, outcome, STOCKTON)

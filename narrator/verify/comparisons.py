@@ -326,7 +326,7 @@ _FLIP = {"above": "below", "below": "above", "better": "worse", "worse": "better
 def modifier_before(sent: str, at: int) -> tuple[str, int]:
     """The strength word written right before a comparison word at ``at`` ("well above",
     "a touch higher"), normalised, and where the comparison's words then start."""
-    mod = P.DIRECTION_MOD_RE.search(sent, max(0, at - 16), at)
+    mod = P.DIRECTION_MOD_RE.search(sent, max(0, at - 24), at)
     if mod is None:
         return "", at
     return " ".join(mod.group("mod").lower().split()), mod.start()

@@ -484,12 +484,13 @@ DIRECTION_ANCHOR_RE = re.compile(
 WEAK_MOD_WORDS = (
     "slightly", "a little", "a bit", "little bit", "just", "marginally", "a touch", "a shade",
     "a whisker", "a fraction", "fractionally", "narrowly", "barely", "a hair", "a tad",
-    "a smidgen", "ever so slightly",
+    "a smidgen", "ever so slightly", "a tiny bit", "a wee bit", "very slightly", "only just",
 )  # fmt: skip
 STRONG_MOD_WORDS = (
     "much", "far", "well", "way", "considerably", "significantly", "substantially", "a lot",
     "quite a bit", "quite a lot", "noticeably", "markedly", "comfortably", "vastly", "hugely",
-    "massively", "dramatically", "streets", "miles", "a long way", "a great deal",
+    "massively", "dramatically", "streets", "miles", "a long way", "a great deal", "greatly",
+    "a good deal", "a good way", "a fair bit", "heavily",
 )  # fmt: skip
 #: the strongest of them: "far above" says more than "well above"
 VERY_STRONG_MODS = {
