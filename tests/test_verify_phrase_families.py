@@ -1784,3 +1784,21 @@ def test_strength_words_before_a_comparison_are_read(words: str, outcome: str) -
         f"information, {words} England's 67.8%."
     )
     assert_verdict(("users_info",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("england", "outcome"),
+    [
+        # England, 2021-22: 630 people aged 65+ per 100,000 in nursing care, 1,271 in
+        # residential care; the words between "England" and its figure name the measure
+        ("630", "pass"),
+        ("1,271", "fail"),
+    ],
+)
+def test_a_comparators_figure_is_the_one_its_own_words_name(england: str, outcome: str) -> None:
+    text = (
+        "In 2021-22 Stockton-on-Tees supported 2,057 people aged 65+ per 100,000 in residential "
+        "care and 474 in nursing care, the latter against an England nursing rate of "
+        f"{england}."
+    )
+    assert_verdict(("op_care_types",), text, outcome, STOCKTON)

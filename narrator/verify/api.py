@@ -295,6 +295,12 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 name_words = tokens(name_text)
                 naming = index.key_words.naming(name_words)
                 claim = B.measure_swap(chk, claim, naming, name_words)
+                theirs = B.comparator_words(chk, text, sentences[m.sentence][0], m)
+                if theirs:  # "an England nursing rate of 1,271"
+                    their_words = tokens(theirs)
+                    claim = B.measure_swap(
+                        chk, claim, index.key_words.naming(their_words), their_words, True
+                    )
                 # (its sentence's words or the one's before: "That is about 271 for every
                 # 100,000 adults" after a sentence naming the kind of support)
                 s0 = sentences[max(0, m.sentence - 1)][0]

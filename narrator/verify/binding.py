@@ -110,18 +110,24 @@ def head_noun(after: str) -> tuple[str, str] | None:
     return (word, group) if group else None
 
 
-def measure_swap(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) -> Claim:
+def measure_swap(
+    chk: Checker, claim: Claim, local: set[Key], toks: set[str], comparator: bool = False
+) -> Claim:
     """A supported figure of one series stated in the words of another: "8,555 per 100,000
     older residents were receiving long-term support" when 8,555 is the requests rate. The
     words right around the figure must name series (``local``) that have a figure, and hold,
     for each of them, a word that sets it apart from the series the figure matched, and none
     that sets that one apart ("people aged 18-64" against the 65+ population: "18-64" names
-    every series the words may mean, none of them the one matched)."""
+    every series the words may mean, none of them the one matched). With ``comparator``, a
+    comparator's figure in the words between its name and it ("an England nursing rate of
+    1,271")."""
     if claim.status != "supported" or not claim.fact_ids or not local:
         return claim
     f = chk.ix.fact_by_id.get(claim.fact_ids[0])
-    if f is None or f.comparator or f.kind not in ("value", "history"):
-        return claim  # the council's own figure only: a comparator's words come before it
+    if f is None or bool(f.comparator) != comparator:
+        return claim  # the council's own figure: a comparator's words come before it
+    if f.kind not in ("value", "history", "comparator_value"):
+        return claim
     matched = chk.series(f)
     if matched in local:
         return claim
@@ -141,14 +147,30 @@ def measure_swap(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) ->
     if not theirs:
         return claim
     own = next((v for v in theirs if v.unit == f.unit), theirs[0])
+    # (the council's value of the series named, not the comparator's, so said only for it)
+    value = "" if comparator else f" ({fmt_num(float(own.value))} in {own.period})"
     return _rejudged(
         claim,
         "contradicted",
         (
             f"measure swap: {claim.text.strip()} is the figure for {chk._label(f)}; the "
-            f"words name {chk._label(own)} ({fmt_num(float(own.value))} in {own.period})"
+            f"words name {chk._label(own)}{value}"
         ),
     )
+
+
+def comparator_words(chk: Checker, text: str, start: int, m: Mention) -> str:
+    """The words between a comparator's name and its figure ("an England nursing rate of
+    1,271": "nursing rate"), or none."""
+    names = ["England", "national", "nationally", "the country"]
+    if chk.ix.region_name:
+        names.append(re.escape(chk.ix.region_name))
+    found = re.search(
+        rf"\b(?:{'|'.join(names)})(?:['’]s)?\s+((?:[a-z][\w-]*\s+){{1,3}}?)"
+        r"(?:of\s+|at\s+|was\s+|is\s+)?(?:about\s+|around\s+|roughly\s+)?£?$",
+        text[start : m.start],
+    )
+    return found.group(1) if found else ""
 
 
 #: words of a breakdown's name that do not say which part it is
