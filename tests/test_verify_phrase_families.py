@@ -1802,3 +1802,22 @@ def test_a_comparators_figure_is_the_one_its_own_words_name(england: str, outcom
         f"{england}."
     )
     assert_verdict(("op_care_types",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("group", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22: gross spending £48.0 million per 100,000 adults aged 18+;
+        # a rate opening its sentence with no comma after it is still the figure's
+        ("adults", "pass"),
+        ("residents", "fail"),
+    ],
+)
+def test_a_rate_opening_its_sentence_without_a_comma_is_the_figures(
+    group: str, outcome: str
+) -> None:
+    text = (
+        "Stockton-on-Tees spent £73.6 million gross on adult social care in 2021-22. "
+        f"Per 100,000 {group} it was £48.0 million."
+    )
+    assert_verdict(("gross_expenditure",), text, outcome, STOCKTON)

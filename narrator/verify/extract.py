@@ -581,9 +581,14 @@ class RuleExtractor:
             after = [m for m in nums if m.start - s0 >= b]
             if before:
                 target = before[-1]
-            elif after and P.LEADING_RATE_RE.fullmatch(sent, 0, a) and sent[b : b + 1] == ",":
-                # "Per 100,000 residents, gross spending came to £42.4 million": a rate
-                # opening its sentence is the figure's after it
+            elif (
+                after
+                and P.LEADING_RATE_RE.fullmatch(sent, 0, a)
+                and (sent[b : b + 1] == "," or after[0].start - s0 - b <= 30)
+            ):
+                # "Per 100,000 residents, gross spending came to £42.4 million", "Per 100,000
+                # residents it was £56,583 thousand": a rate opening its sentence is the
+                # figure's after it
                 target = after[0]
             else:
                 continue
