@@ -1821,3 +1821,20 @@ def test_a_rate_opening_its_sentence_without_a_comma_is_the_figures(
         f"Per 100,000 {group} it was £48.0 million."
     )
     assert_verdict(("gross_expenditure",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("who", "outcome"),
+    [
+        # Stockton-on-Tees, 2024-25: 86% of residential providers (care homes) rated good or
+        # outstanding; "care providers" are all kinds, home care agencies too
+        ("care homes in Stockton-on-Tees", "pass"),
+        ("Stockton-on-Tees' residential care providers", "pass"),
+        ("Stockton-on-Tees' care providers", "fail"),
+    ],
+)
+def test_care_home_ratings_said_of_all_care_providers_have_the_wrong_denominator(
+    who: str, outcome: str
+) -> None:
+    text = f"In 2024-25, 86% of {who} were rated good or outstanding."
+    assert_verdict(("providers_cqc",), text, outcome, STOCKTON)

@@ -642,6 +642,15 @@ def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
             "contradicted",
             f"{claim.text.strip()} is a share of {f.denominator}, not of {own} (wrong denominator)",
         )
+    if "residential providers" in f.denominator and re.search(r"\bcare\s+providers\b", own, re.I):
+        if not re.search(r"residential|\bhomes?\b|nursing|bed", own, re.I):
+            # "70.8% of Nottingham's care providers": care homes' ratings, not every provider's
+            return _rejudged(
+                claim,
+                "contradicted",
+                f"{claim.text.strip()} is a share of {f.denominator}, not of all {own} "
+                "(wrong denominator)",
+            )
     aged = "65" in f.denominator or "older" in f.denominator
     if not _POPULATION_RE.search(words) and (aged or not _OLDER_RE.search(own)):
         return claim
