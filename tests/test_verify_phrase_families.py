@@ -1838,3 +1838,19 @@ def test_care_home_ratings_said_of_all_care_providers_have_the_wrong_denominator
 ) -> None:
     text = f"In 2024-25, 86% of {who} were rated good or outstanding."
     assert_verdict(("providers_cqc",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("what", "outcome"),
+    [
+        # Hounslow, 2024-25: 13.9% needed no further support after reablement; the data has no
+        # figure for those still at home three months after leaving hospital
+        ("of people new to care in Hounslow needed no further support after reablement", "pass"),
+        ("of older people in Hounslow who went into reablement were still living at home three "
+         "months after leaving hospital", "fail"),
+    ],
+)  # fmt: skip
+def test_a_figure_said_as_a_measure_with_no_figure_in_the_data_is_not_passed(
+    what: str, outcome: str
+) -> None:
+    assert_verdict(("reablement",), f"In 2024-25, 13.9% {what}.", outcome, "E09000018")

@@ -145,7 +145,20 @@ def measure_swap(
         return claim
     theirs = [v for v in chk.ix.values if chk.series(v) in local and v.value is not None]
     if not theirs:
-        return claim
+        # the words name a series the data has no figure of (missing or withheld): the figure
+        # is another series', said as one that cannot be checked
+        empty = [v for v in chk.ix.values if chk.series(v) in local]
+        # (by two words of its own at least, not by a word as common as "only")
+        apart = kw.raw.get(chk.series(empty[0]), set()) if empty else set()
+        apart = (apart - kw.raw.get(matched, set()) - _GENERIC_PART_WORDS - PEOPLE) & toks
+        if not empty or len(apart) < 2:
+            return claim
+        return _rejudged(
+            claim,
+            "unverifiable",
+            f"{claim.text.strip()} is the figure for {chk._label(f)}; the words name "
+            f"{chk._label(empty[0])}, which has no figure in the data",
+        )
     own = next((v for v in theirs if v.unit == f.unit), theirs[0])
     # (the council's value of the series named, not the comparator's, so said only for it)
     value = "" if comparator else f" ({fmt_num(float(own.value))} in {own.period})"
