@@ -99,6 +99,10 @@ DEV_COUNCILS = frozenset(
         # Bath and North East Somerset, all dev already: which measure a figure belongs to);
         # w90-w91, round 32 (Brent, Derby, Ealing; Brighton and Hove, Bracknell Forest,
         # Bournemouth, Christchurch and Poole, all dev already: size words; change over time)
+        # (eleventh session: w92-w93, round 33 (Redbridge, Worcestershire, Slough;
+        # Wolverhampton, Suffolk, Thurrock, all dev already: size, good or bad news, scales
+        # and complements; which measure and unit in long chart blurbs); w94-w96, round 34,
+        # new texts about fifteen test councils only, scored in aggregate)
     }
 )  # fmt: skip
 
