@@ -1854,3 +1854,18 @@ def test_a_figure_said_as_a_measure_with_no_figure_in_the_data_is_not_passed(
     what: str, outcome: str
 ) -> None:
     assert_verdict(("reablement",), f"In 2024-25, 13.9% {what}.", outcome, "E09000018")
+
+
+@pytest.mark.parametrize(
+    ("amount", "outcome"),
+    [
+        # Stockton-on-Tees, 2021-22: gross current spending £73.05m, gross total £73.59m;
+        # "about" a figure written to three digits is a near reading of it, not an estimate
+        ("about £73.6 million", "pass"),
+        ("about £74 million", "pass"),
+        ("about £72.4 million", "fail"),
+    ],
+)
+def test_about_a_figure_of_three_digits_allows_little_slack(amount: str, outcome: str) -> None:
+    text = f"Stockton-on-Tees spent {amount} gross on adult social care in 2021-22."
+    assert_verdict(("gross_expenditure",), text, outcome, STOCKTON)

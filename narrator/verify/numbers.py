@@ -268,7 +268,11 @@ def hedge_interval(value: float, precision: float, hedge: str) -> tuple[float, f
         half = min(p / 2, cap)
         return value - half - 1e-9, value + half + 1e-9
     if family == "approx":
-        half = min(max(hedged_precision(v, p) / 2, 0.02 * v), max(cap, 0.5))
+        # three significant figures or more ("about £51.8 million") are a near reading, not
+        # an estimate: one unit of their last digit or 0.5 %, where the 2 % slack is for
+        # figures written round ("about 17", "about £9m")
+        slack = 0.02 * v if p <= 0 or v / p < 100 else max(p, 0.005 * v)
+        half = min(max(hedged_precision(v, p) / 2, slack), max(cap, 0.5))
         return value - half, value + half
     if family == "below":
         return value - 0.1 * v, value
