@@ -1693,6 +1693,8 @@ def test_a_text_that_writes_numbers_as_numbers_cannot_lend_a_bare_figure_a_rate(
          "reablement.", "pass"),
         ("In 2024-25, 13.4% of all patients leaving hospital in Stockton-on-Tees got "
          "reablement.", "fail"),
+        ("In 2024-25, 13.4% of all older people leaving hospital in Stockton-on-Tees got "
+         "reablement.", "pass"),
         ("In 2024-25, 53.1% of older people in Stockton-on-Tees who left hospital with "
          "reablement were still at home three months later.", "pass"),
         ("In 2024-25, 53.1% of all older people leaving hospital in Stockton-on-Tees were still "

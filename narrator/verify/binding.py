@@ -627,7 +627,7 @@ _GROUP_NEEDS = {
     "hospital": r"hospital|discharg|reablement|rehab",
 }
 #: an age in a group's words ("older people", "aged 65 and over", "pensioners")
-_AGE_RE = re.compile(r"(?:older|elderly|pensioners?|over-65s?|65|aged|age|senior)", re.I)
+_AGE_RE = re.compile(r"\b(?:older|elderly|pensioners?|over-65s?|65|aged|age|senior)", re.I)
 _RELATIVE_RE = re.compile(r"\b(?:who|that|which)\b", re.I)
 #: an age group: the wrong people for a share whose denominator has no age ("70.3 out of every
 #: 100 older people said it was easy to find information" for people using services surveyed)
