@@ -247,6 +247,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
     sizes = {x.start for x in mentions if x.unit == "pp"}
     number_keys: dict[int, set[Key]] = {}
     claims: list[Claim] = []
+    counted = False  # whether a figure before gave a number of people as a number
     said: dict[int, list[Claim]] = {}
     streaks: set[tuple[int, int]] = set()  # streak words already checked
     for m in mentions:
@@ -295,7 +296,11 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 name_words = tokens(name_text)
                 naming = index.key_words.naming(name_words)
                 claim = B.measure_swap(chk, claim, naming, name_words)
-                theirs = B.comparator_words(chk, text, sentences[m.sentence][0], m)
+                theirs = (
+                    B.comparator_words(chk, text, sentences[m.sentence][0], m)
+                    if _comparators(index, claim)
+                    else ""
+                )
                 if theirs:  # "an England nursing rate of 1,271"
                     their_words = tokens(theirs)
                     claim = B.measure_swap(
@@ -320,14 +325,6 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 claim = B.share_of(chk, claim, text, m.end)
                 claim = B.comparator_swap(
                     text, sentences[m.sentence], m, claim, said.get(m.sentence, []), chk, naming
-                )
-                counted = any(
-                    c.status == "supported"
-                    and (f := _fact(index, c.fact_ids[0])) is not None
-                    and f.unit == "count"
-                    and not f.comparator
-                    for c in claims
-                    if c.kind == "number" and c.fact_ids
                 )
                 claim = B.rate_as_count(chk, claim, m, text, sentences, counted)
             # a change's series: the sentence's, else the one its figures before it or the
@@ -379,6 +376,8 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             f = _fact(index, claim.fact_ids[0])
             if f is not None and f.kind not in ("difference", "ratio"):
                 number_keys.setdefault(m.sentence, set()).add(chk.series(f))
+            if f is not None and claim.kind == "number" and f.unit == "count" and not f.comparator:
+                counted = True
     for m in mentions:
         if (m.kind in _NUMERIC and m.value is not None) or m.kind == "fraction":
             continue
@@ -787,13 +786,8 @@ def _restated(
         return None
     given = [
         o
-        for o in mentions
-        if o.sentence == where
-        and o.end <= m.start
-        and o.value is not None
-        and (o.kind == "percent" or o.unit == "per_100k" or _in_every_100(o))
-        and o.entity not in COMPARATORS
-        and not L.BASE_FIGURE_BEFORE_RE.search(text, max(0, o.start - 20), o.start)
+        for o in _given_before(text, m, mentions, where)
+        if o.kind == "percent" or o.unit == "per_100k" or _in_every_100(o)
     ]
     if where < m.sentence:
         # "So two in three carers do not ...": the council's figure of now, not one of an
@@ -832,13 +826,21 @@ def _complemented(text: str, m: Mention, mentions: list[Mention]) -> Mention | N
         return None
     given = [
         o
+        for o in _given_before(text, m, mentions, m.sentence)
+        if (o.kind == "percent" or _in_every_100(o)) and not o.negated
+    ]
+    return given[-1] if given else None
+
+
+def _given_before(text: str, m: Mention, mentions: list[Mention], where: int) -> list[Mention]:
+    """The council's figures in sentence ``where`` before ``m``, not where a change starts or
+    what it is compared with ("came down to 25.3%, from 30.4%": 25.3%)."""
+    return [
+        o
         for o in mentions
-        if o.sentence == m.sentence
+        if o.sentence == where
         and o.end <= m.start
-        and (o.kind == "percent" or _in_every_100(o))
         and o.value is not None
-        and not o.negated
         and o.entity not in COMPARATORS
         and not L.BASE_FIGURE_BEFORE_RE.search(text, max(0, o.start - 20), o.start)
     ]
-    return given[-1] if given else None

@@ -143,11 +143,12 @@ def measure_swap(
     local = {k for k in local if not (own - kw.raw.get(k, set())) & toks} or local
     if not all(kw.contrast(toks, named, matched) for named in local):
         return claim
-    theirs = [v for v in chk.ix.values if chk.series(v) in local and v.value is not None]
+    named = [v for v in chk.ix.values if chk.series(v) in local]
+    theirs = [v for v in named if v.value is not None]
     if not theirs:
         # the words name a series the data has no figure of (missing or withheld): the figure
         # is another series', said as one that cannot be checked
-        empty = [v for v in chk.ix.values if chk.series(v) in local]
+        empty = named
         # (by two words of its own at least, not by a word as common as "only")
         apart = kw.raw.get(chk.series(empty[0]), set()) if empty else set()
         apart = (apart - kw.raw.get(matched, set()) - _GENERIC_PART_WORDS - PEOPLE) & toks
