@@ -1871,3 +1871,143 @@ def test_a_figure_said_as_a_measure_with_no_figure_in_the_data_is_not_passed(
 def test_about_a_figure_of_three_digits_allows_little_slack(amount: str, outcome: str) -> None:
     text = f"Stockton-on-Tees spent {amount} gross on adult social care in 2021-22."
     assert_verdict(("gross_expenditure",), text, outcome, STOCKTON)
+
+
+# Stockton-on-Tees carers' survey: finding information easy 63.6% (2021-22), 74.8% (2023-24);
+# as much social contact as they want 25.7% (2021-22), 34.0% (2023-24)
+_CARERS_SURVEY = ("carers_info", "carers_social_contact")
+
+
+@pytest.mark.parametrize(("later", "outcome"), [("74.8%", "pass"), ("34.0%", "fail")])
+def test_a_figure_following_on_with_only_time_words_is_a_later_reading_of_the_same_series(
+    later: str, outcome: str
+) -> None:
+    text = (
+        "Carers in Stockton-on-Tees who find it easy to get information were 71.6% in 2018-19 "
+        f"and then {later} in 2023-24."
+    )
+    assert_verdict(_CARERS_SURVEY, text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "outcome"),
+    [
+        ("having stood at 63.6% in 2021-22", "pass"),
+        ("having stood at 25.7% in 2021-22", "fail"),  # the social-contact share that year
+    ],
+)
+def test_a_figure_said_as_an_earlier_reading_belongs_to_the_series_before_it(
+    earlier: str, outcome: str
+) -> None:
+    text = (
+        "In 2023-24, 74.8% of carers in Stockton-on-Tees found it easy to get information, "
+        f"above England's 59.1%, {earlier}."
+    )
+    assert_verdict(_CARERS_SURVEY, text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "outcome"), [("£73.3 million", "pass"), ("£60.0 million", "fail")]
+)
+def test_a_sum_said_as_the_year_before_s_is_the_same_spending_line(
+    earlier: str, outcome: str
+) -> None:
+    # Stockton-on-Tees gross total £73.27m (2020-21), £73.59m (2021-22); net total £59.99m
+    # (2020-21): "up from" the net figure sets two spending lines against each other
+    text = (
+        "Stockton-on-Tees spent £73.6 million gross on adult social care in 2021-22, up from "
+        f"{earlier} the year before."
+    )
+    assert_verdict(("gross_expenditure", "net_expenditure"), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("figure", "status"), [("74.8%", "supported"), ("34.0%", "contradicted")])
+def test_a_sentence_naming_nothing_answers_the_figureless_question_before_it(
+    figure: str, status: str
+) -> None:
+    text = (
+        "And carers in Stockton-on-Tees finding information easy to get? "
+        f"Those came to {figure} in 2023-24."
+    )  # (the question itself states nothing the data supports: its sentence is flagged)
+    claims = verdict_on(_CARERS_SURVEY, text, STOCKTON).claims
+    assert [c.status for c in claims if c.text == figure] == [status], claims
+
+
+@pytest.mark.parametrize(
+    ("comparison", "outcome"),
+    [
+        # 74.8% against England's 59.1%: a gap of 15.7 points
+        ("well above England's 59.1%", "pass"),
+        ("just a hair's breadth above England's 59.1%", "fail"),
+        ("only modestly above England's 59.1%", "fail"),
+        ("neck and neck with England's 59.1%", "fail"),
+    ],
+)
+def test_more_strength_words_before_a_comparison(comparison: str, outcome: str) -> None:
+    text = f"In 2023-24, 74.8% of carers in Stockton-on-Tees found information easy, {comparison}."
+    assert_verdict(("carers_info",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("comparison", "outcome"),
+    [
+        # 30.4% against England's 32.5% in 2018-19: 2.1 points, 6.5 % below
+        ("some way below England's 32.5%", "pass"),
+        ("a long way below England's 32.5%", "fail"),
+    ],
+)
+def test_some_way_is_a_gap_worth_noting_not_a_very_large_one(comparison: str, outcome: str) -> None:
+    text = (
+        "In 2018-19, 30.4% of carers in Stockton-on-Tees had as much social contact as they "
+        f"wanted, {comparison}."
+    )
+    assert_verdict(("carers_social_contact",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("comparison", "outcome"),
+    [
+        # 63.6% in 2021-22 against the North East's 64.7%: 1.1 points behind
+        ("just shy of the North East's 64.7%", "pass"),
+        ("far adrift of the North East's 64.7%", "fail"),
+        ("well ahead of the North East's 64.7%", "fail"),
+    ],
+)
+def test_adrift_of_and_shy_of_say_below(comparison: str, outcome: str) -> None:
+    text = f"In 2021-22, 63.6% of carers in Stockton-on-Tees found information easy, {comparison}."
+    assert_verdict(("carers_info",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("amount", "outcome"), [("£48.0 million", "pass"), ("£73.6 million", "fail")]
+)
+def test_for_100000_adults_is_a_rate_not_a_figure(amount: str, outcome: str) -> None:
+    # Stockton-on-Tees, 2021-22: gross total £73.59m, £47.97m per 100,000 adults aged 18+
+    text = f"In 2021-22, the gross spending for 100,000 adults in Stockton-on-Tees was {amount}."
+    assert_verdict(("gross_expenditure",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("share", "outcome"), [("13%", "pass"), ("9.8%", "fail")])
+def test_needing_improvement_is_a_rating_not_a_move(share: str, outcome: str) -> None:
+    # Bromley: requires improvement or inadequate 9.8% (2023-24), 13.0% (2024-25); read as a
+    # move, "improvement" was judged against that rise
+    text = (
+        f"In 2024-25, {share} of Bromley's residential care providers were rated as needing "
+        "improvement or inadequate."
+    )
+    assert_verdict(("providers_cqc",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("theirs", "outcome"), [("£47.4 million", "pass"), ("£49.7 million", "fail")]
+)
+def test_a_region_figure_stays_the_region_s_beside_a_chart_of_regional_figures(
+    theirs: str, outcome: str
+) -> None:
+    # gross total per 100,000 adults, 2021-22: Leicester £55.5m, East Midlands £47.4m, England
+    # £49.7m; the staff-retention chart's own figures are the East Midlands'
+    text = (
+        "Leicester spent £55.5 million gross for every 100,000 adults in 2021-22, above the "
+        f"East Midlands figure of {theirs}."
+    )
+    assert_verdict(("gross_expenditure", "workforce_retention"), text, outcome)

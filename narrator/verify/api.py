@@ -149,6 +149,19 @@ def check_consistency(
     return (verifier or Verifier()).consistency(texts)
 
 
+def _next_reading(text: str, m: Mention, before: list[Claim], chk: Checker) -> set[Key]:
+    """The series of the figure right before ``m`` in its sentence, when only words of time
+    stand between them ("was 65.5% in 2018-19 and then 19.9% in 2023-24"): a figure with no
+    words of its own that follows on is a later reading of the same series."""
+    prev = before[-1] if before else None
+    if prev is None or prev.status != "supported" or not prev.fact_ids:
+        return set()
+    if L.NEXT_READING_RE.fullmatch(text, prev.end, m.start) is None:
+        return set()
+    f = chk.ix.fact_by_id.get(prev.fact_ids[0])
+    return {chk.series(f)} if f is not None else set()
+
+
 def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list[Claim]:
     """Run the deterministic checks over already-extracted mentions (any extractor's)."""
     chk = Checker(index)
@@ -255,6 +268,17 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             if not m.entity:
                 m.entity = B.party(text, sentences[m.sentence], m, entity_re)
             local, weak = near(m)
+            if not local:
+                local = _next_reading(text, m, said.get(m.sentence, []), chk)
+            lead_words: set[str] = set()
+            if not local and m.unit and m.sentence > 0 and m.sentence - 1 not in figures:
+                p0, p1 = sentences[m.sentence - 1]
+                if text[p0:p1].rstrip().endswith("?") and not focus(m.sentence):
+                    # "And requests from older residents? Those ran at 1,595 per 100,000": a
+                    # sentence naming nothing answers the question before it (a figure in a
+                    # unit: not a count such as "of 15")
+                    lead_words = tokens(text[p0:p1])
+                    local = index.key_words.naming(lead_words)
             if m.extra.get("opposite"):  # "31% found it hard": the measure its opposite names
                 local = set(m.extra["opposite"])  # type: ignore[arg-type]
             titled = scope(m.sentence)
@@ -296,6 +320,8 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 name_words = tokens(name_text)
                 naming = index.key_words.naming(name_words)
                 claim = B.measure_swap(chk, claim, naming, name_words)
+                if lead_words and not naming:  # the words of the sentence it answers
+                    claim = B.measure_swap(chk, claim, local, lead_words)
                 theirs = (
                     B.comparator_words(chk, text, sentences[m.sentence][0], m)
                     if _comparators(index, claim)
@@ -327,6 +353,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     text, sentences[m.sentence], m, claim, said.get(m.sentence, []), chk, naming
                 )
                 claim = B.rate_as_count(chk, claim, m, text, sentences, counted)
+                claim = B.earlier_reading(
+                    text, sentences[m.sentence], m, claim, said.get(m.sentence, []), chk
+                )
             # a change's series: the sentence's, else the one its figures before it or the
             # previous sentence's figures were traced to ("60.4% were satisfied. This represents
             # a fall of 7.2 points")

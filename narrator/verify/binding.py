@@ -1574,6 +1574,41 @@ def earlier_figure(
     return None
 
 
+def earlier_reading(
+    text: str, sentence: tuple[int, int], m, claim: Claim, claims: list[Claim], chk: Checker
+) -> Claim:
+    """A figure said as the earlier reading of the council's figure before it in its sentence
+    ("Satisfaction dipped to 63.0%, below England's 65.4%, having stood at 77.2% in 2022-23";
+    "£234.1 million gross, up from £182.5 million the year before") is a reading of that
+    figure's series: a figure of another series that none of its readings comes close to is a
+    measure swap."""
+    f = chk.fact_of(claim)
+    if claim.status != "supported" or f is None or f.comparator:
+        return claim
+    # the figure's value: a level's, or the first of the change it was read as the start of
+    stated = f.value if f.kind in ("value", "history") else f.detail.get("first_value")
+    if not isinstance(stated, (int, float)):
+        return claim
+    if L.EARLIER_READING_RE.search(text, sentence[0], m.start) is None:
+        return claim
+    ref = next(_own_before(sentence, m, claims, chk), None)
+    if ref is None or L.ANCHOR_BREAK_RE.search(text, ref[0].end, m.start):
+        return claim
+    g = ref[1]
+    series = chk.series(g)
+    readings = chk.ix.subject_values.get(series, {})
+    if chk.series(f) == series or g.unit != f.unit or not readings:
+        return claim
+    if any(_close(float(stated), v, 0.01) for v in readings.values()):
+        return claim
+    return _rejudged(
+        claim,
+        "contradicted",
+        f"measure swap: {claim.text.strip()} is the figure for {chk._label(f)}, said as an "
+        f"earlier figure of {chk._label(g)}, which was never close to it",
+    )
+
+
 def anchor_series(
     text: str, sentence: tuple[int, int], m, claims: list[Claim], chk: Checker
 ) -> set:

@@ -187,7 +187,9 @@ class Checker:
         focused = [c for c in pool if c.key in focus] if focus else []
         scoped = focused or pool
         bound = m.entity if m.entity in PARTIES else ""
-        if bound == "region" and self.ix.regional:
+        if bound == "region" and self.ix.regional and not any(c.entity == "region" for c in scoped):
+            # a regional chart's own figures are the region's ("the East Midlands' turnover");
+            # in a summary, another chart's region figures stay the region's
             bound = "subject"
         if bound:
             own = [c for c in scoped if c.entity in (bound, "relation")]

@@ -256,9 +256,16 @@ def direction_mentions(
         word = " ".join(m.group("dir").lower().split())
         if word in ("over", "under") and not P.THE_GAP_RE.fullmatch(gap):
             continue
-        if word in ("above", "below", "under", "over", "ahead of", "behind") or (
-            word in P.VERB_DIRECTIONS
-        ):
+        if word in (
+            "above",
+            "below",
+            "under",
+            "over",
+            "ahead of",
+            "behind",
+            "adrift of",
+            "shy of",
+        ) or (word in P.VERB_DIRECTIONS):
             ok = P.PLACE_GAP_RE.fullmatch(gap)
         else:
             ok = P.THAN_RE.search(gap) and len(gap) <= 60
@@ -420,6 +427,7 @@ _SPACE_RE = re.compile(r"\s")
 #: a name after these is what something is compared with, not what moved
 _COMPARED_NAME_RE = re.compile(
     r"\b(?:than|beats?|beating|above|below|with|versus|vs\.?|against|over|behind|ahead\s+of|"
+    r"adrift\s+of|shy\s+of|"
     r"trails?|trailing|to|of|like)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

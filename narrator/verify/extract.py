@@ -581,14 +581,18 @@ class RuleExtractor:
             after = [m for m in nums if m.start - s0 >= b]
             if before:
                 target = before[-1]
-            elif (
-                after
-                and P.LEADING_RATE_RE.fullmatch(sent, 0, a)
-                and (sent[b : b + 1] == "," or after[0].start - s0 - b <= 30)
+            elif after and (
+                (
+                    P.LEADING_RATE_RE.fullmatch(sent, 0, a)
+                    and (sent[b : b + 1] == "," or after[0].start - s0 - b <= 30)
+                )
+                or P.RATE_THEN_FIGURE_RE.fullmatch(sent, b, after[0].start - s0)
             ):
                 # "Per 100,000 residents, gross spending came to £42.4 million", "Per 100,000
                 # residents it was £56,583 thousand": a rate opening its sentence is the
-                # figure's after it
+                # figure's after it; so is one in the figure's own clause with no figure
+                # before it ("the gross spending per 100,000 adults in Stockton-on-Tees was
+                # £48.0 million")
                 target = after[0]
             else:
                 continue

@@ -533,7 +533,7 @@ ANCHOR_BREAK_RE = re.compile(
 #: "compared with", "trailing", "twice")
 COMPARED_RE = re.compile(
     rf"\b(?:{any_of(COMPARISONS)}|above|below|ahead|behind|higher|lower|more|less|fewer|"
-    r"exceed\w*|outstrip\w*|outpac\w*|trail\w*|beat\w*|short|under|over|close\s+to|in\s+line|"
+    r"exceed\w*|outstrip\w*|outpac\w*|trail\w*|beat\w*|short|shy|adrift|under|over|close\s+to|in\s+line|"
     r"similar|double|twice|half|like)\b",
     IGN,
 )
@@ -572,6 +572,22 @@ COMPARATIVE_AT_RE = re.compile(
 FIGURE_COMPARE_RE = re.compile(
     r"\b(?:(?P<w>higher|lower|above|below|greater|smaller|bigger|larger|exceed(?:ed|s|ing)?)"
     r"(?:\s+than)?|(?P<w2>more|less|fewer)\s+than(?=\s+[a-z]))\s+(?:in\s+)?(?:the\s+)?",
+    IGN,
+)
+#: the words between two figures of one series said one after the other, when the second
+#: has no words of its own ("was 65.5% in 2018-19 and then 19.9% in 2023-24", "61.2% two
+#: years later", "62.0%, then 58.4% by 2023-24"): a later reading of the first one's series
+NEXT_READING_RE = re.compile(
+    rf"\s*(?:%|per\s*cent)?\s*(?:(?:in|for)\s+{_YEAR}\s*)?\)?,?\s*(?:and\s+)?"
+    rf"(?:then|later|afterwards|by\s+{_YEAR}|in\s+{_YEAR}\s+it\s+was)\s*,?\s*"
+    r"(?:(?:was|stood\s+at|reached|hit|at|to)\s+)?(?:about\s+|around\s+|nearly\s+|just\s+)?£?",
+    IGN,
+)
+#: right before a figure said as an earlier reading of the council's figure before it ("dipped
+#: to 63.0%, having stood at 77.2% in 2022-23", "£234.1 million, up from £182.5 million")
+EARLIER_READING_RE = re.compile(
+    r"\b(?:(?:up|down)\s+from|having\s+(?:stood|been|sat|run)\s+(?:at\s+)?)\s*"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?£?$",
     IGN,
 )
 #: between two figures, where the first one's words end ("212,475 adults and 45,660 ...")

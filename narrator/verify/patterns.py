@@ -63,9 +63,11 @@ MOVED_UP_RE = re.compile(
     IGN,
 )
 
-#: "per 100,000 older people", "for every 100,000 residents"
+#: "per 100,000 older people", "for every 100,000 residents", "for 100,000 adults"
 RATE_RE = re.compile(
-    r"\b(?=[pfio])(?:per|for\s+every|for\s+each|in\s+every|out\s+of\s+every|in\s+each|of\s+every)\s+"
+    r"\b(?=[pfio])(?:per|for\s+every|for\s+each|in\s+every|out\s+of\s+every|in\s+each|of\s+every|"
+    # "£47.1 million for 100,000 adults", "218 in 100,000": bare, of a hundred thousand only
+    r"(?:for|in)(?=\s+(?:100,000|100\s000|100000|100k)\b))\s+"
     # (a rate per 1,000 is one per 100,000 a hundredth the size: "7 for every 1,000 aged 65+")
     r"(?P<base>100,000|100\s000|100000|100k|one\s+hundred\s+thousand|a\s+hundred\s+thousand|"
     r"hundred\s+thousand|1,000|1000|one\s+thousand|a\s+thousand|thousand)\b"
@@ -78,6 +80,13 @@ RATE_RE = re.compile(
     # the group named before it: "in that age group", "adults of that age"
     r"(?:\s+(?:in|of)\s+(?:that|this|the\s+same|their|each|the)\s+age(?:[- ]group)?\b)?)",
     IGN,
+)
+#: the words between a rate and the figure after it in one clause ("per 100,000 adults in
+#: Stockton-on-Tees was £48.0 million"): a few, with no clause break (not even a comma)
+RATE_THEN_FIGURE_RE = re.compile(
+    r"(?:(?![,;:—–()]|\b(?:and|but|while|whereas|compared|"
+    r"against|than|versus)\b).){0,50}",
+    IGN | re.S,
 )
 #: what may come before a rate that opens its sentence: nothing, or a period ("In 2021-22, per
 #: 100,000 residents, ...")
@@ -470,14 +479,14 @@ VERB_DIRECTIONS: dict[str, str] = {
 _VERBS = "|".join(sorted((w.replace(" ", r"\s+") for w in VERB_DIRECTIONS), key=len, reverse=True))
 _DIRWORDS = (
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|"
-    r"ahead\s+of|behind|better|worse|" + _VERBS
+    r"ahead\s+of|behind|adrift\s+of|shy\s+of|better|worse|" + _VERBS
 )
 DIRECTION_WORD_RE = re.compile(r"\b(?=[hlmfgsbauotewnpcd])(?P<dir>" + _DIRWORDS + r")\b", IGN)
 #: anchors of DIRECTION_WORD_RE in a lower-cased ASCII sentence (see scan.py)
 DIRECTION_ANCHOR_RE = re.compile(
     r"higher|lower|more|fewer|less|greater|smaller|bigger|larger|above|below|under|over|ahead|"
     r"behind|trail|lag|short|beat|exceed|top|surpass|outstrip|outpac|outperform|overt|eclips|"
-    r"outd|edg|nudg|crep|crept|pull|better|worse|dwarf|tower"
+    r"outd|edg|nudg|crep|crept|pull|better|worse|dwarf|tower|adrift|shy"
 )
 #: how big a gap a comparison says it is: weak ("slightly above", "a touch higher") and strong
 #: ("well above", "comfortably ahead of") words, as written before it
@@ -485,12 +494,13 @@ WEAK_MOD_WORDS = (
     "slightly", "a little", "a bit", "little bit", "just", "marginally", "a touch", "a shade",
     "a whisker", "a fraction", "fractionally", "narrowly", "barely", "a hair", "a tad",
     "a smidgen", "ever so slightly", "a tiny bit", "a wee bit", "very slightly", "only just",
+    "a hair's breadth", "a hair’s breadth", "a hairsbreadth", "modestly", "a sliver",
 )  # fmt: skip
 STRONG_MOD_WORDS = (
     "much", "far", "well", "way", "considerably", "significantly", "substantially", "a lot",
     "quite a bit", "quite a lot", "noticeably", "markedly", "comfortably", "vastly", "hugely",
     "massively", "dramatically", "streets", "miles", "a long way", "a great deal", "greatly",
-    "a good deal", "a good way", "a fair bit", "heavily",
+    "a good deal", "a good way", "a fair bit", "heavily", "some way", "some distance",
 )  # fmt: skip
 #: the strongest of them: "far above" says more than "well above"
 VERY_STRONG_MODS = {
@@ -540,11 +550,12 @@ TREND_WORD_RE = re.compile(
     r"its\s+own|higher\s+in|lower\s+in"
 )
 #: a necessary substring of every SAME_RE match (checked on the lower-cased sentence)
-SAME_HINT_RE = re.compile(r"same|similar|line|close|level|par|equal|match")
+SAME_HINT_RE = re.compile(r"same|similar|line|close|level|par|equal|match|neck")
 SAME_RE = re.compile(
     r"\b(?:(?:about|roughly|much|broadly|almost|nearly|very\s+close\s+to)\s+)?"
     r"(?:the\s+same\s+as|similar\s+to|in\s+line\s+with|close\s+to|level\s+with|"
     r"on\s+a\s+par\s+with|on\s+par\s+with|equal\s+to|identical\s+to|matches|matched|close\s+to|"
+    r"neck\s+and\s+neck\s+with|level\s+pegging\s+with|"
     r"(?:exactly|precisely)(?!\s*,)|mirror(?:s|ed|ing)?)\b"
     # not a quantity: "close to a fifth more than London's", "close to double England's"
     r"(?!\s+(?:a\s+|one\s+|two\s+|three\s+|half|double|twice|treble|triple|\d))",
@@ -553,6 +564,7 @@ SAME_RE = re.compile(
 DIRECTION_MAP = {
     "higher": "above", "more": "above", "greater": "above", "bigger": "above", "larger": "above",
     "above": "above", "over": "above", "ahead of": "above", "lower": "below", "fewer": "below",
+    "adrift of": "below", "shy of": "below",
     "less": "below", "smaller": "below", "below": "below", "under": "below", "behind": "below",
     # resolved by the measure's polarity when checked (higher or lower is better)
     "better": "better", "worse": "worse",
@@ -640,8 +652,10 @@ TREND_RE = re.compile(
     r"better\s+than\s+(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago)|"
     r"the\s+previous\s+(?:year|survey)|last\s+(?:year|survey))\b)|"
     r"better\s+than\s+in\s+(?=(?:19|20)\d\d)|"
-    # "requires improvement" is a CQC rating and "Quality improvement" a section's name
-    r"(?<!requires\s)(?<!require\s)(?<!quality\s)(?:an?\s+)?"
+    # "requires improvement" ("needing improvement") is a CQC rating and "Quality improvement"
+    # a section's name
+    r"(?<!requires\s)(?<!require\s)(?<!required\s)(?<!requiring\s)(?<!need\s)(?<!needs\s)"
+    r"(?<!needing\s)(?<!needed\s)(?<!quality\s)(?:an?\s+)?"
     r"(?:small\s+|slight\s+|big\s+|marked\s+)?improvement)\b"
     r"|\b(?P<worse>worsened|worsening|deteriorated|deteriorating|got\s+worse|"
     r"worse\s+than\s+(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago)|"
