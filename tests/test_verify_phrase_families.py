@@ -2011,3 +2011,40 @@ def test_a_region_figure_stays_the_region_s_beside_a_chart_of_regional_figures(
         f"East Midlands figure of {theirs}."
     )
     assert_verdict(("gross_expenditure", "workforce_retention"), text, outcome)
+
+
+@pytest.mark.parametrize(("earlier", "outcome"), [("63.6%", "pass"), ("71.6%", "fail")])
+def test_at_the_previous_survey_dates_the_figure_before_it(earlier: str, outcome: str) -> None:
+    # Stockton-on-Tees carers finding information easy: 71.6% (2018-19), 63.6% (2021-22),
+    # 74.8% (2023-24)
+    text = (
+        "In 2023-24, 74.8% of carers in Stockton-on-Tees found it easy to get information, up "
+        f"from {earlier} at the previous survey."
+    )
+    assert_verdict(("carers_info",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("change", "outcome"), [("a small rise on", "pass"), ("a sharp jump on", "fail")]
+)
+def test_a_strength_word_inside_a_change_s_own_words_is_read(change: str, outcome: str) -> None:
+    # Stockton-on-Tees gross total: £73.27m (2020-21) to £73.59m (2021-22), up 0.4 %
+    text = f"Stockton-on-Tees spent £73.6 million gross in 2021-22, {change} the year before."
+    assert_verdict(("gross_expenditure",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("chart", "text", "outcome"),
+    [
+        ("gross_expenditure",
+         "Stockton-on-Tees spent £73.6 million gross in 2021-22, roughly the same as the year "
+         "before.", "pass"),  # up 0.4 %
+        ("carers_info",
+         "In 2023-24, 74.8% of carers in Stockton-on-Tees found it easy to get information, "
+         "roughly the same as the previous survey.", "fail"),  # 63.6% in 2021-22
+    ],
+)  # fmt: skip
+def test_the_same_as_the_year_before_says_there_was_no_move(
+    chart: str, text: str, outcome: str
+) -> None:
+    assert_verdict((chart,), text, outcome, STOCKTON)

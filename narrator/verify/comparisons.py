@@ -447,15 +447,18 @@ def _subject_of(sent: str, ent: tuple[int, int, str], m: re.Match[str]) -> bool:
 def _change_size(sent: str, a: int, b: int) -> str:
     """ "much" for a change said to be big ("rose sharply", "a steep fall"), "slightly" for
     one said to be small ("fell slightly", "a small rise", "edged up"), else ""."""
-    head = sent[max(0, a - 24) : a]
     inside = [m.start() for m in _SPACE_RE.finditer(sent, a, b)]  # "up sharply from"
-    if any(L.STRONG_CHANGE_AFTER_RE.match(sent, i) for i in (*inside, b)) or (
-        L.STRONG_CHANGE_BEFORE_RE.search(head)
+    # the words before it, and before its own last word ("a sharp jump": "a sharp ")
+    heads = [sent[max(0, a - 24) : a]]
+    if inside:
+        heads.append(sent[a : inside[-1] + 1])
+    if any(L.STRONG_CHANGE_AFTER_RE.match(sent, i) for i in (*inside, b)) or any(
+        L.STRONG_CHANGE_BEFORE_RE.search(h) for h in heads
     ):
         return "much"
     if (
         any(L.WEAK_CHANGE_AFTER_RE.match(sent, i) for i in (*inside, b))
-        or L.WEAK_CHANGE_BEFORE_RE.search(head)
+        or any(L.WEAK_CHANGE_BEFORE_RE.search(h) for h in heads)
         or L.WEAK_CHANGE_VERB_RE.match(sent, a)
     ):
         return "slightly"

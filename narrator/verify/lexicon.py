@@ -277,7 +277,7 @@ YEAR_THEN_FIGURE_RE = re.compile(
 #: what may separate a figure from a year after it ("58% in 2021-22"); not a comma
 FIGURE_THEN_YEAR_RE = re.compile(
     r"\s*\(?\s*(?:(?:recorded|reported|seen|posted|measured)\s+)?"
-    r"(?:(?:in|for|during|of)\s+)?(?:the\s+)?(?:(?:financial|survey)\s+)?"
+    r"(?:(?:in|for|during|of|at)\s+)?(?:the\s+)?(?:(?:financial|survey)\s+)?"
     r"(?:year\s+)?\(?\s*",
     IGN,
 )

@@ -646,7 +646,12 @@ TREND_RE = re.compile(
     r"|\b(?P<flat>stayed\s+(?:about\s+|roughly\s+|much\s+|broadly\s+)?(?:the\s+same|steady|"
     r"flat|stable|level)|remained\s+(?:about\s+|roughly\s+|broadly\s+)?(?:the\s+same|steady|"
     r"stable|flat|level|unchanged)|held\s+steady|unchanged|barely\s+changed|"
-    r"hardly\s+changed|levelled\s+off)\b"
+    r"hardly\s+changed|levelled\s+off|"
+    # "roughly the same as the year before": no move since then
+    r"(?:(?:about|roughly|much|broadly|almost|nearly|virtually|pretty\s+much)\s+)?"
+    r"(?:the\s+same\s+as|similar\s+to|level\s+with|in\s+line\s+with)\s+"
+    r"(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+(?:year|survey)|"
+    r"the\s+(?:survey|year)\s+before|last\s+(?:year|survey))\b))\b"
     # which way these go is the measure's polarity's (data/polarity.yaml)
     r"|\b(?P<better>improved|improving|has\s+improved|got\s+better|getting\s+better|"
     r"better\s+than\s+(?=(?:the\s+year\s+before|a\s+year\s+(?:earlier|ago)|"
