@@ -2048,3 +2048,30 @@ def test_the_same_as_the_year_before_says_there_was_no_move(
     chart: str, text: str, outcome: str
 ) -> None:
     assert_verdict((chart,), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Kensington and Chelsea, 2021-22: 1,020 carers supported, 845 with a direct payment
+        ("In 2021-22, 845 carers in Kensington and Chelsea got a direct payment.", "pass"),
+        ("In 2021-22, 1,020 carers in Kensington and Chelsea got a direct payment.", "fail"),
+        ("In 2021-22, 845 of the 1,020 carers supported in Kensington and Chelsea got a direct "
+         "payment.", "pass"),
+    ],
+)  # fmt: skip
+def test_the_whole_of_a_share_said_as_its_part(text: str, outcome: str) -> None:
+    assert_verdict(("carers_support_type",), text, outcome, "E09000020")
+
+
+@pytest.mark.parametrize(("earlier", "outcome"), [("25.7%", "pass"), ("30.4%", "fail")])
+def test_the_previous_survey_counts_back_from_the_council_s_latest_reading(
+    earlier: str, outcome: str
+) -> None:
+    # Stockton-on-Tees carers with as much social contact as they want: 30.4% (2018-19),
+    # 25.7% (2021-22), 34.0% (2023-24); England's latest reading is dated 2024, a year later
+    text = (
+        "In Stockton-on-Tees, 34.0% of carers had as much social contact as they wanted. That "
+        f"is up from {earlier} the previous survey."
+    )
+    assert_verdict(("carers_social_contact",), text, outcome, STOCKTON)

@@ -320,6 +320,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 name_words = tokens(name_text)
                 naming = index.key_words.naming(name_words)
                 claim = B.measure_swap(chk, claim, naming, name_words)
+                claim = B.whole_as_part(chk, claim, naming, name_words)
                 if lead_words and not naming:  # the words of the sentence it answers
                     claim = B.measure_swap(chk, claim, local, lead_words)
                 theirs = (

@@ -173,6 +173,30 @@ def measure_swap(
     )
 
 
+def whole_as_part(chk: Checker, claim: Claim, local: set[Key], toks: set[str]) -> Claim:
+    """A part's share has a whole: "1,020 carers got a direct payment" when 1,020 carers were
+    supported in all and 845 got a direct payment. A figure that fits the whole of the share
+    of the series its words name in full (not said as the whole: "of the 1,020 carers") is
+    the whole said as the part."""
+    f = chk.fact_of(claim)
+    if claim.status != "supported" or f is None or f.kind != "share" or claim.value is None:
+        return claim
+    total, part = f.detail.get("total"), f.detail.get("part")
+    if not isinstance(total, (int, float)) or not isinstance(part, (int, float)):
+        return claim
+    named = chk.ix.key_words.distinct.get(chk.series(f))
+    if chk.series(f) not in local or not named or not named <= toks:
+        return claim  # (the part's own words, all of them: not "supported" for "no support")
+    if abs(claim.value - total) >= abs(claim.value - part):
+        return claim
+    return _rejudged(
+        claim,
+        "contradicted",
+        f"{claim.text.strip()} is the whole ({fmt_num(float(total))}); the part the words name, "
+        f"{chk._label(f)}, is {fmt_num(float(part))}",
+    )
+
+
 def comparator_words(chk: Checker, text: str, start: int, m: Mention) -> str:
     """The words between a comparator's name and its figure ("an England nursing rate of
     1,271": "nursing rate"), or none."""

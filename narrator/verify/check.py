@@ -345,7 +345,12 @@ class Checker:
         if (key, anchor, back) not in memo:
             periods = set(self.ix.history_periods.get(key, set()))
             periods |= set(self.ix.subject_values.get(key, {}))
-            end = max(anchor.years) if anchor else self.ix.series_end.get(key, 0)
+            # (with no anchor: before the council's latest reading; a comparator's later one,
+            # England's calendar-year 2024 beside a survey's 2023-24, is not the latest)
+            own = [max(years_of(p)[0], default=0) for p in self.ix.subject_values.get(key, {})]
+            end = (
+                max(anchor.years) if anchor else max(own) if own else self.ix.series_end.get(key, 0)
+            )
             before = chronological(p for p in periods if max(years_of(p)[0], default=0) < end)
             # by the calendar when a period ends that many years earlier (a survey every two
             # years has no period one year back), else that many periods back
