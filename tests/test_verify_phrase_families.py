@@ -2075,3 +2075,40 @@ def test_the_previous_survey_counts_back_from_the_council_s_latest_reading(
         f"is up from {earlier} the previous survey."
     )
     assert_verdict(("carers_social_contact",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("figure", "outcome"), [("1,225", "pass"), ("1,050", "fail")])
+def test_a_figure_opening_its_sentence_with_the_people_it_counts_is_a_number(
+    figure: str, outcome: str
+) -> None:
+    # Stockton-on-Tees, 2021-22: 1,225 working-age adults got long-term support, 1,050 per
+    # 100,000 aged 18-64; a rate in the sentence before does not make the count a rate
+    text = (
+        "In 2021-22, Stockton-on-Tees had 1,685 requests for support per 100,000 adults aged "
+        f"18-64. {figure} working-age adults got long-term support."
+    )
+    assert_verdict(("wa_need",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("figure", "outcome"), [("470", "pass"), ("404", "fail")])
+def test_a_part_of_people_counted_before_is_a_number(figure: str, outcome: str) -> None:
+    # Stockton-on-Tees, 2021-22: 470 working-age adults had direct payments only, 404 per
+    # 100,000 aged 18-64
+    text = (
+        "In 2021-22, 1,225 working-age adults in Stockton-on-Tees got long-term support. Of "
+        f"these, {figure} got it only as a direct payment."
+    )
+    assert_verdict(("wa_need", "wa_care_types"), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "outcome"), [("£73.3 million", "pass"), ("£72.7 million", "fail")]
+)
+def test_an_earlier_reading_is_judged_at_the_precision_it_is_written(
+    earlier: str, outcome: str
+) -> None:
+    # Stockton-on-Tees, 2020-21: gross total £73.27m, gross current £72.71m (1 % apart)
+    text = (
+        f"Stockton-on-Tees spent £73.6 million gross in 2021-22, up from {earlier} the year before."
+    )
+    assert_verdict(("gross_expenditure",), text, outcome, STOCKTON)

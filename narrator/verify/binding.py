@@ -428,7 +428,11 @@ def rate_as_count(
         or f.unit not in _RATE_UNITS
         or m.extra.get("rate")
         or m.denominator
-        or (m.kind != "money" and not L.PEOPLE_AFTER_RE.match(text, m.end))
+        or (
+            m.kind != "money"
+            and not L.PEOPLE_AFTER_RE.match(text, m.end)
+            and not L.OF_THESE_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
+        )
     ):
         return claim
     s0, s1 = sentences[m.sentence]
@@ -440,7 +444,10 @@ def rate_as_count(
         if x is not None
     ]
     spans = [(s0, min(stops, default=s1))]
-    if m.sentence and not counted:
+    # (a figure that opens its sentence with the people it counts, "835 working age adults
+    # got long-term support", is a number whatever the sentence before said)
+    opens = not text[s0 : m.start].strip() and L.PEOPLE_AFTER_RE.match(text, m.end) is not None
+    if m.sentence and not counted and not opens:
         spans += [sentences[m.sentence - 1], sentences[0]]
     if any(L.RATE_MARKER_RE.search(text, a, b) for a, b in spans):
         return claim
@@ -1623,7 +1630,10 @@ def earlier_reading(
     readings = chk.ix.subject_values.get(series, {})
     if chk.series(f) == series or g.unit != f.unit or not readings:
         return claim
-    if any(_close(float(stated), v, 0.01) for v in readings.values()):
+    # a reading the words could mean: within the figure's own precision ("£72.0 million" is
+    # not £72.2 million), the reading scaled to the figure's unit by the fact it matched
+    lo, hi = hedge_interval(m.value or 0.0, m.precision, m.hedge)
+    if not stated or any(lo <= (m.value or 0.0) * v / stated <= hi for v in readings.values()):
         return claim
     return _rejudged(
         claim,

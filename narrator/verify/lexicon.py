@@ -78,6 +78,9 @@ PEOPLE_AFTER_RE = re.compile(
     r"pensioners|clients|individuals|users)\b)",
     IGN,
 )
+#: a part of people counted before, right before its figure ("Of these, 308 got ..."): the
+#: figure counts people too
+OF_THESE_BEFORE_RE = re.compile(r"\b(?:of|among|amongst)\s+(?:these|those|them)\s*,?\s*$", IGN)
 #: a word opening a clause that sets a statement of its own against the one before
 WHILE_RE = re.compile(r",\s*(?:while|whereas)\b", IGN)
 #: a comparison before a figure: the figure is then not the council's by default
