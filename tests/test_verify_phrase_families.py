@@ -2112,3 +2112,18 @@ def test_an_earlier_reading_is_judged_at_the_precision_it_is_written(
         f"Stockton-on-Tees spent £73.6 million gross in 2021-22, up from {earlier} the year before."
     )
     assert_verdict(("gross_expenditure",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("who", "outcome"),
+    [
+        # Stockton-on-Tees, 2024-25: 13.35% of people aged 65+ discharged from hospital
+        ("of Stockton-on-Tees' over-65s discharged from hospital", "pass"),
+        ("of Stockton-on-Tees' over-65s", "fail"),  # everyone of that age living there
+    ],
+)
+def test_a_hospital_share_said_of_the_council_s_over_65s_has_the_wrong_denominator(
+    who: str, outcome: str
+) -> None:
+    text = f"In 2024-25, 13.4% {who} received reablement."
+    assert_verdict(("reablement",), text, outcome, STOCKTON)

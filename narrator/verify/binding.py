@@ -641,8 +641,11 @@ _SHARE_GROUP_RE = re.compile(
 #: a whole population: said of a group with its own denominator, a share is of the wrong people
 _POPULATION_RE = re.compile(
     r"\b(?:residents?|adults?|population|everyone|inhabitants|locals|citizens)\b"
-    # "all older people leaving hospital", "all Barnet's over-65s": everyone of an age
-    r"|\ball\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:older\s+)?(?:people|patients|over-65s|pensioners)\b",
+    # "all older people leaving hospital", "all Barnet's over-65s", "Barnet's over-65s":
+    # everyone of an age
+    r"|\ball\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:older\s+)?(?:people|patients|over-65s|pensioners)\b"
+    # "Redcar and Cleveland's over-65s": everyone of an age living there
+    r"|(?:['’]s|(?<=s)['’])\s+(?:over-65s|pensioners|older\s+(?:people|residents|population))\b",
     re.I,
 )
 #: the words a share's group must have, by the denominator of its measure; a relative clause
