@@ -2127,3 +2127,14 @@ def test_a_hospital_share_said_of_the_council_s_over_65s_has_the_wrong_denominat
 ) -> None:
     text = f"In 2024-25, 13.4% {who} received reablement."
     assert_verdict(("reablement",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("earlier", "outcome"), [("63.6%", "pass"), ("25.7%", "fail")])
+def test_that_figure_at_another_time_is_the_same_series(earlier: str, outcome: str) -> None:
+    # Stockton-on-Tees carers: finding information easy 63.6% in 2021-22; 25.7% is that year's
+    # social-contact share
+    text = (
+        "In 2023-24, 74.8% of carers in Stockton-on-Tees found it easy to get information; back "
+        f"in 2021-22 that figure was {earlier}."
+    )
+    assert_verdict(_CARERS_SURVEY, text, outcome, STOCKTON)

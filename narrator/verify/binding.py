@@ -1613,9 +1613,9 @@ def earlier_reading(
 ) -> Claim:
     """A figure said as the earlier reading of the council's figure before it in its sentence
     ("Satisfaction dipped to 63.0%, below England's 65.4%, having stood at 77.2% in 2022-23";
-    "£234.1 million gross, up from £182.5 million the year before") is a reading of that
-    figure's series: a figure of another series that none of its readings comes close to is a
-    measure swap."""
+    "£234.1 million gross, up from £182.5 million the year before"), or said to be "that
+    figure" at another time, is a reading of that figure's series: a figure of another series
+    that none of its readings comes close to is a measure swap."""
     f = chk.fact_of(claim)
     if claim.status != "supported" or f is None or f.comparator:
         return claim
@@ -1623,10 +1623,12 @@ def earlier_reading(
     stated = f.value if f.kind in ("value", "history") else f.detail.get("first_value")
     if not isinstance(stated, (int, float)):
         return claim
-    if L.EARLIER_READING_RE.search(text, sentence[0], m.start) is None:
+    pointed = L.THAT_FIGURE_RE.search(text, sentence[0], m.start) is not None
+    if not pointed and L.EARLIER_READING_RE.search(text, sentence[0], m.start) is None:
         return claim
     ref = next(_own_before(sentence, m, claims, chk), None)
-    if ref is None or L.ANCHOR_BREAK_RE.search(text, ref[0].end, m.start):
+    # ("...; back in 2021-22 that figure was 62.3%": words that point back bridge a break)
+    if ref is None or (not pointed and L.ANCHOR_BREAK_RE.search(text, ref[0].end, m.start)):
         return claim
     g = ref[1]
     series = chk.series(g)

@@ -269,7 +269,8 @@ RUN_OF_PERIODS_RE = re.compile(
 )
 #: what may separate a year written before a figure from it ("In 2023-24 it was 73%")
 YEAR_THEN_FIGURE_RE = re.compile(
-    r"\s*[,:()]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|the\s+(?:figure|rate|share|number)|"
+    r"\s*[,:()]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|(?:the|that|this)\s+(?:figure|rate|"
+    r"share|number|proportion|percentage|score)|"
     # "the 2023-24 figure of 63.6%"
     r"figure|rate|share|level|result|score|value)\s+)?"
     # "The year before it spent £97.3 million", "the year before, when it received £8.1m"
@@ -590,6 +591,14 @@ NEXT_READING_RE = re.compile(
 #: to 63.0%, having stood at 77.2% in 2022-23", "£234.1 million, up from £182.5 million")
 EARLIER_READING_RE = re.compile(
     r"\b(?:(?:up|down)\s+from|having\s+(?:stood|been|sat|run)\s+(?:at\s+)?)\s*"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?£?$",
+    IGN,
+)
+#: right before a figure said to be the one before it at another time ("68.4% found it easy in
+#: 2024-25; back in 2021-22 that figure was 62.3%")
+THAT_FIGURE_RE = re.compile(
+    r"\b(?:that|this|the\s+same)\s+(?:figure|share|rate|proportion|percentage|score)\s+"
+    r"(?:was|had\s+been|stood\s+at|sat\s+at|came\s+to|reached)\s+"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?£?$",
     IGN,
 )
