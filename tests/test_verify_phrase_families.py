@@ -2138,3 +2138,13 @@ def test_that_figure_at_another_time_is_the_same_series(earlier: str, outcome: s
         f"in 2021-22 that figure was {earlier}."
     )
     assert_verdict(_CARERS_SURVEY, text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("theirs", "outcome"), [("88.8%", "pass"), ("86%", "fail")])
+def test_a_figure_said_to_be_the_region_s_is_not_the_council_s(theirs: str, outcome: str) -> None:
+    # Stockton-on-Tees, 2024-25: 86% of care homes rated good or outstanding, North East 88.8%
+    text = (
+        "In 2024-25, 86% of Stockton-on-Tees' residential care providers were rated good or "
+        f"outstanding. The North East is {theirs} and England is 81.7%."
+    )
+    assert_verdict(("providers_cqc",), text, outcome, STOCKTON)

@@ -230,12 +230,14 @@ class Checker:
             and bound in COMPARATORS
             and other.entity == "subject"
             and not m.extra.get("range")
+            and not m.extra.get("owner_said")
         ):
             # the council's own figure near words naming England or the region ("among the ten
             # lowest in the country at £6.5 million"): the text is about the council, and its
             # figure is traced; a comparator's figure said as the council's stays a slip below
             # (not a range's end: "similar councils ranged from 60.3% to 72.9%" states the
-            # peers' range, and the council's own 72.9% is not their top)
+            # peers' range, and the council's own 72.9% is not their top; nor a figure said
+            # to be the area's: "The East Midlands is 71.4%")
             return self._supported_number(m, other)
         if other is not None and bound and other.entity not in (bound, "relation"):
             who = self.name(other.entity)

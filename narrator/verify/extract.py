@@ -415,6 +415,11 @@ class RuleExtractor:
         for mm in found:
             if mm.kind in ("number", "percent", "money", "fraction", "majority"):
                 mm.entity = self._bind_entity(sent, mm.start - s0, mm.end - s0, ents)
+                if mm.entity in ("england", "region") and any(
+                    kind == mm.entity and P.OWNER_GAP_RE.fullmatch(sent, eb, mm.start - s0)
+                    for _ea, eb, kind in ents
+                ):  # "The East Midlands is 71.4%": said to be the area's, not only near it
+                    mm.extra["owner_said"] = "yes"
                 if not mm.entity:
                     # the area named before it in its own clause ("...; in other words, two
                     # thirds of carers lacked contact" names none)

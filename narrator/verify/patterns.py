@@ -748,6 +748,13 @@ TOTAL_BEFORE_RE = re.compile(r"\b(?:total|totall?ing)\s+(?:of\s+)?(?:about\s+|ar
 BIND_AFTER_RE = re.compile(r"[^\d,;()]{0,12}?\b(?:for|in|across|of)\s+(?:the\s+)?|\s+", IGN)
 #: an area's possessive right before its figure ("England's 67.8%")
 POSSESSIVE_GAP_RE = re.compile(r"(?:'s|’s)\s*(?:\(\s*)?")
+#: an area said to own the figure after it: its possessive, or it is the clause's subject
+#: ("England's 67.8%", "The East Midlands is 71.4%", "London stood at 38.9%")
+OWNER_GAP_RE = re.compile(
+    r"(?:'s|’s|s'|s’)\s*(?:\(\s*)?|\s+(?:is|was|were|stood\s+at|sat\s+at|came\s+in\s+at|"
+    r"recorded|reached|had)\s+(?:about\s+|around\s+|roughly\s+|just\s+)?",
+    IGN,
+)
 #: between an area and its figure ("England's 65.1%", "England: 452")
 BIND_BEFORE_RE = re.compile(r"(?:'s|’s)?\s*(?:\(|:)?\s*(?:[\w'’-]+\s+){0,3}?\(?\s*")
 #: an area opening a sentence or clause, then its figure: "In England, 82.9% were ..."
