@@ -91,8 +91,8 @@ DEV_COUNCILS = frozenset(
         # (Central Bedfordshire, North Yorkshire, Salford, Somerset, Dudley, Hillingdon), new
         # short texts about dev councils only, one focus per writer, scored once before tuning)
         # (ninth session: w70-w72, round 25, w79-w81, round 28, and w82-w84, round 29, new
-        # texts about test councils only, scored in aggregate; w73-w75, round 26 (Nottingham, Wokingham,
-        # Liverpool, Southwark, Newham, Croydon) and w76-w78, round 27 (Lancashire,
+        # texts about test councils only, scored in aggregate; w73-w75, round 26 (Nottingham,
+        # Wokingham, Liverpool, Southwark, Newham, Croydon) and w76-w78, round 27 (Lancashire,
         # Lincolnshire, Gateshead, Greenwich, Reading, Barnet), new short texts about dev
         # councils only, one focus per writer, scored once before tuning); w88-w89, round 31
         # (tenth session: Bexley, Herefordshire, Merton, Kingston upon Thames, Leicestershire,
@@ -103,6 +103,12 @@ DEV_COUNCILS = frozenset(
         # Wolverhampton, Suffolk, Thurrock, all dev already: size, good or bad news, scales
         # and complements; which measure and unit in long chart blurbs); w94-w96, round 34,
         # new texts about fifteen test councils only, scored in aggregate)
+        # (twelfth session: w97-w98, round 35 (Wandsworth, Kensington and Chelsea, West
+        # Northamptonshire; Rutland, Northumberland, Lewisham, all dev already: measure swaps
+        # in many-measure summaries; size words and change over time); w99-w100, round 36
+        # (Redcar and Cleveland, East Riding of Yorkshire, South Gloucestershire; Milton
+        # Keynes, Knowsley, Rochdale, all dev already: units, denominators and periods; which
+        # measure a figure belongs to))
     }
 )  # fmt: skip
 
