@@ -108,7 +108,8 @@ DEV_COUNCILS = frozenset(
         # in many-measure summaries; size words and change over time); w99-w100, round 36
         # (Redcar and Cleveland, East Riding of Yorkshire, South Gloucestershire; Milton
         # Keynes, Knowsley, Rochdale, all dev already: units, denominators and periods; which
-        # measure a figure belongs to))
+        # measure a figure belongs to)); w101-w102, round 37, new texts about eight test
+        # councils only, scored in aggregate)
     }
 )  # fmt: skip
 
