@@ -154,11 +154,11 @@ def _next_reading(text: str, m: Mention, before: list[Claim], chk: Checker) -> s
     stand between them ("was 65.5% in 2018-19 and then 19.9% in 2023-24"): a figure with no
     words of its own that follows on is a later reading of the same series."""
     prev = before[-1] if before else None
-    if prev is None or prev.status != "supported" or not prev.fact_ids:
+    if prev is None or prev.status != "supported":
         return set()
     if L.NEXT_READING_RE.fullmatch(text, prev.end, m.start) is None:
         return set()
-    f = chk.ix.fact_by_id.get(prev.fact_ids[0])
+    f = chk.fact_of(prev)
     return {chk.series(f)} if f is not None else set()
 
 
