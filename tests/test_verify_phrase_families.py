@@ -2148,3 +2148,59 @@ def test_a_figure_said_to_be_the_region_s_is_not_the_council_s(theirs: str, outc
         f"outstanding. The North East is {theirs} and England is 81.7%."
     )
     assert_verdict(("providers_cqc",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("figures", "outcome"), [("10,600 and 6,570", "pass"), ("6,570 and 10,600", "fail")]
+)
+def test_figures_said_respectively_go_with_the_names_in_their_order(
+    figures: str, outcome: str
+) -> None:
+    # Stockton-on-Tees, 2021-22, per 100,000 aged 65+: requests 10,600, long-term support 6,570
+    text = (
+        f"In 2021-22, requests and long-term support in Stockton-on-Tees stood at {figures} per "
+        "100,000 people aged 65 and over respectively."
+    )
+    assert_verdict(("op_need",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("figures", "outcome"), [("63.6% and 25.7%", "pass"), ("25.7% and 63.6%", "fail")]
+)
+def test_figures_said_in_that_order_go_with_the_figures_stated_before(
+    figures: str, outcome: str
+) -> None:
+    # Stockton-on-Tees carers: finding information easy 74.8% (2023-24), 63.6% (2021-22); as
+    # much social contact as they want 34.0%, 25.7%
+    text = (
+        "In 2023-24, 74.8% of carers in Stockton-on-Tees found it easy to get information. Only "
+        f"34.0% had as much social contact as they wanted. In 2021-22 they were {figures} in "
+        "that order."
+    )
+    assert_verdict(_CARERS_SURVEY, text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("figure", "outcome"), [("£8.9 million", "pass"), ("£8.6 million", "fail")]
+)
+def test_what_people_pay_towards_their_care_is_their_contribution(figure: str, outcome: str):
+    # Stockton-on-Tees, 2021-22, per 100,000 adults: client contributions £8.87m, NHS £8.59m
+    text = (
+        "Stockton-on-Tees' income from the NHS was £8.6 million per 100,000 adults in 2021-22. "
+        f"What people paid towards their care came to {figure}."
+    )
+    assert_verdict(("client_contributions", "nhs_contributions"), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("figures", "outcome"), [("1,050 and 6,570", "pass"), ("6,570 and 1,050", "fail")]
+)
+def test_names_listed_after_figures_said_respectively_take_the_words_before(
+    figures: str, outcome: str
+) -> None:
+    # Stockton-on-Tees, 2021-22, long-term support per 100,000: 18-64 1,050, 65+ 6,570
+    text = (
+        f"In 2021-22, long-term support rates in Stockton-on-Tees were {figures} per 100,000 for "
+        "working-age and older adults respectively."
+    )
+    assert_verdict(("op_need", "wa_need"), text, outcome, STOCKTON)

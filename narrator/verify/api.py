@@ -357,6 +357,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 claim = B.earlier_reading(
                     text, sentences[m.sentence], m, claim, said.get(m.sentence, []), chk
                 )
+                claim = B.respective(
+                    text, sentences, m, figures.get(m.sentence, []), claim, claims, chk
+                )
             # a change's series: the sentence's, else the one its figures before it or the
             # previous sentence's figures were traced to ("60.4% were satisfied. This represents
             # a fall of 7.2 points")

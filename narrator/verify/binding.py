@@ -29,6 +29,7 @@ from narrator.verify.index import PEOPLE, Key, tokens
 from narrator.verify.mention import COMPARATORS, Mention
 from narrator.verify.numbers import fraction_interval, hedge_interval
 from narrator.verify.periods import Previous, Stated, chronological, matches, years_of
+from narrator.verify.spans import figure_list
 
 # head noun -> group; a group is compatible with a measure whose words contain one of its stems
 _HEADS = {
@@ -1713,3 +1714,97 @@ def prior_series(text: str, sentence: tuple[int, int], m, claims: list[Claim], c
         and g.denominator == f.denominator
         and chk.ix.chart_of.get(g.id) == chart
     }
+
+
+def respective(
+    text: str,
+    sentences: list[tuple[int, int]],
+    m,
+    figures: list,
+    claim: Claim,
+    claims: list[Claim],
+    chk: Checker,
+) -> Claim:
+    """A figure in a list said "respectively" or "in that order" ("Requests and long-term
+    support stood at 8,565 and 7,795 per 100,000 respectively"; "In 2016-17 they were 45.8% and
+    67.0% in that order") goes with the name in the same place of the list it answers: the
+    names listed right before the figures in their clause, else right after them ("... for
+    requests and support respectively"), else the series of the council's own figures stated
+    last before the list. A figure that fits the series of another place in the list and not
+    its own is a measure swap."""
+    f = chk.fact_of(claim)
+    if claim.status != "supported" or f is None or f.kind not in _LEVEL_KINDS:
+        return claim
+    mine = sorted((x for x in figures if x.sentence == m.sentence), key=lambda x: x.start)
+    items = figure_list(text, mine, m)
+    s0, s1 = sentences[m.sentence]
+    after = [x for x in mine if x.start >= items[-1].end]
+    said = L.RESPECTIVELY_RE.match(text, items[-1].end, after[0].start if after else s1)
+    if len(items) < 2 or said is None:
+        return claim
+    before = [x for x in mine if x.end <= items[0].start]
+    start = before[-1].end if before else s0
+    start = max(
+        [start, *(b.end() for b in L.NAME_LIST_START_RE.finditer(text, start, items[0].start))]
+    )
+    places = (
+        _names_listed(text[start : items[0].start], len(items), chk)
+        # (the names after: each with the words before the figures, "Long-term support
+        # rates were 7,855 and 1,090 per 100,000 for working-age and older adults")
+        or _names_listed(
+            text[items[-1].end : said.end()], len(items), chk, tokens(text[start : items[0].start])
+        )
+        or _series_listed(items, claims, chk)
+    )
+    if not places:
+        return claim
+    k, matched = next(j for j, x in enumerate(items) if x is m), chk.series(f)
+    if matched in places[k] or not any(matched in p for p in places[:k] + places[k + 1 :]):
+        return claim
+    own = places[k]
+    rebound = chk.number(m, own, None, own, own)
+    if rebound.status == "supported":  # (it fits its own place too: the same figure twice)
+        return rebound
+    theirs = next((v for v in chk.ix.values if chk.series(v) in own and not v.comparator), None)
+    return _rejudged(
+        claim,
+        "contradicted",
+        f"measure swap: {claim.text.strip()} is the figure for {chk._label(f)}; said in place "
+        f"{k + 1} of a list taken in order, it stands for "
+        + (chk._label(theirs) if theirs is not None else "another series"),
+    )
+
+
+#: facts whose figure is a level of their series, of any period or party (a trend's: its start
+#: or end), not a gap, a ratio or a place
+_LEVEL_KINDS = frozenset({"value", "history", "comparator_value", "trend"})
+
+
+def _names_listed(
+    words: str, n: int, chk: Checker, shared: frozenset[str] = frozenset()
+) -> list[set[Key]]:
+    """The series each of the last ``n`` names of a list names, with the words ``shared`` by
+    all of them ("Requests and long-term support stood at": two names), or [] when the words
+    are no list of ``n`` names that each name series of their own (or a name before them names
+    one too: not one list)."""
+    pieces = L.NAME_LIST_SPLIT_RE.split(words.strip())
+    naming = chk.ix.key_words.naming
+    if len(pieces) < n or (len(pieces) > n and naming(tokens(pieces[-n - 1]))):
+        return []
+    places = [naming(tokens(p) | shared) for p in pieces[-n:]]
+    if not all(places) or len({frozenset(p) for p in places}) < n:
+        return []
+    return places
+
+
+def _series_listed(items: list, claims: list[Claim], chk: Checker) -> list[set[Key]]:
+    """The series of the council's own figures stated last before a list of ``len(items)``
+    figures, in the order they were stated, or [] when there are fewer of them."""
+    found: list[Key] = []
+    for c in sorted((c for c in claims if c.end <= items[0].start), key=lambda c: -c.start):
+        f = _own_level(c, chk)
+        if f is not None and chk.series(f) not in found:
+            found.append(chk.series(f))
+            if len(found) == len(items):
+                return [{k} for k in reversed(found)]
+    return []

@@ -74,6 +74,8 @@ def tokens(text: str) -> frozenset[str]:
         low = _NET_OF_RE.sub(" net ", low)
     if "like" in low:  # "as much contact as they'd like": as they want ("councils like it" is not)
         low = _WOULD_LIKE_RE.sub(" want", low)
+    if "toward" in low:  # "what people pay towards their care": their contributions
+        low = _PAY_TOWARDS_RE.sub(" contribution ", low)
     return frozenset(map(_word_token, _TOKEN.findall(low))) - {""}
 
 
@@ -87,6 +89,8 @@ _NET_OF_RE = re.compile(
     r"removed))?"
 )
 _WOULD_LIKE_RE = re.compile(r"(?:\bwould|['’]d)\s+like\b")
+#: what people pay towards their own care, in words ("paid towards the cost of their care")
+_PAY_TOWARDS_RE = re.compile(r"\b(?:pay|pays|paid|paying)\s+towards?\b")
 #: "before" said of a time ("the year before", "two surveys before", "before that")
 _TIME_BEFORE_RE = re.compile(
     r"\b(?:years?|surveys?|periods?|time|one|that|this)\s+before\b|\bbefore\s+(?:that|then)\b"

@@ -602,6 +602,18 @@ THAT_FIGURE_RE = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?£?$",
     IGN,
 )
+#: after a list of figures: its figures go with the names listed, in the same order ("stood at
+#: 8,565 and 7,795 per 100,000 respectively"); no sentence break in between (and the caller
+#: checks that no figure is)
+RESPECTIVELY_RE = re.compile(
+    r"(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:respectively|in\s+that\s+order|in\s+the\s+same\s+order)\b",
+    IGN,
+)
+#: where a list of names splits into its names ("Requests and long-term support")
+NAME_LIST_SPLIT_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+", IGN)
+#: where the list of names before a list of figures starts: the last break before it (not a
+#: comma: "Satisfaction, information and contact were ...")
+NAME_LIST_START_RE = re.compile(r"[;:()]|\s[—–-]\s")
 #: between two figures, where the first one's words end ("212,475 adults and 45,660 ...")
 FIGURE_JOIN_RE = re.compile(r"\b(?:and|or|while|with|plus)\b", IGN)
 #: "in 2023-24, when it ranked fourth", "71.6% in 2022-23, which was the ninth highest": a rank

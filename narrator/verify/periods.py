@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from narrator.verify import lexicon as L
+from narrator.verify.spans import figure_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,21 +243,10 @@ def _listed_run(text: str, m, figures: list, s1: int) -> Between | None:
     after the list name one: "(69.1%, 69.2% and 69.3% between 2021-22 and 2023-24)", "between
     57.6% and 58.6% in the three surveys from 2016-17", "fluctuated between about 28% and 32%
     from 2016-17 onwards". ``figures``: the sentence's, in text order (see :func:`assign`)."""
-    at = next((i for i, f in enumerate(figures) if f is m), None)
-    if at is None:
-        return None
-    first = last = at
-    while first > 0 and L.LIST_JOIN_RE.fullmatch(
-        text, figures[first - 1].end, figures[first].start
-    ):
-        first -= 1
-    while last + 1 < len(figures) and L.LIST_JOIN_RE.fullmatch(
-        text, figures[last].end, figures[last + 1].start
-    ):
-        last += 1
-    if first == last:
+    listed = figure_list(text, figures, m)
+    if len(listed) < 2:
         return None  # one figure: its own year binds it
-    run = L.RUN_OF_PERIODS_RE.match(text, figures[last].end, s1)
+    run = L.RUN_OF_PERIODS_RE.match(text, listed[-1].end, s1)
     if run is None:
         return None
     since = max(years_of(run["since"] or run["since2"])[0])

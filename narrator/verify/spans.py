@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from narrator.verify import lexicon as L
 from narrator.verify import patterns as P
 
 
@@ -110,3 +111,22 @@ def may_end_in_number(head: str) -> bool:
     while i and h[i - 1].isalpha():
         i -= 1
     return h[i:].lower() in P.NUMBER_WORD_ENDS
+
+
+def figure_list(text: str, figures: list, m) -> list:
+    """The figures of the list or range ``m`` stands in ("69.1%, 69.2% and 69.3%", "ranged
+    from 20.8% to 44.2%"), in text order; just ``[m]`` when it stands alone. ``figures``: its
+    sentence's, in text order."""
+    at = next((i for i, f in enumerate(figures) if f is m), None)
+    if at is None:
+        return [m]
+    first = last = at
+    while first > 0 and L.LIST_JOIN_RE.fullmatch(
+        text, figures[first - 1].end, figures[first].start
+    ):
+        first -= 1
+    while last + 1 < len(figures) and L.LIST_JOIN_RE.fullmatch(
+        text, figures[last].end, figures[last + 1].start
+    ):
+        last += 1
+    return figures[first : last + 1]
