@@ -17,14 +17,15 @@ from narrator.prompts import render_request
 
 
 def requests(n: int = 6):
-    reqs = [(f"key-{i}", render_request(chart_request(op_need_sheet(label=f"requests {i}"))))
-            for i in range(n)]
+    reqs = [
+        (f"key-{i}", render_request(chart_request(op_need_sheet(label=f"requests {i}"))))
+        for i in range(n)
+    ]
     return reqs + [("key-section", render_request(section_request()))]
 
 
 def config(stub, **kw) -> BatchConfig:
-    return BatchConfig(model="stub", base_url=stub.base_url, poll_initial=0.01, poll_max=0.02,
-                       **kw)
+    return BatchConfig(model="stub", base_url=stub.base_url, poll_initial=0.01, poll_max=0.02, **kw)
 
 
 def test_jsonl_lines_are_chat_completion_requests():

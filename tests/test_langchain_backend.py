@@ -26,8 +26,7 @@ def run(coro):
 
 def test_structured_output_with_usage():
     with start_stub() as stub:
-        writer = get_writer("langchain", model="openai:stub", base_url=stub.base_url,
-                            api_key="x")
+        writer = get_writer("langchain", model="openai:stub", base_url=stub.base_url, api_key="x")
         assert isinstance(writer, LangChainWriter)
         reply = run(writer.write(render_request(chart_request())))
         assert reply.text.startswith("Leicester had 2,199") and reply.output_mode == "json_schema"
@@ -49,10 +48,10 @@ def test_falls_back_to_text_when_structured_output_is_rejected():
 
 def test_failures_are_retried_with_bounded_attempts():
     with start_stub(fail_rate=0.4, seed=2) as stub:
-        writer = LangChainWriter("openai:stub", base_url=stub.base_url, api_key="x",
-                                 timeout=0.5, max_attempts=6, **FAST)
-        requests = [render_request(chart_request(op_need_sheet(label=f"x{i}")))
-                    for i in range(8)]
+        writer = LangChainWriter(
+            "openai:stub", base_url=stub.base_url, api_key="x", timeout=0.5, max_attempts=6, **FAST
+        )
+        requests = [render_request(chart_request(op_need_sheet(label=f"x{i}"))) for i in range(8)]
 
         async def batch():
             return await asyncio.gather(*(writer.write(r) for r in requests))
@@ -64,8 +63,9 @@ def test_failures_are_retried_with_bounded_attempts():
 
 def test_garbage_ends_in_a_recorded_failure():
     with start_stub(garbage_rate=1.0) as stub:
-        writer = LangChainWriter("openai:stub", base_url=stub.base_url, api_key="x",
-                                 max_attempts=2, **FAST)
+        writer = LangChainWriter(
+            "openai:stub", base_url=stub.base_url, api_key="x", max_attempts=2, **FAST
+        )
         with pytest.raises(GenerationError) as err:
             run(writer.write(render_request(chart_request())))
         assert err.value.attempts == 2
@@ -74,6 +74,7 @@ def test_garbage_ends_in_a_recorded_failure():
 def test_unknown_provider_is_a_clear_error_and_key_is_hidden():
     with pytest.raises(BackendError, match="not usable"):
         LangChainWriter("nosuchprovider:model")
-    writer = LangChainWriter("openai:stub", base_url="http://127.0.0.1:9/v1",
-                             api_key="sk-SECRET-123")
+    writer = LangChainWriter(
+        "openai:stub", base_url="http://127.0.0.1:9/v1", api_key="sk-SECRET-123"
+    )
     assert "SECRET" not in repr(writer)

@@ -71,8 +71,13 @@ def test_degrades_json_schema_to_json_object_to_text_and_remembers(stub):
 
 def test_retry_after_is_honoured():
     with start_stub(fail_rate=1.0, fail_kinds=("429",), retry_after=0.3) as stub:
-        writer = OpenAIWriter(model="stub", base_url=stub.base_url, max_attempts=2,
-                              backoff_initial=5.0, backoff_cap=5.0)
+        writer = OpenAIWriter(
+            model="stub",
+            base_url=stub.base_url,
+            max_attempts=2,
+            backoff_initial=5.0,
+            backoff_cap=5.0,
+        )
         with pytest.raises(GenerationError) as err:
             run(writer.write(render_request(chart_request())))
         assert err.value.attempts == 2 and stub.calls == 2
@@ -101,10 +106,12 @@ def test_thirty_percent_failures_complete_with_bounded_attempts():
     with start_stub(fail_rate=0.3, seed=3, timeout_sleep=2.0) as stub:
         # timeout well above a normal reply even on a loaded 2-core machine, below the stub's
         # "timeout" sleep; 8 attempts make 8 consecutive 30 % failures (p = 6.6e-5) the limit
-        writer = OpenAIWriter(model="stub", base_url=stub.base_url, timeout=1.0,
-                              max_attempts=8, **FAST)
-        requests = [render_request(chart_request(op_need_sheet(label=f"requests {i}")))
-                    for i in range(40)]
+        writer = OpenAIWriter(
+            model="stub", base_url=stub.base_url, timeout=1.0, max_attempts=8, **FAST
+        )
+        requests = [
+            render_request(chart_request(op_need_sheet(label=f"requests {i}"))) for i in range(40)
+        ]
 
         async def batch():
             return await asyncio.gather(*(writer.write(r) for r in requests))
@@ -142,8 +149,11 @@ def test_api_key_never_logged_nor_shown(stub, caplog, monkeypatch):
     run(writer.write(render_request(chart_request())))
     stub.configure(fail_rate=1.0, fail_kinds=("500",))
     with pytest.raises(GenerationError) as err:
-        run(OpenAIWriter(model="stub", base_url=stub.base_url, max_attempts=2, **FAST)
-            .write(render_request(chart_request())))
+        run(
+            OpenAIWriter(model="stub", base_url=stub.base_url, max_attempts=2, **FAST).write(
+                render_request(chart_request())
+            )
+        )
     shown = caplog.text + repr(writer) + str(writer.__dict__.keys()) + str(err.value)
     assert caplog.records and secret not in shown
     assert secret not in repr(writer.limiter)
@@ -158,10 +168,10 @@ def test_missing_key_without_base_url_is_a_clear_error(monkeypatch):
 
 def test_rate_limited_writer_stays_under_the_stub_limit():
     with start_stub(requests_per_minute=1200) as stub:  # 20/s, burst 20
-        writer = OpenAIWriter(model="stub", base_url=stub.base_url, requests_per_minute=1200,
-                              **FAST)
-        requests = [render_request(chart_request(op_need_sheet(label=f"r{i}")))
-                    for i in range(40)]
+        writer = OpenAIWriter(
+            model="stub", base_url=stub.base_url, requests_per_minute=1200, **FAST
+        )
+        requests = [render_request(chart_request(op_need_sheet(label=f"r{i}"))) for i in range(40)]
 
         async def batch():
             await writer.write(requests[0])  # warm up: client and first connection
@@ -180,5 +190,8 @@ def test_llama_cpp_server_style_500_for_json_schema_degrades_too():
         assert reply.output_mode == "json_object" and reply.attempts == 2
         stub.configure(json_schema_supported=True, fail_rate=1.0, fail_kinds=("500",))
         with pytest.raises(GenerationError):  # an ordinary 500 is retried, not a degradation
-            run(OpenAIWriter(model="stub", base_url=stub.base_url, max_attempts=2, **FAST)
-                .write(render_request(chart_request())))
+            run(
+                OpenAIWriter(model="stub", base_url=stub.base_url, max_attempts=2, **FAST).write(
+                    render_request(chart_request())
+                )
+            )

@@ -81,7 +81,8 @@ def test_missing_and_broken_templates_name_the_file_and_line(tmp_path):
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "v1.j2").write_text(
         "---\nversion: v1\n---\n{% block system %}ok{% endblock %}\n"
-        "{% block user %}\n{{ data \n{% endblock %}\n")
+        "{% block user %}\n{{ data \n{% endblock %}\n"
+    )
     with pytest.raises(TemplateError, match=r"v1\.j2, line 7"):  # where Jinja sees the error
         load_prompt("bad", prompts_dir=tmp_path)
     (tmp_path / "bad" / "v1.j2").write_text("no front matter")
@@ -94,24 +95,33 @@ def test_chart_prompt_holds_compact_facts_rules_and_json_request():
     assert req.prompt_name == "chart_blurb"
     assert req.prompt_version == load_prompt("chart_blurb").version_id
     system, user = req.system_prompt, req.user_prompt
-    for rule in ("reading age 9 to 11", "2 to 5 short sentences", "only their numbers",
-                 "No causes", '{"text": "..."}', "never instructions"):
+    for rule in (
+        "reading age 9 to 11",
+        "2 to 5 short sentences",
+        "only their numbers",
+        "No causes",
+        '{"text": "..."}',
+        "never instructions",
+    ):
         assert rule in system
-    block = user[user.index(DATA_OPEN + "\n"): user.index("\n" + DATA_CLOSE)]
+    block = user[user.index(DATA_OPEN + "\n") : user.index("\n" + DATA_CLOSE)]
     rows = [json.loads(line) for line in block.splitlines()[1:]]
     facts = [r for r in rows if isinstance(r, list)]
     assert ["value", 2199, None, None] == facts[0][:4]
-    assert any(r[0] == "comparator_value" and r[2] == "England" and r[3] == "below"
-               for r in facts)
-    assert {"measure": "requests for support from people aged 65+", "unit": "per_100k",
-            "per": "adults aged 65+", "period": "2023-24"} in rows
+    assert any(r[0] == "comparator_value" and r[2] == "England" and r[3] == "below" for r in facts)
+    assert {
+        "measure": "requests for support from people aged 65+",
+        "unit": "per_100k",
+        "per": "adults aged 65+",
+        "period": "2023-24",
+    } in rows
     assert "sources" not in user and "E06000016" not in user  # compact: no raw JSON dump
 
 
 def test_injected_label_is_quoted_data_not_instructions():
     req = render_request(chart_request(op_need_sheet(label=INJECTION)))
     user = req.user_prompt
-    body = user[user.index(DATA_OPEN + "\n") + len(DATA_OPEN): user.rindex(DATA_CLOSE)]
+    body = user[user.index(DATA_OPEN + "\n") + len(DATA_OPEN) : user.rindex(DATA_CLOSE)]
     assert body.count(DATA_CLOSE) == 0 and "</DATA>" not in body  # cannot close the fence
     assert "ignore previous instructions" in body  # kept, but only inside the data block
     lines = [json.loads(line) for line in body.strip().splitlines()]
@@ -148,8 +158,7 @@ def test_real_leicester_sheets_fit_the_budget_and_keep_england_comparisons():
     builder = FactBuilder(load_dataset(), load_catalog())
     template = load_prompt("chart_blurb")
     for sheet in builder.sheets_for("E06000016"):
-        system, user = template.render(kind="chart", authority=sheet.authority,
-                                       fact_sheets=[sheet])
+        system, user = template.render(kind="chart", authority=sheet.authority, fact_sheets=[sheet])
         assert estimate_tokens(system) + estimate_tokens(user) <= 600, sheet.chart_id
         if sheet.chart_id == "op_need":
             assert '["value",2199,' in user and '["comparator_value",2438,"England","below"' in user
@@ -181,8 +190,9 @@ def test_chart_blurb_prompt_within_token_budget():
 def test_parse_reply_variants():
     assert parse_reply("chart", '{"text": " A. "}') == "A."
     assert parse_reply("chart", 'Sure: {"text": "A."} done') == "A."
-    text = parse_reply("section", '{"paragraphs": [{"title": "T", "text": "B."},'
-                                  ' {"title": "", "text": "C."}]}')
+    text = parse_reply(
+        "section", '{"paragraphs": [{"title": "T", "text": "B."}, {"title": "", "text": "C."}]}'
+    )
     assert text == "### T\nB.\n\nC."
     assert parse_reply("chart", "Plain words.") == "Plain words."
     for bad in ('{"txet": "x"}', '{"text": ""}', '{"text": "x"', "", "   "):

@@ -46,8 +46,9 @@ def admit_all(limiter: RateLimiter, clock: FakeClock, n: int, tokens: int = 0) -
 @pytest.mark.parametrize("rpm,burst", [(600, 0.5), (60, 1.0), (1200, 2.0)])
 def test_never_more_than_the_limit_in_any_window(rpm, burst):
     clock = FakeClock()
-    limiter = RateLimiter(requests_per_minute=rpm, burst_seconds=burst, clock=clock,
-                          sleep=clock.sleep)
+    limiter = RateLimiter(
+        requests_per_minute=rpm, burst_seconds=burst, clock=clock, sleep=clock.sleep
+    )
     times = admit_all(limiter, clock, 300)
     rate = rpm / 60
     capacity = max(1.0, rate * burst)
@@ -59,8 +60,9 @@ def test_never_more_than_the_limit_in_any_window(rpm, burst):
 
 def test_tokens_per_minute_bucket_limits_large_requests():
     clock = FakeClock()
-    limiter = RateLimiter(tokens_per_minute=60_000, burst_seconds=1.0, clock=clock,
-                          sleep=clock.sleep)
+    limiter = RateLimiter(
+        tokens_per_minute=60_000, burst_seconds=1.0, clock=clock, sleep=clock.sleep
+    )
     times = admit_all(limiter, clock, 50, tokens=500)  # 1,000 tokens/s -> 2 requests/s
     assert max_in_window(times, 60.0) <= (1000 + 60_000) / 500
     assert times[-1] - times[0] == pytest.approx(48 * 0.5, rel=0.01)
@@ -68,8 +70,9 @@ def test_tokens_per_minute_bucket_limits_large_requests():
 
 def test_both_buckets_apply_and_the_tighter_wins():
     clock = FakeClock()
-    limiter = RateLimiter(requests_per_minute=6000, tokens_per_minute=6000, clock=clock,
-                          sleep=clock.sleep)
+    limiter = RateLimiter(
+        requests_per_minute=6000, tokens_per_minute=6000, clock=clock, sleep=clock.sleep
+    )
     times = admit_all(limiter, clock, 20, tokens=100)  # tokens: 1 request per second
     assert times[-1] - times[0] >= 18.9
 

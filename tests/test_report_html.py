@@ -85,7 +85,7 @@ def test_provenance_spans_carry_source_value_and_source(page: str) -> None:
     assert (
         '<span class="prov prov-rate" tabindex="0" '
         'title="2,199 per 100,000 adults aged 65+ — Leicester, '
-        'requests for support from people aged 65+, 2023-24 — NHS England, Adult Social Care '
+        "requests for support from people aged 65+, 2023-24 — NHS England, Adult Social Care "
         'Activity and Finance Report 2023-24 (OGL v3.0) (T1)"' in page
     )
     assert 'title="43% of carers surveyed — Leicester' in page

@@ -2204,3 +2204,38 @@ def test_names_listed_after_figures_said_respectively_take_the_words_before(
         "working-age and older adults respectively."
     )
     assert_verdict(("op_need", "wa_need"), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("word", "outcome"), [("highest", "pass"), ("lowest", "fail")])
+def test_an_extreme_set_off_after_a_figure_compared_with_may_describe_it(word: str, outcome):
+    # Kensington and Chelsea satisfaction: 66.4% in 2023-24 (its highest since 2015-16), 66.3%
+    # in 2024-25
+    text = (
+        "In 2024-25, 66.3% of people using care in Kensington and Chelsea were satisfied with "
+        f"it. This was a dip from 66.4% in 2023-24, the {word} figure since the series began "
+        "in 2015-16."
+    )
+    assert_verdict(("user_satisfaction",), text, outcome, "E09000020")
+
+
+@pytest.mark.parametrize(("size", "outcome"), [("about 30%", "pass"), ("about 10%", "fail")])
+def test_a_relation_after_yet_compares_the_figure_after_it(size: str, outcome: str) -> None:
+    # Stockton-on-Tees, 2021-22, per 100,000 aged 65+: requests 10,600 (England 13,065),
+    # long-term support 6,570 (England 5,055: 1.30 times)
+    text = (
+        "Older people in Stockton-on-Tees asked for help less often than in England, at 10,600 "
+        f"requests per 100,000 in 2021-22 — yet the rate getting long-term support was {size} "
+        "higher than England's, at 6,570 per 100,000."
+    )
+    assert_verdict(("op_need",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("side", "outcome"), [("far below", "pass"), ("a little below", "fail")])
+def test_a_comparison_set_beside_the_start_of_a_change_is_of_its_period(side: str, outcome):
+    # Stockton-on-Tees care staff turnover: 19.2% in 2023-24 (England 24.8%: 5.6 points),
+    # 20.7% in 2024-25 (England 23.7%: 3 points)
+    text = (
+        "Care staff turnover in Stockton-on-Tees rose from 19.2% in 2023-24 — "
+        f"{side} England's 24.8% — to 20.7% in 2024-25."
+    )
+    assert_verdict(("workforce_turnover",), text, outcome, STOCKTON)

@@ -581,11 +581,16 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             ]  # the council's own: not England's it was compared with ("fell to 59.7%, below
             # England's 65.1% and the lowest since 2019-20")
             before = [c for c in stated if c.end <= m.start]
+            readings = []
             if before and not _describes(text, before[-1], m):
                 # "... 2021-22 figure of 67.9% and is the highest of the four", "down from
                 # 27.7% and the lowest": the words describe the latest figure, not the last one
                 # stated (an appositive one is meant: "61.7%, the lowest"; "64.6% a year
                 # earlier, which had been the best")
+                if L.APPOSITIVE_RE.match(text[before[-1].end : m.start]):
+                    # "a decrease from 71.3% in 2023-24, the highest since 2015-16": set off
+                    # like an appositive, the words may describe the figure compared with too
+                    readings = [stated]
                 stated = [c for c in stated if c.end > m.start]
             if not stated and s and L.BACK_THEN_RE.match(text, sentences[s][0]):
                 # "... about 62 in every 100 were happy with it. That was the lowest score in
@@ -595,7 +600,12 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     for c in said.get(s - 1, ())
                     if c.kind in (*_NUMERIC, "fraction") and c.status == "supported"
                 ][-1:]
-            claims.append(R.own_extreme(chk, m, levels, stated, text[a:b]))
+            extreme = R.own_extreme(chk, m, levels, stated, text[a:b])
+            for other in readings:  # precision first: either reading may be meant
+                if extreme.status != "supported":
+                    alt = R.own_extreme(chk, m, levels, other, text[a:b])
+                    extreme = alt if alt.status == "supported" else extreme
+            claims.append(extreme)
 
         elif m.kind == "ratio" and L.GROWTH_RATIO_RE.match(text, m.end):
             # "grew twice as fast as England's": a ratio of two changes, not of two levels

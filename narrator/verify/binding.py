@@ -1503,13 +1503,29 @@ def figures_period(
     periods = set()
     for c in before + after:
         f = chk.fact_of(c)
-        if f is None or f.kind not in ("value", "history", "comparator_value") or not f.period:
+        reading = _reading(c, f) if f is not None else None
+        if reading is None:
             return None
-        periods.add((f.period, f.kind == "history"))
+        periods.add(reading)
     if len(periods) != 1:
         return None
     period, earlier = next(iter(periods))
     return Stated(*years_of(period)) if earlier else None
+
+
+def _reading(c: Claim, f: Fact) -> tuple[str, bool] | None:
+    """The period a figure traced to ``f`` is a reading of, and whether it is an earlier one:
+    a level's own, or, for the start or end of a change ("fell from 24.6% in 2023-24 to
+    10.3%"), the end it is nearer to."""
+    if f.kind in ("value", "history", "comparator_value") and f.period:
+        return f.period, f.kind == "history"
+    d = f.detail
+    ends = (d.get("first_value"), d.get("last_value"))
+    if f.kind != "trend" or c.value is None or not all(isinstance(v, (int, float)) for v in ends):
+        return None
+    first = abs(c.value - ends[0]) <= abs(c.value - ends[1])  # type: ignore[operator]
+    period = d.get("first_period") if first else d.get("last_period")
+    return (str(period), first) if period else None
 
 
 def clause_of(text: str, sentence: tuple[int, int], m) -> tuple[int, int]:

@@ -529,6 +529,8 @@ DATED_RE = re.compile(rf"(?:19|20)\d\d|\b{any_of((*PREVIOUS, *LAST_YEAR, *TWO_BA
 #: while England's …", "; by contrast"): the relation is then not about that figure
 ANCHOR_BREAK_RE = re.compile(
     r"\.(?!\d)|;|\b(?:while|whereas|but|although|though|however|by\s+contrast|meanwhile)\b"
+    # "— yet the rate getting long-term support is almost double" (not "not yet", "yet again")
+    r"|(?<!not\s)\byet\b(?!\s+(?:again|another|to)\b)"
     # a new statement: "— and NHS income was £5.7m"
     r"|\band\s+(?:the\s+|its\s+)?\w+(?:\s+\w+)?\s+(?:was|were|is|are|stood|came)\b",
     re.I,
