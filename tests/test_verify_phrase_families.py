@@ -2239,3 +2239,24 @@ def test_a_comparison_set_beside_the_start_of_a_change_is_of_its_period(side: st
         f"{side} England's 24.8% — to 20.7% in 2024-25."
     )
     assert_verdict(("workforce_turnover",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("region", "outcome"), [("66.5%", "pass"), ("73.1%", "fail")])
+def test_a_second_comparator_s_figure_belongs_to_the_same_measure(region: str, outcome: str):
+    # Stockton-on-Tees, 2024-25: satisfied 68.2% (England 65.1%, North East 66.5%); the North
+    # East's figure for finding information easy is 73.1%
+    text = (
+        "In 2024-25, 68.2% of people using care in Stockton-on-Tees were satisfied with it, "
+        f"above both the England average of 65.1% and the regional figure of {region}."
+    )
+    assert_verdict(("user_satisfaction", "users_info"), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("figure", "outcome"), [("10,600", "pass"), ("12,600", "fail")])
+def test_times_per_100000_is_a_rate_not_a_ratio(figure: str, outcome: str) -> None:
+    # Stockton-on-Tees, 2021-22: 10,600 requests per 100,000 aged 65+
+    text = (
+        f"In 2021-22, older people in Stockton-on-Tees asked for help {figure} times for every "
+        "100,000 people aged 65 and over."
+    )
+    assert_verdict(("op_need",), text, outcome, STOCKTON)

@@ -305,7 +305,15 @@ def comparator_swap(
     if f.period != own.period or not L.COMPARED_RE.search(text, c.end, m.start):
         return claim
     ours = {id(x) for x, _o in before}
-    if any(c.end <= x.start and x.end <= m.start and id(x) not in ours for x in claims):
+
+    def of_anchor(x: Claim) -> bool:  # another comparator's figure of the council's series
+        g = chk.fact_of(x)  # ("below both England's 65.1% and the regional figure of 68.0%")
+        return g is not None and bool(g.comparator) and chk.series(g) == anchor
+
+    if any(
+        c.end <= x.start and x.end <= m.start and id(x) not in ours and not of_anchor(x)
+        for x in claims
+    ):
         return claim  # another figure between them: "both above England (£49.7m and £42.6m)"
     if anchor == matched or matched in chk.ix.twins.get(anchor, ()):
         return claim

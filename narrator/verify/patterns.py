@@ -168,8 +168,9 @@ RATIO_RE = re.compile(
     rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?\b(?P<ratio>twice|double|treble|triple|"
     rf"(?P<n>{DIGITS_RE}|{WORDS_RE})(?P<part>\s+and\s+a\s+(?:half|quarter))?\s+times)\b"
     # not a count of occurrences: "it went down in every survey, three times", "two times in a
-    # row since 2016-17"
-    r"(?!\s*(?:[,.;:)]|$|in\s+a\s+row\b|running\b|since\b|so\s+far\b))",
+    # row since 2016-17", "asked for help 11,175 times per 100,000"
+    r"(?!\s*(?:[,.;:)]|$|in\s+a\s+row\b|running\b|since\b|so\s+far\b|per\b|for\s+every\b|"
+    r"in\s+every\b|(?:a|each)\s+year\b))",
     IGN,
 )
 PERCENT_RE = re.compile(
