@@ -2260,3 +2260,34 @@ def test_times_per_100000_is_a_rate_not_a_ratio(figure: str, outcome: str) -> No
         "100,000 people aged 65 and over."
     )
     assert_verdict(("op_need",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("charts", "text", "outcome"),
+    [
+        # Stockton-on-Tees carers, 2023-24: information 74.8% (England 59.1%), social contact
+        # 34.0% (England 30.0%): both above
+        (
+            _CARERS_SURVEY,
+            "In 2023-24, 74.8% of carers in Stockton-on-Tees found it easy to get information "
+            "and 34.0% had as much social contact as they wanted. Both were above England.",
+            "pass",
+        ),
+        # Stockton-on-Tees, 2021-22, per 100,000 aged 65+: requests 10,600 (England 13,065),
+        # long-term support 6,570 (England 5,055): only support is above
+        (
+            ("op_need",),
+            "In 2021-22, both requests for support and long-term support for older people in "
+            "Stockton-on-Tees were above the England rate.",
+            "fail",
+        ),
+        (
+            ("op_need",),
+            "In 2021-22, Stockton-on-Tees' long-term support for older people was above the "
+            "England rate.",
+            "pass",
+        ),
+    ],
+)
+def test_a_comparison_said_of_several_measures_must_hold_for_each(charts, text, outcome):
+    assert_verdict(charts, text, outcome, STOCKTON)

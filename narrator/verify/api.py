@@ -452,6 +452,11 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 text, said.get(s, []), (a, b), m, chk
             )
             claim = R.direction(chk, m, [prior, *levels] if prior else levels, when, text[a:b])
+            # "Both residential and nursing care rates ... exceeded the England figures"
+            each = B.each_named(
+                text, (a, b), m, claims, chk, focus(s) if s < len(sentences) else set()
+            )
+            claim = R.direction_each(chk, m, claim, each, when, text[a:b])
             claim = peers_then(claim, m)
             claims.append(claim)
             # "above England for the third year running": the streak is a claim of its own,

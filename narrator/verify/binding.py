@@ -1805,30 +1805,72 @@ _LEVEL_KINDS = frozenset({"value", "history", "comparator_value", "trend"})
 
 
 def _names_listed(
-    words: str, n: int, chk: Checker, shared: frozenset[str] = frozenset()
+    words: str, n: int, chk: Checker, shared: frozenset[str] = frozenset(), headed: bool = False
 ) -> list[set[Key]]:
     """The series each of the last ``n`` names of a list names, with the words ``shared`` by
-    all of them ("Requests and long-term support stood at": two names), or [] when the words
+    all of them ("Requests and long-term support stood at": two names; ``headed``: the last
+    name's words are shared too), or [] when the words
     are no list of ``n`` names that each name series of their own (or a name before them names
     one too: not one list)."""
     pieces = L.NAME_LIST_SPLIT_RE.split(words.strip())
     naming = chk.ix.key_words.naming
     if len(pieces) < n or (len(pieces) > n and naming(tokens(pieces[-n - 1]))):
         return []
-    places = [naming(tokens(p) | shared) for p in pieces[-n:]]
+    head = tokens(pieces[-1]) if headed else frozenset()
+    # (a name that names nothing alone may take the last name's words as its head:
+    # "residential and nursing care rates"; it is then every series it may be)
+    places = [naming(tokens(p) | shared) or naming(tokens(p) | shared | head) for p in pieces[-n:]]
     if not all(places) or len({frozenset(p) for p in places}) < n:
         return []
     return places
 
 
-def _series_listed(items: list, claims: list[Claim], chk: Checker) -> list[set[Key]]:
-    """The series of the council's own figures stated last before a list of ``len(items)``
-    figures, in the order they were stated, or [] when there are fewer of them."""
+def _series_listed(items: list, claims: list[Claim], chk: Checker, n: int = 0) -> list[set[Key]]:
+    """The series of the council's own figures stated last before ``items`` (a list of
+    figures, or the words of a comparison), as many as ``n`` (else as the items), in the order
+    they were stated, or [] when there are fewer of them."""
     found: list[Key] = []
     for c in sorted((c for c in claims if c.end <= items[0].start), key=lambda c: -c.start):
         f = _own_level(c, chk)
         if f is not None and chk.series(f) not in found:
             found.append(chk.series(f))
-            if len(found) == len(items):
+            if len(found) == (n or len(items)):
                 return [{k} for k in reversed(found)]
+    return []
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def each_named(
+    text: str, clause: tuple[int, int], m, claims: list[Claim], chk: Checker, focus: set[Key]
+) -> list[set[Key]]:
+    """The measures a comparison said of several at once is said of, one set of series for
+    each ("Both residential and nursing care rates for older people exceeded the England
+    figures", "Both are above England", "beat England on all three measures"): the names
+    listed between the gathering word and the comparison, else the series its sentence names
+    (``focus``) when they are as many as the words count, else the council's own series stated
+    last before it (after "Both are", "all three figures"). [] when it is said of one."""
+    a, b = clause
+    gathers = list(L.EACH_BEFORE_RE.finditer(text, a, m.start))
+    after = L.EACH_AFTER_RE.match(text, m.end, b)
+    word = gathers[-1] if gathers else after
+    if word is None:
+        return []
+    n = _COUNTS.get((word["n"] or "two").lower()) or int(word["n"])
+    if gathers:
+        between = text[word.end() : m.start]
+        places = _names_listed(between, n, chk, headed=True)
+        if places:
+            return places
+    if len(focus) == n and not gathers:
+        return [{k} for k in sorted(focus)]
+    if after is not None or L.EACH_ANAPHOR_RE.match(text, word.end()):
+        # the figures it gathers: those right after it in its clause ("both rates trailed
+        # England's: 725 and 640 per 100,000"), else the last stated before it
+        later = [c for c in claims if m.end <= c.start and c.end <= b and _own_level(c, chk)]
+        series = list(dict.fromkeys(chk.series(_own_level(c, chk)) for c in later))
+        if len(series) >= n:
+            return [{k} for k in series[:n]]
+        return _series_listed([m], claims, chk, n)
     return []

@@ -611,6 +611,23 @@ RESPECTIVELY_RE = re.compile(
     r"(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:respectively|in\s+that\s+order|in\s+the\s+same\s+order)\b",
     IGN,
 )
+#: a word that gathers several measures as the subject of one comparison, before it ("Both
+#: residential and nursing care rates ... exceeded", "Both are above England", "all three
+#: measures were below"), and how many it counts
+EACH_BEFORE_RE = re.compile(r"\b(?:both|all\s+(?P<n>two|three|four|five|six|[2-9]))\b", IGN)
+#: the same after the comparison ("beat England on all three measures")
+EACH_AFTER_RE = re.compile(
+    r"\s+(?:on|across|for|in)\s+(?:both|all\s+(?P<n>two|three|four|five|six|[2-9]))\s+"
+    r"(?:of\s+(?:them|these|its)\s+)?(?:measures|indicators|counts|figures|scores|rates|them)\b",
+    IGN,
+)
+#: after the gathering word: the measures it gathers were named before ("Both are", "both
+#: figures", "all three measures")
+EACH_ANAPHOR_RE = re.compile(
+    r"\s*(?:of\s+(?:them|these|those)\b|(?:are|were|is|was|remain|remained|stayed|sit|sat|"
+    r"came|come|measures|figures|indicators|rates|scores|shares|numbers)\b)",
+    IGN,
+)
 #: where a list of names splits into its names ("Requests and long-term support")
 NAME_LIST_SPLIT_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+", IGN)
 #: where the list of names before a list of figures starts: the last break before it (not a

@@ -99,6 +99,31 @@ def direction(
     return first  # type: ignore[return-value]
 
 
+def direction_each(
+    chk: Checker,
+    m: Mention,
+    claim: Claim,
+    places: list[set[Key]],
+    period: Stated | Previous | None = None,
+    clause: str = "",
+) -> Claim:
+    """A comparison said of several measures at once ("both above England", "beat England on
+    all three measures") holds only if it holds for each: ``places`` are the series each
+    measure may be (:func:`binding.each_named`); the first measure it does not hold for
+    contradicts it. A measure with no comparison in the data is left out."""
+    if claim.status != "supported" or len(places) < 2:
+        return claim
+    comp = m.comparator if m.comparator in COMPARATORS else "england"
+    compared = {chk.series(f) for f in chk.ix.directions_to.get(comp, ())}
+    for place in places:
+        if not place & compared:
+            continue
+        one = direction(chk, m, [place & compared], period, clause)
+        if one.status == "contradicted":
+            return one.model_copy(update={"reason": f"said of each of {len(places)}: {one.reason}"})
+    return claim
+
+
 def named_parts(chk: Checker, facts: list[Fact], clause: str) -> list[Fact]:
     """A part of a measure (a breakdown: "nursing", "direct payment only") is meant only when
     its words are in the clause: "long-term support for working-age adults is higher than
