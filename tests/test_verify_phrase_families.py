@@ -2291,3 +2291,30 @@ def test_times_per_100000_is_a_rate_not_a_ratio(figure: str, outcome: str) -> No
 )
 def test_a_comparison_said_of_several_measures_must_hold_for_each(charts, text, outcome):
     assert_verdict(charts, text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(("england", "outcome"), [("trailed", "pass"), ("beat", "fail")])
+def test_exactly_at_the_end_of_a_match_is_not_a_second_comparison(england: str, outcome):
+    # Sandwell, 2021-22: 790 per 100,000 aged 18-64 in long-term support, the West Midlands
+    # 790, England 850
+    text = (
+        "In 2021-22, working-age adults getting long-term support in Sandwell numbered 790 per "
+        f"100,000, which matched the regional figure exactly but {england} England's 850."
+    )
+    assert_verdict(("wa_need",), text, outcome, "E08000028")
+
+
+@pytest.mark.parametrize(
+    ("figures", "outcome"), [(("478", "303"), "pass"), (("303", "478"), "fail")]
+)
+def test_a_bracketed_figure_in_a_list_is_named_by_its_own_item(figures, outcome) -> None:
+    # North Lincolnshire carers, 2021-22, per 100,000 adults: information and advice 477.9,
+    # direct payment 302.8
+    first, second = figures
+    text = (
+        "On support, North Lincolnshire helped 784 carers per 100,000 adults in 2021-22, most "
+        f"often with information and advice ({first}) or a direct payment ({second})."
+    )
+    # (with the carers' survey charts beside it, whose words "information" names too)
+    charts = ("carers_support_type", *_CARERS_SURVEY)
+    assert_verdict(charts, text, outcome, "E06000013")

@@ -1310,9 +1310,16 @@ def window(
             a = before[-1].end()
     after = stops.search(text, m.end, b)
     bracketed = text[a : m.start].rstrip().endswith("(")
-    if after and bracketed and after.group().startswith(")") and after.start() - m.end <= 25:
+    if (
+        after
+        and bracketed
+        and after.group().startswith(")")
+        and after.start() - m.end <= 25
+        and not L.LIST_GOES_ON_RE.match(text, after.end())
+    ):
         # "just over six in ten care users (62.9%) said they were satisfied": a figure in
-        # brackets restates its clause, whose words go on after the bracket
+        # brackets restates its clause, whose words go on after the bracket (not a list's next
+        # item: "information and advice (478) or a direct payment (303)")
         after = stops.search(text, after.end(), b)
     if after:
         b = after.start()

@@ -611,6 +611,8 @@ RESPECTIVELY_RE = re.compile(
     r"(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:respectively|in\s+that\s+order|in\s+the\s+same\s+order)\b",
     IGN,
 )
+#: right after a bracketed figure, the next item of a list ("(478) or a direct payment (303)")
+LIST_GOES_ON_RE = re.compile(r"\s*,?\s*(?:or|and|plus)\b", IGN)
 #: a word that gathers several measures as the subject of one comparison, before it ("Both
 #: residential and nursing care rates ... exceeded", "Both are above England", "all three
 #: measures were below"), and how many it counts

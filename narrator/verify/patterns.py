@@ -557,7 +557,9 @@ SAME_RE = re.compile(
     r"(?:the\s+same\s+as|similar\s+to|in\s+line\s+with|close\s+to|level\s+with|"
     r"on\s+a\s+par\s+with|on\s+par\s+with|equal\s+to|identical\s+to|matches|matched|close\s+to|"
     r"neck\s+and\s+neck\s+with|level\s+pegging\s+with|"
-    r"(?:exactly|precisely)(?!\s*,)|mirror(?:s|ed|ing)?)\b"
+    # ("matched the regional figure exactly but trailed England's": the end of its own claim)
+    r"(?:exactly|precisely)(?!\s*(?:[,.;:)]|$|(?:but|and|while|whereas|yet)\b))|"
+    r"mirror(?:s|ed|ing)?)\b"
     # not a quantity: "close to a fifth more than London's", "close to double England's"
     r"(?!\s+(?:a\s+|one\s+|two\s+|three\s+|half|double|twice|treble|triple|\d))",
     IGN,
