@@ -2318,3 +2318,35 @@ def test_a_bracketed_figure_in_a_list_is_named_by_its_own_item(figures, outcome)
     # (with the carers' survey charts beside it, whose words "information" names too)
     charts = ("carers_support_type", *_CARERS_SURVEY)
     assert_verdict(charts, text, outcome, "E06000013")
+
+
+@pytest.mark.parametrize(("end", "outcome"), [("highest", "pass"), ("lowest", "fail")])
+def test_the_highest_but_one_is_second(end: str, outcome: str) -> None:
+    # Hartlepool, 2023-24: 80.7% of carers found information easy, 2nd highest of 152 councils
+    text = (
+        "In 2023-24, 80.7% of carers in Hartlepool found it easy to get information, the "
+        f"{end} but one of 152 councils."
+    )
+    assert_verdict(("carers_info",), text, outcome, "E06000001")
+
+
+@pytest.mark.parametrize(("band", "outcome"), [("highest", "pass"), ("lowest", "fail")])
+def test_a_third_of_councils_is_a_band_not_the_end(band: str, outcome: str) -> None:
+    # Portsmouth, 2024-25: 21.2% of care homes rated requires improvement or inadequate, 45th
+    # highest of 151
+    text = (
+        "In 2024-25, 21.2% of Portsmouth's care homes were rated requires improvement or "
+        f"inadequate, among the {band} third of councils."
+    )
+    assert_verdict(("providers_cqc",), text, outcome, "E06000044")
+
+
+@pytest.mark.parametrize(("word", "outcome"), [("highest", "pass"), ("lowest", "fail")])
+def test_an_extreme_after_the_year_a_figure_was_recorded_describes_it(word: str, outcome):
+    # Kensington and Chelsea satisfaction: 66.4% in 2023-24 (its highest since 2015-16), 66.3%
+    # in 2024-25
+    text = (
+        "In 2024-25, 66.3% of people using care in Kensington and Chelsea were satisfied, just "
+        f"short of the 66.4% it recorded in 2023-24, the {word} in the series."
+    )
+    assert_verdict(("user_satisfaction",), text, outcome, "E09000020")

@@ -32,6 +32,16 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
         mm.extra["form"] = "nth"
         if g["ordof"]:
             mm.extra["of"] = float(g["ordof"])
+    elif g["butone"]:  # "the lowest but one": the second lowest
+        mm.value = 2.0
+        pol = g["butone"].lower()
+        if pol in ("best", "worst"):
+            mm.direction = "better" if pol == "best" else "worse"
+        else:
+            mm.direction = "low" if pol in low_words else "high"
+        mm.extra["form"] = "nth"
+        if g["butoneof"]:
+            mm.extra["of"] = float(g["butoneof"])
     elif g["bare"]:  # "8th of 146": a place counted from the top
         mm.value = float(g["bare"])
         mm.direction = "high"

@@ -96,7 +96,9 @@ COMPARISON_ASIDE_RE = re.compile(
     IGN,
 )
 APPOSITIVE_RE = re.compile(
-    r"^\s*(?:(?:(?:(?:recorded|reached|seen|reported|posted)\s+)?(?:in|of)\s+[\d/–-]+|"
+    # ("the 78.6% it recorded in 2015-16, the highest in the series")
+    r"^\s*(?:(?:(?:(?:(?:it|they)\s+(?:had\s+)?)?(?:recorded|reached|seen|reported|posted)\s+)?"
+    r"(?:in|of)\s+[\d/–-]+|"
     r"a\s+year\s+(?:earlier|before)|the\s+year\s+before|last\s+year)\s*)?[,;:–—-]?\s*"
     # "62.8% remains the highest": the figure is the subject (not "... and is the highest")
     r"(?:(?:remains|remained|stays|stayed|is|was)\s+|"

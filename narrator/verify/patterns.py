@@ -248,7 +248,7 @@ BAND_AFTER_NAME_RE = re.compile(r"(?:'s|’s)?\s+(?:most|least)\s+deprived\b", I
 #: "the most deprived tenth", "the most deprived 10%": a band of small areas, not a rank
 _NOT_A_BAND = (
     r"(?!\s+(?:10|ten|20|twenty)\s*(?:%|per\s*cent)|\s+(?:tenth|decile|fifth|quintile|"
-    r"quarter|quartile)s?\b)"
+    r"quarter|quartile|third|half)s?\b)"
 )
 #: "of its 15 similar councils", "of Kent's 15 statistical neighbours": a count's pool is the
 #: peer group
@@ -271,6 +271,10 @@ RANK_RE = re.compile(
     r"(?:(?:\s+[\w'’-]+){0,4}?\s+(?:(?:out\s+)?of|among)\s+(?:all\s+)?(?:the\s+)?"
     r"(?P<ordof>\d+)\b)?"
     r"|(?P<bare>\d+)(?:st|nd|rd|th)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<bareof>\d+)\b"
+    # "the lowest but one among its 15 statistical neighbours": the second lowest
+    r"|(?P<butone>highest|lowest|largest|smallest|biggest|best|worst)\s+but\s+one\b"
+    r"(?:(?:\s+[\w'’-]+){0,4}?\s+(?:(?:out\s+)?of|among)\s+(?:all\s+)?(?:the\s+)?"
+    r"(?P<butoneof>\d+)\b)?"
     # "fifth from bottom among 152 councils", "32nd from the top"
     r"|(?P<fb>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINAL_WORDS)
@@ -316,7 +320,7 @@ RANK_RE = re.compile(
     r"(?!\s*(?:%|per\s*cent))\b(?:\s+(?:councils?|areas?|places))?"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<nof>\d+))?"
     r"|(?P<among>among|one\s+of)\s+the\s+(?P<amongpol>highest|lowest|largest|smallest|biggest|"
-    r"most\s+deprived|least\s+deprived|most|fewest|best|worst)"
+    r"most\s+deprived|least\s+deprived|most|fewest|best|worst)(?!\s+but\s+one\b)"
     + _NOT_A_BAND
     + r"|(?:in|among|within)\s+the\s+(?P<qpol>top|bottom|highest|lowest|upper|lower)\s+"
     r"(?P<q>quarter|fifth|tenth|third|half|\d+\s*(?:%|per\s*cent))"
@@ -353,7 +357,7 @@ RANK_RE = re.compile(
     r"(?:\s+(?:other\s+)?(?:councils|areas|places|local\s+authorities))?)"
     r"|(?<!from\s)the\s+(?P<suppol>highest|lowest|largest|smallest|biggest|most\s+common|least\s+common|"
     r"most\s+deprived|least\s+deprived|fewest|main|most(?=\s+of\s+any\b)|"
-    r"least(?=\s+of\s+any\b))\b" + _NOT_A_BAND + r")",
+    r"least(?=\s+of\s+any\b))\b(?!\s+but\s+one\b)" + _NOT_A_BAND + r")",
 )
 #: a place among similar councils said as a count of them (run only on texts that can name
 #: them, ``extract.PEERS_HINT_RE``): "only two of its 15 similar councils had a higher share",
