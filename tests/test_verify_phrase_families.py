@@ -2350,3 +2350,14 @@ def test_an_extreme_after_the_year_a_figure_was_recorded_describes_it(word: str,
         f"short of the 66.4% it recorded in 2023-24, the {word} in the series."
     )
     assert_verdict(("user_satisfaction",), text, outcome, "E09000020")
+
+
+@pytest.mark.parametrize(("region", "outcome"), [("144", "pass"), ("396", "fail")])
+def test_a_comparator_s_figure_said_beside_the_council_s_is_of_the_same_line(region, outcome):
+    # Stockton-on-Tees carers, 2021-22, per 100,000 adults: direct payment 733; North East
+    # direct payment 144, information and advice 396
+    text = (
+        "In 2021-22 the direct payment for carers in Stockton-on-Tees is 733 per 100,000 "
+        f"adults and the North East is {region}."
+    )
+    assert_verdict(("carers_support_type",), text, outcome, STOCKTON)

@@ -302,7 +302,10 @@ def comparator_swap(
     # of one series: the figure of the comparator's period ("slipped to 65.6% in 2024-25
     # from 68.8% a year earlier, below the North East's 73.1%" sets 73.1% against 65.6%)
     c, own = next(((c, o) for c, o in before if o.period == f.period), before[0])
-    if f.period != own.period or not L.COMPARED_RE.search(text, c.end, m.start):
+    if f.period != own.period or not (
+        L.COMPARED_RE.search(text, c.end, m.start)
+        or L.PARALLEL_COMPARATOR_RE.match(text, c.end, m.start)
+    ):
         return claim
     ours = {id(x) for x, _o in before}
 

@@ -533,9 +533,19 @@ ANCHOR_BREAK_RE = re.compile(
     r"\.(?!\d)|;|\b(?:while|whereas|but|although|though|however|by\s+contrast|meanwhile)\b"
     # "— yet the rate getting long-term support is almost double" (not "not yet", "yet again")
     r"|(?<!not\s)\byet\b(?!\s+(?:again|another|to)\b)"
-    # a new statement: "— and NHS income was £5.7m"
-    r"|\band\s+(?:the\s+|its\s+)?\w+(?:\s+\w+)?\s+(?:was|were|is|are|stood|came)\b",
+    # a new statement: "— and NHS income was £5.7m" (not a comparator's figure of the same
+    # measure: "it is 282 and the West Midlands is 405")
+    r"|\band\s+(?!(?:the\s+)?(?:england|national|nationally|region|regional|london|north|south|"
+    r"east|west|yorkshire)\b)(?:the\s+|its\s+)?\w+(?:\s+\w+)?\s+(?:was|were|is|are|stood|came)\b",
     re.I,
+)
+#: between a council's figure and a comparator's said beside it as a statement of its own
+#: ("it is 282 carers per 100,000 adults and the West Midlands is 405"): a comparison too
+PARALLEL_COMPARATOR_RE = re.compile(
+    r"[^.;:]{0,60}?\b(?:and|while|with)\s+(?:the\s+)?(?:england|national|region|regional|london|"
+    r"north|south|east|west|yorkshire)[\w\s'’]{0,30}?\s+(?:is|was|were|are|had|stood\s+at|at)\s+"
+    r"(?:about\s+|around\s+|roughly\s+)?£?$",
+    IGN,
 )
 #: words that set a council's figure against a comparator's ("above the England rate of",
 #: "compared with", "trailing", "twice")
