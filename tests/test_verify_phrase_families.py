@@ -2361,3 +2361,20 @@ def test_a_comparator_s_figure_said_beside_the_council_s_is_of_the_same_line(reg
         f"adults and the North East is {region}."
     )
     assert_verdict(("carers_support_type",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley staff turnover (Oflog series): 28.7% 2016-17, 30.8%, 33.2%, 36.9% 2019-20,
+        # 31.6%, 25.6%, 25.1% 2022-23
+        (
+            "peaked at 36.9% in 2019-20, then eased back each year to 25.1% in 2022-23",
+            "pass",
+        ),
+        ("eased back each year from 28.7% in 2016-17 to 36.9% in 2019-20", "fail"),
+    ],
+)
+def test_eased_back_is_a_fall(said: str, outcome: str) -> None:
+    text = f"Care staff turnover in Bromley {said}."
+    assert_verdict(("workforce_turnover",), text, outcome, BROMLEY)

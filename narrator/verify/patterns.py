@@ -546,7 +546,7 @@ TREND_HINT_RE = re.compile(
 #: a necessary substring of every TREND_RE match (checked on the lower-cased sentence)
 TREND_WORD_RE = re.compile(
     r"went|gone|going|ris|rose|grew|grow|increas|climb|doubled|from|year|survey|before|fell|"
-    r"fall|slip|"
+    r"fall|slip|eased|easing|"
     r"improv|better|wors|deteriorat|"
     r"dip|edged|ticked|crept|picked|than\s+in|up\s+(?:\w+\s+)?on|down\s+(?:\w+\s+)?on|"
     r"drop|decreas|declin|shr|stayed|remained|held|changed|levelled|since|time|level|jump|"
@@ -641,6 +641,7 @@ TREND_RE = re.compile(
     r"before)|the\s+previous\s+(?:year|survey)|the\s+(?:survey|year)\s+before|"
     r"last\s+(?:year|survey)|before)\b)|"
     r"fewer\s+than\s+before|slipped|slipping|dipped|edged\s+down|ticked\s+down|"
+    r"eased\s+(?:back|off|down)|easing\s+(?:back|off)|"
     rf"(?:down|lower){_BEFORE_RUN}|"
     r"years?\s+of\s+(?:decline|falls|decreases)|(?:lower|less|fewer)\s+than\s+in\s+(?=(?:19|20)\d\d)|"
     r"(?:lower|less|fewer|below)\s+(?:than\s+)?its\s+(?:own\s+)?(?:figure|level|rate|score|share)"
