@@ -2378,3 +2378,18 @@ def test_a_comparator_s_figure_said_beside_the_council_s_is_of_the_same_line(reg
 def test_eased_back_is_a_fall(said: str, outcome: str) -> None:
     text = f"Care staff turnover in Bromley {said}."
     assert_verdict(("workforce_turnover",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Stockton-on-Tees satisfaction: 63.2% in 2023-24, 68.2% in 2024-25
+        ("a five-point jump on the previous year's 63.2%", "pass"),
+        ("a five-point jump on the previous year's 65.4%", "fail"),  # England's 2023-24
+        ("up from about six in ten (63.2%) a year earlier", "pass"),
+        ("up from about six in ten (61.2%) a year earlier", "fail"),
+    ],
+)
+def test_a_relative_period_reaches_a_possessive_or_bracketed_figure(said: str, outcome: str):
+    text = f"Satisfaction with care in Stockton-on-Tees reached 68.2% in 2024-25, {said}."
+    assert_verdict(("user_satisfaction",), text, outcome, STOCKTON)

@@ -271,7 +271,8 @@ RUN_OF_PERIODS_RE = re.compile(
 )
 #: what may separate a year written before a figure from it ("In 2023-24 it was 73%")
 YEAR_THEN_FIGURE_RE = re.compile(
-    r"\s*[,:()]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|(?:the|that|this)\s+(?:figure|rate|"
+    # ("the previous year's 63.0%", "2023-24's 63.6%")
+    r"(?:['’]s\b)?\s*[,:()]?\s*(?:(?:when|where)\s+)?(?:(?:it|this|that|(?:the|that|this)\s+(?:figure|rate|"
     r"share|number|proportion|percentage|score)|"
     # "the 2023-24 figure of 63.6%"
     r"figure|rate|share|level|result|score|value)\s+)?"
@@ -282,7 +283,8 @@ YEAR_THEN_FIGURE_RE = re.compile(
 )
 #: what may separate a figure from a year after it ("58% in 2021-22"); not a comma
 FIGURE_THEN_YEAR_RE = re.compile(
-    r"\s*\(?\s*(?:(?:recorded|reported|seen|posted|measured)\s+)?"
+    # ("about one in six (16.9%) a year earlier": a bracketed figure's period after the bracket)
+    r"\)?\s*\(?\s*(?:(?:recorded|reported|seen|posted|measured)\s+)?"
     r"(?:(?:in|for|during|of|at)\s+)?(?:the\s+)?(?:(?:financial|survey)\s+)?"
     r"(?:year\s+)?\(?\s*",
     IGN,
