@@ -2393,3 +2393,21 @@ def test_eased_back_is_a_fall(said: str, outcome: str) -> None:
 def test_a_relative_period_reaches_a_possessive_or_bracketed_figure(said: str, outcome: str):
     text = f"Satisfaction with care in Stockton-on-Tees reached 68.2% in 2024-25, {said}."
     assert_verdict(("user_satisfaction",), text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Stockton-on-Tees carers with as much social contact as they want: 30.4% in 2018-19,
+        # 25.7% in 2021-22, 34.0% in 2023-24 (a survey every two or three years)
+        ("up from 30.4% two surveys earlier", "pass"),
+        ("up from 25.7% two surveys earlier", "fail"),  # one survey earlier
+        ("up from 25.7% two years earlier", "pass"),  # by the calendar
+    ],
+)
+def test_two_surveys_earlier_counts_surveys_not_years(said: str, outcome: str) -> None:
+    text = (
+        "In 2023-24, 34.0% of carers in Stockton-on-Tees had as much social contact as they "
+        f"wanted, {said}."
+    )
+    assert_verdict(_CARERS_SURVEY, text, outcome, STOCKTON)

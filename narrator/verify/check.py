@@ -327,7 +327,8 @@ class Checker:
                     return True
             return False
         if isinstance(stated, Previous):
-            return bool(period) and period == self._previous(key, stated.anchor, stated.back)
+            before = self._previous(key, stated.anchor, stated.back, stated.surveys)
+            return bool(period) and period == before
         if isinstance(stated, Earlier):
             end = max(stated.anchor.years) if stated.anchor else self.ix.series_end.get(key, 0)
             return bool(period) and max(years_of(period)[0], default=0) < end
@@ -340,11 +341,14 @@ class Checker:
             return stated.since <= year <= (stated.until or year)
         return False
 
-    def _previous(self, key: Key, anchor: Stated | None = None, back: int = 1) -> str:
+    def _previous(
+        self, key: Key, anchor: Stated | None = None, back: int = 1, surveys: bool = False
+    ) -> str:
         """The period of a series ``back`` periods before ``anchor`` (or before its latest):
-        what "the year before" (1) or "two years earlier" (2) refers to."""
+        what "the year before" (1) or "two years earlier" (2) refers to; with ``surveys``
+        ("two surveys earlier") counted in readings, never by the calendar."""
         memo = self.ix.previous
-        if (key, anchor, back) not in memo:
+        if (key, anchor, back, surveys) not in memo:
             periods = set(self.ix.history_periods.get(key, set()))
             periods |= set(self.ix.subject_values.get(key, {}))
             # (with no anchor: before the council's latest reading; a comparator's later one,
@@ -356,14 +360,14 @@ class Checker:
             before = chronological(p for p in periods if max(years_of(p)[0], default=0) < end)
             # by the calendar when a period ends that many years earlier (a survey every two
             # years has no period one year back), else that many periods back
-            dated = [p for p in before if max(years_of(p)[0]) == end - back]
+            dated = [p for p in before if max(years_of(p)[0]) == end - back and not surveys]
             # (not for a series that ended before the anchor: "down from 27.3% the year
             # before" 2024-25 is not the Oflog series' 2022-23, its last)
             ended = anchor is not None and self.ix.series_end.get(key, 0) < end
-            memo[(key, anchor, back)] = (
+            memo[(key, anchor, back, surveys)] = (
                 dated[-1] if dated else (before[-back] if len(before) >= back and not ended else "")
             )
-        return memo[(key, anchor, back)]
+        return memo[(key, anchor, back, surveys)]
 
     def _next(self, key: Key, anchor: Stated) -> str:
         """The period of a series after ``anchor``: what "a year later" refers to (by the

@@ -84,6 +84,7 @@ class Previous:
 
     anchor: Stated | None = None
     back: int = 1  # "two years earlier": 2
+    surveys: bool = False  # "two surveys earlier": counted in readings, not calendar years
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,9 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
         then = stated_of(stated_before[-1]) if stated_before else anchor
         two = [r for r in two_back if _adjacent(text, m, r.span())]
         if two:  # "58.6% two years earlier"
-            m.period = Previous(None if L.DEICTIC_RE.match(two[0][0]) else then, back=2)
+            said = two[0][0]
+            anchor = None if L.DEICTIC_RE.match(said) else then
+            m.period = Previous(anchor, back=2, surveys="survey" in said.lower())
             continue
         if L.LATEST_AFTER_RE.match(text, m.end) or (
             not near and L.LATEST_OPENING_RE.match(text, s0)
