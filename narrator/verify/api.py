@@ -454,7 +454,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             claim = R.direction(chk, m, [prior, *levels] if prior else levels, when, text[a:b])
             # "Both residential and nursing care rates ... exceeded the England figures"
             each = B.each_named(
-                text, (a, b), m, claims, chk, focus(s) if s < len(sentences) else set()
+                text, (a, b), m, claims, chk, lambda s=s: focus(s) if s < len(sentences) else set()
             )
             claim = R.direction_each(chk, m, claim, each, when, text[a:b])
             claim = peers_then(claim, m)

@@ -1853,14 +1853,20 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def each_named(
-    text: str, clause: tuple[int, int], m, claims: list[Claim], chk: Checker, focus: set[Key]
+    text: str,
+    clause: tuple[int, int],
+    m,
+    claims: list[Claim],
+    chk: Checker,
+    focus: Callable[[], set[Key]],
 ) -> list[set[Key]]:
     """The measures a comparison said of several at once is said of, one set of series for
     each ("Both residential and nursing care rates for older people exceeded the England
     figures", "Both are above England", "beat England on all three measures"): the names
     listed between the gathering word and the comparison, else the series its sentence names
-    (``focus``) when they are as many as the words count, else the council's own series stated
-    last before it (after "Both are", "all three figures"). [] when it is said of one."""
+    (``focus()``, computed only when needed) when they are as many as the words count, else
+    the council's own series stated last before it (after "Both are", "all three figures").
+    [] when it is said of one."""
     a, b = clause
     gathers = list(L.EACH_BEFORE_RE.finditer(text, a, m.start))
     after = L.EACH_AFTER_RE.match(text, m.end, b)
@@ -1873,8 +1879,9 @@ def each_named(
         places = _names_listed(between, n, chk, headed=True)
         if places:
             return places
-    if len(focus) == n and not gathers:
-        return [{k} for k in sorted(focus)]
+    named = set() if gathers else focus()
+    if len(named) == n:
+        return [{k} for k in sorted(named)]
     if after is not None or L.EACH_ANAPHOR_RE.match(text, word.end()):
         # the figures it gathers: those right after it in its clause ("both rates trailed
         # England's: 725 and 640 per 100,000"), else the last stated before it
