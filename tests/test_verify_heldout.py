@@ -27,14 +27,14 @@ DEV = ROOT / "evals/verifier/heldout/dev.jsonl"
 def test_dev_split_recall_and_false_contradictions_hold_their_floor():
     bench = verifier_benchmark()
     records, sheets = bench.load_heldout("dev")
-    # twenty-four rounds of writers (w1-w28, w35-w41, w45-w47, w51-w54, w58-w63, w67-w69,
-    # w73-w78, w88-w93, w97-w100)
-    assert len(records) >= 3597
+    # twenty-seven rounds of writers (w1-w28, w35-w41, w45-w47, w51-w54, w58-w63, w67-w69,
+    # w73-w78, w88-w93, w97-w100, w103-w109)
+    assert len(records) >= 3877
     scored = bench.score_heldout(records, sheets, Verifier())
     wrong, caught = sum(scored["wrong"].values()), sum(scored["caught"].values())
     correct = sum(scored["correct"].values())
     contradicted = sum(scored["contradicted"].values())
-    assert wrong >= 2100 and correct >= 17000
+    assert wrong >= 2260 and correct >= 19400
     # 95.3 % (573/601) with 1.8 % contradicted on 2026-12-01, fourth session, after round 9;
     # 95.4 % (708/742) with 1.7 % in the fifth session, with round 10; 94.7 % with 1.8 % at the
     # start of the sixth (rounds 13 and w38's dev half); 95.3 % with 1.3 % at its end (with 14);
@@ -50,7 +50,9 @@ def test_dev_split_recall_and_false_contradictions_hold_their_floor():
     # to 2.1 % (the target on test is 3 %); 95.8 % with 2.07 % with the eleventh session's
     # starting code once its round 33 joined, 96.8 % (1,901/1,964) with 2.0 % at its end;
     # 95.9 % with 2.0 % with the twelfth session's starting code once its rounds 35 and 36
-    # joined, 96.8 % (2,033/2,101) with 1.9 % at its end
+    # joined, 96.8 % (2,033/2,101) with 1.9 % at its end; 96.1 % with 2.0 % with the
+    # thirteenth session's starting code once its rounds 38-40 joined, 96.8 % (2,195/2,268)
+    # with 1.9 % (360/19,432) at its end
     assert caught / wrong >= 0.95, f"recall {caught}/{wrong}"
     assert contradicted / correct <= 0.021, f"correct claims contradicted {contradicted}/{correct}"
     # causes and invented facts never pass

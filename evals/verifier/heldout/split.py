@@ -110,6 +110,12 @@ DEV_COUNCILS = frozenset(
         # Keynes, Knowsley, Rochdale, all dev already: units, denominators and periods; which
         # measure a figure belongs to)); w101-w102, round 37, new texts about eight test
         # councils only, scored in aggregate)
+        # (thirteenth session: w103-w105, round 38 (South Tyneside, St. Helens, North
+        # Lincolnshire; Swindon, Hartlepool, Tower Hamlets), w106-w107, round 39 (Sandwell,
+        # Barking and Dagenham, Dorset; Blackburn with Darwen, East Sussex, Southampton) and
+        # w108-w109, round 40 (Stockport, Herefordshire, Newham; Portsmouth, Redbridge, Derby),
+        # all dev already, scored once before tuning; w110-w111, round 41, new texts about
+        # eight test councils only, scored in aggregate)
     }
 )  # fmt: skip
 
