@@ -586,7 +586,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
             ]  # the council's own: not England's it was compared with ("fell to 59.7%, below
             # England's 65.1% and the lowest since 2019-20")
             before = [c for c in stated if c.end <= m.start]
-            readings = []
+            also: list[Claim] = []  # the other figures the words may describe
             if before and not _describes(text, before[-1], m):
                 # "... 2021-22 figure of 67.9% and is the highest of the four", "down from
                 # 27.7% and the lowest": the words describe the latest figure, not the last one
@@ -595,7 +595,7 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 if L.APPOSITIVE_RE.match(text[before[-1].end : m.start]):
                     # "a decrease from 71.3% in 2023-24, the highest since 2015-16": set off
                     # like an appositive, the words may describe the figure compared with too
-                    readings = [stated]
+                    also = stated
                 stated = [c for c in stated if c.end > m.start]
             if not stated and s and L.BACK_THEN_RE.match(text, sentences[s][0]):
                 # "... about 62 in every 100 were happy with it. That was the lowest score in
@@ -606,10 +606,9 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     if c.kind in (*_NUMERIC, "fraction") and c.status == "supported"
                 ][-1:]
             extreme = R.own_extreme(chk, m, levels, stated, text[a:b])
-            for other in readings:  # precision first: either reading may be meant
-                if extreme.status != "supported":
-                    alt = R.own_extreme(chk, m, levels, other, text[a:b])
-                    extreme = alt if alt.status == "supported" else extreme
+            if also and extreme.status != "supported":  # precision first: either reading
+                other = R.own_extreme(chk, m, levels, also, text[a:b])
+                extreme = other if other.status == "supported" else extreme
             claims.append(extreme)
 
         elif m.kind == "ratio" and L.GROWTH_RATIO_RE.match(text, m.end):

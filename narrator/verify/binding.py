@@ -1819,9 +1819,8 @@ def _names_listed(
 ) -> list[set[Key]]:
     """The series each of the last ``n`` names of a list names, with the words ``shared`` by
     all of them ("Requests and long-term support stood at": two names; ``headed``: the last
-    name's words are shared too), or [] when the words
-    are no list of ``n`` names that each name series of their own (or a name before them names
-    one too: not one list)."""
+    name's words may be the head of all), or [] when the words are no list of ``n`` names that
+    each name series of their own (or a name before them names one too: not one list)."""
     pieces = L.NAME_LIST_SPLIT_RE.split(words.strip())
     naming = chk.ix.key_words.naming
     if len(pieces) < n or (len(pieces) > n and naming(tokens(pieces[-n - 1]))):
@@ -1885,8 +1884,8 @@ def each_named(
     if after is not None or L.EACH_ANAPHOR_RE.match(text, word.end()):
         # the figures it gathers: those right after it in its clause ("both rates trailed
         # England's: 725 and 640 per 100,000"), else the last stated before it
-        later = [c for c in claims if m.end <= c.start and c.end <= b and _own_level(c, chk)]
-        series = list(dict.fromkeys(chk.series(_own_level(c, chk)) for c in later))
+        later = [f for c in claims if m.end <= c.start and c.end <= b and (f := _own_level(c, chk))]
+        series = list(dict.fromkeys(chk.series(f) for f in later))
         if len(series) >= n:
             return [{k} for k in series[:n]]
         return _series_listed([m], claims, chk, n)
