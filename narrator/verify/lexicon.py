@@ -529,6 +529,11 @@ DECILE_RE = re.compile(r"\bdecile\b", IGN)
 #: a sentence that names a period of its own (a year, "the year before", "last year")
 DATED_RE = re.compile(rf"(?:19|20)\d\d|\b{any_of((*PREVIOUS, *LAST_YEAR, *TWO_BACK))}\b", IGN)
 
+#: the first word of England's or a region's name as a comparator ("England", "the national
+#: figure", "the West Midlands", "Yorkshire and The Humber", "London")
+COMPARATOR_AREA = (
+    r"(?:england|national|nationally|region|regional|london|north|south|east|west|yorkshire)"
+)
 #: words between a council's figure and a later relation that end the figure's statement ("…,
 #: while England's …", "; by contrast"): the relation is then not about that figure
 ANCHOR_BREAK_RE = re.compile(
@@ -537,16 +542,15 @@ ANCHOR_BREAK_RE = re.compile(
     r"|(?<!not\s)\byet\b(?!\s+(?:again|another|to)\b)"
     # a new statement: "— and NHS income was £5.7m" (not a comparator's figure of the same
     # measure: "it is 282 and the West Midlands is 405")
-    r"|\band\s+(?!(?:the\s+)?(?:england|national|nationally|region|regional|london|north|south|"
-    r"east|west|yorkshire)\b)(?:the\s+|its\s+)?\w+(?:\s+\w+)?\s+(?:was|were|is|are|stood|came)\b",
+    rf"|\band\s+(?!(?:the\s+)?{COMPARATOR_AREA}\b)(?:the\s+|its\s+)?\w+(?:\s+\w+)?\s+"
+    r"(?:was|were|is|are|stood|came)\b",
     re.I,
 )
 #: between a council's figure and a comparator's said beside it as a statement of its own
 #: ("it is 282 carers per 100,000 adults and the West Midlands is 405"): a comparison too
 PARALLEL_COMPARATOR_RE = re.compile(
-    r"[^.;:]{0,60}?\b(?:and|while|with)\s+(?:the\s+)?(?:england|national|region|regional|london|"
-    r"north|south|east|west|yorkshire)[\w\s'’]{0,30}?\s+(?:is|was|were|are|had|stood\s+at|at)\s+"
-    r"(?:about\s+|around\s+|roughly\s+)?£?$",
+    rf"[^.;:]{{0,60}}?\b(?:and|while|with)\s+(?:the\s+)?{COMPARATOR_AREA}[\w\s'’]{{0,30}}?\s+"
+    r"(?:is|was|were|are|had|stood\s+at|at)\s+(?:about\s+|around\s+|roughly\s+)?£?$",
     IGN,
 )
 #: words that set a council's figure against a comparator's ("above the England rate of",
