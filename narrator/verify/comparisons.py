@@ -21,27 +21,17 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
     mm = Mention("rank", s0 + m.start(), s0 + m.end(), sent[m.start() : m.end()], idx)
     g = m.groupdict()
     low_words = ("lowest", "smallest", "least", "fewest", "bottom", "worst", "most deprived")
-    if g["ord"]:
-        n = g["ord"].lower()
+    if g["ord"] or g["butone"]:  # "the 3rd highest"; "the lowest but one": the second lowest
+        n = (g["ord"] or "2nd").lower()
         mm.value = float(ORDINAL_WORDS.get(n) or int(re.sub(r"\D", "", n)))
-        pol = g["ordpol"].lower()
+        pol = (g["ordpol"] or g["butone"]).lower()
         if pol in ("best", "worst"):  # "the second-best figure": which end is the measure's
             mm.direction = "better" if pol == "best" else "worse"
         else:
             mm.direction = "low" if pol in low_words else "high"
         mm.extra["form"] = "nth"
-        if g["ordof"]:
-            mm.extra["of"] = float(g["ordof"])
-    elif g["butone"]:  # "the lowest but one": the second lowest
-        mm.value = 2.0
-        pol = g["butone"].lower()
-        if pol in ("best", "worst"):
-            mm.direction = "better" if pol == "best" else "worse"
-        else:
-            mm.direction = "low" if pol in low_words else "high"
-        mm.extra["form"] = "nth"
-        if g["butoneof"]:
-            mm.extra["of"] = float(g["butoneof"])
+        if g["ordof"] or g["butoneof"]:
+            mm.extra["of"] = float(g["ordof"] or g["butoneof"])
     elif g["bare"]:  # "8th of 146": a place counted from the top
         mm.value = float(g["bare"])
         mm.direction = "high"
