@@ -27,7 +27,7 @@ from narrator.verify import patterns as P
 from narrator.verify.check import Checker, owner
 from narrator.verify.index import PEOPLE, Key, tokens
 from narrator.verify.mention import COMPARATORS, Mention
-from narrator.verify.numbers import fraction_interval, hedge_interval
+from narrator.verify.numbers import fraction_interval, hedge_interval, parse_number
 from narrator.verify.periods import Previous, Stated, chronological, matches, years_of
 from narrator.verify.spans import figure_list
 
@@ -1848,9 +1848,6 @@ def _series_listed(items: list, claims: list[Claim], chk: Checker, n: int = 0) -
     return []
 
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
 def each_named(
     text: str,
     clause: tuple[int, int],
@@ -1872,7 +1869,10 @@ def each_named(
     word = gathers[-1] if gathers else after
     if word is None:
         return []
-    n = _COUNTS.get((word["n"] or "two").lower()) or int(word["n"])
+    counted = parse_number(word["n"] or "two")  # "both": two
+    if counted is None:
+        return []
+    n = int(counted[0])
     if gathers:
         between = text[word.end() : m.start]
         places = _names_listed(between, n, chk, headed=True)
