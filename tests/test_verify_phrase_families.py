@@ -2411,3 +2411,20 @@ def test_two_surveys_earlier_counts_surveys_not_years(said: str, outcome: str) -
         f"wanted, {said}."
     )
     assert_verdict(_CARERS_SURVEY, text, outcome, STOCKTON)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley net total expenditure: £86.5m in 2020-21, £91.9m in 2021-22
+        ("In the year to March 2021, it spent £86.5 million", "pass"),
+        ("In the year to March 2021, it spent £91.9 million", "fail"),  # that is 2021-22
+        ("In the financial year ending 31 March 2022, it spent £86.5 million", "fail"),
+        ("In the year to March 2022, it spent £91.9 million", "pass"),
+        ("In FY2020-21 it spent £91.9 million", "fail"),
+        ("In FY2021-22 it spent £91.9 million", "pass"),
+    ],
+)
+def test_a_financial_year_named_by_its_end_or_prefix_is_that_year(said: str, outcome: str):
+    text = f"{said} on adult social care after income, Bromley's accounts show."
+    assert_verdict(("net_expenditure",), text, outcome, BROMLEY)

@@ -384,6 +384,8 @@ class RuleExtractor:
                     if m.group("y2"):
                         y2 = m.group("y2")
                         mm.extra["y2"] = float(y2 if len(y2) == 4 else m.group("y")[:2] + y2)
+                    elif L.YEAR_TO_MARCH_RE.search(sent, max(0, m.start() - 60), m.start()):
+                        mm.value, mm.extra["y2"] = mm.value - 1, mm.value  # "year to March 2022"
                     add(mm)
         words = "numword" in hints and S.search(P.NUMWORD_HINT_RE, P.NUMWORD_ANCHOR_RE, low)
         plain_re = P.PLAIN_RE if words else P.DIGITS_ONLY_RE

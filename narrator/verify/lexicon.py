@@ -185,6 +185,13 @@ LAST_YEAR = ("last year", "last survey", "the last year", "the last survey", "ye
 #: words before a year that opens a sentence and scopes it ("In 2022-23, ...")
 OPENERS = ("in", "back in", "for", "during", "by", "between", "as of", "over", "from", "across")
 
+#: a financial year named by the March it ends in: "the year to March 2022", "the financial
+#: year ending 31 March 2022", "year ended March 2022" (2021-22; written right before the year)
+YEAR_TO_MARCH_RE = re.compile(
+    r"\b(?:financial\s+)?year\s+(?:to|ending|ended|end(?:ing)?\s+in)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:31(?:st)?\s+)?march\s+$",
+    IGN,
+)
 PREVIOUS_RE = re.compile(rf"\b{any_of(PREVIOUS)}\b(?!\s+(?:that|last)\b)", IGN)
 #: the latest period said right after a figure ("46.0% in the most recent survey", "27.4 per
 #: cent, is the most recent figure available", "71.7% in the latest figures")

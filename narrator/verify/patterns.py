@@ -199,8 +199,9 @@ ORDINAL_RE = re.compile(
     r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")\b", IGN
 )
 #: a year ("2023", "2021-22"); starts with a character class so ``re`` scans for [12] fast
+#: ("FY2022-23", "FY2023/24": a financial year written with its prefix)
 YEAR_RE = re.compile(
-    r"(?P<y>[12](?<=\b[12])(?:(?<=1)9[89]|(?<=2)0[0-4])\d)"
+    r"(?P<y>[12](?:(?<=\b[12])|(?<=\bFY[12]))(?:(?<=1)9[89]|(?<=2)0[0-4])\d)"
     r"(?:\s*(?:-|–|/|to)\s*(?P<y2>\d{2}|\d{4})\b)?"
 )
 PLAIN_RE = re.compile(
