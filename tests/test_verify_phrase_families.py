@@ -2428,3 +2428,36 @@ def test_two_surveys_earlier_counts_surveys_not_years(said: str, outcome: str) -
 def test_a_financial_year_named_by_its_end_or_prefix_is_that_year(said: str, outcome: str):
     text = f"{said} on adult social care after income, Bromley's accounts show."
     assert_verdict(("net_expenditure",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley residential providers requiring improvement or inadequate, 2024-25: 13.0%
+        ("roughly one provider in eight", "pass"),
+        ("roughly one provider in four", "fail"),
+        ("about one care home in eight", "pass"),
+        ("two providers in five", "fail"),
+    ],
+)
+def test_a_fraction_may_name_what_it_counts_between_its_numbers(said: str, outcome: str):
+    text = (
+        f"In 2024-25, {said} of Bromley's residential care providers required improvement or "
+        "were inadequate."
+    )
+    assert_verdict(("providers_cqc",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley care staff turnover, 2024-25: 18.6%, 119th highest of 150
+        ("Only 31 of 150 councils had a lower rate", "pass"),
+        ("Only 14 of 150 councils had a lower rate", "fail"),
+        ("Only 118 out of the 150 councils had a higher rate", "pass"),
+        ("Only 18 out of the 150 councils had a higher rate", "fail"),
+    ],
+)
+def test_a_count_of_councils_may_name_its_pool_before_councils(said: str, outcome: str):
+    text = f"In 2024-25, 18.6% of care staff in Bromley left their jobs. {said}."
+    assert_verdict(("workforce_turnover",), text, outcome, BROMLEY)

@@ -46,7 +46,9 @@ def rank_mention(m: re.Match[str], s0: int, idx: int, sent: str) -> Mention:
             mm.extra["of"] = float(g["fbof"])
     elif g["cn2"]:  # "120 councils had lower satisfaction": 121st lowest; "fewer than 20
         # councils had a higher rate": 20th or better
-        _counted(mm, g["cn2"], g["cdir2"], g["cof2"], "within" if g["cfew"] else "count")
+        _counted(
+            mm, g["cn2"], g["cdir2"], g["cof2"] or g["cof2a"], "within" if g["cfew"] else "count"
+        )
     elif g["ranked"] or g["ranked2"] or g["ranked3"]:
         n = (g["ranked"] or g["ranked2"] or g["ranked3"]).lower()
         mm.value = float(ORDINAL_WORDS.get(n) or int(re.sub(r"\D", "", n)))

@@ -253,7 +253,11 @@ class RuleExtractor:
                 add(C.ratio_mention(m, s0, idx, sent, ents))
         for m in P.FRACTION_ANCHOR_RE.finditer(sent) if (" in " in low or "out of" in low) else ():
             head = sent[max(0, m.start() - 48) : m.start()]
-            nm = P.FRACTION_NUM_RE.search(head) if may_end_in_number(head) else None
+            nm = (
+                P.FRACTION_NUM_RE.search(head)
+                if may_end_in_number(head)
+                else P.FRACTION_NOUN_NUM_RE.search(head)  # "one provider in five"
+            )
             if not nm:
                 continue
             a = m.start() - len(head) + nm.start()

@@ -78,6 +78,13 @@ PEOPLE_AFTER_RE = re.compile(
     r"pensioners|clients|individuals|users)\b)",
     IGN,
 )
+#: what a simple fraction counts, said between its two numbers: "one provider in five", "two
+#: carers in three", "one older person in ten"
+FRACTION_NOUNS = ("person", "people", "adult", "adults", "resident", "residents", "carer",
+                  "carers", "provider", "providers", "home", "homes", "care home", "care homes",
+                  "user", "users", "worker", "workers", "agency", "agencies", "older person",
+                  "older people", "member of staff", "members of staff")  # fmt: skip
+#: (not "six councils out of 152": a count of councils, a rank)
 #: a part of people counted before, right before its figure ("Of these, 308 got ..."): the
 #: figure counts people too
 OF_THESE_BEFORE_RE = re.compile(r"\b(?:of|among|amongst)\s+(?:these|those|them)\s*,?\s*$", IGN)

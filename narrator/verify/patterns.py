@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from narrator.verify import lexicon as L
 from narrator.verify.numbers import (
     DIGITS_RE,
     HEDGE_RE,
@@ -124,6 +125,13 @@ FRACTION_ANCHOR_RE = re.compile(
 )
 FRACTION_NUM_RE = re.compile(
     rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?(?P<num>\b(?:\d+(?:\.\d+)?|{WORDS_RE}))$", IGN
+)
+#: ... with what it counts between the numbers: "one provider in five" (lexicon.FRACTION_NOUNS)
+_FRACTION_NOUNS = "|".join(
+    w.replace(" ", r"\s+") for w in sorted(L.FRACTION_NOUNS, key=len, reverse=True)
+)
+FRACTION_NOUN_NUM_RE = re.compile(
+    rf"(?:\b(?P<hedge>{HEDGE_RE})\s+)?(?P<num>\b(?:\d+|{WORDS_RE}))\s+(?:{_FRACTION_NOUNS})$", IGN
 )
 FRACTION_WORDS: dict[str, float] = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
@@ -287,10 +295,12 @@ RANK_RE = re.compile(
     + r")\s+(?:councils?|areas?|places|authorities|boroughs)\s+(?:with|where|that)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?P<npol3>highest|lowest|fewest|most|least|largest|"
     r"smallest|biggest)\b(?!\s+deprived)"
-    # "120 councils had lower satisfaction", "fewer than 20 councils recorded a higher rate"
+    # "120 councils had lower satisfaction", "fewer than 20 councils recorded a higher rate",
+    # "only 14 of 150 councils had a lower rate"
     r"|(?:(?P<cfew>fewer\s+than|less\s+than|under)\s+)?(?P<cn2>\d+|"
     + _SMALL
-    + r")\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
+    + r")(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof2a>\d+))?"
+    r"\s+(?:other\s+)?(?:councils?|areas?|places|authorities)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<cof2>\d+))?\s+(?:" + _COUNT_VERBS + r")\s+"
     r"(?:[\w'’-]+\s+){0,4}?"
     r"(?P<cdir2>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
