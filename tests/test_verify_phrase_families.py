@@ -2461,3 +2461,19 @@ def test_a_fraction_may_name_what_it_counts_between_its_numbers(said: str, outco
 def test_a_count_of_councils_may_name_its_pool_before_councils(said: str, outcome: str):
     text = f"In 2024-25, 18.6% of care staff in Bromley left their jobs. {said}."
     assert_verdict(("workforce_turnover",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley, 2021-22, people aged 65+: 4,325 requests (7,445 per 100,000 aged 65+);
+        # 2,480 in long-term support (4,265 per 100,000)
+        ("4,325 requests were received, equivalent to 7,445 per 100,000 people aged 65+", "pass"),
+        ("4,325 requests were received, equivalent to 4,265 per 100,000 people aged 65+", "fail"),
+        ("2,480 people got long-term support, a rate of 4,265 per 100,000 aged 65+", "pass"),
+        ("2,480 people got long-term support, a rate of 7,445 per 100,000 aged 65+", "fail"),
+    ],
+)
+def test_a_figure_said_again_in_another_unit_is_of_the_same_measure(said: str, outcome: str):
+    text = f"Among older people in Bromley in 2021-22, {said}."
+    assert_verdict(("op_need",), text, outcome, BROMLEY)

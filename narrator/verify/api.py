@@ -162,6 +162,27 @@ def _next_reading(text: str, m: Mention, before: list[Claim], chk: Checker) -> s
     return {chk.series(f)} if f is not None else set()
 
 
+def _said_again(text: str, m: Mention, before: list[Claim], chk: Checker) -> set[Key]:
+    """The series of the figure right before ``m`` when ``m`` says it again in another unit
+    ("4,155 requests were received, equivalent to 7,825 per 100,000 adults aged 65+"): ``m``
+    is a figure of that series, and of no other."""
+    prev = before[-1] if before else None
+    if prev is None or prev.status != "supported" or prev.kind == "year":
+        return set()
+    if L.SAID_AGAIN_RE.fullmatch(text, prev.end, m.start) is None:
+        return set()
+    f = chk.fact_of(prev)
+    if f is None or f.comparator:
+        return set()
+    chart = chk.ix.chart_of.get(f.id)
+    # the series of that measure and breakdown in any unit (a count's rate is a series of its own)
+    return {
+        chk.series(v)
+        for v in chk.ix.values
+        if (v.measure, v.breakdown) == (f.measure, f.breakdown) and chk.ix.chart_of.get(v.id) == chart
+    }
+
+
 def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list[Claim]:
     """Run the deterministic checks over already-extracted mentions (any extractor's)."""
     chk = Checker(index)
@@ -295,8 +316,11 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                 anchor = B.anchor_series(
                     text, sentences[m.sentence], m, said.get(m.sentence, []), chk
                 )
+            again = set() if gap else _said_again(text, m, said.get(m.sentence, []), chk)
             if anchor and chk.relates(anchor):  # stated before it in its sentence
                 claim = chk.number(m, anchor, None, anchor, anchor)
+            elif again:  # "4,155 requests, equivalent to 7,825 per 100,000": the same series
+                claim = chk.number(m, again, None, again, again)
             else:
                 claim = chk.number(
                     m,

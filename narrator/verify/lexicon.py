@@ -116,16 +116,18 @@ APPOSITIVE_RE = re.compile(
 OPEN_BRACKET_RE = re.compile(r"\s*[(\[]\s*")
 #: words that restate the figure just given as a share in words: "That is about 1 in every 10
 #: older people.", "..., or roughly one in four" (before the share's own hedge)
+#: a hedge on a figure said again ("that is about 64 in every 100")
+_RESTATE_HEDGE = (
+    r"(?:(?:about|around|roughly|nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|"
+    r"fewer\s+than|over|under|some)\s+)?"
+)
 RESTATE_OPENING_RE = re.compile(
     r"\s*(?:that['’]s|that\s+is|this\s+is|that\s+means|this\s+means|it\s+means|which\s+is|"
-    r"in\s+other\s+words,?|so)\s+(?:(?:about|around|roughly|nearly|almost|just\s+over|"
-    r"just\s+under|more\s+than|less\s+than|fewer\s+than|over|under|some)\s+)?$",
+    rf"in\s+other\s+words,?|so)\s+{_RESTATE_HEDGE}$",
     IGN,
 )
 RESTATE_INLINE_RE = re.compile(
-    r"\s*(?:,|;|–|—|-)\s*(?:or|that\s+is|which\s+is|i\.e\.)\s+(?:(?:about|around|roughly|"
-    r"nearly|almost|just\s+over|just\s+under|more\s+than|less\s+than|over|under|some)\s+)?$",
-    IGN,
+    rf"\s*(?:,|;|–|—|-)\s*(?:or|that\s+is|which\s+is|i\.e\.)\s+{_RESTATE_HEDGE}$", IGN
 )
 #: a figure right after these is where a change starts or what it is compared with
 BASE_FIGURE_BEFORE_RE = re.compile(
@@ -619,6 +621,16 @@ NEXT_READING_RE = re.compile(
     rf"\s*(?:%|per\s*cent)?\s*(?:(?:in|for)\s+{_YEAR}\s*)?\)?,?\s*(?:and\s+)?"
     rf"(?:then|later|afterwards|by\s+{_YEAR}|in\s+{_YEAR}\s+it\s+was)\s*,?\s*"
     r"(?:(?:was|stood\s+at|reached|hit|at|to)\s+)?(?:about\s+|around\s+|nearly\s+|just\s+)?£?",
+    IGN,
+)
+#: the words between a figure and the same figure said again in another unit ("4,155 requests
+#: were received, equivalent to 7,825 per 100,000 adults aged 65+", "1,720 people, a rate of
+#: 7,825 per 100,000", "£36.2 million, which works out at £498 per adult"): the second is of
+#: the first one's series
+SAID_AGAIN_RE = re.compile(
+    r"[^\d,.;:()%£]{0,60},?\s*(?:(?:which\s+is\s+|or\s+)?(?:equivalent\s+to|a\s+rate\s+of)|"
+    r"which\s+(?:works\s+out\s+(?:at|as)|equates\s+to|comes\s+to|translates\s+(?:in)?to))\s+"
+    rf"{_RESTATE_HEDGE}£?",
     IGN,
 )
 #: right before a figure said as an earlier reading of the council's figure before it ("dipped
