@@ -179,7 +179,8 @@ def _said_again(text: str, m: Mention, before: list[Claim], chk: Checker) -> set
     return {
         chk.series(v)
         for v in chk.ix.values
-        if (v.measure, v.breakdown) == (f.measure, f.breakdown) and chk.ix.chart_of.get(v.id) == chart
+        if (v.measure, v.breakdown) == (f.measure, f.breakdown)
+        and chk.ix.chart_of.get(v.id) == chart
     }
 
 
