@@ -116,6 +116,10 @@ DEV_COUNCILS = frozenset(
         # w108-w109, round 40 (Stockport, Herefordshire, Newham; Portsmouth, Redbridge, Derby),
         # all dev already, scored once before tuning; w110-w111, round 41, new texts about
         # eight test councils only, scored in aggregate)
+        # (fourteenth session: w112-w116, round 42 (Rochdale, South Gloucestershire, Milton
+        # Keynes; Knowsley, Redcar and Cleveland, Hartlepool; Dorset, Southampton, East Sussex;
+        # Swindon, Sandwell, Tower Hamlets; Barking and Dagenham, Blackburn with Darwen, East
+        # Riding of Yorkshire), all dev already, scored once before tuning)
     }
 )  # fmt: skip
 
