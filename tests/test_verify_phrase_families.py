@@ -2477,3 +2477,30 @@ def test_a_count_of_councils_may_name_its_pool_before_councils(said: str, outcom
 def test_a_figure_said_again_in_another_unit_is_of_the_same_measure(said: str, outcome: str):
     text = f"Among older people in Bromley in 2021-22, {said}."
     assert_verdict(("op_need",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Bromley, 2021-22, per 100,000: direct payment only 141 (18-64) and 258 (65+);
+        # council-managed personal budget 655 (18-64) and 2,719 (65+)
+        (
+            "Among working-age adults in Bromley, personal budgets stood at 655 "
+            "per 100,000, whereas direct payments alone accounted for 141.",
+            "pass",
+        ),
+        (
+            "Among working-age adults in Bromley, personal budgets stood at 655 "
+            "per 100,000, whereas direct payments alone accounted for 258.",
+            "fail",
+        ),  # the 65+
+        # another group named after the opening one ends its scope
+        (
+            "Among working-age adults in Bromley, personal budgets stood at 655 "
+            "per 100,000; for the over-65s, direct payments alone accounted for 258.",
+            "pass",
+        ),
+    ],
+)
+def test_a_fronted_age_group_scopes_the_figures_of_its_sentence(text: str, outcome: str):
+    assert_verdict(("wa_care_types", "op_care_types"), text, outcome, BROMLEY)

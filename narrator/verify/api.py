@@ -330,6 +330,13 @@ def check_mentions(text: str, mentions: list[Mention], index: FactIndex) -> list
                     local,
                     named(m.sentence) | weak,  # a figure of a series its words name, even weakly
                 )
+            group = B.fronted_group(text, sentences[m.sentence], m.start)
+            if group and claim.status == "supported":  # "Among working-age adults, ...":
+                # every figure of the sentence is the group's unless its own words say whose
+                own_words = tokens(B.window(text, sentences[m.sentence], m, figures[m.sentence]))
+                theirs = B.in_group(chk, claim, group, own_words)
+                if theirs:
+                    claim = chk.number(m, theirs, None, theirs, theirs)
             # a figure of one series in another's words? (not the whole in "1,050 of the 1,140
             # carers supported got a direct payment": the words after it describe the part)
             partitive = L.PART_OF_RE.search(text, sentences[m.sentence][0], m.start)

@@ -25,7 +25,7 @@ from narrator.text import fmt_num
 from narrator.verify import lexicon as L
 from narrator.verify import patterns as P
 from narrator.verify.check import Checker, owner
-from narrator.verify.index import PEOPLE, Key, tokens
+from narrator.verify.index import AGES, PEOPLE, Key, tokens
 from narrator.verify.mention import COMPARATORS, Mention
 from narrator.verify.numbers import fraction_interval, hedge_interval, parse_number
 from narrator.verify.periods import Previous, Stated, chronological, matches, years_of
@@ -1890,3 +1890,41 @@ def each_named(
             return [{k} for k in series[:n]]
         return _series_listed([m], claims, chk, n)
     return []
+
+
+def fronted_group(text: str, sentence: tuple[int, int], at: int) -> frozenset[str]:
+    """The age group a phrase opening a sentence scopes its figures to, up to ``at`` ("Among
+    working-age adults in long-term support, personal budgets were the largest at 493 per
+    100,000, whereas direct payments alone accounted for 263": {"18", "64"}; "For over-65s,
+    ...": {"65"}); nothing when the phrase names no age group or both, or when words after it
+    and before ``at`` name another ("Of older people, 8,330 ...; among those aged 18-64 the
+    figure was 915")."""
+    m = L.FRONTED_PHRASE_RE.match(text, sentence[0], sentence[1])
+    comma = text.find(",", sentence[0], sentence[1])
+    if m is None or comma < 0 or comma - m.end() > 70 or comma > at:
+        return frozenset()
+    ages = tokens(text[m.end() : comma]) & AGES
+    if not ages or not (ages <= {"18", "64"} or ages == {"65"}):
+        return frozenset()
+    return frozenset() if tokens(text[comma:at]) & AGES - ages else ages
+
+
+def in_group(chk: Checker, claim: Claim, group: frozenset[str], toks: set[str]) -> set[Key]:
+    """The series of age ``group`` (see :func:`fronted_group`) to check a supported figure
+    against again when it matched another age group's series and its own words ``toks`` name
+    no age group: "..., whereas direct payments alone accounted for 758" (the 65+ rate) in a
+    sentence opening "Among working-age adults". Empty when nothing needs checking again."""
+    f = chk.fact_of(claim) if claim.status == "supported" else None
+    if f is None or toks & AGES:
+        return set()
+    raw = chk.ix.key_words.raw
+    own = raw.get(chk.series(f), set()) & AGES
+    if not own or own & group:
+        return set()
+    # the same kind of chart's lines for the group ("wa_care_types" for "op_care_types")
+    kind = chk.series(f).split(":")[0].split("_", 1)[-1]
+    return {
+        k
+        for k in raw
+        if raw[k] & group and not raw[k] & own and k.split(":")[0].split("_", 1)[-1] == kind
+    }

@@ -48,10 +48,10 @@ _SYN = {
     "finding": "find", "finds": "find", "found": "find", "chipped": "contribution",
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9]+")
-_AGES = frozenset({"18", "64", "65", "75", "85"})
+AGES = frozenset({"18", "64", "65", "75", "85"})
 #: words that name who is counted, which a rate's denominator names too ("per 100,000 adults
 #: aged 65+"): they never set one measure apart from another
-PEOPLE = _AGES | frozenset({"adult", "person", "resident", "population", "over", "older"})
+PEOPLE = AGES | frozenset({"adult", "person", "resident", "population", "over", "older"})
 
 
 # A pure function of a short string; memoised because a sentence's words are read by several
@@ -112,7 +112,7 @@ _PHRASE_TOKENS = {"avgrank": "avgrank", "depscore": "depscore"}
 @lru_cache(maxsize=16384)
 def _word_token(raw: str) -> str:
     """The token a word stands for ("" for stop words and bare numbers)."""
-    if raw in _STOP or (raw.isdigit() and raw not in _AGES):
+    if raw in _STOP or (raw.isdigit() and raw not in AGES):
         return ""
     tok = _SYN.get(raw)
     if tok is None:
@@ -173,10 +173,10 @@ class KeyWords:
 
     def _mentioned(self, toks: set[str]) -> set[Key]:
         scores: dict[Key, int] = {}
-        for tok in toks - _AGES:  # an age group alone names no measure
+        for tok in toks - AGES:  # an age group alone names no measure
             for key in self.by_token.get(tok, ()):
                 scores[key] = scores.get(key, 0) + 1
-        for tok in toks & _AGES:
+        for tok in toks & AGES:
             for key in self.by_token.get(tok, ()):
                 if key in scores:
                     scores[key] += 1
@@ -239,7 +239,7 @@ class KeyWords:
             return False
         # an age group of ``a``'s that ``b`` names another age for ("people aged 18-64" is not
         # the 65+ population), however many series share it
-        ages_a, ages_b = raw[a] & _AGES, raw[b] & _AGES
+        ages_a, ages_b = raw[a] & AGES, raw[b] & AGES
         other_age = bool(ages_b) and not (ages_a & ages_b) and bool((ages_a & toks) - ages_b)
         return bool(only_a & toks) or (other_age and not (ages_b & toks))
 
