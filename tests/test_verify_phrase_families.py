@@ -2504,3 +2504,23 @@ def test_a_figure_said_again_in_another_unit_is_of_the_same_measure(said: str, o
 )
 def test_a_fronted_age_group_scopes_the_figures_of_its_sentence(text: str, outcome: str):
     assert_verdict(("wa_care_types", "op_care_types"), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("chart", "text", "outcome"),
+    [
+        # Bromley satisfaction 60.3% (2023-24) to 62.7% (2024-25): up 4.0 %, not a sharp rise
+        ("user_satisfaction",
+         "Satisfaction with care in Bromley rose sharply from 60.3% in 2023-24 to 62.7% in "
+         "2024-25.", "fail"),
+        ("user_satisfaction",
+         "Satisfaction with care in Bromley rose from 60.3% in 2023-24 to 62.7% in 2024-25.",
+         "pass"),
+        # net spending £86.5m (2020-21) to £91.9m (2021-22): up 6.2 %
+        ("net_expenditure",
+         "Bromley's net spending on adult social care rose sharply from £86.5 million in "
+         "2020-21 to £91.9 million in 2021-22.", "pass"),
+    ],
+)  # fmt: skip
+def test_a_change_said_to_be_big_clears_the_bar_a_big_gap_must(chart, text, outcome):
+    assert_verdict((chart,), text, outcome, BROMLEY)

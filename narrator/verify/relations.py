@@ -746,10 +746,10 @@ def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
 
 def _size_wrong(m: Mention, v0: float, v1: float) -> str:
     """Why a change's stated size is clearly wrong ("" when it is not): "rose sharply" for a
-    change the facts call about the same (within 2 %), "fell slightly" for one of more than
-    ``WEAK_LIMIT_PCT``."""
+    change under ``STRONG_MIN_PCT`` (the bar a gap said to be big must clear), "fell slightly"
+    for one of more than ``WEAK_LIMIT_PCT``."""
     rel = abs(v1 - v0) / abs(v0) * 100 if v0 else float("inf")
-    if m.modifier == "much" and trend_direction(v0, v1) == "flat":
+    if m.modifier == "much" and rel < STRONG_MIN_PCT:
         return f"a {fmt_num(rel)}% change is not a big one"
     if m.modifier == "slightly" and rel > WEAK_LIMIT_PCT:
         return f"a {fmt_num(rel)}% change is not a small one"
