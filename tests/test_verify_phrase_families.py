@@ -2524,3 +2524,21 @@ def test_a_fronted_age_group_scopes_the_figures_of_its_sentence(text: str, outco
 )  # fmt: skip
 def test_a_change_said_to_be_big_clears_the_bar_a_big_gap_must(chart, text, outcome):
     assert_verdict((chart,), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # Bromley carers finding information easy: 45.7% in the 2023-24 survey, the latest
+        # (no survey in 2024-25)
+        ("Of the carers in Bromley who answered the 2023-24 survey, only 45.7% found "
+         "information easy to get.", "pass"),
+        ("Of the carers in Bromley who answered the 2024-25 survey, only 45.7% found "
+         "information easy to get.", "fail"),
+        # a year the series has, said for another statement: the latest is still read loosely
+        ("In 2024-25, 62.7% of people using services in Bromley were satisfied, and in the "
+         "latest carers' survey 45.7% found information easy to get.", "pass"),
+    ],
+)  # fmt: skip
+def test_a_period_the_series_never_had_said_right_before_a_figure_is_its_own(text, outcome):
+    assert_verdict(("carers_info", "user_satisfaction"), text, outcome, BROMLEY)

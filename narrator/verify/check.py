@@ -33,6 +33,7 @@ from narrator.verify.periods import (
     Between,
     Earlier,
     Later,
+    LatestIfHeld,
     Next,
     Previous,
     Stated,
@@ -310,11 +311,15 @@ class Checker:
         """Whether candidate ``c`` is a reading of the period(s) ``stated`` (a mention's
         ``period``: a tuple of stated periods and ``LATEST``, or a ``Previous``)."""
         latest = c.role not in ("history", "first_value")  # the latest period's readings
-        return self.period_fits(stated, c.key, c.period, latest)
+        return self.period_fits(stated, c.key, c.period, latest, c.entity in COMPARATORS)
 
-    def period_fits(self, stated: object, key: Key, period: str, latest: bool) -> bool:
+    def period_fits(
+        self, stated: object, key: Key, period: str, latest: bool, comparator: bool = False
+    ) -> bool:
         """Whether a fact of series ``key`` for ``period`` (``latest``: the series' latest
-        period) is what the period(s) ``stated`` refer to."""
+        period) is what the period(s) ``stated`` refer to. A ``comparator``'s figure is
+        loosely of the latest period whatever its series holds (England's figure beside a
+        council's said for the wrong year)."""
         if type(stated) is tuple:  # stated periods, the latest, or relative ones: any of them
             for s in stated:
                 if s == LATEST:
@@ -323,7 +328,10 @@ class Checker:
                 elif type(s) is Stated:
                     if period and matches(s, period):
                         return True
-                elif self.period_fits(s, key, period, latest):
+                elif type(s) is LatestIfHeld:
+                    if latest and (comparator or self._holds(key, s.stated)):
+                        return True
+                elif self.period_fits(s, key, period, latest, comparator):
                     return True
             return False
         if isinstance(stated, Previous):
@@ -340,6 +348,12 @@ class Checker:
             year = max(years_of(period)[0], default=0) if period else 0
             return stated.since <= year <= (stated.until or year)
         return False
+
+    def _holds(self, key: Key, stated: Stated) -> bool:
+        """Whether series ``key`` has a reading of the ``stated`` period."""
+        periods = set(self.ix.history_periods.get(key, set()))
+        periods |= set(self.ix.subject_values.get(key, {}))
+        return any(matches(stated, p) for p in periods)
 
     def _previous(
         self, key: Key, anchor: Stated | None = None, back: int = 1, surveys: bool = False
@@ -392,6 +406,7 @@ class Checker:
                 if isinstance(s, Previous)
                 else "the latest period"
                 for s in m.period
+                if not isinstance(s, LatestIfHeld)
             )
             if isinstance(m.period, tuple)
             else "an earlier period"

@@ -122,6 +122,16 @@ class Between:
     until: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class LatestIfHeld:
+    """The latest period, loosely, for a figure whose own statement names ``stated`` before
+    it ("in the 2024-25 carers' survey, only 50.4% ..."): only when its series has a reading
+    of ``stated`` (the year may then be another statement's); a period the series never had,
+    said right before the figure, is the figure's own."""
+
+    stated: Stated
+
+
 #: a figure may also be for the latest period (a loose binding, see :func:`assign`)
 LATEST = "latest"
 
@@ -136,7 +146,9 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
       it, and "up from 63.6%" (no year beside it) to any earlier one;
     * a period opening the sentence ("In 2022-23, ...") scopes every other figure in its first
       clause, and loosely (that period or the latest) the figures after a clause break;
-    * a year elsewhere in the sentence binds loosely: that year or the latest period;
+    * a year elsewhere in the sentence binds loosely: that year or the latest period; when it
+      opens the figure's own statement ("in the 2024-25 carers' survey, only 50.4% ..."), the
+      latest only for a series with a reading of that year (:class:`LatestIfHeld`);
     * a sentence naming no year follows the text's opening period loosely, or says nothing
       (the latest period).
     """
@@ -235,10 +247,31 @@ def assign(text: str, mentions: list, sentences: list[tuple[int, int]]) -> None:
             m.period = (*opening, LATEST)  # a later clause may be about another period
         elif opening:
             m.period = opening
+        elif near and _same_statement(text, m, stated_before):
+            # "in the 2024-25 carers' survey, only 50.4% found it easy": the period said before
+            # the figure in its own statement, with no break between them; loosely the latest
+            # too, but only for a series that has a reading of that period
+            said = stated_of(stated_before[-1])
+            m.period = (*(stated_of(y) for y in near), LatestIfHeld(said))
         elif near:
             m.period = (*(stated_of(y) for y in near), LATEST)
         elif text_scope:
             m.period = (*text_scope, LATEST)
+
+
+def _same_statement(text: str, m, stated_before: list) -> bool:
+    """Whether the last period stated before figure ``m`` in its sentence opens the statement
+    ``m`` is in: no statement break (L.TRAILING_BREAK_RE), other figure or joining word
+    between them."""
+    if not stated_before:
+        return False
+    y = stated_before[-1]
+    gap = text[y.end : m.start]
+    # (not the end of a move from that year: "from £183.7 million in 2019-20 to £137.8 million")
+    return (
+        L.TRAILING_BREAK_RE.search(gap) is None
+        and not re.search(r"\d|\b(?:to|then|and|before|by)\b", gap, re.I)
+    )
 
 
 def _listed_run(text: str, m, figures: list, s1: int) -> Between | None:
