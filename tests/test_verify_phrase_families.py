@@ -2542,3 +2542,26 @@ def test_a_change_said_to_be_big_clears_the_bar_a_big_gap_must(chart, text, outc
 )  # fmt: skip
 def test_a_period_the_series_never_had_said_right_before_a_figure_is_its_own(text, outcome):
     assert_verdict(("carers_info", "user_satisfaction"), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("chart", "text", "outcome"),
+    [
+        # Bromley carers with as much social contact as they want, 2023-24 survey: 36.8%
+        ("carers_social_contact",
+         "In the 2023-24 survey, 36.8% of carers in Bromley had as much social contact as "
+         "they wanted.", "pass"),
+        ("carers_social_contact",
+         "In the 2023-24 survey, 36.8% of people using services in Bromley had as much social "
+         "contact as they wanted.", "fail"),  # the carers' survey, not the users'
+        # residential providers requiring improvement or inadequate, 2024-25: 13.0%
+        ("providers_cqc",
+         "In 2024-25, roughly one in eight of Bromley's care homes (13.0%) required "
+         "improvement or were inadequate.", "pass"),
+        ("providers_cqc",
+         "In 2024-25, roughly one in eight of Bromley's home care agencies (13.0%) required "
+         "improvement or were inadequate.", "fail"),  # care homes' ratings
+    ],
+)  # fmt: skip
+def test_a_share_is_of_the_group_its_survey_or_register_counts(chart, text, outcome):
+    assert_verdict((chart,), text, outcome, BROMLEY)

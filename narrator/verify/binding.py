@@ -629,7 +629,13 @@ def share_of(chk: Checker, claim: Claim, text: str, end: int) -> Claim:
         return claim
     said = _OF_EVERYONE_RE.match(text, end)
     if said is None:
-        return _group_said(f, claim, text, end)
+        claim = _group_said(f, claim, text, end)
+        before = _BRACKETED_AFTER_GROUP_RE.search(text, max(0, claim.start - 90), claim.start)
+        if claim.status == "supported" and before is not None:
+            # "a quarter of the borough's home care agencies (27.3%)": the group before the
+            # bracket the figure restates
+            claim = _group_said(f, claim, text, before.start("of"))
+        return claim
     if not _ALL_RE.search(said.group()) and _GROUP_AFTER_RE.search(
         text, said.end(), said.end() + 60
     ):
@@ -645,6 +651,8 @@ def share_of(chk: Checker, claim: Claim, text: str, end: int) -> Claim:
     )
 
 
+#: the group before a bracket a share stands in: "of the borough's home care agencies ("
+_BRACKETED_AFTER_GROUP_RE = re.compile(r"(?P<of>\bof\s)(?:(?!\bof\s)[^()\d.;:]){3,80}\(\s*$", re.I)
 #: the group a share is said of, right after it: "32.1% of Nottingham's adult residents",
 #: "97.3% of adults receiving long-term support" (past a restated figure in brackets)
 _SHARE_GROUP_RE = re.compile(
@@ -683,7 +691,14 @@ _OLDER_RE = re.compile(
 )
 #: words that name other people or things than a share's denominator counts: care homes'
 #: ratings are not home care agencies'
-_GROUP_EXCLUDES = {"residential providers": r"\bhome\s+care\b|\bagenc(?:y|ies)\b|\bdomiciliary\b"}
+_GROUP_EXCLUDES = {
+    "residential providers": r"\bhome\s+care\b|\bagenc(?:y|ies)\b|\bdomiciliary\b",
+    # the carers' survey is not the survey of people using services, nor the other way round
+    "carers surveyed": (
+        r"\bpeople\s+(?:using|who\s+use)\s+(?:services|care)\b|\b(?:service|care)\s+users?\b"
+    ),
+    "people using services surveyed": r"\bcarers?\b",
+}
 
 
 def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
