@@ -2565,3 +2565,20 @@ def test_a_period_the_series_never_had_said_right_before_a_figure_is_its_own(tex
 )  # fmt: skip
 def test_a_share_is_of_the_group_its_survey_or_register_counts(chart, text, outcome):
     assert_verdict((chart,), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley's Oflog turnover series: 28.7% (2016-17), 30.8, 33.2, 36.9 (2019-20), 31.6,
+        # 25.6, 25.1% (2022-23)
+        ("peaked at 36.9% in 2019-20 and fell every year after that", "pass"),
+        ("was 31.6% in 2020-21 and fell in each year since then", "pass"),
+        ("was 28.7% in 2016-17 and rose every year after that", "fail"),
+        # down overall, but it rose until 2019-20
+        ("was 28.7% in 2016-17 and fell every year after that, to 25.1% by 2022-23", "fail"),
+    ],
+)
+def test_a_run_every_year_after_that_starts_at_the_period_said_before(said: str, outcome: str):
+    text = f"In the older Oflog series, care staff turnover in Bromley {said}."
+    assert_verdict(("workforce_turnover",), text, outcome, BROMLEY)

@@ -395,6 +395,12 @@ EVERY_SINCE_RE = re.compile(
     rf"{_FIGURE_IN}?(?P<since>{_YEAR})",
     IGN,
 )
+#: "every year after that", "in each survey since then": a run from the period stated before it
+EVERY_AFTER_THAT_RE = re.compile(
+    r"\b(?:(?:at|in|with|for)\s+)?(?:every|each)\s+(?:single\s+)?(?:year|survey|time)\s+"
+    r"(?:after\s+(?:that|this|then)|since\s+then|thereafter|from\s+then\s+on|afterwards)\b",
+    IGN,
+)
 #: "in every survey", "in each successive year": a run over the periods its sentence states (or
 #: the whole series), when no period follows it and no exception ("every year but one")
 EVERY_BARE_RE = re.compile(

@@ -662,6 +662,10 @@ def streaks_in(text: str, lead: str = "") -> list[Streak]:
     for until in L.EVERY_UNTIL_RE.finditer(text):
         start = until.group("since") or stated_before(until.start())
         found.append(Streak(span=until.span(), since=start, until=until.group("until")))
+    for after in L.EVERY_AFTER_THAT_RE.finditer(text):
+        start = stated_before(after.start())  # "a peak of 36.1% in 2019-20, then it went
+        if start:  # down every year after that"
+            found.append(Streak(span=after.span(), since=start))
     for since in L.EVERY_SINCE_RE.finditer(text):
         ended = before_latest(since.start())
         found.append(Streak(span=since.span(), since=since.group("since"), ended=ended))
