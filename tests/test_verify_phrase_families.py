@@ -2582,3 +2582,17 @@ def test_a_share_is_of_the_group_its_survey_or_register_counts(chart, text, outc
 def test_a_run_every_year_after_that_starts_at_the_period_said_before(said: str, outcome: str):
     text = f"In the older Oflog series, care staff turnover in Bromley {said}."
     assert_verdict(("workforce_turnover",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley people using services finding information easy, 2019-20: 74.6%
+        ("about three in four", "pass"),
+        ("nearly eight in ten", "fail"),  # 5.4 points under: not "nearly"
+        ("almost three in four", "pass"),
+    ],
+)
+def test_nearly_a_fraction_is_at_most_five_points_under_it(said: str, outcome: str) -> None:
+    text = f"In 2019-20, {said} people using services in Bromley found it easy to get information."
+    assert_verdict(("users_info",), text, outcome, BROMLEY)

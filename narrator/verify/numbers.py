@@ -217,8 +217,8 @@ JUST_OVER_FRACTION = 0.15
 
 def fraction_interval(m) -> tuple[float, float]:
     """The shares (in per cent) that words such as "one in three", "nearly two thirds" or
-    "most" allow: a majority word carries its own range; "nearly"/"almost" reach 5.5 points
-    under the fraction ("nearly two thirds" is 61-67 %, not 58 %), and no more than
+    "most" allow: a majority word carries its own range; "nearly"/"almost" reach 5 points
+    under the fraction ("nearly two thirds" is 62-67 %, "nearly eight in ten" 75-80 %), and no more than
     ``FRACTION_SLACK`` of it ("nearly a quarter" is 22-25 %, not 19.6 %); else as a hedged
     figure, again within ``FRACTION_SLACK`` of a fraction in words ("N in 10" and "N in
     100" are shares rounded to tenths or hundredths, read at their own precision)."""
@@ -231,7 +231,7 @@ def fraction_interval(m) -> tuple[float, float]:
         else (HEDGES.get(m.hedge, "exact") if m.hedge else "exact")
     )
     if family == "below":
-        lo, hi = v - 5.5, v
+        lo, hi = v - 5.0, v
     elif family == "just_above":
         lo, hi = v, v * (1 + JUST_OVER_FRACTION)
     else:
