@@ -218,9 +218,9 @@ JUST_OVER_FRACTION = 0.15
 def fraction_interval(m) -> tuple[float, float]:
     """The shares (in per cent) that words such as "one in three", "nearly two thirds" or
     "most" allow: a majority word carries its own range; "nearly"/"almost" reach 5 points
-    under the fraction ("nearly two thirds" is 62-67 %, "nearly eight in ten" 75-80 %), and no more than
-    ``FRACTION_SLACK`` of it ("nearly a quarter" is 22-25 %, not 19.6 %); else as a hedged
-    figure, again within ``FRACTION_SLACK`` of a fraction in words ("N in 10" and "N in
+    under the fraction ("nearly two thirds" is 62-67 %, "nearly eight in ten" 75-80 %), and
+    no more than ``FRACTION_SLACK`` of it ("nearly a quarter" is 22-25 %, not 19.6 %); else
+    as a hedged figure, again within ``FRACTION_SLACK`` of a fraction in words ("N in 10" and "N in
     100" are shares rounded to tenths or hundredths, read at their own precision)."""
     if m.kind == "majority":
         return float(m.extra["lo"]), float(m.extra["hi"])
