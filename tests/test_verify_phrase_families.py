@@ -2596,3 +2596,18 @@ def test_a_run_every_year_after_that_starts_at_the_period_said_before(said: str,
 def test_nearly_a_fraction_is_at_most_five_points_under_it(said: str, outcome: str) -> None:
     text = f"In 2019-20, {said} people using services in Bromley found it easy to get information."
     assert_verdict(("users_info",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley net spending per 100,000 adults, 2021-22: £35.7m; London £38.9m (8 % more),
+        # England £42.6m (19 % more)
+        ("well below the £38.9m across London", "pass"),
+        ("far below the £38.9m across London", "fail"),  # an 8 % gap is not far
+        ("far below the £42.6m across England", "pass"),
+    ],
+)
+def test_a_strength_word_between_two_stated_figures_is_checked(said: str, outcome: str):
+    text = f"In 2021-22 Bromley's net spending came to £35.7m per 100,000 adults, {said}."
+    assert_verdict(("net_expenditure",), text, outcome, BROMLEY)

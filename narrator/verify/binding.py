@@ -22,8 +22,10 @@ from collections.abc import Callable, Iterable
 
 from narrator.models import Claim, Fact
 from narrator.text import fmt_num
+from narrator.verify import comparisons as C
 from narrator.verify import lexicon as L
 from narrator.verify import patterns as P
+from narrator.verify import relations as R
 from narrator.verify.check import Checker, owner
 from narrator.verify.index import AGES, PEOPLE, Key, tokens
 from narrator.verify.mention import COMPARATORS, Mention
@@ -1169,9 +1171,17 @@ def _figure_comparisons(
             continue
         higher = word.startswith(_GREATER_STEMS)
         holds = va > vb if higher else va < vb
-        out.append(
-            _relation(text, after, first.start, holds, first.text.strip(), word, after.text.strip())
-        )
+        modifier, at = C.modifier_before(text, a0)  # "far above the £9.2m across England"
+        wrong = R.gap_strength_wrong(modifier, va, vb, after.kind == "percent") if holds else ""
+        # (a strength word wrong for the gap: the claim is the comparison's words, not the
+        # first figure, which holds)
+        claim = _relation(
+            text, after, at if wrong else first.start, holds, first.text.strip(), word,
+            after.text.strip(),
+        )  # fmt: skip
+        if wrong:
+            claim = _rejudged(claim, "contradicted", f"{claim.reason}: {wrong}")
+        out.append(claim)
     return out
 
 

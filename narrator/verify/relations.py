@@ -220,37 +220,42 @@ def _direction_one(
     if not ok and claimed == "about_same":
         ok = rel <= SAME_LIMIT_PCT
     reason = truth
-    points = abs(float(sv) - float(cv)) if sv is not None and cv is not None else 0.0
-    share = f.unit == "percent"
-    if (
-        ok
-        and m.modifier in P.WEAK_MODS
-        and (
-            rel > WEAK_LIMIT_PCT
-            or (share and points > WEAK_LIMIT_POINTS)
-            or (share and points > WEAK_SHARE_POINTS and rel > WEAK_SHARE_PCT)
-        )
+    if ok and sv is not None and cv is not None:
+        wrong = gap_strength_wrong(m.modifier, float(sv), float(cv), f.unit == "percent")
+        if wrong:
+            ok, reason = False, f"{truth}: {wrong}"
+    return chk._claim(m, "supported" if ok else "contradicted", f, expected=truth, reason=reason)
+
+
+def gap_strength_wrong(modifier: str, sv: float, cv: float, share: bool) -> str:
+    """Why a strength word is clearly wrong for the gap between ``sv`` and ``cv`` ("" when it
+    is not): "slightly above" beyond ``WEAK_LIMIT_PCT`` (a share also beyond
+    ``WEAK_LIMIT_POINTS``, or ``WEAK_SHARE_POINTS`` that are over ``WEAK_SHARE_PCT``), "well
+    above" under ``STRONG_MIN_PCT`` (a share also under ``STRONG_MIN_POINTS``), "far above"
+    under ``VERY_STRONG_MIN_PCT`` (a share also under ``VERY_STRONG_MIN_POINTS``)."""
+    rel = abs(sv - cv) / abs(cv) * 100 if cv else 0.0
+    points = abs(sv - cv)
+    if modifier in P.WEAK_MODS and (
+        rel > WEAK_LIMIT_PCT
+        or (share and points > WEAK_LIMIT_POINTS)
+        or (share and points > WEAK_SHARE_POINTS and rel > WEAK_SHARE_PCT)
     ):
         gap = f"{fmt_num(points)}-point" if share else f"{fmt_num(rel)}%"
-        ok, reason = False, f"{truth}: a {gap} gap is not 'slight'"
-    if (
-        ok
-        and m.modifier in P.STRONG_MODS
-        and (
-            rel < STRONG_MIN_PCT
-            or (m.modifier in P.VERY_STRONG_MODS and rel < VERY_STRONG_MIN_PCT)
-            or (share and points < STRONG_MIN_POINTS and rel <= WEAK_LIMIT_PCT)
-            or (
-                m.modifier in P.VERY_STRONG_MODS
-                and share
-                and points < VERY_STRONG_MIN_POINTS
-                and rel <= WEAK_LIMIT_PCT
-            )
+        return f"a {gap} gap is not 'slight'"
+    if modifier in P.STRONG_MODS and (
+        rel < STRONG_MIN_PCT
+        or (modifier in P.VERY_STRONG_MODS and rel < VERY_STRONG_MIN_PCT)
+        or (share and points < STRONG_MIN_POINTS and rel <= WEAK_LIMIT_PCT)
+        or (
+            modifier in P.VERY_STRONG_MODS
+            and share
+            and points < VERY_STRONG_MIN_POINTS
+            and rel <= WEAK_LIMIT_PCT
         )
     ):
         gap = f"{fmt_num(points)}-point" if share and rel >= STRONG_MIN_PCT else f"{fmt_num(rel)}%"
-        ok, reason = False, f"{truth}: a {gap} gap is small, not '{m.modifier}'"
-    return chk._claim(m, "supported" if ok else "contradicted", f, expected=truth, reason=reason)
+        return f"a {gap} gap is small, not '{modifier}'"
+    return ""
 
 
 def gap_move(
