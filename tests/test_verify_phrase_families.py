@@ -2611,3 +2611,16 @@ def test_nearly_a_fraction_is_at_most_five_points_under_it(said: str, outcome: s
 def test_a_strength_word_between_two_stated_figures_is_checked(said: str, outcome: str):
     text = f"In 2021-22 Bromley's net spending came to £35.7m per 100,000 adults, {said}."
     assert_verdict(("net_expenditure",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley income from the NHS, 2021-22: £25.4 million, £9.9 million per 100,000 adults
+        ("and the income per 100,000 adults was £9.9 million", "pass"),
+        ("and the income per 100,000 residents was £9.9 million", "fail"),  # adults, not all
+    ],
+)
+def test_a_rate_opening_a_new_statement_is_the_figure_after_it(said: str, outcome: str):
+    text = f"In 2021-22 Bromley's income from the NHS was £25.4 million {said}."
+    assert_verdict(("nhs_contributions",), text, outcome, BROMLEY)

@@ -590,6 +590,15 @@ class RuleExtractor:
         for a, b, denom, scale in rates:
             before = [m for m in nums if m.end - s0 <= a and ";" not in sent[m.end - s0 : a]]
             after = [m for m in nums if m.start - s0 >= b]
+            if (
+                before
+                and after
+                and L.STATEMENT_JOIN_RE.search(sent, before[-1].end - s0, a)
+                and P.RATE_THEN_FIGURE_RE.fullmatch(sent, b, after[0].start - s0)
+            ):
+                # "the income was £23.3 million and the income per 100,000 residents was £10.1
+                # million": a rate in a new statement, before its figure, is that figure's
+                before = []
             if before:
                 target = before[-1]
             elif after and (

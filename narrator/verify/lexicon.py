@@ -55,6 +55,9 @@ NEW_CLAUSE_RE = re.compile(r"\s*(?:and|but|or|while|whereas|which|so|yet|though|
 NAME_WINDOW_STOP_RE = re.compile(
     r"[;:()]|,\s|\b(?:but|while|whereas|against|compared|than|versus|vs)\b"
 )
+#: a word joining a new statement to the one before in its sentence (a rate after it opens
+#: the new statement: see ``extract``)
+STATEMENT_JOIN_RE = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b", IGN)
 #: a phrase opening a sentence that says whom its figures count ("Among over-65s, ...", "For
 #: working-age adults, ...", "Of those aged 65 and over, ...")
 FRONTED_PHRASE_RE = re.compile(r"\s*(?:among|amongst|for|of|across)\s", IGN)
