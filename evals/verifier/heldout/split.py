@@ -119,7 +119,9 @@ DEV_COUNCILS = frozenset(
         # (fourteenth session: w112-w116, round 42 (Rochdale, South Gloucestershire, Milton
         # Keynes; Knowsley, Redcar and Cleveland, Hartlepool; Dorset, Southampton, East Sussex;
         # Swindon, Sandwell, Tower Hamlets; Barking and Dagenham, Blackburn with Darwen, East
-        # Riding of Yorkshire), all dev already, scored once before tuning)
+        # Riding of Yorkshire), all dev already, scored once before tuning; w117-w119, round 43
+        # (Hackney, Wandsworth, Stockport; Kensington and Chelsea, West Northamptonshire,
+        # Rutland; Hounslow, Darlington, Northumberland), every class, dev already)
     }
 )  # fmt: skip
 
