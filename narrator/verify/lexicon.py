@@ -275,6 +275,9 @@ TRAILING_BREAK_RE = re.compile(
     r"compared|versus|from|since|after)\b",
     IGN,
 )
+#: between a period and a later figure: another figure, or a word that moves on from that
+#: period ("from £183.7 million in 2019-20 to £137.8 million", "in 2019-20 and then ...")
+MOVE_GAP_RE = re.compile(r"\d|\b(?:to|then|and|before|by)\b", IGN)
 #: between the figures of a list or a range ("69.1%, 69.2% and 69.3%", "between 57.6% and
 #: 58.6%", "ranged from 20.8% to 44.2%", "20.8%–44.2%")
 LIST_JOIN_RE = re.compile(
