@@ -181,15 +181,6 @@ class Checker:
             pool = [c for c in every if self.in_period(m.period, c)]
             if not pool:
                 return self._other_period(m, every, lo, hi, focus)
-            if (
-                type(m.period) is tuple
-                and any(type(s) is LatestIfHeld for s in m.period)
-                and focus
-                and not any(c.key in focus for c in pool)
-                and any(c.key in focus for c in every)
-            ):  # "Carer support type: In 2023-24, ... 33.3%": the series its sentence names
-                # has no reading of the year said right before the figure
-                return self._other_period(m, every, lo, hi, focus)
         if not pool:
             return self._claim(m, "unverifiable", reason=self._no_fact_reason(m))
         if m.total and not focus and previous:

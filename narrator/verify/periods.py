@@ -268,7 +268,13 @@ def _same_statement(text: str, m, stated_before: list) -> bool:
     y = stated_before[-1]
     gap = text[y.end : m.start]
     # (not the end of a move from that year: "from £183.7 million in 2019-20 to £137.8 million")
-    return L.TRAILING_BREAK_RE.search(gap) is None and not L.MOVE_GAP_RE.search(gap)
+    # (nor a year set off by a comma, "Carer support type: In 2023-24, ...": it frames the
+    # sentence, loosely, as an opening period does)
+    return (
+        L.TRAILING_BREAK_RE.search(gap) is None
+        and not L.MOVE_GAP_RE.search(gap)
+        and not gap.lstrip().startswith(",")
+    )
 
 
 def _listed_run(text: str, m, figures: list, s1: int) -> Between | None:
