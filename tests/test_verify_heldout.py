@@ -52,8 +52,9 @@ def test_dev_split_recall_and_false_contradictions_hold_their_floor():
     # 95.9 % with 2.0 % with the twelfth session's starting code once its rounds 35 and 36
     # joined, 96.8 % (2,033/2,101) with 1.9 % at its end; 96.1 % with 2.0 % with the
     # thirteenth session's starting code once its rounds 38-40 joined, 96.8 % (2,195/2,268)
-    # with 1.9 % (360/19,432) at its end; 96.3 % (2,319/2,407) with 1.9 % (388/20,928) at the
-    # fourteenth session's end, with its round 42
+    # with 1.9 % (360/19,432) at its end; 95.9 % with 1.9 % with the fourteenth session's
+    # starting code once its rounds 42 and 43 joined, 96.5 % (2,390/2,477) with 1.9 %
+    # (406/21,783) at its end
     assert caught / wrong >= 0.95, f"recall {caught}/{wrong}"
     assert contradicted / correct <= 0.021, f"correct claims contradicted {contradicted}/{correct}"
     # causes and invented facts never pass
