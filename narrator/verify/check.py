@@ -349,11 +349,15 @@ class Checker:
             return stated.since <= year <= (stated.until or year)
         return False
 
+    def _periods(self, key: Key) -> set[str]:
+        """The periods of series ``key``: its earlier readings and its latest ones."""
+        return set(self.ix.history_periods.get(key, set())) | set(
+            self.ix.subject_values.get(key, {})
+        )
+
     def _holds(self, key: Key, stated: Stated) -> bool:
         """Whether series ``key`` has a reading of the ``stated`` period."""
-        periods = set(self.ix.history_periods.get(key, set()))
-        periods |= set(self.ix.subject_values.get(key, {}))
-        return any(matches(stated, p) for p in periods)
+        return any(matches(stated, p) for p in self._periods(key))
 
     def _previous(
         self, key: Key, anchor: Stated | None = None, back: int = 1, surveys: bool = False
@@ -363,8 +367,7 @@ class Checker:
         ("two surveys earlier") counted in readings, never by the calendar."""
         memo = self.ix.previous
         if (key, anchor, back, surveys) not in memo:
-            periods = set(self.ix.history_periods.get(key, set()))
-            periods |= set(self.ix.subject_values.get(key, {}))
+            periods = self._periods(key)
             # (with no anchor: before the council's latest reading; a comparator's later one,
             # England's calendar-year 2024 beside a survey's 2023-24, is not the latest)
             own = [max(years_of(p)[0], default=0) for p in self.ix.subject_values.get(key, {})]
@@ -386,8 +389,7 @@ class Checker:
     def _next(self, key: Key, anchor: Stated) -> str:
         """The period of a series after ``anchor``: what "a year later" refers to (by the
         calendar when a period ends a year later, else the next one the series has)."""
-        periods = set(self.ix.history_periods.get(key, set()))
-        periods |= set(self.ix.subject_values.get(key, {}))
+        periods = self._periods(key)
         end = max(anchor.years)
         after = chronological(p for p in periods if max(years_of(p)[0], default=0) > end)
         dated = [p for p in after if max(years_of(p)[0]) == end + 1]
