@@ -2624,3 +2624,21 @@ def test_a_strength_word_between_two_stated_figures_is_checked(said: str, outcom
 def test_a_rate_opening_a_new_statement_is_the_figure_after_it(said: str, outcome: str):
     text = f"In 2021-22 Bromley's income from the NHS was £25.4 million {said}."
     assert_verdict(("nhs_contributions",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley people using services satisfied: 60.5% (2015-16), 54.2, 59.0, 58.3 (2018-19),
+        # 59.4, no 2020-21, 59.2, 62.1 (2022-23), 60.3, 62.7% (2024-25)
+        ("The low point came in 2016-17, when 54.2% were satisfied", "pass"),
+        ("The low point came in 2018-19, when 58.3% were satisfied", "fail"),  # 54.2 was lower
+        ("It is up from a low of 58.3% in 2018-19", "pass"),  # a turning point, not the lowest
+        ("It is up from a low of 59.0% in 2017-18", "fail"),  # 54.2 and 58.3 beside it
+        ("It is up on a high of 62.1% in 2022-23", "pass"),
+        ("It is up on the peak of 62.1% in 2022-23", "fail"),  # 62.7 in 2024-25 is higher
+    ],
+)
+def test_a_peak_or_low_point_said_as_a_noun_is_the_series_own(said: str, outcome: str) -> None:
+    text = f"{said}, among people using care services in Bromley."
+    assert_verdict(("user_satisfaction",), text, outcome, BROMLEY)

@@ -225,13 +225,15 @@ class RuleExtractor:
                 or anyp.get((m.group("anyp") or "").lower())
                 or {"good": "best", "bad": "worst"}.get((m.group("not") or "").lower())
                 or m.group("not")
-                or ("low" if re.search(r"low|bottom", peak) else "high" if peak else "")
+                or ("low" if re.search(r"low|bottom|trough", peak) else "high" if peak else "")
             ).lower()
             mm.direction = "high" if pol in ("highest", "largest", "high", "best") else "low"
             mm.extra["pol"] = pol
             mm.extra["since"] = m.group("since") or m.group("nsince") or m.group("asince") or ""
             if m.group("nsince"):
                 mm.extra["then_as_extreme"] = "yes"
+            if peak.startswith("a "):  # "from a low of 59.1% in 2022-23": a turning point
+                mm.extra["local"] = "yes"  # of the series, not its lowest
             if peak or P.EXTREME_YEAR_RE.match(sent, m.start()):
                 # the figure (or period) it names comes after the words: "peaked at 42.5%",
                 # "the best year on record was 2017-18, at 74.5%"

@@ -433,7 +433,11 @@ OWN_EXTREME_RE = re.compile(
     r"previously|on\s+record|in\s+the\s+(?:series|records?)))?"
     # "peaked at 42.5% in 2021-22", "hit a low of 55.6%": the figure after is the series' own
     r"|\b(?P<peak>peaked|(?:reached|hit|touched)\s+(?:a|its)\s+(?:peak|high|low|lowest|"
-    r"highest)|bottomed\s+out)\b",
+    r"highest)|bottomed\s+out"
+    # "the peak of 41% back in 2016-17", "the low point came in 2018-19", "a high of 72.1% in
+    # 2018-19": the period or figure after the noun is the series' own extreme
+    r"|(?:the|its|a|their)\s+(?:(?:series|all-time|record)\s+)?(?:peak|high\s+point|"
+    r"low\s+point|trough|(?:high|low)(?=\s+(?:of|was|came)\b)))\b",
 )
 #: "the best year on record was 2017-18": an own extreme whose period and figure come after it
 EXTREME_YEAR_RE = re.compile(
@@ -443,7 +447,7 @@ EXTREME_YEAR_RE = re.compile(
 )
 OWN_EXTREME_HINT_RE = re.compile(
     r"record|ever|since|yet|been|year|decade|back|series|survey|results|readings|figures|periods"
-    r"|peak|hit|reached|touched|bottomed|any"
+    r"|peak|hit|reached|touched|bottomed|any|point|trough|high\s+of|low\s+of"
 )
 #: words that make a superlative a rank among councils ("the highest of any council", "the
 #: lowest in England"); "the council" alone is the subject itself, and "council-managed" a kind

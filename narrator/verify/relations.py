@@ -960,6 +960,8 @@ def own_extreme(
     # ("has now fallen ... from a peak of 68.8% in 2022-23, the highest level recorded")
     figure_at = clause_text.rfind(before[-1].text, 0, at) if before and at > 0 else -1
     latest_said = L.RECENT_RE.search(clause_text, max(0, figure_at)) is not None
+    if m.extra.get("after") and before:  # "has now fallen from a peak of 71.6%": the figure
+        latest_said = False  # after the words is the one they describe
     points = {} if latest_said or not before else _stated_points(chk, before[-1:])
     named = chk.ix.key_words.best(tokens(clause_text)) if clause_text else set()
     keys = [k for k in points if chk.ix.subject_values.get(k)]
@@ -1021,6 +1023,10 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
     said = [p for p in said_periods if p in values] or [order[-1]]
     period = said[-1]
     figure = values[period]
+    if m.extra.get("local"):  # a turning point: at least as extreme as the periods beside it
+        around = chronological(everything)
+        at = around.index(period)
+        values = {p: everything[p] for p in around[max(0, at - 1) : at + 2]}
     extreme = max(values.values()) if m.direction == "high" else min(values.values())
     ok = figure == extreme
     word = "highest" if m.direction == "high" else "lowest"
@@ -1031,6 +1037,14 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
         else f"the {word} since {order[0]} was {fmt_num(values[best])} in {best}, not "
         f"{fmt_num(figure)} ({period})"
     )
+    if m.extra.get("local"):
+        turn = "a peak" if m.direction == "high" else "a low point"
+        truth = (
+            f"{fmt_num(figure)} ({period}) is {turn}: no period beside it is "
+            f"{'higher' if m.direction == 'high' else 'lower'}"
+            if ok
+            else f"{fmt_num(figure)} ({period}) is not {turn}: {fmt_num(values[best])} in {best}"
+        )
     then = [p for p in everything if since and matches(Stated(*years_of(str(since))), p)]
     # "the lowest since 2019-20" says it was last this low in 2019-20 (as "has not been this
     # low since" does), unless the series starts then ("since 2015-16", its first survey);
