@@ -2642,3 +2642,130 @@ def test_a_rate_opening_a_new_statement_is_the_figure_after_it(said: str, outcom
 def test_a_peak_or_low_point_said_as_a_noun_is_the_series_own(said: str, outcome: str) -> None:
     text = f"{said}, among people using care services in Bromley."
     assert_verdict(("user_satisfaction",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley people using services satisfied: 60.3% (2023-24), 62.7% (2024-25), a 4% rise;
+        # finding information easy: 65.6% (2018-19), 74.6% (2019-20), a 14% rise
+        ("satisfaction soared from 60.3% in 2023-24 to 62.7% in 2024-25", "fail"),
+        ("satisfaction saw a massive rise from 60.3% in 2023-24 to 62.7% in 2024-25", "fail"),
+        ("satisfaction shot up from 60.3% in 2023-24 to 62.7% in 2024-25", "fail"),
+        ("satisfaction inched up from 60.3% in 2023-24 to 62.7% in 2024-25", "pass"),
+        ("finding information soared from 65.6% in 2018-19 to 74.6% in 2019-20", "pass"),
+        ("finding information inched up from 65.6% in 2018-19 to 74.6% in 2019-20", "fail"),
+        ("finding information barely rose from 65.6% in 2018-19 to 74.6% in 2019-20", "fail"),
+    ],
+)
+def test_a_verb_or_adjective_says_how_big_a_move_was(said: str, outcome: str) -> None:
+    text = f"Among people using care services in Bromley, {said}."
+    assert_verdict(("user_satisfaction", "users_info"), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley people using services satisfied, 2024-25: 62.7%; England 65.1%, London 60.7%
+        ("leagues behind England's 65.1%", "fail"),  # a 2.4-point gap
+        ("a notch below England's 65.1%", "pass"),
+        ("head and shoulders above London's 60.7%", "fail"),
+    ],
+)
+def test_idioms_and_verbs_for_the_size_of_a_gap(said: str, outcome: str) -> None:
+    text = f"In 2024-25, 62.7% of people using care in Bromley were satisfied, {said}."
+    assert_verdict(("user_satisfaction",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("figure", "supported"),
+    [
+        # Bromley people aged 65+ in long-term support per 100,000 aged 65+, 2021-22:
+        # residential 654, nursing 594, direct payment only 258; England nursing 630
+        ("594", True),
+        ("258", False),  # direct payments only, said in the words of nursing care
+    ],
+)
+def test_a_name_set_off_by_a_comma_before_its_figure_is_the_figures(figure, supported):
+    text = (
+        "For older people in Bromley, residential care was provided to 654 per 100,000 adults "
+        f"aged 65+, about half the England rate (1,271), while nursing care, at {figure} per "
+        "100,000, was below the England rate of 630."
+    )
+    sheets = ("wa_need", "wa_care_types", "op_need", "op_care_types")
+    claims = verdict_on(sheets, text, BROMLEY).claims
+    said = next(c for c in claims if c.text.strip() == figure)
+    assert (said.status == "supported") is supported, (said.status, said.reason)
+
+
+@pytest.mark.parametrize(
+    ("chart", "said", "outcome"),
+    [
+        # Bromley, 2024-25: 18.6% of care staff left their job; 87% of residential providers
+        # (care homes) were rated good or outstanding
+        ("workforce_turnover", "18.6% of care staff left their jobs", "pass"),
+        ("workforce_turnover", "18.6% of care posts changed hands", "fail"),  # staff, not posts
+        ("providers_cqc", "87% of its care homes were rated good or outstanding", "pass"),
+        ("providers_cqc", "87% of all its care services were rated good or outstanding", "fail"),
+    ],
+)
+def test_a_share_of_staff_or_care_homes_is_not_of_posts_or_every_service(chart, said, outcome):
+    assert_verdict((chart,), f"In 2024-25, {said} in Bromley.", outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley 2024-25: 27th of 146 for needing no further support after reablement, 38th of
+        # 138 for still living in the community; a top quarter is 36th of 146, 34th of 138
+        ("for people new to services needing no further support afterwards", "pass"),
+        ("for older people still living at home twelve weeks after reablement", "fail"),
+    ],
+)
+def test_a_rank_said_for_a_measure_is_that_measures(said: str, outcome: str) -> None:
+    text = f"In 2024-25 Bromley was in the top quarter of councils {said}."
+    assert_verdict(("reablement",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley people aged 65+ in long-term support, 2021-22: 4,265 per 100,000 aged 65+;
+        # London 6,605, England 5,055
+        ("4,265", "pass"),
+        ("6,605", "fail"),  # London's figure, said as the council's
+    ],
+)
+def test_a_figure_opening_a_clause_after_and_is_the_councils(said: str, outcome: str) -> None:
+    text = (
+        "In 2021-22 older people in Bromley asked for help at a rate of 7,445 per 100,000 aged "
+        f"65+, below England's 13,065, and {said} per 100,000 got long-term support."
+    )
+    assert_verdict(("op_need",), text, outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("chart", "said", "outcome"),
+    [
+        # Bromley 2024-25: 62.7% satisfied (England 65.1%); 2.93% of over-65s leaving hospital
+        # got reablement (England 5.7%)
+        (
+            "user_satisfaction",
+            "62.7% of people using care were satisfied, not far off England's 65.1%",
+            "pass",
+        ),
+        (
+            "reablement",
+            "2.93% of over-65s leaving hospital got reablement, not far off England's 5.7%",
+            "fail",
+        ),
+        (
+            "reablement",
+            "2.93% of over-65s leaving hospital got reablement, within touching "
+            "distance of England's 5.7%",
+            "fail",
+        ),
+    ],
+)
+def test_not_far_off_says_the_figures_are_close(chart: str, said: str, outcome: str) -> None:
+    assert_verdict((chart,), f"In 2024-25 in Bromley, {said}.", outcome, BROMLEY)

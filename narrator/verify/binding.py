@@ -700,6 +700,8 @@ _GROUP_EXCLUDES = {
         r"\bpeople\s+(?:using|who\s+use)\s+(?:services|care)\b|\b(?:service|care)\s+users?\b"
     ),
     "people using services surveyed": r"\bcarers?\b",
+    # a share of the staff who work in care, not of its posts ("13.7% of care posts")
+    "care workforce staff": r"\bposts?\b|\bvacanc",
 }
 
 
@@ -719,7 +721,9 @@ def _group_said(f: Fact, claim: Claim, text: str, end: int) -> Claim:
             "contradicted",
             f"{claim.text.strip()} is a share of {f.denominator}, not of {own} (wrong denominator)",
         )
-    if "residential providers" in f.denominator and re.search(r"\bcare\s+providers\b", own, re.I):
+    if "residential providers" in f.denominator and re.search(
+        r"\bcare\s+providers\b|\bservices\b", own, re.I
+    ):
         if not re.search(r"residential|\bhomes?\b|nursing|bed", own, re.I):
             # "70.8% of Nottingham's care providers": care homes' ratings, not every provider's
             return _rejudged(
@@ -760,7 +764,7 @@ def _group_words(words: str) -> str:
 
 _GROUP_VERBS = frozenset(
     "reported were was had have has said say says found got get gets received needed need "
-    "are is did do does felt feel".split()
+    "are is did do does felt feel left quit changed remained stayed".split()
 )
 
 
@@ -1365,10 +1369,14 @@ def _clause_before(
     counts ("Many older people got nursing care too, about 1,980 for every 100,000 aged 65 and
     over"): the figure restates the clause before it, back over commas and dashes to the first
     clause whose words name one. Not when another figure comes before it in its sentence (the
-    words between are that figure's), nor into a clause of its own (", and in 2021-22 it had
-    30,570 residents aged 65+")."""
-    if any(f is not m and f.sentence == m.sentence and f.end <= m.start for f in figures):
-        return a
+    words between are that figure's: it goes back only to the figure before), nor into a
+    clause of its own (", and in 2021-22 it had 30,570 residents aged 65+")."""
+    # never back over another figure of its sentence (the words between are that figure's:
+    # "while nursing care, at 290 per 100,000" after "... England (1,271)") nor a semicolon,
+    # which ends a statement ("... signposting; the rest, some 590, received ...")
+    ends = [f.end for f in figures if f is not m and f.sentence == m.sentence and f.end <= m.start]
+    s0 = max([s0, *ends])
+    s0 = max(s0, text.rfind(";", s0, m.start) + 1)
     start = a
     while (
         a > s0
@@ -1382,6 +1390,12 @@ def _clause_before(
     return start
 
 
+_NEW_CLAUSE_FIGURE_RE = re.compile(
+    r",\s+and\s+(?:(?:about|around|roughly|some|nearly|almost|just\s+(?:over|under))\s+)?£?$",
+    re.IGNORECASE,
+)
+
+
 def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
     """Whose figure ``m`` is when no name sits right next to it: the council the text is
     about when nothing before it in its sentence names England or the region, or a comparison
@@ -1392,6 +1406,10 @@ def party(text: str, sentence: tuple[int, int], m, entity_re) -> str:
     # while income from the NHS was £13.7m") states the council's figure
     turns = [t.end() for t in L.WHILE_RE.finditer(text, s0, m.start)]
     back = text[turns[-1] if turns else s0 : m.start]
+    if _NEW_CLAUSE_FIGURE_RE.search(text, s0, m.start):
+        # "..., above England's 13,065, and 4,810 per 100,000 got long-term support": a figure
+        # opening a clause of its own after ", and" is the council's, like one after "while"
+        return "subject"
     if L.COMPARE_BEFORE_FIGURE_RE.search(back):
         return ""
     if any(e.lastgroup in COMPARATORS for e in entity_re.finditer(back)):

@@ -454,8 +454,10 @@ def _change_size(sent: str, a: int, b: int) -> str:
     heads = [sent[max(0, a - 24) : a]]
     if inside:
         heads.append(sent[a : inside[-1] + 1])
-    if any(L.STRONG_CHANGE_AFTER_RE.match(sent, i) for i in (*inside, b)) or any(
-        L.STRONG_CHANGE_BEFORE_RE.search(h) for h in heads
+    if (
+        any(L.STRONG_CHANGE_AFTER_RE.match(sent, i) for i in (*inside, b))
+        or any(L.STRONG_CHANGE_BEFORE_RE.search(h) for h in heads)
+        or L.STRONG_CHANGE_VERB_RE.match(sent, a)
     ):
         return "much"
     if (

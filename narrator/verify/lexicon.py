@@ -439,23 +439,34 @@ RUN_SINCE_RE = re.compile(
 #: slightly") or before it ("a sharp rise", "a slight fall", "edged up")
 STRONG_CHANGE_AFTER_RE = re.compile(
     r"\s*(?:very\s+)?(?:sharply|steeply|dramatically|significantly|substantially|markedly|"
-    r"considerably|strongly|a\s+lot)\b",
+    r"considerably|strongly|hugely|massively|enormously|greatly|rapidly|a\s+lot|a\s+great\s+deal)\b",
     IGN,
 )
 STRONG_CHANGE_BEFORE_RE = re.compile(
-    r"\b(?:sharp|steep|dramatic|significant|substantial|marked|big|large|huge|major)\s+$", IGN
+    r"\b(?:sharp|steep|dramatic|significant|substantial|marked|big|large|huge|major|massive|"
+    r"enormous|considerable|hefty|whopping|sizeable|sizable|striking|remarkable|strong|"
+    r"shot|rocketed)\s+$",
+    IGN,
 )
 WEAK_CHANGE_AFTER_RE = re.compile(
     r"\s*(?:only\s+)?(?:slightly|marginally|a\s+little|a\s+touch|a\s+bit|modestly|"
-    r"fractionally)\b",
+    r"fractionally|barely|negligibly|a\s+fraction|a\s+whisker|a\s+shade)\b",
     IGN,
 )
 WEAK_CHANGE_BEFORE_RE = re.compile(
-    r"\b(?:slight|small|modest|marginal|minor|tiny|(?:a\s+)?touch|slightly|marginally|"
-    r"a\s+little|a\s+bit|just)\s+$",
+    r"\b(?:slight|small|modest|marginal|minor|tiny|fractional|negligible|(?:a\s+)?touch|"
+    r"slightly|marginally|a\s+little|a\s+bit|just|barely|only\s+just|"
+    # a verb of a small move before the move's own word ("inched up", "edged down")
+    r"edged|inched|crept|nudged|ticked)\s+$",
     IGN,
 )
-WEAK_CHANGE_VERB_RE = re.compile(r"(?:edged|ticked|crept)\b", IGN)
+WEAK_CHANGE_VERB_RE = re.compile(r"(?:edged|ticked|crept|inched|nudged)\b", IGN)
+#: a verb that says a move was big on its own ("soared", "plummeted")
+STRONG_CHANGE_VERB_RE = re.compile(
+    r"(?:soared|surged|rocketed|skyrocketed|shot\s+up|plunged|plummeted|nosedived|collapsed|"
+    r"slumped|tumbled)\b",
+    IGN,
+)
 
 STREAK_MARK_RE = re.compile(
     r"running|in\s+(?:a\s+)?row|consecutive|successive|straight|on\s+the\s+trot|\bof\s+\w+",

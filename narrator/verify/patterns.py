@@ -515,17 +515,22 @@ WEAK_MOD_WORDS = (
     "a whisker", "a fraction", "fractionally", "narrowly", "barely", "a hair", "a tad",
     "a smidgen", "ever so slightly", "a tiny bit", "a wee bit", "very slightly", "only just",
     "a hair's breadth", "a hair’s breadth", "a hairsbreadth", "modestly", "a sliver",
+    "a smidge", "a notch", "a tick", "minimally", "negligibly", "scarcely", "hardly",
+    "just about", "very marginally",
 )  # fmt: skip
 STRONG_MOD_WORDS = (
     "much", "far", "well", "way", "considerably", "significantly", "substantially", "a lot",
     "quite a bit", "quite a lot", "noticeably", "markedly", "comfortably", "vastly", "hugely",
     "massively", "dramatically", "streets", "miles", "a long way", "a great deal", "greatly",
     "a good deal", "a good way", "a fair bit", "heavily", "some way", "some distance",
+    "enormously", "sharply", "strikingly", "notably", "easily", "leagues", "head and shoulders",
+    "well and truly", "a country mile", "far and away", "substantively",
 )  # fmt: skip
 #: the strongest of them: "far above" says more than "well above"
 VERY_STRONG_MODS = {
     "far", "way", "vastly", "hugely", "massively", "dramatically", "streets", "miles",
-    "a long way",
+    "a long way", "enormously", "leagues", "head and shoulders", "a country mile",
+    "far and away",
 }  # fmt: skip
 _MOD = "|".join(
     w.replace(" ", r"\s+") for w in sorted((*WEAK_MOD_WORDS, *STRONG_MOD_WORDS), key=len)[::-1]
@@ -570,12 +575,17 @@ TREND_WORD_RE = re.compile(
     r"its\s+own|higher\s+in|lower\s+in"
 )
 #: a necessary substring of every SAME_RE match (checked on the lower-cased sentence)
-SAME_HINT_RE = re.compile(r"same|similar|line|close|level|par|equal|match|neck")
+SAME_HINT_RE = re.compile(
+    r"same|similar|line|close|level|par|equal|match|neck|far|distance|whisker"
+)
 SAME_RE = re.compile(
     r"\b(?:(?:about|roughly|much|broadly|almost|nearly|very\s+close\s+to)\s+)?"
     r"(?:the\s+same\s+as|similar\s+to|in\s+line\s+with|close\s+to|level\s+with|"
     r"on\s+a\s+par\s+with|on\s+par\s+with|equal\s+to|identical\s+to|matches|matched|close\s+to|"
     r"neck\s+and\s+neck\s+with|level\s+pegging\s+with|"
+    # "not far off England's 850", "within touching distance of London"
+    r"not\s+far\s+(?:off|from|short\s+of|behind)|within\s+(?:touching\s+|striking\s+)?distance\s+of|"
+    r"within\s+a\s+whisker\s+of|"
     # ("matched the regional figure exactly but trailed England's": the end of its own claim)
     r"(?:exactly|precisely)(?!\s*(?:[,.;:)]|$|(?:but|and|while|whereas|yet)\b))|"
     r"mirror(?:s|ed|ing)?)\b"

@@ -526,7 +526,7 @@ def trend(
                     True,
                     f"the latest change: {fmt_num(v0)} in {p0} to {fmt_num(v1)} in {p1}",
                 )
-                size = _size_wrong(m, v0, v1)
+                size = _size_wrong(m, v0, v1, f.unit == "percent")
                 if size:
                     ok, reason = False, f"{reason}: {size}"
             elif not ok and reading == "latest" and len(steps) > 1:
@@ -753,16 +753,21 @@ def _steps(chk: Checker, f: Fact) -> list[tuple[str, str, float]]:
     return out
 
 
-def _size_wrong(m: Mention, v0: float, v1: float) -> str:
-    """Why a change's stated size is clearly wrong ("" when it is not): "rose sharply" for a
-    change under ``STRONG_MIN_PCT`` (the bar a gap said to be big must clear), "fell slightly"
-    for one of more than ``WEAK_LIMIT_PCT``."""
-    rel = abs(v1 - v0) / abs(v0) * 100 if v0 else float("inf")
-    if m.modifier == "much" and rel < STRONG_MIN_PCT:
-        return f"a {fmt_num(rel)}% change is not a big one"
-    if m.modifier == "slightly" and rel > WEAK_LIMIT_PCT:
-        return f"a {fmt_num(rel)}% change is not a small one"
-    return ""
+def _size_wrong(m: Mention, v0: float, v1: float, share: bool = False) -> str:
+    """Why a change's stated size is clearly wrong ("" when it is not), by the rule a gap's
+    strength word follows (:func:`gap_strength_wrong`: a change is the gap between two
+    periods): "rose sharply" for a change under ``STRONG_MIN_PCT`` (a share's also under
+    ``STRONG_MIN_POINTS``), "fell slightly" for one of more than ``WEAK_LIMIT_PCT`` (a share's
+    also of more than ``WEAK_LIMIT_POINTS``, or ``WEAK_SHARE_POINTS`` that are over
+    ``WEAK_SHARE_PCT``)."""
+    if m.modifier not in ("much", "slightly") or not v0:
+        return ""
+    if not gap_strength_wrong(m.modifier, v1, v0, share):
+        return ""
+    rel = abs(v1 - v0) / abs(v0) * 100
+    points = abs(v1 - v0)
+    size = f"{fmt_num(points)}-point" if share else f"{fmt_num(rel)}%"
+    return f"a {size} change is not a {'big' if m.modifier == 'much' else 'small'} one"
 
 
 def _moved(v0: float, v1: float, direction: str) -> bool:
@@ -845,7 +850,7 @@ def _change_claim(
     (v0, p0), (v1, p1) = start, end
     truth = f"{fmt_num(v0)} in {p0} to {fmt_num(v1)} in {p1}"
     reason = ("it changed from " if ok else f"not {m.direction}: it went from ") + truth
-    size = _size_wrong(m, v0, v1) if ok else ""
+    size = _size_wrong(m, v0, v1, fact.unit == "percent") if ok else ""
     if size:
         ok, reason = False, f"{truth}: {size}"
     status = "supported" if ok else "contradicted"
@@ -1127,7 +1132,7 @@ def rank(
     charts = {chk.ix.chart_of.get(f.id) for f in ranks} if not prior else set()
     seen = {f.id for f in ranks}
     broken_down = any(r.breakdown for r in ranks)
-    ranks += [
+    family = [
         f
         for f in facts
         if f.kind == "rank"
@@ -1136,6 +1141,15 @@ def rank(
         and not f.breakdown
         and not broken_down
     ]
+    # ... unless the sentence's words name which of them ("in the top quarter of councils for
+    # still living at home" is not the reablement chart's other measures' rank)
+    at = sentence.find(m.text)
+    named_for = _RANKED_FOR_RE.match(sentence, at + len(m.text)) if at >= 0 else None
+    if named_for is not None:
+        said = chk.ix.key_words.naming(tokens(named_for["what"]))
+        if said & {chk.series(f) for f in (*ranks, *family)}:
+            family = [f for f in family if chk.series(f) in said]
+    ranks += family
     # precision first: a series any other level names (the figures before it, the sentence, the
     # text) may be the one ranked; the verdict against the first level stands if none fits
     named = cover if cover is not None else set().union(*levels) if levels else set()
@@ -1210,6 +1224,15 @@ def rank(
             m, "unverifiable", reason="the data has no ranking for this measure and period"
         )
     return first
+
+
+#: what a rank is said to be of, right after it: "in the top quarter of councils for still
+#: living at home", "the 5th highest in England on satisfaction"
+_RANKED_FOR_RE = re.compile(
+    r"(?:\s+(?:of|among|in)\s+(?:all\s+|the\s+)?(?:\d+\s+)?(?:councils|england|the\s+country))?"
+    r"\s+(?:for|on)\s+(?P<what>[^,.;:()]{3,60})",
+    re.IGNORECASE,
+)
 
 
 def _rank_period(m: Mention, sentence: str, prev_period: str = "") -> object:
