@@ -122,6 +122,11 @@ DEV_COUNCILS = frozenset(
         # Riding of Yorkshire), all dev already, scored once before tuning; w117-w119, round 43
         # (Hackney, Wandsworth, Stockport; Kensington and Chelsea, West Northamptonshire,
         # Rutland; Hounslow, Darlington, Northumberland), every class, dev already)
+        # (fifteenth session: w120-w123, round 44 (Lewisham, Leicestershire, Merton; Bexley,
+        # Bournemouth, Christchurch and Poole, Slough; Suffolk, Bath and North East Somerset,
+        # Thurrock; Ealing, Kingston upon Thames, Bracknell Forest), the three first every
+        # class as in the test rounds, w123 which measure, breakdown or unit a figure belongs
+        # to, all dev already, scored once before tuning)
     }
 )  # fmt: skip
 
