@@ -27,14 +27,14 @@ DEV = ROOT / "evals/verifier/heldout/dev.jsonl"
 def test_dev_split_recall_and_false_contradictions_hold_their_floor():
     bench = verifier_benchmark()
     records, sheets = bench.load_heldout("dev")
-    # twenty-nine rounds of writers (w1-w28, w35-w41, w45-w47, w51-w54, w58-w63, w67-w69,
-    # w73-w78, w88-w93, w97-w100, w103-w109, w112-w119)
-    assert len(records) >= 4197
+    # thirty rounds of writers (w1-w28, w35-w41, w45-w47, w51-w54, w58-w63, w67-w69,
+    # w73-w78, w88-w93, w97-w100, w103-w109, w112-w123)
+    assert len(records) >= 4357
     scored = bench.score_heldout(records, sheets, Verifier())
     wrong, caught = sum(scored["wrong"].values()), sum(scored["caught"].values())
     correct = sum(scored["correct"].values())
     contradicted = sum(scored["contradicted"].values())
-    assert wrong >= 2470 and correct >= 21700
+    assert wrong >= 2580 and correct >= 22900
     # 95.3 % (573/601) with 1.8 % contradicted on 2026-12-01, fourth session, after round 9;
     # 95.4 % (708/742) with 1.7 % in the fifth session, with round 10; 94.7 % with 1.8 % at the
     # start of the sixth (rounds 13 and w38's dev half); 95.3 % with 1.3 % at its end (with 14);
@@ -54,7 +54,9 @@ def test_dev_split_recall_and_false_contradictions_hold_their_floor():
     # thirteenth session's starting code once its rounds 38-40 joined, 96.8 % (2,195/2,268)
     # with 1.9 % (360/19,432) at its end; 95.9 % with 1.9 % with the fourteenth session's
     # starting code once its rounds 42 and 43 joined, 96.5 % (2,390/2,477) with 1.9 %
-    # (406/21,783) at its end
+    # (405/21,783) at its end (406 was written here at first; the verdicts at that commit give
+    # 405); 96.0 % with 1.9 % with the fifteenth session's starting code once its round 44
+    # joined, 96.5 % (2,498/2,589) with 1.9 % (436/22,974) at its end
     assert caught / wrong >= 0.95, f"recall {caught}/{wrong}"
     assert contradicted / correct <= 0.021, f"correct claims contradicted {contradicted}/{correct}"
     # causes and invented facts never pass
