@@ -2769,3 +2769,21 @@ def test_a_figure_opening_a_clause_after_and_is_the_councils(said: str, outcome:
 )
 def test_not_far_off_says_the_figures_are_close(chart: str, said: str, outcome: str) -> None:
     assert_verdict((chart,), f"In 2024-25 in Bromley, {said}.", outcome, BROMLEY)
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        # Bromley carers with as much social contact as they want, 2023-24: 36.8%, first of 16
+        # with its similar councils
+        ("top of its statistical neighbours", "pass"),
+        ("top of its peer group", "pass"),
+        ("bottom of its statistical neighbours", "fail"),
+        ("bottom of its group of similar councils", "fail"),
+    ],
+)
+def test_top_or_bottom_of_its_similar_councils_is_a_place_among_them(said: str, outcome: str):
+    text = (
+        f"In 2023-24, 36.8% of carers in Bromley had as much social contact as they wanted, {said}."
+    )
+    assert_verdict(("carers_social_contact",), text, outcome, BROMLEY)

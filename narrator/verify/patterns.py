@@ -344,7 +344,11 @@ RANK_RE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}?"
     r"(?P<nonedir>higher|lower|more|fewer|less|bigger|smaller|larger|greater|better|worse)\b"
     r"|(?P<table>topped\s+the\s+(?:table|list|rankings?|league)|came\s+(?:top|bottom|last)\b|"
-    r"(?:was\s+)?(?:top|bottom)\s+of\s+the\s+(?:table|list|rankings?|league))"
+    r"(?:was\s+)?(?:top|bottom)\s+of\s+the\s+(?:table|list|rankings?|league)|"
+    # "bottom of its statistical neighbours", "top of its peer group" (not "near the bottom
+    # of its group": close to it)
+    r"(?<!the\s)(?:top|bottom)\s+of\s+(?:its|their)\s+(?:(?:group\s+of\s+)?(?:\d+\s+)?"
+    r"(?:similar|comparable|statistical)\s+(?:councils|neighbou?rs)|peers|peer\s+group)\b)"
     r"|(?P<anyw>(?:higher|lower|more|fewer|less|bigger|smaller)\s+than\s+(?:anywhere\s+else|"
     r"any\s+other\s+(?:council|area|authority|place|borough)))"
     # "higher than every similar council bar one", "more than all but a dozen councils": one
