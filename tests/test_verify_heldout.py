@@ -56,7 +56,7 @@ def test_dev_split_recall_and_false_contradictions_hold_their_floor():
     # starting code once its rounds 42 and 43 joined, 96.5 % (2,390/2,477) with 1.9 %
     # (405/21,783) at its end (406 was written here at first; the verdicts at that commit give
     # 405); 96.0 % with 1.9 % with the fifteenth session's starting code once its round 44
-    # joined, 96.5 % (2,498/2,589) with 1.9 % (436/22,974) at its end
+    # joined, 96.5 % (2,499/2,589) with 1.9 % (436/22,974) at its end
     assert caught / wrong >= 0.95, f"recall {caught}/{wrong}"
     assert contradicted / correct <= 0.021, f"correct claims contradicted {contradicted}/{correct}"
     # causes and invented facts never pass
