@@ -453,14 +453,16 @@ WEAK_CHANGE_AFTER_RE = re.compile(
     r"fractionally|barely|negligibly|a\s+fraction|a\s+whisker|a\s+shade)\b",
     IGN,
 )
+#: verbs of a small move ("edged up", "inched down")
+_SMALL_MOVE_VERBS = "edged|ticked|crept|inched|nudged"
 WEAK_CHANGE_BEFORE_RE = re.compile(
     r"\b(?:slight|small|modest|marginal|minor|tiny|fractional|negligible|(?:a\s+)?touch|"
     r"slightly|marginally|a\s+little|a\s+bit|just|barely|only\s+just|"
     # a verb of a small move before the move's own word ("inched up", "edged down")
-    r"edged|inched|crept|nudged|ticked)\s+$",
+    rf"{_SMALL_MOVE_VERBS})\s+$",
     IGN,
 )
-WEAK_CHANGE_VERB_RE = re.compile(r"(?:edged|ticked|crept|inched|nudged)\b", IGN)
+WEAK_CHANGE_VERB_RE = re.compile(rf"(?:{_SMALL_MOVE_VERBS})\b", IGN)
 #: a verb that says a move was big on its own ("soared", "plummeted")
 STRONG_CHANGE_VERB_RE = re.compile(
     r"(?:soared|surged|rocketed|skyrocketed|shot\s+up|plunged|plummeted|nosedived|collapsed|"
