@@ -1036,12 +1036,6 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
     ok = figure == extreme
     word = "highest" if m.direction == "high" else "lowest"
     best = max(values, key=values.get) if m.direction == "high" else min(values, key=values.get)
-    truth = (
-        f"{fmt_num(figure)} ({period}) is the {word} since {order[0]}"
-        if ok
-        else f"the {word} since {order[0]} was {fmt_num(values[best])} in {best}, not "
-        f"{fmt_num(figure)} ({period})"
-    )
     if m.extra.get("local"):
         turn = "a peak" if m.direction == "high" else "a low point"
         truth = (
@@ -1049,6 +1043,13 @@ def _own_extreme_of(chk: Checker, m: Mention, key: Key, said_periods: Iterable[s
             f"{'higher' if m.direction == 'high' else 'lower'}"
             if ok
             else f"{fmt_num(figure)} ({period}) is not {turn}: {fmt_num(values[best])} in {best}"
+        )
+    else:
+        truth = (
+            f"{fmt_num(figure)} ({period}) is the {word} since {order[0]}"
+            if ok
+            else f"the {word} since {order[0]} was {fmt_num(values[best])} in {best}, not "
+            f"{fmt_num(figure)} ({period})"
         )
     then = [p for p in everything if since and matches(Stated(*years_of(str(since))), p)]
     # "the lowest since 2019-20" says it was last this low in 2019-20 (as "has not been this
